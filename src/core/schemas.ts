@@ -1,0 +1,125 @@
+// Shared zod schemas: the single source of the types used by the app, the handlers and both stores.
+import { z } from 'zod'
+
+export const HallId = z.string().regex(/^[a-z][a-z0-9]{1,15}$/, '大厅编号格式不正确')
+export const WindowId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, '窗口编号格式不正确')
+export const StaffId = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/, '工作人员编号格式不正确')
+export const CaseId = z.string().regex(/^c_[a-z0-9]{16}$/, '案件编号格式不正确')
+export const MatterId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/)
+export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'requestId 格式不正确')
+
+// Mainland mobile (1[3-9]xxxxxxxxx) or landline with area code (0xx-xxxxxxxx, 0xxx-xxxxxxx, optional
+// extension). Separators (spaces, hyphens) are accepted on input and normalised away except the
+// area-code hyphen.
+const MOBILE = /^1[3-9]\d{9}$/
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/
+export function normalisePhone(raw: string): string {
+  const s = raw.replace(/[\s()（）]/g, '').replace(/^\+?86-?/, '')
+  if (MOBILE.test(s.replace(/-/g, ''))) return s.replace(/-/g, '')
+  return s
+}
+export const Phone = z
+  .string()
+  .trim()
+  .transform(normalisePhone)
+  .refine((s) => MOBILE.test(s) || LANDLINE.test(s), { message: '请填写正确的手机号或带区号的固定电话' })
+
+export const Contact = z.object({
+  name: z.string().trim().min(1, '请填写单位或姓名').max(60, '单位或姓名不超过 60 个字'),
+  phone: Phone,
+})
+export type Contact = z.infer<typeof Contact>
+
+export const CaseKind = z.enum(['consult', 'application'])
+export type CaseKind = z.infer<typeof CaseKind>
+
+export const CaseText = z
+  .string()
+  .trim()
+  .min(5, '请至少填写 5 个字，说明您要咨询或办理的事情')
+  .max(1000, '内容不超过 1000 个字')
+
+export const Role = z.enum(['staff', 'lead', 'office'])
+export type Role = z.infer<typeof Role>
+
+export const BusinessHoursSpan = z.object({
+  start: z.string().regex(/^\d{2}:\d{2}$/),
+  end: z.string().regex(/^\d{2}:\d{2}$/),
+})
+
+export const Hall = z.object({
+  id: HallId,
+  prefix: z.string().regex(/^[A-Z]{2,6}$/, '案件编号前缀为 2–6 个大写字母'),
+  name: z.string().min(2).max(60),
+  address: z.string().max(120).default(''),
+  // 000 §10: a supervision phone and a complaint channel are public
+  supervisionPhone: z.string().max(40).default(''),
+  complaintChannel: z.string().max(120).default(''),
+  generalWindowId: WindowId.optional(),
+  policyPreset: z.enum(['000', '001', '002', '003', '004']).default('000'),
+  policyVersion: z.number().int().min(1).default(1),
+})
+export type Hall = z.infer<typeof Hall>
+
+export const Window = z.object({
+  id: WindowId,
+  hallId: HallId,
+  name: z.string().min(2).max(40),
+  number: z.string().max(10).default(''), // the counter number shown above the window, e.g. "A03"
+  scope: z.string().max(500).default(''), // business scope, shown to citizens (000 §10)
+  active: z.boolean().default(true),
+})
+export type Window = z.infer<typeof Window>
+
+export const Staff = z.object({
+  id: StaffId,
+  hallId: HallId,
+  windowId: WindowId.nullable(), // hall office staff have no window
+  name: z.string().min(1).max(30),
+  title: z.string().max(30).default(''), // 职务
+  post: z.string().max(30).default(''), // 工作岗位
+  role: Role,
+  rank: z.number().int().min(0).max(20).default(0), // 002 §1: the highest rank answers when several do
+  phone: z.string().max(30).default(''),
+  active: z.boolean().default(true),
+})
+export type Staff = z.infer<typeof Staff>
+
+/** What a citizen sees of the person who owns their case (000 §10). */
+export const ResponderCard = z.object({
+  staffId: StaffId,
+  name: z.string(),
+  title: z.string(),
+  post: z.string(),
+  windowId: WindowId,
+  windowName: z.string(),
+  windowNumber: z.string(),
+  scope: z.string(),
+})
+export type ResponderCard = z.infer<typeof ResponderCard>
+
+/** The QR scene: `h=<hall>&w=<window>` fits the 32 visible characters of wxacode.getUnlimited. */
+export const Scene = z.object({ hallId: HallId, windowId: WindowId.optional() })
+export type Scene = z.infer<typeof Scene>
+
+export function parseScene(raw: string | undefined | null): Scene | null {
+  if (!raw) return null
+  let s = raw
+  try {
+    s = decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+  const params = new Map<string, string>()
+  for (const part of s.split('&')) {
+    const [k, v] = part.split('=')
+    if (!k || v === undefined) return null
+    params.set(k, v)
+  }
+  const parsed = Scene.safeParse({ hallId: params.get('h'), windowId: params.get('w') })
+  return parsed.success ? parsed.data : null
+}
+
+export function formatScene(scene: Scene): string {
+  return scene.windowId ? `h=${scene.hallId}&w=${scene.windowId}` : `h=${scene.hallId}`
+}

@@ -1,0 +1,90 @@
+// The store port: everything the handlers need from storage. Two adapters implement it (PostgreSQL
+// through Kysely on PGlite or a server, and the CloudBase database), and one contract suite
+// (tests/store/contract.ts) holds both to the same behaviour.
+import type { Hall, Staff, Window } from '../../core/schemas'
+import type { CaseEvent } from '../../core/events'
+import type { CaseState } from '../../core/caseState'
+import type { CalendarOverride } from '../../core/calendar'
+
+export interface StaffSecret {
+  /** login name, unique within the hall (self-hosted password sign-in) */
+  login?: string | null
+  /** scrypt hash, `scrypt$N$r$p$salt$hash` */
+  passwordHash?: string | null
+  /** WeChat OPENID bound to this staff record (cloud sign-in) */
+  openid?: string | null
+}
+
+export interface CaseQuery {
+  hallId: string
+  windowId?: string
+  citizenId?: string
+  handlerId?: string
+  statuses?: CaseState['status'][]
+  /** only cases nobody holds (the window queue) */
+  unclaimed?: boolean
+  limit?: number
+}
+
+export interface NewCase {
+  citizenId: string
+  requestId: string
+  /** counter scope for the readable number, e.g. `case:DEMO:20261123` */
+  numberScope: string
+  /** builds the case and its first event from the allocated sequence number */
+  build: (seq: number) => { state: CaseState; event: CaseEvent }
+}
+
+export interface Append {
+  caseId: string
+  /** the version the events were decided on; the append fails with 'conflict' if the case moved */
+  expectedVersion: number
+  /** when set, a number is drawn from this counter in the same transaction (slips, notices) */
+  numberScope?: string
+  build: (seq: number | null) => { events: CaseEvent[]; state: CaseState }
+}
+
+export type AppendResult = { status: 'ok'; state: CaseState } | { status: 'conflict' }
+
+export interface Store {
+  readonly kind: 'postgres' | 'cloudbase'
+  /** create or upgrade the schema / collections; safe to run again */
+  migrate(): Promise<void>
+  close(): Promise<void>
+
+  putHall(hall: Hall): Promise<void>
+  getHall(id: string): Promise<Hall | null>
+  listHalls(): Promise<Hall[]>
+
+  putWindow(window: Window): Promise<void>
+  getWindow(hallId: string, id: string): Promise<Window | null>
+  listWindows(hallId: string): Promise<Window[]>
+
+  /** insert or update; the secret fields are only changed when given */
+  putStaff(staff: Staff, secret?: StaffSecret): Promise<void>
+  getStaff(id: string): Promise<Staff | null>
+  listStaff(hallId: string, windowId?: string): Promise<Staff[]>
+  findStaffByLogin(hallId: string, login: string): Promise<{ staff: Staff; passwordHash: string | null } | null>
+  findStaffByOpenid(openid: string): Promise<Staff | null>
+
+  /**
+   * Creates a case with its first event, drawing its number in the same transaction. Idempotent per
+   * (citizenId, requestId): a repeat returns the existing case with created = false and draws nothing.
+   */
+  createCase(input: NewCase): Promise<{ state: CaseState; created: boolean }>
+  getCase(id: string): Promise<{ state: CaseState; events: CaseEvent[] } | null>
+  getCaseState(id: string): Promise<CaseState | null>
+  /** true if this actor already recorded an event with this requestId on the case */
+  hasRequest(caseId: string, actorId: string, requestId: string): Promise<boolean>
+  appendEvents(input: Append): Promise<AppendResult>
+  listCases(query: CaseQuery): Promise<CaseState[]>
+
+  /** the hall's own calendar entries, which win over the official holiday data; sorted by date */
+  listCalendarOverrides(hallId: string): Promise<CalendarOverride[]>
+  /** insert or replace the entry for that date */
+  putCalendarOverride(hallId: string, override: CalendarOverride): Promise<void>
+  removeCalendarOverride(hallId: string, date: string): Promise<void>
+
+  /** next value of a named counter (1, 2, 3 … without gaps); atomic under concurrency */
+  nextNumber(scope: string): Promise<number>
+}
