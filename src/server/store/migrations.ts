@@ -1,0 +1,68 @@
+// Schema migrations of the PostgreSQL store, applied in order on start and by `shouwen migrate`.
+// Never edit a released migration; add the next one.
+export interface Migration {
+  version: number
+  statements: string[]
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `create table halls (id text primary key, data jsonb not null)`,
+      `create table windows (
+        hall_id text not null references halls(id),
+        id text not null,
+        data jsonb not null,
+        primary key (hall_id, id))`,
+      `create table staff (
+        id text primary key,
+        hall_id text not null references halls(id),
+        window_id text,
+        login text,
+        password_hash text,
+        openid text unique,
+        data jsonb not null,
+        unique (hall_id, login))`,
+      `create table cases (
+        id text primary key,
+        hall_id text not null,
+        no text not null unique,
+        citizen_id text not null,
+        request_id text not null,
+        window_id text not null,
+        status text not null,
+        handler_id text,
+        first_responder_id text,
+        submitted_at timestamptz not null,
+        updated_at timestamptz not null,
+        next_due_at timestamptz,
+        version int not null,
+        state jsonb not null,
+        unique (citizen_id, request_id))`,
+      `create index cases_window_idx on cases (hall_id, window_id, status)`,
+      `create index cases_citizen_idx on cases (citizen_id, submitted_at desc)`,
+      `create index cases_handler_idx on cases (handler_id, status)`,
+      // the sweep finds clocks by due time through this index, never by scanning cases
+      `create index cases_next_due_idx on cases (next_due_at) where next_due_at is not null`,
+      `create table case_events (
+        case_id text not null references cases(id),
+        seq int not null,
+        type text not null,
+        at timestamptz not null,
+        actor_id text not null,
+        request_id text,
+        body jsonb not null,
+        primary key (case_id, seq))`,
+      // a repeated request of the same actor on the same case records nothing twice
+      `create unique index case_events_request_idx on case_events (case_id, actor_id, request_id) where request_id is not null`,
+      `create table counters (scope text primary key, value bigint not null)`,
+      `create table calendar_overrides (
+        hall_id text not null,
+        date text not null check (date ~ '^\\d{4}-\\d{2}-\\d{2}$'),
+        kind text not null check (kind in ('workday', 'restday')),
+        note text not null default '',
+        primary key (hall_id, date))`,
+    ],
+  },
+]

@@ -1,0 +1,356 @@
+// The PostgreSQL store: embedded PGlite in a data directory by default, a real server when a
+// connection URL is given. Queries go through Kysely so both drivers share one typed query layer.
+import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from 'kysely'
+import type { Hall, Staff, Window } from '../../core/schemas'
+import type { CaseEvent } from '../../core/events'
+import type { CaseState } from '../../core/caseState'
+import type { CalendarOverride } from '../../core/calendar'
+import type { Append, AppendResult, CaseQuery, NewCase, Store, StaffSecret } from './port'
+import { pgliteDialect } from './pgliteDialect'
+import { MIGRATIONS } from './migrations'
+
+interface Db {
+  schema_migrations: { version: number; applied_at: Generated<Date> }
+  halls: { id: string; data: Hall }
+  windows: { hall_id: string; id: string; data: Window }
+  staff: {
+    id: string
+    hall_id: string
+    window_id: string | null
+    login: string | null
+    password_hash: string | null
+    openid: string | null
+    data: Staff
+  }
+  cases: {
+    id: string
+    hall_id: string
+    no: string
+    citizen_id: string
+    request_id: string
+    window_id: string
+    status: string
+    handler_id: string | null
+    first_responder_id: string | null
+    submitted_at: Date | string
+    updated_at: Date | string
+    next_due_at: Date | string | null
+    version: number
+    state: CaseState
+  }
+  case_events: {
+    case_id: string
+    seq: number
+    type: string
+    at: Date | string
+    actor_id: string
+    request_id: string | null
+    body: CaseEvent
+  }
+  counters: { scope: string; value: number }
+  calendar_overrides: { hall_id: string; date: string; kind: 'workday' | 'restday'; note: string }
+}
+
+export interface PostgresOptions {
+  /** PGlite data directory (default ./data); ignored when databaseUrl is set */
+  dataDir?: string
+  /** postgres://… of a real server */
+  databaseUrl?: string
+}
+
+export type PostgresStore = Store & {
+  readonly db: Kysely<Db>
+  /** empties every table (tests) */
+  truncateAll(): Promise<void>
+}
+
+const json = <T>(value: T) => sql<T>`${JSON.stringify(value)}::jsonb`
+
+/** the earliest due time among clocks still running: what the sweep looks up by index */
+function nextDueAt(state: CaseState): string | null {
+  let next: string | null = null
+  for (const c of state.clocks) {
+    if (c.metAt || c.breachedAt || c.pausedAt) continue
+    if (next === null || Date.parse(c.dueAt) < Date.parse(next)) next = c.dueAt
+  }
+  return next
+}
+
+function caseRow(state: CaseState, requestId: string) {
+  return {
+    id: state.id,
+    hall_id: state.hallId,
+    no: state.no,
+    citizen_id: state.citizenId,
+    request_id: requestId,
+    window_id: state.windowId,
+    status: state.status,
+    handler_id: state.handlerId,
+    first_responder_id: state.firstResponderId,
+    submitted_at: state.submittedAt,
+    updated_at: state.updatedAt,
+    next_due_at: nextDueAt(state),
+    version: state.version,
+    state: json(state),
+  }
+}
+
+function eventRow(e: CaseEvent) {
+  return {
+    case_id: e.caseId,
+    seq: e.seq,
+    type: e.type,
+    at: e.at,
+    actor_id: e.actor.id,
+    request_id: e.requestId ?? null,
+    body: json(e),
+  }
+}
+
+async function draw(tx: Transaction<Db>, scope: string): Promise<number> {
+  const row = await tx
+    .insertInto('counters')
+    .values({ scope, value: 1 })
+    .onConflict((oc) => oc.column('scope').doUpdateSet({ value: sql`counters.value + 1` }))
+    .returning(sql<number>`value::int`.as('value'))
+    .executeTakeFirstOrThrow()
+  return Number(row.value)
+}
+
+const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505'
+
+export async function openPostgresStore(opts: PostgresOptions = {}): Promise<PostgresStore> {
+  let dialect: PostgresDialect
+  let closeDriver: () => Promise<void>
+  if (opts.databaseUrl) {
+    const { Pool, types } = await import('pg')
+    // counts and counters are int8; they stay far below 2^53
+    types.setTypeParser(20, (v: string) => Number(v))
+    const pool = new Pool({ connectionString: opts.databaseUrl, max: 10 })
+    dialect = new PostgresDialect({ pool })
+    closeDriver = async () => {}
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite')
+    const pglite = new PGlite(opts.dataDir ?? './data')
+    await pglite.waitReady
+    dialect = pgliteDialect(pglite)
+    closeDriver = () => pglite.close()
+  }
+  const db = new Kysely<Db>({ dialect })
+
+  const store: PostgresStore = {
+    kind: 'postgres',
+    db,
+
+    async migrate() {
+      await db.transaction().execute(async (tx) => {
+        // one migrator at a time on a shared server
+        await sql`select pg_advisory_xact_lock(72417)`.execute(tx)
+        await sql`create table if not exists schema_migrations (version int primary key, applied_at timestamptz not null default now())`.execute(tx)
+        const done = new Set((await tx.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version))
+        for (const m of MIGRATIONS) {
+          if (done.has(m.version)) continue
+          for (const statement of m.statements) await sql.raw(statement).execute(tx)
+          await tx.insertInto('schema_migrations').values({ version: m.version }).execute()
+        }
+      })
+    },
+
+    async close() {
+      await db.destroy()
+      await closeDriver()
+    },
+
+    async truncateAll() {
+      await sql`truncate halls, windows, staff, cases, case_events, counters, calendar_overrides`.execute(db)
+    },
+
+    async putHall(hall) {
+      await db
+        .insertInto('halls')
+        .values({ id: hall.id, data: json(hall) })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ data: json(hall) }))
+        .execute()
+    },
+    async getHall(id) {
+      const row = await db.selectFrom('halls').select('data').where('id', '=', id).executeTakeFirst()
+      return row?.data ?? null
+    },
+    async listHalls() {
+      return (await db.selectFrom('halls').select('data').orderBy('id').execute()).map((r) => r.data)
+    },
+
+    async putWindow(w) {
+      await db
+        .insertInto('windows')
+        .values({ hall_id: w.hallId, id: w.id, data: json(w) })
+        .onConflict((oc) => oc.columns(['hall_id', 'id']).doUpdateSet({ data: json(w) }))
+        .execute()
+    },
+    async getWindow(hallId, id) {
+      const row = await db.selectFrom('windows').select('data').where('hall_id', '=', hallId).where('id', '=', id).executeTakeFirst()
+      return row?.data ?? null
+    },
+    async listWindows(hallId) {
+      const rows = await db.selectFrom('windows').select('data').where('hall_id', '=', hallId).execute()
+      return rows.map((r) => r.data).sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))
+    },
+
+    async putStaff(s: Staff, secret?: StaffSecret) {
+      const base = { hall_id: s.hallId, window_id: s.windowId, data: json(s) }
+      const secrets: Partial<Pick<Db['staff'], 'login' | 'password_hash' | 'openid'>> = {}
+      if (secret?.login !== undefined) secrets.login = secret.login
+      if (secret?.passwordHash !== undefined) secrets.password_hash = secret.passwordHash
+      if (secret?.openid !== undefined) secrets.openid = secret.openid
+      await db
+        .insertInto('staff')
+        .values({ id: s.id, ...base, login: null, password_hash: null, openid: null, ...secrets })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ ...base, ...secrets }))
+        .execute()
+    },
+    async getStaff(id) {
+      const row = await db.selectFrom('staff').select('data').where('id', '=', id).executeTakeFirst()
+      return row?.data ?? null
+    },
+    async listStaff(hallId, windowId) {
+      let q = db.selectFrom('staff').select('data').where('hall_id', '=', hallId)
+      if (windowId !== undefined) q = q.where('window_id', '=', windowId)
+      return (await q.orderBy('id').execute()).map((r) => r.data)
+    },
+    async findStaffByLogin(hallId, login) {
+      const row = await db
+        .selectFrom('staff')
+        .select(['data', 'password_hash'])
+        .where('hall_id', '=', hallId)
+        .where('login', '=', login)
+        .executeTakeFirst()
+      return row ? { staff: row.data, passwordHash: row.password_hash } : null
+    },
+    async findStaffByOpenid(openid) {
+      const row = await db.selectFrom('staff').select('data').where('openid', '=', openid).executeTakeFirst()
+      return row?.data ?? null
+    },
+
+    async createCase(input: NewCase) {
+      const existing = async () => {
+        const row = await db
+          .selectFrom('cases')
+          .select('state')
+          .where('citizen_id', '=', input.citizenId)
+          .where('request_id', '=', input.requestId)
+          .executeTakeFirst()
+        return row ? { state: row.state, created: false } : null
+      }
+      const found = await existing()
+      if (found) return found
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const seq = await draw(tx, input.numberScope)
+          const { state, event } = input.build(seq)
+          await tx.insertInto('cases').values(caseRow(state, input.requestId)).execute()
+          await tx.insertInto('case_events').values(eventRow(event)).execute()
+          return { state, created: true }
+        })
+      } catch (e) {
+        // a concurrent twin won the (citizen, requestId) race; the transaction rolled back its number
+        if (isUniqueViolation(e)) {
+          const twin = await existing()
+          if (twin) return twin
+        }
+        throw e
+      }
+    },
+
+    async getCase(id) {
+      const row = await db.selectFrom('cases').select('state').where('id', '=', id).executeTakeFirst()
+      if (!row) return null
+      const events = await db.selectFrom('case_events').select('body').where('case_id', '=', id).orderBy('seq').execute()
+      return { state: row.state, events: events.map((e) => e.body) }
+    },
+    async getCaseState(id) {
+      const row = await db.selectFrom('cases').select('state').where('id', '=', id).executeTakeFirst()
+      return row?.state ?? null
+    },
+    async hasRequest(caseId, actorId, requestId) {
+      const row = await db
+        .selectFrom('case_events')
+        .select('seq')
+        .where('case_id', '=', caseId)
+        .where('actor_id', '=', actorId)
+        .where('request_id', '=', requestId)
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    async appendEvents(input: Append): Promise<AppendResult> {
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const current = await tx
+            .selectFrom('cases')
+            .select(['version', 'request_id'])
+            .where('id', '=', input.caseId)
+            .forUpdate()
+            .executeTakeFirst()
+          if (!current || current.version !== input.expectedVersion) return { status: 'conflict' } as const
+          const seq = input.numberScope ? await draw(tx, input.numberScope) : null
+          const { events, state } = input.build(seq)
+          const { id: _id, request_id: _r, ...row } = caseRow(state, current.request_id)
+          const updated = await tx
+            .updateTable('cases')
+            .set(row)
+            .where('id', '=', input.caseId)
+            .where('version', '=', input.expectedVersion)
+            .executeTakeFirst()
+          if (Number(updated.numUpdatedRows) !== 1) throw new ConflictSignal()
+          if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
+          return { status: 'ok', state } as const
+        })
+      } catch (e) {
+        if (e instanceof ConflictSignal || isUniqueViolation(e)) return { status: 'conflict' }
+        throw e
+      }
+    },
+
+    async listCases(q: CaseQuery) {
+      let query = db.selectFrom('cases').select('state').where('hall_id', '=', q.hallId)
+      if (q.windowId !== undefined) query = query.where('window_id', '=', q.windowId)
+      if (q.citizenId !== undefined) query = query.where('citizen_id', '=', q.citizenId)
+      if (q.handlerId !== undefined) query = query.where('handler_id', '=', q.handlerId)
+      if (q.statuses && q.statuses.length > 0) query = query.where('status', 'in', q.statuses)
+      if (q.unclaimed) query = query.where('handler_id', 'is', null)
+      const rows = await query
+        .orderBy('submitted_at', 'desc')
+        .orderBy('id')
+        .limit(q.limit ?? 100)
+        .execute()
+      return rows.map((r) => r.state)
+    },
+
+    async listCalendarOverrides(hallId) {
+      const rows = await db
+        .selectFrom('calendar_overrides')
+        .select(['date', 'kind', 'note'])
+        .where('hall_id', '=', hallId)
+        .orderBy('date')
+        .execute()
+      return rows.map((r): CalendarOverride => ({ date: r.date, kind: r.kind, note: r.note }))
+    },
+    async putCalendarOverride(hallId, o) {
+      await db
+        .insertInto('calendar_overrides')
+        .values({ hall_id: hallId, date: o.date, kind: o.kind, note: o.note })
+        .onConflict((oc) => oc.columns(['hall_id', 'date']).doUpdateSet({ kind: o.kind, note: o.note }))
+        .execute()
+    },
+    async removeCalendarOverride(hallId, date) {
+      await db.deleteFrom('calendar_overrides').where('hall_id', '=', hallId).where('date', '=', date).execute()
+    },
+
+    async nextNumber(scope) {
+      return db.transaction().execute((tx) => draw(tx, scope))
+    },
+  }
+  return store
+}
+
+class ConflictSignal extends Error {}
