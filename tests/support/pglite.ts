@@ -1,0 +1,23 @@
+// One embedded database per test file (opening a data directory costs seconds), emptied per test.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openPostgresStore, type PostgresStore } from '../../src/server/store/postgres'
+
+export interface TestDb {
+  store: PostgresStore
+  close(): Promise<void>
+}
+
+export async function openTestDb(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), 'shouwen-test-'))
+  const store = await openPostgresStore({ dataDir: dir })
+  await store.migrate()
+  return {
+    store,
+    async close() {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
