@@ -11,6 +11,7 @@ export const ActionInputs = {
   session: z.object({}),
   login: z.object({ hallId: HallId, login: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
   demoLogin: z.object({ staffId: z.string().min(1).max(32) }),
+  demoStaff: z.object({ hallId: HallId.optional() }),
   logout: z.object({}),
   entry: z.object({ scene: z.string().max(200) }),
   submitCase: z.object({

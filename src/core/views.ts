@@ -99,10 +99,19 @@ export interface QueueView {
   mine: CaseSummary[]
 }
 
+export interface DemoStaffEntry {
+  id: string
+  name: string
+  title: string
+  role: Role
+  windowName: string
+}
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
   demoLogin: SessionView
+  demoStaff: { staff: DemoStaffEntry[] }
   logout: SessionView
   entry: EntryView
   submitCase: { caseId: string; no: string }
