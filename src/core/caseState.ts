@@ -26,6 +26,41 @@ export interface CaseState {
   reply: { text: string; mode: 'onTheSpot' | 'timed'; at: string; by: string } | null
   clocks: Clock[]
   ledgerColumn: LedgerColumn | null
+  acceptance: { mode: 'instant' | 'promised'; at: string } | null
+  completion: { result: string; at: string } | null
+  refusal: { reason: string; legalBasis: string; at: string } | null
+  /** every supplement notice (附件1); more than one on an application is a 一次性告知 breach for review */
+  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string }>
+  oneTimeNoticeBreaches: number
+  /** handover slips (附件2) */
+  handovers: Array<{
+    slipNo: string
+    fromStaffId: string
+    toStaffId: string
+    reason: string
+    remarks: string
+    at: string
+    acknowledgedAt: string | null
+    contactedAt: string | null
+  }>
+  joint: {
+    coWindowIds: string[]
+    note: string
+    reportedAt: string
+    plan: string | null
+    planAt: string | null
+  } | null
+  referral: { toWindowId: string; note: string; linkedCaseId: string | null; at: string } | null
+  outside: {
+    mode: 'consult' | 'written'
+    explanation: string
+    department: string
+    at: string
+    forwarded: { department: string; date: string; documentNo: string; at: string } | null
+  } | null
+  urges: Array<{ at: string; by: string; byKind: 'citizen' | 'staff' | 'system'; note: string; targetWindowId: string | null }>
+  /** service round: 1, and one more for each reopen (one rating per round) */
+  round: number
   policy: { presetId: string; version: number }
   submittedAt: string
   updatedAt: string

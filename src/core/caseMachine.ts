@@ -1,0 +1,433 @@
+// The case state machine (DESIGN.md "Cases"): `applyEvent(state, event, ctx)` guards one event against
+// the state and folds it in; a case's state is the fold of its events. It decides WHAT may happen in
+// a state; who may do it is the server's authorisation.
+import type { WorkCalendar } from './calendar'
+import type { CaseState } from './caseState'
+import { breachClock, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
+import { fail, ok, type Result } from './errors'
+import type { CaseEvent, CaseStatus, ClockKind } from './events'
+import { ledgerColumnOf } from './ledger'
+import type { Policy } from './policy'
+
+export interface MachineContext {
+  policy: Policy
+  calendar: WorkCalendar
+  /** promised limit of the case's matter in working days, when it has one */
+  matterLimitDays?: number
+}
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  open: '待接待',
+  inProgress: '办理中',
+  awaitingMaterials: '待补正材料',
+  handoverPending: '移交中',
+  joint: '共同办理中',
+  forwarding: '待移交主管部门',
+  replied: '已答复',
+  completed: '已办结',
+  refused: '不予办理',
+  closed: '已结案',
+}
+
+const ACTIVE: CaseStatus[] = ['inProgress', 'awaitingMaterials', 'handoverPending', 'joint', 'forwarding']
+const blank = (s: string | undefined) => !s || s.trim().length === 0
+
+type Step = Result<CaseState>
+
+function wrongState(state: CaseState, action: string): Step {
+  return fail('CONFLICT', `案件当前为「${STATUS_LABELS[state.status]}」，不能${action}`, {
+    status: state.status,
+    handlerId: state.handlerId,
+  })
+}
+
+function missing(field: string, message: string): Step {
+  return fail('INVALID_INPUT', message, { field })
+}
+
+/** applies f to the case's open clock of this kind */
+function onClock(state: CaseState, kind: ClockKind, f: (c: Clock) => Result<Clock>, required: boolean): Result<Clock[]> {
+  const i = state.clocks.findIndex((c) => c.kind === kind && !c.metAt)
+  if (i < 0) return required ? fail('CONFLICT', '没有进行中的该项时限', { clockKind: kind }) : ok(state.clocks)
+  const next = f(state.clocks[i]!)
+  if (!next.ok) return next
+  const clocks = [...state.clocks]
+  clocks[i] = next.value
+  return ok(clocks)
+}
+
+const meetOpen = (state: CaseState, kind: ClockKind, at: Date) => onClock(state, kind, (c) => meetClock(c, at), false)
+
+function meetAll(clocks: Clock[], at: Date): Clock[] {
+  return clocks.map((c) => {
+    if (c.metAt) return c
+    const met = meetClock(c, at)
+    return met.ok ? met.value : c
+  })
+}
+
+function close(state: CaseState, at: string, clocks: Clock[], when: Date): Step {
+  const column = ledgerColumnOf(state)
+  if (!column) {
+    const what = state.kind === 'consult' ? '咨询尚未答复' : '申请尚未办结或作出不予办理决定'
+    return fail('CONFLICT', `不能结案：${what}`, { status: state.status })
+  }
+  return ok({ ...state, status: 'closed', ledgerColumn: column, closedAt: at, clocks: meetAll(clocks, when) })
+}
+
+export function applyEvent(state: CaseState | null, event: CaseEvent, ctx: MachineContext): Step {
+  const at = event.at
+  const when = new Date(at)
+  if (Number.isNaN(when.getTime())) return missing('at', '事件时间无效')
+
+  if (event.type === 'submitted') {
+    if (state) return fail('CONFLICT', '案件已存在', { caseId: state.id })
+    const p = event.payload
+    if (event.actor.kind !== 'citizen') return fail('FORBIDDEN', '只有市民可以提交')
+    const clocks =
+      p.kind === 'consult'
+        ? // 000 §4.2: a consult not answered on the spot is answered within the policy's limit
+          [startClock('reply', when, ctx.policy.limits.reply.value, ctx.calendar)]
+        : []
+    return ok({
+      id: event.caseId,
+      no: p.no,
+      hallId: p.hallId,
+      kind: p.kind,
+      windowId: p.windowId,
+      firstWindowId: p.windowId,
+      matterId: p.matterId ?? null,
+      citizenId: event.actor.id,
+      contact: p.contact,
+      text: p.text,
+      attachments: p.attachments,
+      status: 'open',
+      firstResponderId: null,
+      handlerId: null,
+      reply: null,
+      clocks,
+      ledgerColumn: null,
+      acceptance: null,
+      completion: null,
+      refusal: null,
+      notices: [],
+      oneTimeNoticeBreaches: 0,
+      handovers: [],
+      joint: null,
+      referral: null,
+      outside: null,
+      urges: [],
+      round: 1,
+      policy: p.policy,
+      submittedAt: at,
+      updatedAt: at,
+      closedAt: null,
+      version: 1,
+    })
+  }
+
+  if (!state) return fail('NOT_FOUND', '案件不存在')
+  if (event.seq !== state.version + 1) {
+    return fail('CONFLICT', '案件已被更新，请刷新后再试', { expected: state.version + 1, got: event.seq })
+  }
+  const next = step(state, event, ctx, at, when)
+  if (!next.ok) return next
+  return ok({ ...next.value, updatedAt: at, version: event.seq })
+}
+
+function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>, ctx: MachineContext, at: string, when: Date): Step {
+  const { policy, calendar } = ctx
+  const by = event.actor.id
+  switch (event.type) {
+    case 'claimed': {
+      // 000 §1: the first staff member who receives it is the first responder; exactly one wins
+      if (state.status !== 'open' || state.handlerId) {
+        return fail('CONFLICT', '该案件已有人接待', { status: state.status, handlerId: state.handlerId })
+      }
+      const id = event.payload.staffId
+      return ok({ ...state, status: 'inProgress', firstResponderId: id, handlerId: id })
+    }
+
+    case 'takenOver': {
+      // 002 首问（办）负责 §1: when several answer, the highest-ranking one is first responder
+      if (state.status === 'closed') return wrongState(state, '接手')
+      if (blank(event.payload.reason)) return missing('reason', '接手须说明原因')
+      if (event.payload.previousId !== state.handlerId) {
+        return fail('CONFLICT', '案件承办人已变化，请刷新后再试', { handlerId: state.handlerId })
+      }
+      const id = event.payload.staffId
+      return ok({ ...state, status: state.status === 'open' ? 'inProgress' : state.status, firstResponderId: id, handlerId: id })
+    }
+
+    case 'assigned': {
+      if (state.status !== 'open' && state.status !== 'inProgress') return wrongState(state, '指派')
+      const id = event.payload.staffId
+      return ok({ ...state, status: 'inProgress', firstResponderId: id, handlerId: id })
+    }
+
+    case 'replied': {
+      if (state.kind !== 'consult') return fail('CONFLICT', '办事申请请使用受理、办结或不予办理', { kind: state.kind })
+      if (state.status !== 'inProgress') return wrongState(state, '答复')
+      if (blank(event.payload.text)) return missing('text', '请填写答复内容')
+      const clocks = meetOpen(state, 'reply', when)
+      if (!clocks.ok) return clocks
+      return ok({
+        ...state,
+        status: 'replied',
+        clocks: clocks.value,
+        reply: { text: event.payload.text, mode: event.payload.mode, at, by },
+      })
+    }
+
+    case 'supplementNoticeIssued': {
+      // 000 §4.1 / 附件1: ALL missing materials at once; a second notice is a 一次性告知 breach
+      if (state.kind !== 'application') return fail('CONFLICT', '补件告知只用于办事申请', { kind: state.kind })
+      if (state.status !== 'inProgress') return wrongState(state, '出具补件告知单')
+      const items = event.payload.items.map((s) => s.trim()).filter(Boolean)
+      if (items.length === 0) return missing('items', '请列明需要补正的全部材料')
+      let clocks = meetOpen(state, 'supplementNotice', when)
+      if (!clocks.ok) return clocks
+      clocks = onClock({ ...state, clocks: clocks.value }, 'promised', (c) => (c.pausedAt ? ok(c) : pauseClock(c, when)), false)
+      if (!clocks.ok) return clocks
+      return ok({
+        ...state,
+        status: 'awaitingMaterials',
+        clocks: clocks.value,
+        notices: [...state.notices, { noticeNo: event.payload.noticeNo, items, at, by }],
+        oneTimeNoticeBreaches: state.oneTimeNoticeBreaches + (state.notices.length > 0 ? 1 : 0),
+      })
+    }
+
+    case 'materialsCompleted': {
+      if (state.status !== 'awaitingMaterials') return wrongState(state, '确认材料齐全')
+      const clocks = onClock(state, 'promised', (c) => (c.pausedAt ? resumeClock(c, when, calendar) : ok(c)), false)
+      if (!clocks.ok) return clocks
+      return ok({ ...state, status: 'inProgress', clocks: clocks.value })
+    }
+
+    case 'accepted': {
+      if (state.kind !== 'application') return fail('CONFLICT', '咨询无需受理，请直接答复', { kind: state.kind })
+      if (state.status !== 'inProgress' || state.acceptance) return wrongState(state, '受理')
+      if (event.payload.mode === 'instant') {
+        // 000 §4.1: what can be done on the spot is done at once
+        return ok({ ...state, status: 'completed', acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
+      }
+      const limit = event.payload.limitDays ?? ctx.matterLimitDays
+      if (limit === undefined || limit < 1) return missing('limitDays', '承诺件须有承诺办结时限')
+      return ok({
+        ...state,
+        acceptance: { mode: 'promised', at },
+        clocks: [...state.clocks, startClock('promised', when, limit, calendar)],
+      })
+    }
+
+    case 'completed': {
+      if (state.kind !== 'application') return fail('CONFLICT', '咨询请使用答复', { kind: state.kind })
+      if (state.status !== 'inProgress' || state.acceptance?.mode !== 'promised') return wrongState(state, '办结')
+      if (blank(event.payload.result)) return missing('result', '请填写办理结果')
+      const clocks = meetOpen(state, 'promised', when)
+      if (!clocks.ok) return clocks
+      return ok({ ...state, status: 'completed', clocks: clocks.value, completion: { result: event.payload.result, at } })
+    }
+
+    case 'refused': {
+      // 000 §4.1: refusing needs the reason and the legal basis
+      if (state.kind !== 'application') return fail('CONFLICT', '咨询不适用不予办理，请答复并说明理由', { kind: state.kind })
+      if (state.status !== 'inProgress') return wrongState(state, '作出不予办理决定')
+      if (blank(event.payload.reason)) return missing('reason', '不予办理须说明理由')
+      if (blank(event.payload.legalBasis)) return missing('legalBasis', '不予办理须写明依据（000 §4.1）')
+      const clocks = meetOpen(state, 'promised', when)
+      if (!clocks.ok) return clocks
+      return ok({
+        ...state,
+        status: 'refused',
+        clocks: clocks.value,
+        refusal: { reason: event.payload.reason, legalBasis: event.payload.legalBasis, at },
+      })
+    }
+
+    case 'handoverCreated': {
+      // 000 §5.1 / 附件2: hand over within the window; the receiver takes the duty on reading the slip
+      if (state.status !== 'inProgress') return wrongState(state, '移交')
+      if (event.payload.toStaffId === state.handlerId) return missing('toStaffId', '不能移交给自己')
+      if (blank(event.payload.reason)) return missing('reason', '请填写交接原因')
+      return ok({
+        ...state,
+        status: 'handoverPending',
+        handovers: [
+          ...state.handovers,
+          {
+            slipNo: event.payload.slipNo,
+            fromStaffId: by,
+            toStaffId: event.payload.toStaffId,
+            reason: event.payload.reason,
+            remarks: event.payload.remarks,
+            at,
+            acknowledgedAt: null,
+            contactedAt: null,
+          },
+        ],
+      })
+    }
+
+    case 'handoverAcknowledged': {
+      if (state.status !== 'handoverPending') return wrongState(state, '确认交接')
+      const last = state.handovers[state.handovers.length - 1]
+      if (!last || last.slipNo !== event.payload.slipNo || last.acknowledgedAt) {
+        return fail('CONFLICT', '交接单编号不符', { slipNo: last?.slipNo ?? null })
+      }
+      const handovers = [...state.handovers.slice(0, -1), { ...last, acknowledgedAt: at }]
+      return ok({
+        ...state,
+        status: 'inProgress',
+        handovers,
+        firstResponderId: last.toStaffId,
+        handlerId: last.toStaffId,
+        // 003 三(一)2: the receiver contacts the citizen the same day
+        clocks: [...state.clocks, startClock('handoverContact', when, policy.limits.handoverContact.value, calendar)],
+      })
+    }
+
+    case 'citizenContacted': {
+      const last = state.handovers[state.handovers.length - 1]
+      if (!last?.acknowledgedAt || last.contactedAt) return wrongState(state, '登记联系情况')
+      const clocks = meetOpen(state, 'handoverContact', when)
+      if (!clocks.ok) return clocks
+      return ok({ ...state, clocks: clocks.value, handovers: [...state.handovers.slice(0, -1), { ...last, contactedAt: at }] })
+    }
+
+    case 'jointReported': {
+      // 000 §5.2: report to the window lead; the first window agrees a plan within the policy's limit
+      if (state.status !== 'inProgress' || state.joint) return wrongState(state, '报告共同办理')
+      if (event.payload.coWindowIds.includes(state.windowId)) return missing('coWindowIds', '协办窗口不能是本窗口')
+      return ok({
+        ...state,
+        status: 'joint',
+        joint: { coWindowIds: event.payload.coWindowIds, note: event.payload.note, reportedAt: at, plan: null, planAt: null },
+        clocks: [...state.clocks, startClock('jointPlan', when, policy.limits.jointPlan.value, calendar)],
+      })
+    }
+
+    case 'jointPlanRecorded': {
+      if (state.status !== 'joint' || !state.joint || state.joint.plan) return wrongState(state, '记录共同办理方案')
+      if (blank(event.payload.plan)) return missing('plan', '请填写商定的办理方案')
+      const clocks = meetOpen(state, 'jointPlan', when)
+      if (!clocks.ok) return clocks
+      return ok({
+        ...state,
+        status: 'inProgress',
+        clocks: clocks.value,
+        joint: { ...state.joint, coWindowIds: event.payload.coWindowIds, plan: event.payload.plan, planAt: at },
+      })
+    }
+
+    case 'urged': {
+      // 002 首问（办）负责 §4(2): the lead window keeps the proof that it urged the co-windows
+      if (state.status === 'closed') return wrongState(state, '催办')
+      const target = event.payload.targetWindowId ?? null
+      if (target && !state.joint?.coWindowIds.includes(target)) return missing('targetWindowId', '只能催办本案的协办窗口')
+      return ok({
+        ...state,
+        urges: [...state.urges, { at, by, byKind: event.actor.kind, note: event.payload.note, targetWindowId: target }],
+      })
+    }
+
+    case 'referred': {
+      // 000 §5.3: tell the citizen which window, and guide them there
+      if (state.status !== 'open' && state.status !== 'inProgress') return wrongState(state, '指引到其他窗口')
+      if (event.payload.toWindowId === state.windowId) return missing('toWindowId', '请选择其他窗口')
+      if (blank(event.payload.note)) return missing('note', '请告诉市民到哪个窗口、怎么办')
+      const referred: CaseState = {
+        ...state,
+        referral: { toWindowId: event.payload.toWindowId, note: event.payload.note, linkedCaseId: event.payload.linkedCaseId ?? null, at },
+      }
+      const clocks = meetOpen(referred, 'reply', when)
+      if (!clocks.ok) return clocks
+      return close(referred, at, clocks.value, when)
+    }
+
+    case 'outsideHall': {
+      // 000 §5.4: a consult is explained; a written application goes to the hall office to forward
+      if (state.status !== 'inProgress') return wrongState(state, '按大厅职责外处理')
+      if (blank(event.payload.explanation)) return missing('explanation', '请向市民说明理由')
+      const outside: CaseState['outside'] = { mode: event.payload.mode, explanation: event.payload.explanation, department: event.payload.department, at, forwarded: null }
+      if (event.payload.mode === 'consult') {
+        const withOutside = { ...state, outside }
+        const clocks = meetOpen(withOutside, 'reply', when)
+        if (!clocks.ok) return clocks
+        return close(withOutside, at, clocks.value, when)
+      }
+      return ok({
+        ...state,
+        status: 'forwarding',
+        outside,
+        clocks: [...state.clocks, startClock('outsideForward', when, policy.limits.outsideForward.value, calendar)],
+      })
+    }
+
+    case 'outsideForwarded': {
+      if (state.status !== 'forwarding' || !state.outside) return wrongState(state, '登记移交')
+      const p = event.payload
+      if (blank(p.department)) return missing('department', '请填写接收部门')
+      if (blank(p.documentNo)) return missing('documentNo', '请填写移交文号')
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(p.date)) return missing('date', '请填写移交日期')
+      const forwarded: CaseState = { ...state, outside: { ...state.outside, forwarded: { department: p.department, date: p.date, documentNo: p.documentNo, at } } }
+      const clocks = meetOpen(forwarded, 'outsideForward', when)
+      if (!clocks.ok) return clocks
+      return close(forwarded, at, clocks.value, when)
+    }
+
+    case 'extended': {
+      // 004 限时办结 §5: at most the policy's maximum, before due, with the reason told to the citizen
+      if (state.status === 'closed') return wrongState(state, '延期')
+      const { clockKind, days, reason } = event.payload
+      const clocks = onClock(state, clockKind, (c) => extendClock(c, when, days, reason, by, policy.extension.maxDays.value, calendar), true)
+      if (!clocks.ok) return clocks
+      return ok({ ...state, clocks: clocks.value })
+    }
+
+    case 'clockBreached': {
+      const clocks = onClock(state, event.payload.clockKind, (c) => breachClock(c, when), true)
+      if (!clocks.ok) return clocks
+      return ok({ ...state, clocks: clocks.value })
+    }
+
+    case 'closed': {
+      if (state.status === 'closed') return wrongState(state, '结案')
+      if (ACTIVE.includes(state.status) && state.status !== 'inProgress') return wrongState(state, '结案')
+      return close(state, at, state.clocks, when)
+    }
+
+    case 'reopened': {
+      // a bad rating or a verified complaint reopens the case for rectification
+      if (state.status !== 'closed' && state.status !== 'replied' && state.status !== 'completed' && state.status !== 'refused') {
+        return wrongState(state, '重新办理')
+      }
+      if (blank(event.payload.reason)) return missing('reason', '请说明重新办理的原因')
+      const clocks =
+        state.kind === 'consult' ? [...state.clocks, startClock('reply', when, policy.limits.reply.value, calendar)] : state.clocks
+      return ok({
+        ...state,
+        status: state.handlerId ? 'inProgress' : 'open',
+        ledgerColumn: null,
+        closedAt: null,
+        reply: null,
+        completion: null,
+        refusal: null,
+        clocks,
+        round: state.round + 1,
+      })
+    }
+  }
+}
+
+/** the state of a case is the fold of its events */
+export function replay(events: CaseEvent[], ctx: MachineContext): Result<CaseState> {
+  let state: CaseState | null = null
+  for (const e of events) {
+    const next = applyEvent(state, e, ctx)
+    if (!next.ok) return next
+    state = next.value
+  }
+  return state ? ok(state) : fail('NOT_FOUND', '案件没有任何记录')
+}

@@ -1,0 +1,122 @@
+// Clocks: each time limit a case runs against (DESIGN.md "Clocks"), like the response and resolution
+// clocks of a service desk. Pure values: every change returns a new clock.
+import type { WorkCalendar } from './calendar'
+import { formatShanghai } from './calendar'
+import { fail, ok, type Result } from './errors'
+import type { ClockKind } from './events'
+
+export interface Clock {
+  kind: ClockKind
+  startedAt: string
+  limitDays: number
+  /** moves with resume (by the paused working time) and with extensions */
+  dueAt: string
+  pausedAt: string | null
+  pausedSpans: Array<{ from: string; to: string }>
+  extensions: Array<{ days: number; reason: string; at: string; by: string }>
+  metAt: string | null
+  breachedAt: string | null
+}
+
+export const CLOCK_LABELS: Record<ClockKind, string> = {
+  reply: '答复时限',
+  jointPlan: '商定共同办理方案时限',
+  outsideForward: '书面申请移交时限',
+  handoverContact: '承办人联系时限',
+  promised: '承诺办结时限',
+  supplementNotice: '一次性告知时限',
+  complaint: '投诉办理时限',
+  rectification: '整改时限',
+  followUp: '回访时限',
+}
+
+const t = (iso: string) => new Date(iso)
+
+export function startClock(kind: ClockKind, at: Date, limitDays: number, cal: WorkCalendar): Clock {
+  return {
+    kind,
+    startedAt: formatShanghai(at),
+    limitDays,
+    dueAt: formatShanghai(cal.dueAt(at, limitDays)),
+    pausedAt: null,
+    pausedSpans: [],
+    extensions: [],
+    metAt: null,
+    breachedAt: null,
+  }
+}
+
+export function clockState(clock: Clock): 'running' | 'paused' | 'met' | 'breached' {
+  if (clock.metAt) return 'met'
+  if (clock.breachedAt) return 'breached'
+  if (clock.pausedAt) return 'paused'
+  return 'running'
+}
+
+const closed = (clock: Clock) =>
+  fail<Clock>('CONFLICT', `${CLOCK_LABELS[clock.kind]}已结束`, { clockKind: clock.kind })
+
+/** waiting on the citizen's materials (000 §4.1): the clock stops */
+export function pauseClock(clock: Clock, at: Date): Result<Clock> {
+  if (clock.metAt) return closed(clock)
+  if (clock.pausedAt) return fail('CONFLICT', `${CLOCK_LABELS[clock.kind]}已暂停`, { clockKind: clock.kind })
+  return ok({ ...clock, pausedAt: formatShanghai(at) })
+}
+
+/** the due time moves by the working time the clock was paused, so a pause never makes it earlier */
+export function resumeClock(clock: Clock, at: Date, cal: WorkCalendar): Result<Clock> {
+  if (!clock.pausedAt) return fail('CONFLICT', `${CLOCK_LABELS[clock.kind]}未暂停`, { clockKind: clock.kind })
+  const from = t(clock.pausedAt)
+  const to = at.getTime() < from.getTime() ? from : at
+  const paused = cal.workingMillisBetween(from, to)
+  return ok({
+    ...clock,
+    pausedAt: null,
+    pausedSpans: [...clock.pausedSpans, { from: clock.pausedAt, to: formatShanghai(to) }],
+    dueAt: formatShanghai(cal.addWorkingMillis(t(clock.dueAt), paused)),
+  })
+}
+
+/** 004 限时办结 §5: only before due, with the reason told to the citizen, at most maxDays in all */
+export function extendClock(
+  clock: Clock,
+  at: Date,
+  days: number,
+  reason: string,
+  by: string,
+  maxDays: number,
+  cal: WorkCalendar,
+): Result<Clock> {
+  if (clock.metAt) return closed(clock)
+  if (!reason.trim()) return fail('INVALID_INPUT', '延期必须说明理由', { field: 'reason' })
+  if (!Number.isInteger(days) || days < 1) return fail('INVALID_INPUT', '延期天数至少 1 个工作日', { field: 'days' })
+  if (clock.breachedAt || at.getTime() >= t(clock.dueAt).getTime()) {
+    return fail('CONFLICT', '已超过办理时限，不能再延期', { clockKind: clock.kind, dueAt: clock.dueAt })
+  }
+  const used = clock.extensions.reduce((sum, e) => sum + e.days, 0)
+  if (used + days > maxDays) {
+    return fail('INVALID_INPUT', `延期合计不得超过 ${maxDays} 个工作日（已延期 ${used} 个）`, { field: 'days', maxDays, used })
+  }
+  // extending from the current due time: n more working days, ending at close of business
+  const dueAt = cal.dueAt(t(clock.dueAt), days)
+  return ok({ ...clock, dueAt: formatShanghai(dueAt), extensions: [...clock.extensions, { days, reason: reason.trim(), at: formatShanghai(at), by }] })
+}
+
+export function meetClock(clock: Clock, at: Date): Result<Clock> {
+  if (clock.metAt) return closed(clock)
+  const pausedAt = clock.pausedAt
+  return ok({
+    ...clock,
+    pausedAt: null,
+    pausedSpans: pausedAt ? [...clock.pausedSpans, { from: pausedAt, to: formatShanghai(at) }] : clock.pausedSpans,
+    metAt: formatShanghai(at),
+  })
+}
+
+export function breachClock(clock: Clock, at: Date): Result<Clock> {
+  if (clock.metAt) return closed(clock)
+  if (clock.breachedAt) return fail('CONFLICT', `${CLOCK_LABELS[clock.kind]}已记录超时`, { clockKind: clock.kind })
+  if (clock.pausedAt) return fail('CONFLICT', `${CLOCK_LABELS[clock.kind]}暂停中，不计超时`, { clockKind: clock.kind })
+  if (at.getTime() < t(clock.dueAt).getTime()) return fail('CONFLICT', '尚未到期', { clockKind: clock.kind, dueAt: clock.dueAt })
+  return ok({ ...clock, breachedAt: formatShanghai(at) })
+}

@@ -1,0 +1,75 @@
+// Every step of a case in plain Chinese, for the citizen's and the staff's timeline.
+import type { CaseEvent } from './events'
+
+export interface Names {
+  staff: (staffId: string) => string
+  window: (windowId: string) => string
+}
+
+const MODE = { onTheSpot: '当场答复', timed: '限时答复' } as const
+
+export function describeWho(e: CaseEvent, names: Names): string {
+  switch (e.actor.kind) {
+    case 'citizen':
+      return '市民'
+    case 'system':
+      return '系统'
+    case 'staff': {
+      const where = e.actor.windowId ? `（${names.window(e.actor.windowId)}）` : e.actor.role === 'office' ? '（政务服务科）' : ''
+      return `${e.actor.name}${where}`
+    }
+  }
+}
+
+export function describeEvent(e: CaseEvent, names: Names): string {
+  switch (e.type) {
+    case 'submitted':
+      return `提交了${e.payload.kind === 'consult' ? '咨询' : '办事申请'}，已送达${names.window(e.payload.windowId)}`
+    case 'claimed':
+      return `${names.staff(e.payload.staffId)} 已接待，成为首问负责人`
+    case 'takenOver':
+      return `窗口负责人接手办理（原因：${e.payload.reason}）`
+    case 'assigned':
+      return `指派 ${names.staff(e.payload.staffId)} 办理`
+    case 'replied':
+      return `${MODE[e.payload.mode]}：${e.payload.text}`
+    case 'supplementNoticeIssued':
+      return `出具一次性补件告知单（${e.payload.noticeNo}），需补正 ${e.payload.items.length} 项材料`
+    case 'materialsCompleted':
+      return '材料已备齐，继续办理'
+    case 'accepted':
+      return e.payload.mode === 'instant' ? '已受理（即办件）' : `已受理（承诺件，${e.payload.limitDays ?? ''}个工作日内办结）`
+    case 'completed':
+      return `已办结：${e.payload.result}`
+    case 'refused':
+      return `不予办理。理由：${e.payload.reason}；依据：${e.payload.legalBasis}`
+    case 'handoverCreated':
+      return `移交本窗口 ${names.staff(e.payload.toStaffId)} 承办（交接单 ${e.payload.slipNo}）`
+    case 'handoverAcknowledged':
+      return `承办人已阅知交接单 ${e.payload.slipNo}，承接首问责任`
+    case 'citizenContacted':
+      return '承办人已与您联系'
+    case 'jointReported':
+      return `需与 ${e.payload.coWindowIds.map(names.window).join('、')} 共同办理，已报告窗口负责人`
+    case 'jointPlanRecorded':
+      return `已与 ${e.payload.coWindowIds.map(names.window).join('、')} 商定办理方案：${e.payload.plan}`
+    case 'urged':
+      return e.payload.targetWindowId ? `催办 ${names.window(e.payload.targetWindowId)}` : '催办'
+    case 'referred':
+      return `请您到 ${names.window(e.payload.toWindowId)} 办理：${e.payload.note}`
+    case 'outsideHall':
+      return e.payload.mode === 'consult'
+        ? `不属于本大厅职责范围：${e.payload.explanation}`
+        : `书面申请已转政务服务科，将移交${e.payload.department || '主管部门'}`
+    case 'outsideForwarded':
+      return `已移交 ${e.payload.department}（${e.payload.date}，文号 ${e.payload.documentNo}）`
+    case 'extended':
+      return `延期 ${e.payload.days} 个工作日，原因：${e.payload.reason}`
+    case 'clockBreached':
+      return '已超过办理时限，已报窗口负责人和政务服务科督办'
+    case 'closed':
+      return e.payload.note ? `已结案：${e.payload.note}` : '已结案'
+    case 'reopened':
+      return `重新办理：${e.payload.reason}`
+  }
+}
