@@ -29,7 +29,6 @@ export function pgliteDialect(db: PGlite): PostgresDialect {
   }) as PostgresPoolClient
 
   const pool: PostgresPool = {
-    options: {},
     async connect() {
       let release!: () => void
       const next = new Promise<void>((resolve) => (release = resolve))

@@ -1,0 +1,74 @@
+// The one entry of the API (DESIGN.md "API contract"): validates `{ action, ...input }` with the
+// shared zod schemas, resolves the caller, runs the action's handler and answers
+// `{ ok: true, data }` or `{ ok: false, error: { code, message, details? } }`. Both shells (the cloud
+// function and the self-hosted HTTP server) call it the same way.
+import type { z } from 'zod'
+import { ActionInputs, type ActionName, type ApiAnswer } from '../core/api'
+import { DomainError, isDomainError } from '../core/errors'
+import type { ActionOutputs } from '../core/views'
+import type { Identity } from './identity'
+import type { Store } from './store/port'
+import { handlers, type HandlerContext } from './handlers'
+
+export interface ApiDeps {
+  store: Store
+  now: () => Date
+  /** demo mode: the demo hall's sample identities may sign in */
+  demo: boolean
+  mode: 'cloud' | 'selfHosted'
+  log?: (message: string, error?: unknown) => void
+}
+
+export function invalidInput(error: z.ZodError): DomainError {
+  const first = error.issues[0]
+  const field = first?.path.join('.') || undefined
+  return new DomainError('INVALID_INPUT', first?.message ?? '输入有误', {
+    field,
+    issues: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  })
+}
+
+const isAction = (name: unknown): name is ActionName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(ActionInputs, name)
+
+export function createApi(deps: ApiDeps) {
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error))
+
+  async function run<A extends ActionName>(action: A, identity: Identity, body: Record<string, unknown>) {
+    const parsed = ActionInputs[action].safeParse(body)
+    if (!parsed.success) throw invalidInput(parsed.error)
+    const staff = identity.staffId
+      ? await deps.store.getStaff(identity.staffId)
+      : identity.openid
+        ? await deps.store.findStaffByOpenid(identity.openid)
+        : null
+    const ctx: HandlerContext = {
+      store: deps.store,
+      now: deps.now(),
+      demo: deps.demo,
+      mode: deps.mode,
+      identity,
+      staff: staff && staff.active ? staff : null,
+    }
+    const handler = handlers[action] as (c: HandlerContext, i: unknown) => Promise<ActionOutputs[A]>
+    return handler(ctx, parsed.data)
+  }
+
+  return {
+    async call(identity: Identity, payload: unknown): Promise<ApiAnswer<unknown>> {
+      try {
+        if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+          throw new DomainError('INVALID_INPUT', '请求格式不正确')
+        }
+        const { action, ...body } = payload as Record<string, unknown>
+        if (!isAction(action)) throw new DomainError('NOT_FOUND', `没有这个操作：${String(action)}`, { field: 'action' })
+        return { ok: true, data: await run(action, identity, body) }
+      } catch (e) {
+        if (isDomainError(e)) return { ok: false, error: e.toBody() }
+        log('api: unexpected error', e)
+        return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } }
+      }
+    },
+  }
+}
+export type Api = ReturnType<typeof createApi>

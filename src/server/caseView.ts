@@ -1,0 +1,108 @@
+// Builds what the pages show from a case's state and events.
+import { CLOCK_LABELS, clockState } from '../core/clock'
+import { STATUS_LABELS } from '../core/caseMachine'
+import { describeEvent, describeWho } from '../core/timeline'
+import type { CaseState } from '../core/caseState'
+import type { CaseEvent } from '../core/events'
+import type { Hall, ResponderCard, Staff, Window } from '../core/schemas'
+import type { CaseSummary, CaseView, PublicHall, PublicWindow, StaffView } from '../core/views'
+import type { Directory } from './directory'
+
+export const publicHall = (h: Hall): PublicHall => ({
+  id: h.id,
+  name: h.name,
+  address: h.address,
+  supervisionPhone: h.supervisionPhone,
+  complaintChannel: h.complaintChannel,
+})
+
+export const publicWindow = (w: Window): PublicWindow => ({ id: w.id, name: w.name, number: w.number, scope: w.scope })
+
+export const staffView = (s: Staff, windowName: string | null): StaffView => ({
+  id: s.id,
+  name: s.name,
+  title: s.title,
+  post: s.post,
+  role: s.role,
+  hallId: s.hallId,
+  windowId: s.windowId,
+  windowName,
+})
+
+/** 000 §10: the responsible person shows name, title, post and business scope */
+export function responderCard(state: CaseState, dir: Directory): ResponderCard | null {
+  const id = state.firstResponderId
+  if (!id) return null
+  const staff = dir.staffById.get(id)
+  if (!staff) return null
+  const window = (staff.windowId && dir.windows.get(staff.windowId)) || dir.windows.get(state.windowId)
+  return {
+    staffId: staff.id,
+    name: staff.name,
+    title: staff.title,
+    post: staff.post,
+    windowId: window?.id ?? state.windowId,
+    windowName: window?.name ?? '',
+    windowNumber: window?.number ?? '',
+    scope: window?.scope ?? '',
+  }
+}
+
+function nextDue(state: CaseState): string | null {
+  const open = state.clocks.filter((c) => !c.metAt).map((c) => c.dueAt)
+  open.sort((a, b) => Date.parse(a) - Date.parse(b))
+  return open[0] ?? null
+}
+
+export function caseView(
+  state: CaseState,
+  events: CaseEvent[],
+  hall: Hall,
+  dir: Directory,
+  can: CaseView['can'],
+): CaseView {
+  const window = dir.windows.get(state.windowId)
+  return {
+    id: state.id,
+    no: state.no,
+    kind: state.kind,
+    status: state.status,
+    statusLabel: STATUS_LABELS[state.status],
+    hall: publicHall(hall),
+    window: window ? publicWindow(window) : { id: state.windowId, name: state.windowId, number: '', scope: '' },
+    contact: state.contact,
+    text: state.text,
+    submittedAt: state.submittedAt,
+    responder: responderCard(state, dir),
+    reply: state.reply ? { text: state.reply.text, mode: state.reply.mode, at: state.reply.at } : null,
+    clocks: state.clocks.map((c) => ({
+      kind: c.kind,
+      label: CLOCK_LABELS[c.kind],
+      startedAt: c.startedAt,
+      dueAt: c.dueAt,
+      state: clockState(c),
+      metAt: c.metAt,
+      breachedAt: c.breachedAt,
+    })),
+    timeline: events.map((e) => ({ seq: e.seq, at: e.at, type: e.type, who: describeWho(e, dir), text: describeEvent(e, dir) })),
+    ledgerColumn: state.ledgerColumn,
+    can,
+    version: state.version,
+  }
+}
+
+export function caseSummary(state: CaseState, dir: Directory): CaseSummary {
+  return {
+    id: state.id,
+    no: state.no,
+    kind: state.kind,
+    status: state.status,
+    statusLabel: STATUS_LABELS[state.status],
+    windowName: dir.window(state.windowId),
+    contactName: state.contact.name,
+    text: state.text.length > 60 ? `${state.text.slice(0, 60)}…` : state.text,
+    submittedAt: state.submittedAt,
+    responderName: state.firstResponderId ? dir.staff(state.firstResponderId) : null,
+    nextDueAt: nextDue(state),
+  }
+}

@@ -1,0 +1,193 @@
+// `shouwen <command>`: the operator's command line (see README "Configuration").
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { formatScene } from '../core/schemas'
+import { calendarCommand } from './commands/calendar'
+import { importHall, setStaffPassword } from './commands/hall'
+import { DEMO_HALL_ID, demoWindows, seedDemoHall } from './demoHall'
+import { createHttpServer } from './http'
+import { dataDirOf, openStoreFromEnv } from './store/open'
+
+const ROOT = resolve(__dirname, '../..')
+const H5_DIR = resolve(process.env.H5_DIR || join(ROOT, 'dist/h5'))
+const production = process.env.NODE_ENV === 'production'
+
+const USAGE = `用法：shouwen <命令>
+
+  start                  演示模式：按需构建 H5，迁移内置数据库，首次运行时写入示范大厅，然后启动服务
+  serve [--port N] [--host H]
+                         启动自托管服务（H5 页面与 /api），启动时自动迁移数据库
+  migrate                执行数据库迁移
+  seed-demo              写入示范大厅（仅限非生产环境）
+  hall import <文件.json> 导入大厅、窗口和工作人员（整份校验通过才写入）
+  staff password <编号>  为工作人员设置登录密码（从标准输入读取）
+  calendar due <时间> <n> [--hall <id>]
+                         计算 n 个工作日后的到期时间（ISO 8601，+08:00）
+  calendar year <yyyy> [--hall <id>]
+                         列出该年节假日与调休上班日，缺少官方数据时提醒
+
+环境变量：DATA_DIR（内置数据库目录，默认 ./data）、DATABASE_URL（PostgreSQL 服务器）、
+PORT、HOST、SESSION_SECRET、PUBLIC_URL、SHOUWEN_DEMO=1（演示模式）、NODE_ENV=production`
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}
+
+/** the cookie secret: required in production, else kept in the data directory across restarts */
+function sessionSecret(): string {
+  const given = process.env.SESSION_SECRET
+  if (given) {
+    if (given.length < 32) fail('SESSION_SECRET 至少需要 32 个字符')
+    return given
+  }
+  if (production) fail('生产环境必须设置 SESSION_SECRET（至少 32 个字符）')
+  const dir = dataDirOf(process.env)
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+/** builds the H5 app when it is missing or older than its sources */
+function ensureH5Build() {
+  const index = join(H5_DIR, 'index.html')
+  const sources = Math.max(...['src/app', 'src/core', 'config'].map((d) => newestMtime(join(ROOT, d))))
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return
+  console.log('正在构建 H5 页面（首次约需一两分钟）…')
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'h5'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  if (r.status !== 0) fail('H5 构建失败')
+}
+
+async function serve(args: string[], demo: boolean) {
+  if (production && demo) fail('生产环境不能使用演示模式：请去掉 SHOUWEN_DEMO，并为工作人员设置真实账号')
+  const port = Number(flag(args, '--port') ?? process.env.PORT ?? 3000)
+  const host = flag(args, '--host') ?? process.env.HOST ?? '127.0.0.1'
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口无效：${port}`)
+  const store = await openStoreFromEnv(process.env)
+  await store.migrate()
+  if (demo && (await seedDemoHall(store))) console.log('已写入示范大厅「示范市政务服务中心」')
+  const app = await createHttpServer({
+    store,
+    demo,
+    secret: sessionSecret(),
+    h5Dir: H5_DIR,
+    secureCookies: process.env.COOKIE_SECURE === '1',
+  })
+  const address = await app.listen({ port, host })
+  const base = (process.env.PUBLIC_URL || address.replace('[::1]', 'localhost')).replace(/\/$/, '')
+  console.log(`首问通已启动：${base}`)
+  if (demo) {
+    console.log('\n市民扫码入口（每个窗口一个二维码链接）：')
+    for (const w of demoWindows()) {
+      const scene = encodeURIComponent(formatScene({ hallId: DEMO_HALL_ID, windowId: w.id }))
+      console.log(`  ${w.name.padEnd(14, '　')} ${base}/#/pages/entry/index?scene=${scene}`)
+    }
+    console.log(`\n工作人员演示登录：${base}/#/staff/login/index`)
+  }
+  const stop = async () => {
+    await app.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+async function main(argv: string[]) {
+  const [command, ...args] = argv
+  switch (command) {
+    case 'start':
+      if (production) fail('npm start 运行的是示范大厅；生产环境请使用 shouwen serve')
+      ensureH5Build()
+      return serve(args, true)
+    case 'serve':
+      return serve(args, process.env.SHOUWEN_DEMO === '1')
+    case 'migrate': {
+      const store = await openStoreFromEnv(process.env)
+      await store.migrate()
+      await store.close()
+      console.log('数据库已是最新结构')
+      return
+    }
+    case 'seed-demo': {
+      if (production) fail('生产环境不能写入示范大厅')
+      const store = await openStoreFromEnv(process.env)
+      await store.migrate()
+      const seeded = await seedDemoHall(store)
+      await store.close()
+      console.log(seeded ? '已写入示范大厅' : '示范大厅已存在，未做改动')
+      return
+    }
+    case 'hall': {
+      if (args[0] !== 'import' || !args[1]) fail('用法：shouwen hall import <文件.json>')
+      const store = await openStoreFromEnv(process.env)
+      await store.migrate()
+      process.exitCode = await importHall(store, args[1], { out: console.log, err: console.error })
+      await store.close()
+      return
+    }
+    case 'staff': {
+      if (args[0] !== 'password' || !args[1]) fail('用法：echo <密码> | shouwen staff password <工作人员编号>')
+      const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
+      const store = await openStoreFromEnv(process.env)
+      await store.migrate()
+      process.exitCode = await setStaffPassword(store, args[1], password, { out: console.log, err: console.error })
+      await store.close()
+      return
+    }
+    case 'calendar': {
+      let store: Awaited<ReturnType<typeof openStoreFromEnv>> | null = null
+      const code = await calendarCommand(args, {
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+        loadOverrides: async (hallId) => {
+          store ??= await openStoreFromEnv(process.env)
+          await store.migrate()
+          if (!(await store.getHall(hallId))) throw new Error(`找不到大厅：${hallId}`)
+          return store.listCalendarOverrides(hallId)
+        },
+      })
+      if (store) await (store as { close(): Promise<void> }).close()
+      process.exitCode = code
+      return
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE)
+      return
+    default:
+      console.error(`未知命令：${command}\n`)
+      console.error(USAGE)
+      process.exit(2)
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

@@ -1,0 +1,27 @@
+// The rules a hall runs under right now: its policy (preset + overrides, versioned) and its
+// working-day calendar (official data + the hall's own overrides).
+import { createCalendar, type WorkCalendar } from '../core/calendar'
+import { effectivePolicy, type Policy, type PresetId } from '../core/policy'
+import { DomainError } from '../core/errors'
+import type { Hall } from '../core/schemas'
+import type { Store } from './store/port'
+
+export interface HallContext {
+  hall: Hall
+  policy: Policy
+  calendar: WorkCalendar
+}
+
+export async function loadHall(store: Store, hallId: string): Promise<Hall> {
+  const hall = await store.getHall(hallId)
+  if (!hall) throw new DomainError('NOT_FOUND', '找不到这个大厅', { hallId })
+  return hall
+}
+
+export async function loadHallContext(store: Store, hallOrId: Hall | string): Promise<HallContext> {
+  const hall = typeof hallOrId === 'string' ? await loadHall(store, hallOrId) : hallOrId
+  const overrides = await store.listCalendarOverrides(hall.id)
+  const policy = effectivePolicy(hall.policyPreset as PresetId, {}, hall.policyVersion)
+  if (!policy.ok) throw policy.error
+  return { hall, policy: policy.value, calendar: createCalendar({ overrides }) }
+}

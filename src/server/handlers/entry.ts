@@ -1,0 +1,28 @@
+import { DomainError } from '../../core/errors'
+import { parseScene } from '../../core/schemas'
+import { publicHall, publicWindow } from '../caseView'
+import type { Handler } from '.'
+
+/**
+ * The QR entry: the scene carries the hall and optionally the window. An unknown or malformed scene
+ * is NOT_FOUND; when the hall is known its contact comes along so the page can show it.
+ */
+export const entry: Handler<'entry'> = async (ctx, input) => {
+  const scene = parseScene(input.scene)
+  if (!scene) throw new DomainError('NOT_FOUND', '二维码无效，请扫描大厅或窗口张贴的二维码', { field: 'scene' })
+  const hall = await ctx.store.getHall(scene.hallId)
+  if (!hall) throw new DomainError('NOT_FOUND', '二维码无效：找不到这个大厅', { field: 'scene' })
+  const windows = (await ctx.store.listWindows(hall.id)).filter((w) => w.active)
+  let window = null
+  if (scene.windowId) {
+    const found = windows.find((w) => w.id === scene.windowId)
+    if (!found) {
+      throw new DomainError('NOT_FOUND', '二维码无效：这个窗口不存在或已停用', {
+        field: 'scene',
+        hall: publicHall(hall),
+      })
+    }
+    window = publicWindow(found)
+  }
+  return { hall: publicHall(hall), window, windows: windows.map(publicWindow) }
+}

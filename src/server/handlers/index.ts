@@ -1,0 +1,45 @@
+// One handler per action. Each takes the resolved caller and the validated input and returns the
+// view; a refusal is a thrown DomainError with its code.
+import type { ActionName, ParsedInput } from '../../core/api'
+import type { Staff } from '../../core/schemas'
+import type { ActionOutputs } from '../../core/views'
+import type { Identity } from '../identity'
+import type { Store } from '../store/port'
+import { session, logout } from './session'
+import { login } from './login'
+import { demoLogin, demoStaff } from './demo'
+import { entry } from './entry'
+import { submitCase } from './submitCase'
+import { getCase } from './getCase'
+import { myCases } from './myCases'
+import { staffQueue } from './staffQueue'
+import { claimCase } from './claimCase'
+import { replyCase } from './replyCase'
+
+export interface HandlerContext {
+  store: Store
+  /** the time of this call; handlers never read the clock themselves */
+  now: Date
+  demo: boolean
+  mode: 'cloud' | 'selfHosted'
+  identity: Identity
+  /** the signed-in, active staff member, if any */
+  staff: Staff | null
+}
+
+export type Handler<A extends ActionName> = (ctx: HandlerContext, input: ParsedInput<A>) => Promise<ActionOutputs[A]>
+
+export const handlers: { [A in ActionName]: Handler<A> } = {
+  session,
+  login,
+  demoLogin,
+  demoStaff,
+  logout,
+  entry,
+  submitCase,
+  getCase,
+  myCases,
+  staffQueue,
+  claimCase,
+  replyCase,
+}
