@@ -1,0 +1,32 @@
+// `npm run bench`: every performance number of the product in one run, with the ratios that matter.
+import { benchDueAt } from './dueAt'
+import { benchHandlers } from './handlers'
+import { benchSizes } from './sizes'
+
+export interface Metric {
+  name: string
+  value: number
+  unit: string
+}
+
+async function main() {
+  const only = process.argv[2]
+  const suites: Array<[string, () => Promise<Metric[]>]> = [
+    ['calendar', benchDueAt],
+    ['handlers', () => benchHandlers(Number(process.env.BENCH_CALLS ?? 1000))],
+    ['sizes', benchSizes],
+  ]
+  for (const [name, run] of suites) {
+    if (only && only !== name) continue
+    console.log(`\n## ${name}`)
+    for (const m of await run()) {
+      const v = Math.abs(m.value) >= 100 ? m.value.toFixed(0) : m.value.toFixed(2)
+      console.log(`${m.name.padEnd(56)} ${v.padStart(12)} ${m.unit}`)
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
