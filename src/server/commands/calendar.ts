@@ -65,11 +65,13 @@ export async function calendarCommand(args: string[], io: CalendarIo): Promise<n
     }
     if (!(await load())) return 2
     const cal = createCalendar({ overrides })
-    const year = Number(formatShanghai(received).slice(0, 4))
-    for (const y of [year, year + 1]) {
+    const due = cal.dueAt(received, n)
+    const from = Number(formatShanghai(received).slice(0, 4))
+    const to = Number(formatShanghai(due).slice(0, 4))
+    for (let y = from; y <= to; y++) {
       if (!cal.hasOfficialData(y)) io.err(`提醒：${y} 年的法定节假日数据尚未收录，请政务服务科录入放假安排；此前仅按周末计休息日。`)
     }
-    io.out(formatShanghai(cal.dueAt(received, n)))
+    io.out(formatShanghai(due))
     return 0
   }
 

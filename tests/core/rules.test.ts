@@ -1,0 +1,120 @@
+// Clocks, policy presets and the forbidden-phrase check.
+import fc from 'fast-check'
+import { createCalendar } from '../../src/core/calendar'
+import { breachClock, extendClock, meetClock, pauseClock, resumeClock, startClock } from '../../src/core/clock'
+import { findForbiddenPhrases } from '../../src/core/forbiddenPhrase'
+import { PRESETS, PRESET_IDS, effectivePolicy } from '../../src/core/policy'
+
+const cal = createCalendar()
+
+describe('clocks', () => {
+  const t0 = Date.parse('2026-01-05T08:00:00+08:00')
+  const instant = fc.integer({ min: t0, max: t0 + 300 * 86_400_000 })
+
+  it('pausing never makes a clock due earlier, and resuming moves it by the paused working time', () => {
+    fc.assert(
+      // event times are recorded to the second
+      fc.property(instant, fc.integer({ min: 0, max: 20 * 86_400 }), fc.integer({ min: 0, max: 20 * 86_400 }), fc.integer({ min: 1, max: 10 }), (start0, a0, b0, n) => {
+        const [start, a, b] = [Math.floor(start0 / 1000) * 1000, a0 * 1000, b0 * 1000]
+        const clock = startClock('promised', new Date(start), n, cal)
+        const paused = pauseClock(clock, new Date(start + a))
+        if (!paused.ok) throw paused.error
+        const resumed = resumeClock(paused.value, new Date(start + a + b), cal)
+        if (!resumed.ok) throw resumed.error
+        const moved = Date.parse(resumed.value.dueAt) - Date.parse(clock.dueAt)
+        expect(moved).toBeGreaterThanOrEqual(0)
+        const pausedWork = cal.workingMillisBetween(new Date(start + a), new Date(start + a + b))
+        expect(cal.workingMillisBetween(new Date(clock.dueAt), new Date(resumed.value.dueAt))).toBe(pausedWork)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('breach only at or after due, never on a met or paused clock', () => {
+    const clock = startClock('reply', new Date('2026-11-23T10:00:00+08:00'), 2, cal)
+    expect(breachClock(clock, new Date('2026-11-25T17:00:00+08:00')).ok).toBe(false)
+    expect(breachClock(clock, new Date('2026-11-25T17:30:00+08:00')).ok).toBe(true)
+    const met = meetClock(clock, new Date('2026-11-24T10:00:00+08:00'))
+    expect(met.ok && breachClock(met.value, new Date('2026-11-26T10:00:00+08:00')).ok).toBe(false)
+    const paused = pauseClock(clock, new Date('2026-11-24T10:00:00+08:00'))
+    expect(paused.ok && breachClock(paused.value, new Date('2026-11-26T10:00:00+08:00')).ok).toBe(false)
+  })
+
+  it('an extension counts working days from the current due time', () => {
+    const clock = startClock('promised', new Date('2026-11-23T10:00:00+08:00'), 5, cal)
+    expect(clock.dueAt).toBe('2026-11-30T17:30:00+08:00')
+    const ext = extendClock(clock, new Date('2026-11-24T10:00:00+08:00'), 2, '需现场勘验', 'bdc-lead', 5, cal)
+    expect(ext.ok && ext.value.dueAt).toBe('2026-12-02T17:30:00+08:00')
+  })
+})
+
+describe('policy presets', () => {
+  it('every value of every preset carries a citation', () => {
+    for (const id of PRESET_IDS) {
+      const p = PRESETS[id]
+      const cited = [
+        ...Object.values(p.limits),
+        ...Object.values(p.extension),
+        p.forbiddenPhrases,
+        ...Object.values(p.reminders),
+        ...Object.values(p.rating),
+        ...Object.values(p.assessment),
+      ]
+      for (const c of cited) expect(c.cite.length).toBeGreaterThan(2)
+    }
+  })
+
+  it('takes each regulation own numbers', () => {
+    expect(PRESETS['000'].limits.reply).toEqual({ value: 2, cite: '000 §4.2' })
+    expect(PRESETS['000'].limits.jointPlan.value).toBe(2)
+    expect(PRESETS['000'].limits.outsideForward).toEqual({ value: 2, cite: '000 §5.4' })
+    expect(PRESETS['001'].limits.jointPlan).toEqual({ value: 3, cite: '001 §6(3)' })
+    expect(PRESETS['002'].limits.supplementNotice.value).toBe(5)
+    expect(PRESETS['002'].limits.complaint).toEqual({ value: 15, cite: '002 限时办结 §7' })
+    expect(PRESETS['003'].limits.jointPlan.value).toBe(3)
+    expect(PRESETS['003'].limits.handoverContact.value).toBe(0)
+    expect(PRESETS['003'].forbiddenPhrases.value.map((p) => p.phrase)).toContain('我还有事')
+    expect(PRESETS['004'].extension.maxDays).toEqual({ value: 5, cite: '004 限时办结 §5' })
+    expect(PRESETS['004'].assessment.complaint.value).toBe(-2)
+    expect(PRESETS['004'].assessment.ratingComplaintMonthlyCap.value).toBe(-10)
+  })
+
+  it('a hall override keeps the citation and marks it as the hall own; bad overrides are refused', () => {
+    const p = effectivePolicy('000', { limits: { reply: 1 }, extension: { maxDays: 3 } }, 2)
+    expect(p.ok).toBe(true)
+    if (!p.ok) return
+    expect(p.value.version).toBe(2)
+    expect(p.value.limits.reply).toEqual({ value: 1, cite: '000 §4.2（本厅调整）' })
+    expect(p.value.limits.jointPlan).toEqual(PRESETS['000'].limits.jointPlan)
+    const bad = effectivePolicy('000', { limits: { reply: -1 } }, 2)
+    expect(bad.ok || bad.error.code).toBe('INVALID_INPUT')
+  })
+})
+
+describe('forbidden phrases (000 §5.3, 003 三(三)3)', () => {
+  const phrases = PRESETS['003'].forbiddenPhrases.value
+  const found = (text: string) => findForbiddenPhrases(text, phrases).map((h) => h.phrase)
+
+  it.each([
+    ['这事不归我管', '不归我管'],
+    ['这事不 归 我 管！', '不归我管'],
+    ['这事不，归。我、管', '不归我管'],
+    ['我也不知道', '不知道'],
+    ['我也ｂｕ不知道', '不知道'],
+    ['不歸我管', '不归我管'],
+    ['我還有事', '我还有事'],
+    ['ＢＵ不 淸 楚'.replace('淸', '清'), '不清楚'],
+  ])('finds %p', (text, phrase) => {
+    expect(found(text)).toContain(phrase)
+  })
+
+  it.each([['您好，已为您查询，需要携带身份证。'], ['不知，道路在东侧'.replace('，', '。。。。。')], ['请您放心，这归我们窗口办理']])('does not flag %p', (text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it('reports where it stands and a polite alternative', () => {
+    const [hit] = findForbiddenPhrases('您好，这个不 知 道。', phrases)
+    expect(hit).toMatchObject({ phrase: '不知道', matched: '不 知 道', index: 5 })
+    expect(hit!.suggestion).toContain('确认')
+  })
+})
