@@ -7,6 +7,7 @@ import { openPostgresStore, type PostgresStore } from './postgres'
 export interface StoreEnv {
   DATABASE_URL?: string
   DATA_DIR?: string
+  [name: string]: string | undefined
 }
 
 export const dataDirOf = (env: StoreEnv) => resolve(env.DATA_DIR || './data')

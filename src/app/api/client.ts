@@ -1,0 +1,33 @@
+// The one API client of the app, with two transports: the `api` cloud function in the mini-program,
+// `POST /api/<action>` on the hall's own server in H5. Identity is never sent: the cloud takes the
+// caller's OPENID, the server its signed session cookie.
+import Taro from '@tarojs/taro'
+import type { ActionInput, ActionName, ApiAnswer } from '../../core/api'
+import type { ActionOutputs } from '../../core/views'
+
+const NETWORK = { code: 'INTERNAL', message: '网络不通，请稍后再试' } as const
+
+export async function call<A extends ActionName>(action: A, input: ActionInput<A>): Promise<ApiAnswer<ActionOutputs[A]>> {
+  try {
+    if (process.env.TARO_ENV === 'weapp') {
+      const res = await Taro.cloud.callFunction({ name: 'api', data: { action, ...input } })
+      return res.result as ApiAnswer<ActionOutputs[A]>
+    }
+    const res = await fetch(`/api/${action}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    })
+    return (await res.json()) as ApiAnswer<ActionOutputs[A]>
+  } catch {
+    return { ok: false, error: { ...NETWORK } }
+  }
+}
+
+/** a request id for one user intent: a double tap sends the same id, so the server acts once */
+export function newRequestId(): string {
+  let id = Date.now().toString(36)
+  while (id.length < 24) id += Math.floor(Math.random() * 36).toString(36)
+  return id
+}

@@ -1,0 +1,11 @@
+export default defineAppConfig({
+  pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index'],
+  subPackages: [{ root: 'staff', pages: ['login/index', 'queue/index', 'case/index'] }],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#1659c7',
+    navigationBarTitleText: '首问通',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6fa',
+  },
+})

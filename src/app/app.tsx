@@ -1,0 +1,15 @@
+import type { PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      // every call goes through the `api` cloud function of this environment
+      Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+    }
+  })
+  return children
+}
+
+export default App

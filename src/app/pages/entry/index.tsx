@@ -1,0 +1,172 @@
+// The QR entry: a citizen scans a hall's or a window's code, sees who they are talking to, and
+// submits a consult.
+import { useEffect, useMemo, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { z } from 'zod'
+import { CaseText, Contact } from '../../../core/schemas'
+import type { EntryView, PublicHall, PublicWindow } from '../../../core/views'
+import { call, newRequestId } from '../../api/client'
+import { Message } from '../../components/CaseParts'
+
+const Form = z.object({ contact: Contact, text: CaseText })
+type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'form', string>>
+
+export default function EntryPage() {
+  const router = useRouter()
+  const scene = useMemo(() => {
+    const raw = router.params.scene ?? ''
+    try {
+      return decodeURIComponent(raw)
+    } catch {
+      return raw
+    }
+  }, [router.params.scene])
+  const [entry, setEntry] = useState<EntryView | null>(null)
+  const [invalid, setInvalid] = useState<{ message: string; hall: PublicHall | null } | null>(null)
+  const [windowChoice, setWindowChoice] = useState<PublicWindow | null>(null)
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [text, setText] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [sending, setSending] = useState(false)
+  // one id per filled form: a double tap submits the same request once
+  const [requestId, setRequestId] = useState(newRequestId)
+
+  useEffect(() => {
+    if (!scene) {
+      setInvalid({ message: '请扫描大厅或窗口张贴的二维码进入', hall: null })
+      return
+    }
+    call('entry', { scene }).then((a) => {
+      if (a.ok) {
+        setEntry(a.data)
+        setWindowChoice(a.data.window)
+      } else {
+        setInvalid({ message: a.error.message, hall: (a.error.details?.hall as PublicHall | undefined) ?? null })
+      }
+    })
+  }, [scene])
+
+  async function submit() {
+    if (!entry || sending) return
+    const checked = Form.safeParse({ contact: { name, phone }, text })
+    if (!checked.success) {
+      const next: Errors = {}
+      for (const issue of checked.error.issues) {
+        const key = issue.path.join('.') as keyof Errors
+        next[key] ??= issue.message
+      }
+      setErrors(next)
+      return
+    }
+    setErrors({})
+    setSending(true)
+    const a = await call('submitCase', {
+      hallId: entry.hall.id,
+      windowId: windowChoice?.id,
+      kind: 'consult',
+      contact: checked.data.contact,
+      text: checked.data.text,
+      requestId,
+    })
+    setSending(false)
+    if (a.ok) {
+      setRequestId(newRequestId())
+      Taro.redirectTo({ url: `/pages/case/index?id=${a.data.caseId}` })
+      return
+    }
+    const field = a.error.details?.field as keyof Errors | undefined
+    setErrors(field && field !== 'form' ? { [field]: a.error.message } : { form: a.error.message })
+  }
+
+  if (invalid) {
+    return (
+      <View className='page'>
+        <Message title='二维码无效' text={invalid.message}>
+          {invalid.hall ? (
+            <View className='message__contact'>
+              {invalid.hall.name}
+              {invalid.hall.supervisionPhone ? `，监督电话 ${invalid.hall.supervisionPhone}` : ''}
+              {invalid.hall.address ? `，地址：${invalid.hall.address}` : ''}
+            </View>
+          ) : (
+            <View className='message__contact'>如需帮助，请到大厅服务台咨询。</View>
+          )}
+        </Message>
+      </View>
+    )
+  }
+  if (!entry) return <View className='page loading'>正在加载…</View>
+
+  return (
+    <View className='page'>
+      <View className='hero'>
+        <View className='hero__hall'>{entry.hall.name}</View>
+        {windowChoice ? (
+          <View>
+            <View className='hero__window'>
+              {windowChoice.name}
+              {windowChoice.number ? <Text className='hero__number'>{windowChoice.number}</Text> : null}
+            </View>
+            <View className='hero__scope'>业务范围：{windowChoice.scope}</View>
+            {!entry.window ? (
+              <Text className='link hero__change' onClick={() => setWindowChoice(null)}>
+                换一个窗口
+              </Text>
+            ) : null}
+          </View>
+        ) : (
+          <View className='hero__scope'>请选择您要咨询的窗口</View>
+        )}
+        <View className='hero__promise'>首问负责：第一位接待您的工作人员负责到底，当场不能答复的，2 个工作日内答复您。</View>
+      </View>
+
+      {!windowChoice ? (
+        <View className='section'>
+          {entry.windows.map((w) => (
+            <View className='choice' key={w.id} onClick={() => setWindowChoice(w)}>
+              <View className='choice__name'>
+                {w.name}
+                <Text className='choice__number'>{w.number}</Text>
+              </View>
+              <View className='choice__scope'>{w.scope}</View>
+            </View>
+          ))}
+        </View>
+      ) : (
+        <View className='section form'>
+          <View className='section__title'>我要咨询</View>
+          <View className='field'>
+            <View className='field__label'>单位或姓名</View>
+            <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
+            {errors['contact.name'] ? <View className='field__error'>{errors['contact.name']}</View> : null}
+          </View>
+          <View className='field'>
+            <View className='field__label'>联系电话</View>
+            <Input className='field__input' value={phone} type='text' maxlength={20} placeholder='手机号或带区号的固定电话' onInput={(e) => setPhone(e.detail.value)} />
+            {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
+          </View>
+          <View className='field'>
+            <View className='field__label'>
+              咨询内容<Text className='field__count'>{text.trim().length}/1000</Text>
+            </View>
+            <Textarea className='field__textarea' value={text} maxlength={1000} placeholder='请写明您要咨询或办理的事情，至少 5 个字' onInput={(e) => setText(e.detail.value)} />
+            {errors.text ? <View className='field__error'>{errors.text}</View> : null}
+          </View>
+          {errors.form ? <View className='field__error'>{errors.form}</View> : null}
+          <Button className='btn btn--primary' loading={sending} disabled={sending} onClick={submit}>
+            提交咨询
+          </Button>
+        </View>
+      )}
+
+      <View className='footer'>
+        <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
+          查看我的咨询
+        </Text>
+        {entry.hall.supervisionPhone ? <View>监督电话 {entry.hall.supervisionPhone}</View> : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,96 @@
+// Staff sign-in. Self-hosted: hall, login and password. Demo mode: one tap on a demo staff member.
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { DemoStaffEntry } from '../../../core/views'
+import { call } from '../../api/client'
+import { Message } from '../../components/CaseParts'
+
+const ROLE = { staff: '窗口人员', lead: '窗口负责人', office: '政务服务科' } as const
+
+export default function StaffLoginPage() {
+  const [demo, setDemo] = useState<DemoStaffEntry[] | null>(null)
+  const [hallId, setHallId] = useState('')
+  const [login, setLogin] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [ready, setReady] = useState(false)
+
+  useEffect(() => {
+    call('session', {}).then(async (a) => {
+      if (a.ok && a.data.staff) {
+        Taro.redirectTo({ url: '/staff/queue/index' })
+        return
+      }
+      if (a.ok && a.data.demo) {
+        const list = await call('demoStaff', {})
+        if (list.ok) setDemo(list.data.staff)
+      }
+      setReady(true)
+    })
+  }, [])
+
+  const done = () => Taro.redirectTo({ url: '/staff/queue/index' })
+
+  async function signIn() {
+    setBusy(true)
+    const a = await call('login', { hallId: hallId.trim(), login: login.trim(), password })
+    setBusy(false)
+    if (a.ok) done()
+    else setError(a.error.message)
+  }
+
+  async function demoSignIn(staffId: string) {
+    const a = await call('demoLogin', { staffId })
+    if (a.ok) done()
+    else setError(a.error.message)
+  }
+
+  if (!ready) return <View className='page loading'>正在加载…</View>
+  return (
+    <View className='page'>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Message title='工作人员绑定' text='请使用政务服务科发放的邀请码绑定您的微信。' />
+      ) : (
+        <View className='section form'>
+          <View className='section__title'>工作人员登录</View>
+          <View className='field'>
+            <View className='field__label'>大厅编号</View>
+            <Input className='field__input' value={hallId} placeholder='由政务服务科提供' onInput={(e) => setHallId(e.detail.value)} />
+          </View>
+          <View className='field'>
+            <View className='field__label'>登录名</View>
+            <Input className='field__input' value={login} onInput={(e) => setLogin(e.detail.value)} />
+          </View>
+          <View className='field'>
+            <View className='field__label'>密码</View>
+            <Input className='field__input' value={password} password onInput={(e) => setPassword(e.detail.value)} />
+          </View>
+          {error ? <View className='field__error'>{error}</View> : null}
+          <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={signIn}>
+            登录
+          </Button>
+        </View>
+      )}
+      {demo ? (
+        <View className='section'>
+          <View className='section__title'>
+            演示账号<Text className='section__aside'>仅演示模式可用，点击即登录</Text>
+          </View>
+          {demo.map((s) => (
+            <View className='choice' key={s.id} onClick={() => demoSignIn(s.id)}>
+              <View className='choice__name'>
+                {s.name}
+                <Text className='choice__number'>{ROLE[s.role]}</Text>
+              </View>
+              <View className='choice__scope'>
+                {s.windowName} · {s.title}
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}

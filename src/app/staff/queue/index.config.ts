@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '窗口工作台', enablePullDownRefresh: true })

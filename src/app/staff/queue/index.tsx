@@ -1,0 +1,80 @@
+// The window's queue of unclaimed cases and my open cases, nearest deadline first.
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { CaseSummary, QueueView, SessionView } from '../../../core/views'
+import { call } from '../../api/client'
+import { Message, StatusTag } from '../../components/CaseParts'
+import { formatTime, remaining } from '../../lib/format'
+
+function CaseItem({ c }: { c: CaseSummary }) {
+  return (
+    <View className='item' onClick={() => Taro.navigateTo({ url: `/staff/case/index?id=${c.id}` })}>
+      <View className='item__row'>
+        <Text className='item__no'>{c.no}</Text>
+        <StatusTag status={c.status} label={c.statusLabel} />
+      </View>
+      <View className='item__text'>{c.text}</View>
+      <View className='item__meta'>
+        {c.contactName} · {formatTime(c.submittedAt)}
+        {c.nextDueAt ? <Text className='item__due'> · {remaining(c.nextDueAt)}</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+export default function QueuePage() {
+  const [queue, setQueue] = useState<QueueView | null>(null)
+  const [me, setMe] = useState<SessionView['staff']>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = async () => {
+    const [s, q] = await Promise.all([call('session', {}), call('staffQueue', {})])
+    if (s.ok) setMe(s.data.staff)
+    if (q.ok) {
+      setQueue(q.data)
+      setError(null)
+      if (process.env.TARO_ENV === 'weapp' && q.data.unclaimed.length > 0) {
+        Taro.setNavigationBarTitle({ title: `窗口工作台（${q.data.unclaimed.length} 件待接待）` })
+      }
+    } else if (q.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
+    else setError(q.error.message)
+  }
+  useDidShow(() => {
+    load()
+  })
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  async function signOut() {
+    await call('logout', {})
+    Taro.redirectTo({ url: '/staff/login/index' })
+  }
+
+  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (!queue) return <View className='page loading'>正在加载…</View>
+  return (
+    <View className='page'>
+      <View className='hero hero--staff'>
+        <View className='hero__hall'>{me ? `${me.name} · ${me.title}` : ''}</View>
+        <View className='hero__window'>{queue.window?.name ?? '政务服务科'}</View>
+        <Text className='link link--light' onClick={signOut}>
+          退出登录
+        </Text>
+      </View>
+      <View className='section'>
+        <View className='section__title'>
+          待接待<Text className='badge'>{queue.unclaimed.length}</Text>
+        </View>
+        {queue.unclaimed.length === 0 ? <View className='muted'>暂无待接待的咨询</View> : queue.unclaimed.map((c) => <CaseItem c={c} key={c.id} />)}
+      </View>
+      <View className='section'>
+        <View className='section__title'>
+          我负责的<Text className='badge badge--grey'>{queue.mine.length}</Text>
+        </View>
+        {queue.mine.length === 0 ? <View className='muted'>暂无在办案件</View> : queue.mine.map((c) => <CaseItem c={c} key={c.id} />)}
+      </View>
+    </View>
+  )
+}

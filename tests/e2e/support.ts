@@ -1,0 +1,64 @@
+// Starts the self-hosted server on a free port with a fresh embedded database in demo mode, and
+// opens headless Chromium (Debian's package) at phone size.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+const ROOT = resolve(__dirname, '../..')
+export const SHOTS = join(ROOT, 'test-results')
+
+export interface Running {
+  base: string
+  stop(): Promise<void>
+}
+
+export async function startServer(): Promise<Running> {
+  if (!existsSync(join(ROOT, 'dist/h5/index.html'))) throw new Error('build the H5 app first: npm run build:h5')
+  const dataDir = mkdtempSync(join(tmpdir(), 'shouwen-e2e-'))
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/shouwen.js'), 'serve', '--port', '0'], {
+    env: { ...process.env, DATA_DIR: dataDir, SHOUWEN_DEMO: '1', NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  const base = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString()
+      const m = /首问通已启动：(http:\/\/\S+)/.exec(log)
+      if (m) {
+        clearTimeout(timer)
+        resolveUrl(m[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)))
+  })
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true })
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+}
+
+/** a phone: 375×812 at 2× */
+export const phone = (browser: Browser): Promise<BrowserContext> =>
+  browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true })
+
+export async function shot(page: Page, name: string) {
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
