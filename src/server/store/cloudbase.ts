@@ -1,0 +1,292 @@
+// The CloudBase store: the same port over the wx-server-sdk database (`cloud.database()`).
+//
+// Collections (permission "仅云函数可读写"), and the indexes to create in the console:
+//   halls, windows, staff (openid; hallId+login), cases (hallId+windowId+status+submittedAt;
+//   citizenId+submittedAt; handlerId+status; nextDueAt), case_events (caseId+seq; caseId+actorId+requestId),
+//   requests, counters, calendar_overrides (hallId+date).
+// Concurrency: every multi-document change runs in `db.runTransaction`; the service aborts one of two
+// transactions that write the same document, and the adapter retries it, so an append decided on a
+// stale version ends as 'conflict' and a counter never hands out a number twice.
+import { createHash } from 'node:crypto'
+import type { Hall, Staff, Window } from '../../core/schemas'
+import type { CaseEvent } from '../../core/events'
+import type { CaseState } from '../../core/caseState'
+import type { CalendarOverride } from '../../core/calendar'
+import type { Append, AppendResult, CaseQuery, NewCase, Store, StaffSecret } from './port'
+
+/* The parts of the wx-server-sdk database API this adapter uses. */
+export type CloudData = Record<string, unknown>
+export interface CloudCommand {
+  eq(v: unknown): unknown
+  in(v: unknown[]): unknown
+  inc(n: number): unknown
+}
+export interface CloudDocRef {
+  get(): Promise<{ data: CloudData }>
+  set(opts: { data: CloudData }): Promise<unknown>
+  update(opts: { data: CloudData }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<unknown>
+}
+export interface CloudQuery {
+  where(cond: CloudData): CloudQuery
+  orderBy(field: string, order: 'asc' | 'desc'): CloudQuery
+  skip(n: number): CloudQuery
+  limit(n: number): CloudQuery
+  get(): Promise<{ data: CloudData[] }>
+  count(): Promise<{ total: number }>
+}
+export interface CloudCollection extends CloudQuery {
+  doc(id: string): CloudDocRef
+}
+export interface CloudTxDocRef {
+  get(): Promise<{ data: CloudData }>
+  set(opts: { data: CloudData }): Promise<unknown>
+  update(opts: { data: CloudData }): Promise<unknown>
+  delete(): Promise<unknown>
+}
+export interface CloudTransaction {
+  collection(name: string): { doc(id: string): CloudTxDocRef }
+}
+export interface CloudDatabase {
+  command: CloudCommand
+  collection(name: string): CloudCollection
+  runTransaction<T>(fn: (tx: CloudTransaction) => Promise<T>): Promise<T>
+  createCollection(name: string): Promise<unknown>
+}
+
+const COLLECTIONS = ['halls', 'windows', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides']
+/** a cloud function's query returns at most this many documents */
+const PAGE = 100
+const TX_ATTEMPTS = 6
+
+const hashId = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 40)
+const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
+const isMissing = (e: unknown) => /not exist|cannot find document|does not exist/i.test(String((e as Error)?.message ?? e))
+
+async function getOrNull(ref: { get(): Promise<{ data: CloudData }> }): Promise<CloudData | null> {
+  try {
+    return (await ref.get()).data
+  } catch (e) {
+    if (isMissing(e)) return null
+    throw e
+  }
+}
+
+function nextDueAt(state: CaseState): string | null {
+  let next: string | null = null
+  for (const c of state.clocks) {
+    if (c.metAt || c.breachedAt || c.pausedAt) continue
+    if (next === null || Date.parse(c.dueAt) < Date.parse(next)) next = c.dueAt
+  }
+  return next
+}
+
+function caseDoc(state: CaseState, requestId: string): CloudData {
+  return {
+    hallId: state.hallId,
+    no: state.no,
+    citizenId: state.citizenId,
+    requestId,
+    windowId: state.windowId,
+    status: state.status,
+    handlerId: state.handlerId,
+    submittedAt: state.submittedAt,
+    nextDueAt: nextDueAt(state),
+    version: state.version,
+    state,
+  }
+}
+
+const eventDoc = (e: CaseEvent): CloudData => ({ caseId: e.caseId, seq: e.seq, actorId: e.actor.id, requestId: e.requestId ?? null, body: e })
+
+class Abort<T> {
+  constructor(readonly value: T) {}
+}
+
+export function createCloudbaseStore(db: CloudDatabase): Store {
+  const _ = db.command
+  const col = (name: string) => db.collection(name)
+
+  /** runs a transaction, again when the service aborted it for a concurrent write */
+  async function transact<T>(fn: (tx: CloudTransaction) => Promise<T>): Promise<T> {
+    let lastError: unknown
+    for (let attempt = 0; attempt < TX_ATTEMPTS; attempt++) {
+      try {
+        return await db.runTransaction(fn)
+      } catch (e) {
+        if (e instanceof Abort) return e.value as T
+        lastError = e
+        if (!/conflict|abort|retry/i.test(String((e as Error)?.message ?? e))) throw e
+      }
+    }
+    throw lastError
+  }
+
+  async function draw(tx: CloudTransaction, scope: string): Promise<number> {
+    const ref = tx.collection('counters').doc(hashId(scope))
+    const current = await getOrNull(ref)
+    const value = (typeof current?.value === 'number' ? current.value : 0) + 1
+    await ref.set({ data: { scope, value } })
+    return value
+  }
+
+  async function all(query: CloudQuery, max = Infinity): Promise<CloudData[]> {
+    const out: CloudData[] = []
+    for (let skip = 0; out.length < max; skip += PAGE) {
+      const page = (await query.skip(skip).limit(Math.min(PAGE, max - out.length)).get()).data
+      out.push(...page)
+      if (page.length < PAGE) break
+    }
+    return out
+  }
+
+  const store: Store = {
+    kind: 'cloudbase',
+
+    async migrate() {
+      for (const name of COLLECTIONS) {
+        try {
+          await db.createCollection(name)
+        } catch (e) {
+          if (!/exist/i.test(String((e as Error)?.message ?? e))) throw e
+        }
+      }
+    },
+    async close() {},
+
+    async putHall(hall) {
+      await col('halls').doc(hall.id).set({ data: { data: hall } })
+    },
+    async getHall(id) {
+      return ((await getOrNull(col('halls').doc(id)))?.data as Hall | undefined) ?? null
+    },
+    async listHalls() {
+      return (await all(col('halls').orderBy('_id', 'asc'))).map((d) => d.data as Hall)
+    },
+
+    async putWindow(w) {
+      await col('windows').doc(`${w.hallId}:${w.id}`).set({ data: { hallId: w.hallId, id: w.id, data: w } })
+    },
+    async getWindow(hallId, id) {
+      return ((await getOrNull(col('windows').doc(`${hallId}:${id}`)))?.data as Window | undefined) ?? null
+    },
+    async listWindows(hallId) {
+      const rows = (await all(col('windows').where({ hallId }).orderBy('id', 'asc'))).map((d) => d.data as Window)
+      return rows.sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))
+    },
+
+    async putStaff(s: Staff, secret?: StaffSecret) {
+      const ref = col('staff').doc(s.id)
+      const existing = await getOrNull(ref)
+      const keep = (k: 'login' | 'passwordHash' | 'openid') =>
+        secret?.[k] !== undefined ? secret[k] : ((existing?.[k] as string | null | undefined) ?? null)
+      const login = keep('login')
+      const openid = keep('openid')
+      // the unique keys of the Postgres schema, checked here as the console's unique indexes would
+      if (login) {
+        const twin = (await col('staff').where({ hallId: s.hallId, login }).limit(2).get()).data
+        if (twin.some((d) => d._id !== s.id)) throw new Error(`duplicate login ${login}`)
+      }
+      if (openid) {
+        const twin = (await col('staff').where({ openid }).limit(2).get()).data
+        if (twin.some((d) => d._id !== s.id)) throw new Error('duplicate openid')
+      }
+      await ref.set({ data: { hallId: s.hallId, windowId: s.windowId, login, passwordHash: keep('passwordHash'), openid, data: s } })
+    },
+    async getStaff(id) {
+      return ((await getOrNull(col('staff').doc(id)))?.data as Staff | undefined) ?? null
+    },
+    async listStaff(hallId, windowId) {
+      const cond: CloudData = windowId === undefined ? { hallId } : { hallId, windowId }
+      return (await all(col('staff').where(cond).orderBy('_id', 'asc'))).map((d) => d.data as Staff)
+    },
+    async findStaffByLogin(hallId, login) {
+      const [d] = (await col('staff').where({ hallId, login }).limit(1).get()).data
+      return d ? { staff: d.data as Staff, passwordHash: (d.passwordHash as string | null) ?? null } : null
+    },
+    async findStaffByOpenid(openid) {
+      const [d] = (await col('staff').where({ openid }).limit(1).get()).data
+      return d ? (d.data as Staff) : null
+    },
+
+    async createCase(input: NewCase) {
+      const reqId = `req_${hashId(input.citizenId, input.requestId)}`
+      const existing = async () => {
+        const req = await getOrNull(col('requests').doc(reqId))
+        if (!req) return null
+        const c = await getOrNull(col('cases').doc(req.caseId as string))
+        return c ? { state: c.state as CaseState, created: false } : null
+      }
+      const found = await existing()
+      if (found) return found
+      const result = await transact(async (tx) => {
+        const req = await getOrNull(tx.collection('requests').doc(reqId))
+        if (req) return null // a concurrent twin created it: nothing drawn, nothing written
+        const seq = await draw(tx, input.numberScope)
+        const { state, event } = input.build(seq)
+        await tx.collection('requests').doc(reqId).set({ data: { caseId: state.id } })
+        await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
+        await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
+        return { state, created: true }
+      })
+      return result ?? (await existing())!
+    },
+
+    async getCase(id) {
+      const c = await getOrNull(col('cases').doc(id))
+      if (!c) return null
+      const events = (await all(col('case_events').where({ caseId: id }).orderBy('seq', 'asc'))).map((d) => d.body as CaseEvent)
+      return { state: c.state as CaseState, events }
+    },
+    async getCaseState(id) {
+      return ((await getOrNull(col('cases').doc(id)))?.state as CaseState | undefined) ?? null
+    },
+    async hasRequest(caseId, actorId, requestId) {
+      return (await col('case_events').where({ caseId, actorId, requestId }).count()).total > 0
+    },
+
+    async appendEvents(input: Append): Promise<AppendResult> {
+      return transact<AppendResult>(async (tx) => {
+        const ref = tx.collection('cases').doc(input.caseId)
+        const current = await getOrNull(ref)
+        if (!current || current.version !== input.expectedVersion) throw new Abort<AppendResult>({ status: 'conflict' })
+        const seq = input.numberScope ? await draw(tx, input.numberScope) : null
+        const { events, state } = input.build(seq)
+        await ref.set({ data: caseDoc(state, current.requestId as string) })
+        for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
+        return { status: 'ok', state }
+      })
+    },
+
+    async listCases(q: CaseQuery) {
+      const cond: CloudData = { hallId: q.hallId }
+      if (q.windowId !== undefined) cond.windowId = q.windowId
+      if (q.citizenId !== undefined) cond.citizenId = q.citizenId
+      if (q.handlerId !== undefined) cond.handlerId = q.handlerId
+      if (q.statuses && q.statuses.length > 0) cond.status = _.in(q.statuses)
+      if (q.unclaimed) cond.handlerId = _.eq(null)
+      const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
+      return docs.map((d) => d.state as CaseState)
+    },
+
+    async listCalendarOverrides(hallId) {
+      const docs = await all(col('calendar_overrides').where({ hallId }).orderBy('date', 'asc'))
+      return docs.map((d): CalendarOverride => ({ date: d.date as string, kind: d.kind as CalendarOverride['kind'], note: d.note as string }))
+    },
+    async putCalendarOverride(hallId, o) {
+      await col('calendar_overrides').doc(`${hallId}:${o.date}`).set({ data: { hallId, date: o.date, kind: o.kind, note: o.note } })
+    },
+    async removeCalendarOverride(hallId, date) {
+      try {
+        await col('calendar_overrides').doc(`${hallId}:${date}`).remove()
+      } catch (e) {
+        if (!isMissing(e)) throw e
+      }
+    },
+
+    async nextNumber(scope) {
+      return transact((tx) => draw(tx, scope))
+    },
+  }
+  return store
+}

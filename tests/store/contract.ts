@@ -1,0 +1,211 @@
+// The store contract: one behaviour for every adapter of the port (PostgreSQL on PGlite or a server,
+// CloudBase). Each adapter's test file runs this suite.
+import { createCalendar } from '../../src/core/calendar'
+import { applyEvent } from '../../src/core/caseMachine'
+import type { CaseState } from '../../src/core/caseState'
+import type { CaseEvent, EventBody } from '../../src/core/events'
+import { PRESETS } from '../../src/core/policy'
+import type { Hall, Staff, Window } from '../../src/core/schemas'
+import type { Store } from '../../src/server/store/port'
+
+export interface OpenedStore {
+  store: Store
+  reset: () => Promise<void>
+  close: () => Promise<void>
+}
+
+const ctx = { policy: PRESETS['000'], calendar: createCalendar() }
+const hall: Hall = { id: 'tl', prefix: 'TL', name: '铜陵市政务服务中心', address: '', supervisionPhone: '0562-1', complaintChannel: '', generalWindowId: 'zx', policyPreset: '000', policyVersion: 1 }
+const win = (id: string, number: string): Window => ({ id, hallId: 'tl', name: `${id}窗口`, number, scope: '', active: true })
+const person = (id: string, windowId: string | null, role: Staff['role'] = 'staff'): Staff => ({ id, hallId: 'tl', windowId, name: id, title: '', post: '', role, rank: 1, phone: '', active: true })
+
+let counter = 0
+function newCase(citizenId: string, requestId: string, windowId = 'bdc', at = '2026-11-23T10:00:00+08:00') {
+  const id = `c_${String(++counter).padStart(16, '0')}`
+  return {
+    citizenId,
+    requestId,
+    numberScope: 'case:tl:20261123',
+    build: (seq: number) => {
+      const event: CaseEvent = {
+        type: 'submitted',
+        caseId: id,
+        seq: 1,
+        at,
+        actor: { kind: 'citizen', id: citizenId },
+        requestId,
+        payload: {
+          no: `TL-20261123-${String(seq).padStart(4, '0')}`,
+          hallId: 'tl',
+          kind: 'consult',
+          windowId,
+          routedBy: 'windowQr',
+          contact: { name: '张三', phone: '13912345678' },
+          text: '请问如何办理？',
+          attachments: [],
+          policy: { presetId: '000', version: 1 },
+        },
+      }
+      const s = applyEvent(null, event, ctx)
+      if (!s.ok) throw s.error
+      return { state: s.value, event }
+    },
+  }
+}
+
+function next(state: CaseState, body: EventBody, staffId = 'li', requestId?: string): { event: CaseEvent; state: CaseState } {
+  const event = {
+    ...body,
+    caseId: state.id,
+    seq: state.version + 1,
+    at: '2026-11-23T11:00:00+08:00',
+    actor: { kind: 'staff', id: staffId, name: staffId, role: 'staff', windowId: 'bdc' },
+    ...(requestId ? { requestId } : {}),
+  } as CaseEvent
+  const s = applyEvent(state, event, ctx)
+  if (!s.ok) throw s.error
+  return { event, state: s.value }
+}
+
+export function describeStoreContract(label: string, open: () => Promise<OpenedStore>) {
+  describe(`store contract: ${label}`, () => {
+    let opened: OpenedStore
+    let store: Store
+    beforeAll(async () => {
+      opened = await open()
+      store = opened.store
+    })
+    afterAll(async () => {
+      await opened?.close()
+    })
+    beforeEach(async () => {
+      await opened.reset()
+      await store.putHall(hall)
+      await store.putWindow(win('bdc', 'A01'))
+      await store.putWindow(win('zx', 'D01'))
+    })
+
+    it('migrate can run again', async () => {
+      await store.migrate()
+      expect(await store.getHall('tl')).toEqual(hall)
+    })
+
+    it('keeps halls, windows and staff; secrets change only when given', async () => {
+      expect(await store.listHalls()).toEqual([hall])
+      expect(await store.getHall('nohall')).toBeNull()
+      expect((await store.listWindows('tl')).map((w) => w.id)).toEqual(['bdc', 'zx'])
+      expect(await store.getWindow('tl', 'nosuch')).toBeNull()
+      await store.putStaff(person('li', 'bdc'), { login: 'li', passwordHash: 'scrypt$hash', openid: 'o-li' })
+      await store.putStaff(person('wang', 'bdc'))
+      await store.putStaff(person('xu', null, 'office'))
+      await store.putStaff({ ...person('li', 'bdc'), name: '李晓梅' })
+      expect(await store.findStaffByLogin('tl', 'li')).toEqual({ staff: { ...person('li', 'bdc'), name: '李晓梅' }, passwordHash: 'scrypt$hash' })
+      expect(await store.findStaffByLogin('tl', 'nobody')).toBeNull()
+      expect((await store.findStaffByOpenid('o-li'))?.id).toBe('li')
+      expect(await store.findStaffByOpenid('o-none')).toBeNull()
+      expect((await store.listStaff('tl', 'bdc')).map((s) => s.id)).toEqual(['li', 'wang'])
+      expect((await store.listStaff('tl')).map((s) => s.id)).toEqual(['li', 'wang', 'xu'])
+      await expect(store.putStaff(person('zhao', 'bdc'), { login: 'li' })).rejects.toThrow()
+    })
+
+    it('creates a case with its number and first event; a repeated request returns it and draws nothing', async () => {
+      const first = await store.createCase(newCase('dev:a', 'req-0001'))
+      expect(first.created).toBe(true)
+      expect(first.state.no).toBe('TL-20261123-0001')
+      const again = await store.createCase(newCase('dev:a', 'req-0001'))
+      expect(again).toEqual({ state: first.state, created: false })
+      const other = await store.createCase(newCase('dev:b', 'req-0001'))
+      expect(other.state.no).toBe('TL-20261123-0002')
+      const loaded = await store.getCase(first.state.id)
+      expect(loaded?.state).toEqual(first.state)
+      expect(loaded?.events.map((e) => e.type)).toEqual(['submitted'])
+      expect(await store.getCase('c_nonexistent00000')).toBeNull()
+    })
+
+    it('10 identical concurrent submits make one case', async () => {
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.createCase(newCase('dev:c', 'req-same'))))
+      expect(new Set(results.map((r) => r.state.id)).size).toBe(1)
+      expect(results.filter((r) => r.created)).toHaveLength(1)
+      expect(await store.listCases({ hallId: 'tl', citizenId: 'dev:c' })).toHaveLength(1)
+      expect((await store.createCase(newCase('dev:c', 'req-next'))).state.no).toBe('TL-20261123-0002')
+    })
+
+    it('appends at the expected version only; 20 concurrent appends from one version give one ok', async () => {
+      const { state } = await store.createCase(newCase('dev:a', 'req-1'))
+      const stale = await store.appendEvents({ caseId: state.id, expectedVersion: 5, build: () => ({ events: [], state }) })
+      expect(stale.status).toBe('conflict')
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          store.appendEvents({
+            caseId: state.id,
+            expectedVersion: 1,
+            build: () => {
+              const { event, state: s } = next(state, { type: 'claimed', payload: { staffId: `s${i}` } }, `s${i}`, `claim-${i}`)
+              return { events: [event], state: s }
+            },
+          }),
+        ),
+      )
+      expect(results.filter((r) => r.status === 'ok')).toHaveLength(1)
+      const loaded = await store.getCase(state.id)
+      expect(loaded?.events.map((e) => e.seq)).toEqual([1, 2])
+      expect(loaded?.state.version).toBe(2)
+      const winner = loaded!.events[1]!
+      expect(await store.hasRequest(state.id, winner.actor.id, winner.requestId!)).toBe(true)
+      expect(await store.hasRequest(state.id, winner.actor.id, 'other')).toBe(false)
+      expect(await store.getCaseState(state.id)).toEqual(loaded?.state)
+    })
+
+    it('draws a number in the same append when asked', async () => {
+      const { state } = await store.createCase(newCase('dev:a', 'req-1'))
+      const r = await store.appendEvents({
+        caseId: state.id,
+        expectedVersion: 1,
+        numberScope: 'slip:tl:2026',
+        build: (seq) => {
+          expect(seq).toBe(1)
+          const { event, state: s } = next(state, { type: 'claimed', payload: { staffId: 'li' } })
+          return { events: [event], state: s }
+        },
+      })
+      expect(r.status).toBe('ok')
+      expect(await store.nextNumber('slip:tl:2026')).toBe(2)
+    })
+
+    it('lists cases by hall, window, citizen, handler, status and unclaimed, newest first', async () => {
+      const a = await store.createCase(newCase('dev:a', 'r1', 'bdc', '2026-11-23T09:00:00+08:00'))
+      const b = await store.createCase(newCase('dev:b', 'r2', 'bdc', '2026-11-23T10:00:00+08:00'))
+      const c = await store.createCase(newCase('dev:a', 'r3', 'zx', '2026-11-23T11:00:00+08:00'))
+      const claimed = next(b.state, { type: 'claimed', payload: { staffId: 'li' } })
+      await store.appendEvents({ caseId: b.state.id, expectedVersion: 1, build: () => ({ events: [claimed.event], state: claimed.state }) })
+      const ids = (q: Parameters<Store['listCases']>[0]) => store.listCases(q).then((l) => l.map((s) => s.id))
+      expect(await ids({ hallId: 'tl' })).toEqual([c.state.id, b.state.id, a.state.id])
+      expect(await ids({ hallId: 'tl', windowId: 'bdc' })).toEqual([b.state.id, a.state.id])
+      expect(await ids({ hallId: 'tl', citizenId: 'dev:a' })).toEqual([c.state.id, a.state.id])
+      expect(await ids({ hallId: 'tl', handlerId: 'li' })).toEqual([b.state.id])
+      expect(await ids({ hallId: 'tl', statuses: ['inProgress'] })).toEqual([b.state.id])
+      expect(await ids({ hallId: 'tl', windowId: 'bdc', unclaimed: true })).toEqual([a.state.id])
+      expect(await ids({ hallId: 'tl', limit: 1 })).toEqual([c.state.id])
+      expect(await ids({ hallId: 'other' })).toEqual([])
+    })
+
+    it('50 concurrent counter draws give 1..50 without gaps or repeats', async () => {
+      const values = await Promise.all(Array.from({ length: 50 }, () => store.nextNumber('slip:tl:2027')))
+      expect([...values].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+    })
+
+    it('keeps the hall calendar overrides', async () => {
+      await store.putCalendarOverride('tl', { date: '2027-01-01', kind: 'restday', note: '元旦' })
+      await store.putCalendarOverride('tl', { date: '2026-12-26', kind: 'workday', note: '延时服务' })
+      await store.putCalendarOverride('tl', { date: '2027-01-01', kind: 'restday', note: '元旦（已录入）' })
+      expect(await store.listCalendarOverrides('tl')).toEqual([
+        { date: '2026-12-26', kind: 'workday', note: '延时服务' },
+        { date: '2027-01-01', kind: 'restday', note: '元旦（已录入）' },
+      ])
+      await store.removeCalendarOverride('tl', '2026-12-26')
+      await store.removeCalendarOverride('tl', '2026-12-27')
+      expect(await store.listCalendarOverrides('tl')).toHaveLength(1)
+      expect(await store.listCalendarOverrides('other')).toEqual([])
+    })
+  })
+}
