@@ -1,0 +1,30 @@
+// The `api` cloud function: the mini-program's one entry. The caller's identity is the OPENID of the
+// cloud context, never a field of the payload.
+import cloud from 'wx-server-sdk'
+import { createApi, type Api } from '../api'
+import type { Identity } from '../identity'
+import { createCloudbaseStore, type CloudDatabase } from '../store/cloudbase'
+
+let api: Api | null = null
+let migrated: Promise<void> | null = null
+
+function instance(): { api: Api; ready: Promise<void> } {
+  if (!api) {
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+    const store = createCloudbaseStore(cloud.database() as unknown as CloudDatabase)
+    // creates missing collections once per warm instance
+    migrated = store.migrate()
+    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud' })
+  }
+  return { api, ready: migrated! }
+}
+
+export async function main(event: Record<string, unknown>) {
+  const { api: a, ready } = instance()
+  await ready
+  const { OPENID } = cloud.getWXContext()
+  const identity: Identity = { citizenId: OPENID ? `wx:${OPENID}` : null, staffId: null, openid: OPENID || undefined }
+  // CloudBase adds the caller's userInfo to the event; it is not input
+  const { userInfo: _userInfo, ...call } = event
+  return a.call(identity, call)
+}
