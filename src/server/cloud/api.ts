@@ -10,7 +10,8 @@ let migrated: Promise<void> | null = null
 
 function instance(): { api: Api; ready: Promise<void> } {
   if (!api) {
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+    // the SDK's typings miss that DYNAMIC_CURRENT_ENV is a symbol
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
     const store = createCloudbaseStore(cloud.database() as unknown as CloudDatabase)
     // creates missing collections once per warm instance
     migrated = store.migrate()
