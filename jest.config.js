@@ -9,4 +9,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(chinese-days)/)'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/tests/support/ensureBuilds.ts',
 }

@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['**/tests/e2e/**/*.e2e.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   testTimeout: 120000,
+  globalSetup: undefined,
 }

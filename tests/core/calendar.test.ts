@@ -167,7 +167,7 @@ describe('laws of dueAt (property tests)', () => {
 describe('the same answers under every process time zone', () => {
   const probe = join(__dirname, 'calendarProbe.ts')
   const run = (tz: string) =>
-    execFileSync(process.execPath, ['--require', require.resolve('tsx/cjs'), probe], { env: { ...process.env, TZ: tz }, encoding: 'utf8' })
+    execFileSync(process.execPath, ['--require', 'tsx/cjs', probe], { cwd: join(__dirname, '../..'), env: { ...process.env, TZ: tz, NODE_OPTIONS: '' }, encoding: 'utf8' })
 
   it.each(['Asia/Shanghai', 'America/New_York', 'Pacific/Kiritimati'])('TZ=%s agrees with TZ=UTC', (tz) => {
     const utc = JSON.parse(run('UTC'))
