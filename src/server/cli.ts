@@ -103,7 +103,7 @@ async function serve(args: string[], demo: boolean) {
     console.log('\n市民扫码入口（每个窗口一个二维码链接）：')
     for (const w of demoWindows()) {
       const scene = encodeURIComponent(formatScene({ hallId: DEMO_HALL_ID, windowId: w.id }))
-      console.log(`  ${w.name.padEnd(14, '　')} ${base}/#/pages/entry/index?scene=${scene}`)
+      console.log(`  ${w.name}：${base}/#/pages/entry/index?scene=${scene}`)
     }
     console.log(`\n工作人员演示登录：${base}/#/staff/login/index`)
   }

@@ -73,12 +73,12 @@ it('citizen asks, staff claims and replies, citizen sees who answered', async ()
 it('an invalid QR code shows a clear page with the hall contact, never a blank page', async () => {
   const page = await (await phone(browser)).newPage()
   await page.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=nosuch')}`)
-  await page.getByText('二维码无效').first().waitFor()
+  await page.getByText('无法识别这个二维码').waitFor()
   await page.getByText('0562-12345', { exact: false }).waitFor()
   await shot(page, '08-invalid-code')
   await page.goto(`${server.base}/#/pages/entry/index?scene=garbage`)
   await page.reload()
-  await page.getByText('二维码无效').first().waitFor()
+  await page.getByText('无法识别这个二维码').waitFor()
 })
 
 it('another citizen cannot open the case', async () => {

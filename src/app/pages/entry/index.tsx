@@ -83,7 +83,7 @@ export default function EntryPage() {
   if (invalid) {
     return (
       <View className='page'>
-        <Message title='二维码无效' text={invalid.message}>
+        <Message title='无法识别这个二维码' text={invalid.message}>
           {invalid.hall ? (
             <View className='message__contact'>
               {invalid.hall.name}
@@ -155,7 +155,7 @@ export default function EntryPage() {
             {errors.text ? <View className='field__error'>{errors.text}</View> : null}
           </View>
           {errors.form ? <View className='field__error'>{errors.form}</View> : null}
-          <Button className='btn btn--primary' loading={sending} disabled={sending} onClick={submit}>
+          <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>
             提交咨询
           </Button>
         </View>

@@ -72,7 +72,7 @@ export default function StaffCasePage() {
       {notice ? <View className='notice'>{notice}</View> : null}
       {view.can.claim ? (
         <View className='section'>
-          <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={claim}>
+          <Button className={`btn btn--primary ${busy ? 'btn--off' : ''}`} loading={busy} disabled={busy} onClick={claim}>
             接待此咨询（成为首问负责人）
           </Button>
         </View>
@@ -94,7 +94,7 @@ export default function StaffCasePage() {
             ))}
           </View>
           <Textarea className='field__textarea' value={text} maxlength={2000} placeholder='请耐心、完整地答复，一次性告知所需材料和办理方式' onInput={(e) => setText(e.detail.value)} />
-          <Button className='btn btn--primary' loading={busy} disabled={busy || text.trim().length < 2} onClick={reply}>
+          <Button className={`btn btn--primary ${busy || text.trim().length < 2 ? 'btn--off' : ''}`} loading={busy} disabled={busy || text.trim().length < 2} onClick={reply}>
             发送答复
           </Button>
         </View>

@@ -68,7 +68,7 @@ export default function StaffLoginPage() {
             <Input className='field__input' value={password} password onInput={(e) => setPassword(e.detail.value)} />
           </View>
           {error ? <View className='field__error'>{error}</View> : null}
-          <Button className='btn btn--primary' loading={busy} disabled={busy} onClick={signIn}>
+          <Button className={`btn btn--primary ${busy ? 'btn--off' : ''}`} loading={busy} disabled={busy} onClick={signIn}>
             登录
           </Button>
         </View>
