@@ -1,20 +1,12 @@
 // Times as people in the hall read them: Beijing time, 11月25日 17:30.
-const pad = (n: number) => String(n).padStart(2, '0')
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
 
-function parts(iso: string) {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes() }
-}
+dayjs.extend(utc)
+const beijing = (iso: string) => dayjs(iso).utcOffset(480)
 
-export function formatTime(iso: string): string {
-  const p = parts(iso)
-  return `${p.m}月${p.d}日 ${pad(p.h)}:${pad(p.min)}`
-}
-
-export function formatDateTime(iso: string): string {
-  const p = parts(iso)
-  return `${p.y}年${p.m}月${p.d}日 ${pad(p.h)}:${pad(p.min)}`
-}
+export const formatTime = (iso: string): string => beijing(iso).format('M月D日 HH:mm')
+export const formatDateTime = (iso: string): string => beijing(iso).format('YYYY年M月D日 HH:mm')
 
 /** a remaining time in plain words: 「还剩 2 天 3 小时」 or 「已超时 5 小时」 */
 export function remaining(dueIso: string, now = Date.now()): string {
