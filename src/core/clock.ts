@@ -120,3 +120,13 @@ export function breachClock(clock: Clock, at: Date): Result<Clock> {
   if (at.getTime() < t(clock.dueAt).getTime()) return fail('CONFLICT', '尚未到期', { clockKind: clock.kind, dueAt: clock.dueAt })
   return ok({ ...clock, breachedAt: formatShanghai(at) })
 }
+
+/** the earliest due time among clocks still running: when the sweep next has to look at the case */
+export function nextActionAt(clocks: Clock[]): string | null {
+  let next: string | null = null
+  for (const c of clocks) {
+    if (c.metAt || c.breachedAt || c.pausedAt) continue
+    if (next === null || Date.parse(c.dueAt) < Date.parse(next)) next = c.dueAt
+  }
+  return next
+}

@@ -1,6 +1,7 @@
 // The pieces of a case page shared by the citizen's and the staff's views.
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { CaseView, ClockView, TimelineEntry } from '../../core/views'
+import type { CaseSummary, CaseView, ClockView, TimelineEntry } from '../../core/views'
 import type { ResponderCard as Card } from '../../core/schemas'
 import { CLOCK_STATE_LABEL, REPLY_MODE_LABEL, formatTime, remaining } from '../lib/format'
 
@@ -110,6 +111,24 @@ export function Message({ title, text, children }: { title: string; text?: strin
       <View className='message__title'>{title}</View>
       {text ? <View className='message__text'>{text}</View> : null}
       {children}
+    </View>
+  )
+}
+
+/** one case in a list; staff see who asked and the nearest deadline, citizens the window and responder */
+export function CaseListItem({ c, href, forStaff }: { c: CaseSummary; href: string; forStaff?: boolean }) {
+  return (
+    <View className='item' onClick={() => Taro.navigateTo({ url: href })}>
+      <View className='item__row'>
+        <Text className='item__no'>{c.no}</Text>
+        <StatusTag status={c.status} label={c.statusLabel} />
+      </View>
+      <View className='item__text'>{c.text}</View>
+      <View className='item__meta'>
+        {forStaff ? c.contactName : c.windowName} · {formatTime(c.submittedAt)}
+        {!forStaff && c.responderName ? ` · 负责人 ${c.responderName}` : ''}
+        {forStaff && c.nextDueAt ? <Text className='item__due'> · {remaining(c.nextDueAt)}</Text> : null}
+      </View>
     </View>
   )
 }

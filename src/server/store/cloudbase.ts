@@ -13,6 +13,7 @@ import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
 import type { Append, AppendResult, CaseQuery, NewCase, Store, StaffSecret } from './port'
+import { nextActionAt } from '../../core/clock'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
 export type CloudData = Record<string, unknown>
@@ -72,14 +73,6 @@ async function getOrNull(ref: { get(): Promise<{ data: CloudData }> }): Promise<
   }
 }
 
-function nextDueAt(state: CaseState): string | null {
-  let next: string | null = null
-  for (const c of state.clocks) {
-    if (c.metAt || c.breachedAt || c.pausedAt) continue
-    if (next === null || Date.parse(c.dueAt) < Date.parse(next)) next = c.dueAt
-  }
-  return next
-}
 
 function caseDoc(state: CaseState, requestId: string): CloudData {
   return {
@@ -91,7 +84,7 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     status: state.status,
     handlerId: state.handlerId,
     submittedAt: state.submittedAt,
-    nextDueAt: nextDueAt(state),
+    nextDueAt: nextActionAt(state.clocks),
     version: state.version,
     state,
   }

@@ -8,6 +8,7 @@ import type { CalendarOverride } from '../../core/calendar'
 import type { Append, AppendResult, CaseQuery, NewCase, Store, StaffSecret } from './port'
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
+import { nextActionAt } from '../../core/clock'
 
 interface Db {
   schema_migrations: { version: number; applied_at: Generated<Date> }
@@ -66,15 +67,6 @@ export type PostgresStore = Store & {
 
 const json = <T>(value: T) => sql<T>`${JSON.stringify(value)}::jsonb`
 
-/** the earliest due time among clocks still running: what the sweep looks up by index */
-function nextDueAt(state: CaseState): string | null {
-  let next: string | null = null
-  for (const c of state.clocks) {
-    if (c.metAt || c.breachedAt || c.pausedAt) continue
-    if (next === null || Date.parse(c.dueAt) < Date.parse(next)) next = c.dueAt
-  }
-  return next
-}
 
 function caseRow(state: CaseState, requestId: string) {
   return {
@@ -89,7 +81,7 @@ function caseRow(state: CaseState, requestId: string) {
     first_responder_id: state.firstResponderId,
     submitted_at: state.submittedAt,
     updated_at: state.updatedAt,
-    next_due_at: nextDueAt(state),
+    next_due_at: nextActionAt(state.clocks),
     version: state.version,
     state: json(state),
   }

@@ -1,8 +1,9 @@
 // The citizen's case page: who is responsible (000 §10), the reply, each deadline and every step.
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
+import { useRefresh } from '../../lib/useRefresh'
 import { call } from '../../api/client'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 
@@ -23,12 +24,7 @@ export default function CasePage() {
     } else setError(a.error.message)
   }, [params.id])
 
-  useDidShow(() => {
-    load()
-  })
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefresh(load)
 
   if (error) return <View className='page'><Message title='无法查看' text={error} /></View>
   if (!view) return <View className='page loading'>正在加载…</View>

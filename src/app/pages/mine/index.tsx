@@ -1,11 +1,10 @@
 // The citizen's own cases, newest first.
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { CaseSummary } from '../../../core/views'
 import { call } from '../../api/client'
-import { Message, StatusTag } from '../../components/CaseParts'
-import { formatTime } from '../../lib/format'
+import { CaseListItem, Message } from '../../components/CaseParts'
+import { useRefresh } from '../../lib/useRefresh'
 
 export default function MinePage() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null)
@@ -15,12 +14,7 @@ export default function MinePage() {
     if (a.ok) setCases(a.data.cases)
     else setError(a.error.message)
   }
-  useDidShow(() => {
-    load()
-  })
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefresh(load)
 
   if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
   if (!cases) return <View className='page loading'>正在加载…</View>
@@ -28,17 +22,7 @@ export default function MinePage() {
   return (
     <View className='page'>
       {cases.map((c) => (
-        <View className='item' key={c.id} onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${c.id}` })}>
-          <View className='item__row'>
-            <Text className='item__no'>{c.no}</Text>
-            <StatusTag status={c.status} label={c.statusLabel} />
-          </View>
-          <View className='item__text'>{c.text}</View>
-          <View className='item__meta'>
-            {c.windowName} · {formatTime(c.submittedAt)}
-            {c.responderName ? ` · 负责人 ${c.responderName}` : ''}
-          </View>
-        </View>
+        <CaseListItem c={c} key={c.id} href={`/pages/case/index?id=${c.id}`} />
       ))}
     </View>
   )

@@ -1,9 +1,10 @@
 // A case as staff handle it: claim it (becoming first responder), then reply on the spot or as a
 // timed reply. Forbidden phrases are refused by the server with a polite alternative (000 §5.3).
 import { useCallback, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
+import { useRefresh } from '../../lib/useRefresh'
 import { call, newRequestId } from '../../api/client'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 
@@ -22,12 +23,7 @@ export default function StaffCasePage() {
     if (a.ok) setView(a.data)
     else setError(a.error.message)
   }, [params.id])
-  useDidShow(() => {
-    load()
-  })
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefresh(load)
 
   async function claim() {
     if (!view) return

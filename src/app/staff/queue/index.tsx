@@ -1,27 +1,11 @@
 // The window's queue of unclaimed cases and my open cases, nearest deadline first.
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { CaseSummary, QueueView, SessionView } from '../../../core/views'
+import type { QueueView, SessionView } from '../../../core/views'
 import { call } from '../../api/client'
-import { Message, StatusTag } from '../../components/CaseParts'
-import { formatTime, remaining } from '../../lib/format'
-
-function CaseItem({ c }: { c: CaseSummary }) {
-  return (
-    <View className='item' onClick={() => Taro.navigateTo({ url: `/staff/case/index?id=${c.id}` })}>
-      <View className='item__row'>
-        <Text className='item__no'>{c.no}</Text>
-        <StatusTag status={c.status} label={c.statusLabel} />
-      </View>
-      <View className='item__text'>{c.text}</View>
-      <View className='item__meta'>
-        {c.contactName} · {formatTime(c.submittedAt)}
-        {c.nextDueAt ? <Text className='item__due'> · {remaining(c.nextDueAt)}</Text> : null}
-      </View>
-    </View>
-  )
-}
+import { CaseListItem, Message } from '../../components/CaseParts'
+import { useRefresh } from '../../lib/useRefresh'
 
 export default function QueuePage() {
   const [queue, setQueue] = useState<QueueView | null>(null)
@@ -40,12 +24,7 @@ export default function QueuePage() {
     } else if (q.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
     else setError(q.error.message)
   }
-  useDidShow(() => {
-    load()
-  })
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefresh(load)
 
   async function signOut() {
     await call('logout', {})
@@ -67,13 +46,13 @@ export default function QueuePage() {
         <View className='section__title'>
           待接待<Text className='badge'>{queue.unclaimed.length}</Text>
         </View>
-        {queue.unclaimed.length === 0 ? <View className='muted'>暂无待接待的咨询</View> : queue.unclaimed.map((c) => <CaseItem c={c} key={c.id} />)}
+        {queue.unclaimed.length === 0 ? <View className='muted'>暂无待接待的咨询</View> : queue.unclaimed.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
       </View>
       <View className='section'>
         <View className='section__title'>
           我负责的<Text className='badge badge--grey'>{queue.mine.length}</Text>
         </View>
-        {queue.mine.length === 0 ? <View className='muted'>暂无在办案件</View> : queue.mine.map((c) => <CaseItem c={c} key={c.id} />)}
+        {queue.mine.length === 0 ? <View className='muted'>暂无在办案件</View> : queue.mine.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
       </View>
     </View>
   )
