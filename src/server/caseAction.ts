@@ -44,7 +44,8 @@ export async function runCaseAction(ctx: HandlerContext, action: CaseAction): Pr
     if (action.requestId && (await ctx.store.hasRequest(state.id, action.actor.id, action.requestId))) {
       return loadCaseView(ctx, state.id)
     }
-    const hallCtx = await loadHallContext(ctx.store, state.hallId)
+    // a case runs under the policy version it was opened under
+    const hallCtx = await loadHallContext(ctx.store, state.hallId, state.policy.version)
     const body = action.decide(state)
     const event = {
       ...body,

@@ -18,10 +18,17 @@ export async function loadHall(store: Store, hallId: string): Promise<Hall> {
   return hall
 }
 
-export async function loadHallContext(store: Store, hallOrId: Hall | string): Promise<HallContext> {
+/**
+ * The hall's rules: its current policy, or the version a case was opened under. A hall that never
+ * changed its policy has no stored versions: version 1 is then its preset as it stands.
+ */
+export async function loadHallContext(store: Store, hallOrId: Hall | string, policyVersion?: number): Promise<HallContext> {
   const hall = typeof hallOrId === 'string' ? await loadHall(store, hallOrId) : hallOrId
-  const overrides = await store.listCalendarOverrides(hall.id)
-  const policy = effectivePolicy(hall.policyPreset as PresetId, {}, hall.policyVersion)
+  const version = policyVersion ?? hall.policyVersion
+  const [overrides, stored] = await Promise.all([store.listCalendarOverrides(hall.id), store.getPolicyVersion(hall.id, version)])
+  const policy = stored
+    ? effectivePolicy(stored.presetId, stored.overrides, stored.version)
+    : effectivePolicy(hall.policyPreset as PresetId, {}, version)
   if (!policy.ok) throw policy.error
   return { hall, policy: policy.value, calendar: createCalendar({ overrides }) }
 }

@@ -255,6 +255,23 @@ describe('claim and reply', () => {
   })
 })
 
+describe('policy versions', () => {
+  it('a case keeps the policy version it was opened under', async () => {
+    const me = citizen()
+    const before = await api().ok(me, 'submitCase', consult())
+    // the hall office shortens the reply limit to 1 working day (version 2)
+    await db.store.putPolicyVersion('demo', { version: 2, presetId: '000', overrides: { limits: { reply: 1 } }, note: '答复时限缩短为 1 个工作日', by: 'office-xu', at: '2026-11-23T09:00:00+08:00' })
+    const hall = (await db.store.getHall('demo'))!
+    await db.store.putHall({ ...hall, policyVersion: 2 })
+    const after = await api().ok(me, 'submitCase', consult())
+    expect((await api().ok(me, 'getCase', { caseId: before.caseId })).clocks[0]!.dueAt).toBe('2026-11-25T17:30:00+08:00')
+    expect((await api().ok(me, 'getCase', { caseId: after.caseId })).clocks[0]!.dueAt).toBe('2026-11-24T17:30:00+08:00')
+    const old = await db.store.getCaseState(before.caseId)
+    expect(old?.policy).toEqual({ presetId: '000', version: 1 })
+    expect((await db.store.getCaseState(after.caseId))?.policy).toEqual({ presetId: '000', version: 2 })
+  })
+})
+
 describe('sign-in', () => {
   beforeEach(async () => {
     const s = (await db.store.getStaff('bdc-li'))!

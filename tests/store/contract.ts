@@ -194,6 +194,15 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect([...values].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
     })
 
+    it('keeps every policy version, and never overwrites one', async () => {
+      const v2 = { version: 2, presetId: '003' as const, overrides: { limits: { reply: 1 } }, note: '按公积金中心细则', by: 'xu', at: '2026-11-23T10:00:00+08:00' }
+      await store.putPolicyVersion('tl', v2)
+      expect(await store.getPolicyVersion('tl', 2)).toEqual(v2)
+      expect(await store.getPolicyVersion('tl', 3)).toBeNull()
+      await expect(store.putPolicyVersion('tl', { ...v2, note: '改写' })).rejects.toThrow()
+      expect((await store.getPolicyVersion('tl', 2))?.note).toBe('按公积金中心细则')
+    })
+
     it('keeps the hall calendar overrides', async () => {
       await store.putCalendarOverride('tl', { date: '2027-01-01', kind: 'restday', note: '元旦' })
       await store.putCalendarOverride('tl', { date: '2026-12-26', kind: 'workday', note: '延时服务' })

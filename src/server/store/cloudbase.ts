@@ -3,7 +3,7 @@
 // Collections (permission "仅云函数可读写"), and the indexes to create in the console:
 //   halls, windows, staff (openid; hallId+login), cases (hallId+windowId+status+submittedAt;
 //   citizenId+submittedAt; handlerId+status; nextDueAt), case_events (caseId+seq; caseId+actorId+requestId),
-//   requests, counters, calendar_overrides (hallId+date).
+//   requests, counters, calendar_overrides (hallId+date), policy_versions.
 // Concurrency: every multi-document change runs in `db.runTransaction`; the service aborts one of two
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.
@@ -12,7 +12,7 @@ import type { Hall, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import type { Append, AppendResult, CaseQuery, NewCase, Store, StaffSecret } from './port'
+import type { Append, AppendResult, CaseQuery, NewCase, PolicyVersion, Store, StaffSecret } from './port'
 import { nextActionAt } from '../../core/clock'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
@@ -55,7 +55,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides']
+const COLLECTIONS = ['halls', 'windows', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -275,6 +275,17 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       } catch (e) {
         if (!isMissing(e)) throw e
       }
+    },
+
+    async putPolicyVersion(hallId, v) {
+      await transact(async (tx) => {
+        const ref = tx.collection('policy_versions').doc(`${hallId}:${v.version}`)
+        if (await getOrNull(ref)) throw new Error(`policy version ${v.version} of ${hallId} exists`)
+        await ref.set({ data: { hallId, version: v.version, data: v } })
+      })
+    },
+    async getPolicyVersion(hallId, version) {
+      return ((await getOrNull(col('policy_versions').doc(`${hallId}:${version}`)))?.data as PolicyVersion | undefined) ?? null
     },
 
     async nextNumber(scope) {

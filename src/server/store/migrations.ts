@@ -65,4 +65,15 @@ export const MIGRATIONS: Migration[] = [
         primary key (hall_id, date))`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // every version of every hall's policy; a case keeps the version it was opened under
+      `create table policy_versions (
+        hall_id text not null references halls(id),
+        version int not null,
+        data jsonb not null,
+        primary key (hall_id, version))`,
+    ],
+  },
 ]

@@ -5,6 +5,17 @@ import type { Hall, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
+import type { PolicyOverrides, PresetId } from '../../core/policy'
+
+/** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
+export interface PolicyVersion {
+  version: number
+  presetId: PresetId
+  overrides: PolicyOverrides
+  note: string
+  by: string
+  at: string
+}
 
 export interface StaffSecret {
   /** login name, unique within the hall (self-hosted password sign-in) */
@@ -84,6 +95,10 @@ export interface Store {
   /** insert or replace the entry for that date */
   putCalendarOverride(hallId: string, override: CalendarOverride): Promise<void>
   removeCalendarOverride(hallId: string, date: string): Promise<void>
+
+  /** records a new version of the hall's policy; recording an existing version again is refused */
+  putPolicyVersion(hallId: string, version: PolicyVersion): Promise<void>
+  getPolicyVersion(hallId: string, version: number): Promise<PolicyVersion | null>
 
   /** next value of a named counter (1, 2, 3 … without gaps); atomic under concurrency */
   nextNumber(scope: string): Promise<number>

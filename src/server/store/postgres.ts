@@ -5,7 +5,7 @@ import type { Hall, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import type { Append, AppendResult, CaseQuery, NewCase, Store, StaffSecret } from './port'
+import type { Append, AppendResult, CaseQuery, NewCase, PolicyVersion, Store, StaffSecret } from './port'
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
 import { nextActionAt } from '../../core/clock'
@@ -50,6 +50,7 @@ interface Db {
   }
   counters: { scope: string; value: number }
   calendar_overrides: { hall_id: string; date: string; kind: 'workday' | 'restday'; note: string }
+  policy_versions: { hall_id: string; version: number; data: PolicyVersion }
 }
 
 export interface PostgresOptions {
@@ -154,7 +155,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, staff, cases, case_events, counters, calendar_overrides`.execute(db)
+      await sql`truncate halls, windows, staff, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -336,6 +337,19 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
     async removeCalendarOverride(hallId, date) {
       await db.deleteFrom('calendar_overrides').where('hall_id', '=', hallId).where('date', '=', date).execute()
+    },
+
+    async putPolicyVersion(hallId, v) {
+      await db.insertInto('policy_versions').values({ hall_id: hallId, version: v.version, data: json(v) }).execute()
+    },
+    async getPolicyVersion(hallId, version) {
+      const row = await db
+        .selectFrom('policy_versions')
+        .select('data')
+        .where('hall_id', '=', hallId)
+        .where('version', '=', version)
+        .executeTakeFirst()
+      return row?.data ?? null
     },
 
     async nextNumber(scope) {
