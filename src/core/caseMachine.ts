@@ -412,6 +412,8 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         ledgerColumn: null,
         closedAt: null,
         reply: null,
+        // a new service round: an application is accepted and decided again
+        acceptance: null,
         completion: null,
         refusal: null,
         clocks,

@@ -293,6 +293,19 @@ describe('laws', () => {
     return { state, events }
   }
 
+  it('a reopened instant application can be accepted and decided again', () => {
+    const s = run('application', [
+      [li, claim],
+      [li, { type: 'accepted', payload: { mode: 'instant' } }],
+      [lead, { type: 'reopened', payload: { reason: '差评整改' } }],
+      [li, { type: 'accepted', payload: { mode: 'promised', limitDays: 3 } }],
+      [li, { type: 'completed', payload: { result: '已重新办结' } }],
+      [li, close],
+    ]).state
+    expect(s.round).toBe(2)
+    expect(s.ledgerColumn).toBe('promised')
+  })
+
   it('any random legal sequence of events ends with a closed case in exactly one ledger column', () => {
     fc.assert(
       fc.property(walk, ({ kind, steps }) => {
@@ -302,7 +315,7 @@ describe('laws', () => {
         expect(ledgerColumnOf(state)).toBe(state.ledgerColumn)
         expect(tallyLedger([state]).total).toBe(1)
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     )
   })
 
