@@ -120,4 +120,22 @@ export interface ActionOutputs {
   staffQueue: QueueView
   claimCase: CaseView
   replyCase: CaseView
+  issueSupplementNotice: CaseView
+  materialsComplete: CaseView
+  acceptCase: CaseView
+  completeCase: CaseView
+  refuseCase: CaseView
+  createHandover: CaseView
+  acknowledgeHandover: CaseView
+  recordContact: CaseView
+  reportJoint: CaseView
+  recordJointPlan: CaseView
+  urgeCase: CaseView
+  referCase: CaseView
+  outsideHall: CaseView
+  forwardOutside: CaseView
+  extendClock: CaseView
+  takeOver: CaseView
+  assignCase: CaseView
+  closeCase: CaseView
 }

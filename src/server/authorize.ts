@@ -48,3 +48,24 @@ export function assertIsHandler(staff: Staff, state: CaseState): void {
     throw new DomainError('FORBIDDEN', '只有本案的首问负责人可以办理', { handlerId: state.handlerId })
   }
 }
+
+/** a window lead (首席代表) of the case's window */
+export function assertLeadOfCase(staff: Staff, state: CaseState): void {
+  if (staff.role !== 'lead' || staff.hallId !== state.hallId || staff.windowId !== state.windowId) {
+    throw new DomainError('FORBIDDEN', '只有本窗口负责人可以这样做', { windowId: state.windowId })
+  }
+}
+
+/** the hall office (政务服务科) of the case's hall */
+export function assertOffice(staff: Staff, state: CaseState): void {
+  if (staff.role !== 'office' || staff.hallId !== state.hallId) {
+    throw new DomainError('FORBIDDEN', '只有政务服务科可以这样做')
+  }
+}
+
+/** the citizen who submitted the case */
+export function requireOwner(ctx: HandlerContext, state: CaseState): string {
+  const citizenId = requireCitizen(ctx)
+  if (citizenId !== state.citizenId) throw new DomainError('NOT_FOUND', '找不到这个案件')
+  return citizenId
+}

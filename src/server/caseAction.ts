@@ -7,13 +7,13 @@ import { applyEvent } from '../core/caseMachine'
 import { DomainError } from '../core/errors'
 import type { Actor, CaseEvent, EventBody } from '../core/events'
 import type { CaseState } from '../core/caseState'
-import { formatShanghai } from '../core/calendar'
+import { formatShanghai, shanghaiDate } from '../core/calendar'
 import type { Staff } from '../core/schemas'
 import type { CaseView } from '../core/views'
 import { assertCanRead, staffSeesCase } from './authorize'
 import { caseView } from './caseView'
 import { loadDirectory } from './directory'
-import { loadHallContext } from './hallContext'
+import { loadHallContext, type HallContext } from './hallContext'
 import type { HandlerContext } from './handlers'
 
 const MAX_ATTEMPTS = 8
@@ -22,14 +22,19 @@ export function staffActor(s: Staff): Actor {
   return { kind: 'staff', id: s.id, name: s.name, role: s.role, windowId: s.windowId }
 }
 
+/** the numbered forms: 补件告知单 (附件1) and 交接单 (附件2), numbered per hall and year without gaps */
+export type FormSeries = 'BZ' | 'JJ'
+
 export interface CaseAction {
   caseId: string
   requestId?: string
   actor: Actor
   /** throws FORBIDDEN when this caller may not act on the case */
-  authorize: (state: CaseState) => void
-  /** the event to record, decided on the current state */
-  decide: (state: CaseState) => EventBody
+  authorize: (state: CaseState, hall: HallContext) => void | Promise<void>
+  /** the event to record, decided on the current state; `formNo` is the drawn number of a numbered form */
+  decide: (state: CaseState, formNo: string | null) => EventBody
+  /** draws the event's form number from this series in the same transaction */
+  numbered?: FormSeries
   /** adds detail to a refusal of the state machine (e.g. who holds the case) */
   explain?: (error: DomainError, state: CaseState) => Promise<DomainError>
 }
@@ -40,27 +45,37 @@ export async function runCaseAction(ctx: HandlerContext, action: CaseAction): Pr
     if (!loaded) throw new DomainError('NOT_FOUND', '找不到这个案件')
     const { state } = loaded
     assertCanRead(ctx, state)
-    action.authorize(state)
+    // a case runs under the policy version it was opened under
+    const hallCtx = await loadHallContext(ctx.store, state.hallId, state.policy.version)
+    await action.authorize(state, hallCtx)
     if (action.requestId && (await ctx.store.hasRequest(state.id, action.actor.id, action.requestId))) {
       return loadCaseView(ctx, state.id)
     }
-    // a case runs under the policy version it was opened under
-    const hallCtx = await loadHallContext(ctx.store, state.hallId, state.policy.version)
-    const body = action.decide(state)
-    const event = {
-      ...body,
-      caseId: state.id,
-      seq: state.version + 1,
-      at: formatShanghai(ctx.now),
-      actor: action.actor,
-      ...(action.requestId ? { requestId: action.requestId } : {}),
-    } as CaseEvent
-    const next = applyEvent(state, event, { policy: hallCtx.policy, calendar: hallCtx.calendar })
-    if (!next.ok) throw action.explain ? await action.explain(next.error, state) : next.error
+    const year = shanghaiDate(ctx.now).slice(0, 4)
+    const formNo = (seq: number) => `${hallCtx.hall.prefix}-${action.numbered}-${year}-${String(seq).padStart(4, '0')}`
+    const make = (no: string | null) => {
+      const event = {
+        ...action.decide(state, no),
+        caseId: state.id,
+        seq: state.version + 1,
+        at: formatShanghai(ctx.now),
+        actor: action.actor,
+        ...(action.requestId ? { requestId: action.requestId } : {}),
+      } as CaseEvent
+      return { event, next: applyEvent(state, event, { policy: hallCtx.policy, calendar: hallCtx.calendar }) }
+    }
+    // the machine's guards do not depend on the form number: check before drawing one
+    const checked = make(action.numbered ? formNo(0) : null)
+    if (!checked.next.ok) throw action.explain ? await action.explain(checked.next.error, state) : checked.next.error
     const result = await ctx.store.appendEvents({
       caseId: state.id,
       expectedVersion: state.version,
-      build: () => ({ events: [event], state: next.value }),
+      numberScope: action.numbered ? `${action.numbered}:${state.hallId}:${year}` : undefined,
+      build: (seq) => {
+        const final = action.numbered ? make(formNo(seq!)) : checked
+        if (!final.next.ok) throw final.next.error
+        return { events: [final.event], state: final.next.value }
+      },
     })
     if (result.status === 'ok') return loadCaseView(ctx, state.id)
   }

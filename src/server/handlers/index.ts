@@ -15,6 +15,11 @@ import { myCases } from './myCases'
 import { staffQueue } from './staffQueue'
 import { claimCase } from './claimCase'
 import { replyCase } from './replyCase'
+import { acceptCase, completeCase, issueSupplementNotice, materialsComplete, refuseCase } from './application'
+import { acknowledgeHandover, createHandover, recordContact } from './handover'
+import { recordJointPlan, reportJoint } from './joint'
+import { forwardOutside, outsideHall, referCase } from './routing'
+import { assignCase, closeCase, extendClock, takeOver, urgeCase } from './supervision'
 
 export interface HandlerContext {
   store: Store
@@ -42,4 +47,22 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   staffQueue,
   claimCase,
   replyCase,
+  issueSupplementNotice,
+  materialsComplete,
+  acceptCase,
+  completeCase,
+  refuseCase,
+  createHandover,
+  acknowledgeHandover,
+  recordContact,
+  reportJoint,
+  recordJointPlan,
+  urgeCase,
+  referCase,
+  outsideHall,
+  forwardOutside,
+  extendClock,
+  takeOver,
+  assignCase,
+  closeCase,
 }

@@ -8,6 +8,7 @@
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.
 import { createHash } from 'node:crypto'
+import { DomainError } from '../../core/errors'
 import type { Hall, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
@@ -108,6 +109,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         return await db.runTransaction(fn)
       } catch (e) {
         if (e instanceof Abort) return e.value as T
+        if (e instanceof DomainError) throw e
         lastError = e
         if (!/conflict|abort|retry/i.test(String((e as Error)?.message ?? e))) throw e
       }
