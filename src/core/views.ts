@@ -58,9 +58,54 @@ export interface CaseView {
   timeline: TimelineEntry[]
   ledgerColumn: LedgerColumn | null
   /** What the caller may do now; the pages show buttons from this, the server checks again. */
-  can: { claim: boolean; reply: boolean }
+  can: Record<CaseAbility, boolean>
+  acceptance: { mode: 'instant' | 'promised'; at: string } | null
+  completion: { result: string; at: string } | null
+  refusal: { reason: string; legalBasis: string; at: string } | null
+  /** 一次性补件告知单 (附件1) */
+  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string }>
+  /** 交接单 (附件2) */
+  handovers: Array<{
+    slipNo: string
+    at: string
+    reason: string
+    remarks: string
+    from: { id: string; name: string; phone: string }
+    to: { id: string; name: string; phone: string }
+    acknowledgedAt: string | null
+    contactedAt: string | null
+  }>
+  joint: { coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
+  referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null
+  outside: { mode: 'consult' | 'written'; explanation: string; department: string; at: string; forwarded: { department: string; date: string; documentNo: string } | null } | null
+  /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
+  colleagues: Array<{ id: string; name: string; title: string }>
+  otherWindows: PublicWindow[]
   version: number
 }
+
+export const CASE_ABILITIES = [
+  'claim',
+  'reply',
+  'issueSupplementNotice',
+  'materialsComplete',
+  'accept',
+  'complete',
+  'refuse',
+  'createHandover',
+  'acknowledgeHandover',
+  'recordContact',
+  'reportJoint',
+  'recordJointPlan',
+  'urge',
+  'refer',
+  'outsideHall',
+  'forwardOutside',
+  'extend',
+  'takeOver',
+  'close',
+] as const
+export type CaseAbility = (typeof CASE_ABILITIES)[number]
 
 export interface CaseSummary {
   id: string

@@ -10,7 +10,8 @@ import type { CaseState } from '../core/caseState'
 import { formatShanghai, shanghaiDate } from '../core/calendar'
 import type { Staff } from '../core/schemas'
 import type { CaseView } from '../core/views'
-import { assertCanRead, staffSeesCase } from './authorize'
+import { abilities } from './abilities'
+import { assertCanRead } from './authorize'
 import { caseView } from './caseView'
 import { loadDirectory } from './directory'
 import { loadHallContext, type HallContext } from './hallContext'
@@ -87,17 +88,7 @@ export async function loadCaseView(ctx: HandlerContext, caseId: string): Promise
   if (!loaded) throw new DomainError('NOT_FOUND', '找不到这个案件')
   const { state, events } = loaded
   assertCanRead(ctx, state)
-  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, state.hallId), loadDirectory(ctx.store, state.hallId)])
-  const staff = ctx.staff
-  const can = {
-    claim:
-      !!staff &&
-      staff.role !== 'office' &&
-      staff.windowId === state.windowId &&
-      staffSeesCase(staff, state) &&
-      state.status === 'open' &&
-      state.handlerId === null,
-    reply: !!staff && state.handlerId === staff.id && state.kind === 'consult' && state.status === 'inProgress',
-  }
-  return caseView(state, events, hallCtx.hall, dir, can)
+  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, state.hallId, state.policy.version), loadDirectory(ctx.store, state.hallId)])
+  const can = abilities(ctx, state, hallCtx)
+  return caseView(state, events, hallCtx.hall, dir, can, ctx.staff !== null)
 }

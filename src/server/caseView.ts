@@ -54,14 +54,21 @@ function nextDue(state: CaseState): string | null {
   return open[0] ?? null
 }
 
+const person = (dir: Directory, id: string) => {
+  const s = dir.staffById.get(id)
+  return { id, name: s?.name ?? '工作人员', phone: s?.phone ?? '' }
+}
+
 export function caseView(
   state: CaseState,
   events: CaseEvent[],
   hall: Hall,
   dir: Directory,
   can: CaseView['can'],
+  forStaff: boolean,
 ): CaseView {
   const window = dir.windows.get(state.windowId)
+  const toWindow = state.referral ? dir.windows.get(state.referral.toWindowId) : undefined
   return {
     id: state.id,
     no: state.no,
@@ -87,6 +94,38 @@ export function caseView(
     timeline: events.map((e) => ({ seq: e.seq, at: e.at, type: e.type, who: describeWho(e, dir), text: describeEvent(e, dir) })),
     ledgerColumn: state.ledgerColumn,
     can,
+    acceptance: state.acceptance,
+    completion: state.completion,
+    refusal: state.refusal,
+    notices: state.notices.map((n) => ({ ...n, by: dir.staff(n.by) })),
+    handovers: state.handovers.map((h) => ({
+      slipNo: h.slipNo,
+      at: h.at,
+      reason: h.reason,
+      remarks: h.remarks,
+      from: person(dir, h.fromStaffId),
+      to: person(dir, h.toStaffId),
+      acknowledgedAt: h.acknowledgedAt,
+      contactedAt: h.contactedAt,
+    })),
+    joint: state.joint
+      ? { coWindows: state.joint.coWindowIds.map(dir.window), note: state.joint.note, plan: state.joint.plan, planAt: state.joint.planAt }
+      : null,
+    referral: state.referral
+      ? {
+          toWindow: toWindow ? publicWindow(toWindow) : { id: state.referral.toWindowId, name: state.referral.toWindowId, number: '', scope: '' },
+          note: state.referral.note,
+          linkedCaseId: state.referral.linkedCaseId,
+          at: state.referral.at,
+        }
+      : null,
+    outside: state.outside,
+    colleagues: forStaff
+      ? [...dir.staffById.values()]
+          .filter((s) => s.active && s.windowId === state.windowId)
+          .map((s) => ({ id: s.id, name: s.name, title: s.title }))
+      : [],
+    otherWindows: forStaff ? [...dir.windows.values()].filter((w) => w.active && w.id !== state.windowId).map(publicWindow) : [],
     version: state.version,
   }
 }

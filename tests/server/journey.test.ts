@@ -140,7 +140,13 @@ describe('claim and reply', () => {
     now = new Date('2026-11-23T02:05:00Z')
     const claimed = await api().ok(staffMember('bdc-li'), 'claimCase', { caseId, requestId: rid() })
     expect(claimed.status).toBe('inProgress')
-    expect(claimed.can.reply).toBe(true)
+    // the buttons a first responder sees on a consult
+    expect(Object.entries(claimed.can).filter(([, v]) => v).map(([k]) => k).sort()).toEqual(
+      ['createHandover', 'outsideHall', 'refer', 'reply', 'reportJoint'].sort(),
+    )
+    expect(claimed.colleagues.map((c) => c.id).sort()).toEqual(['bdc-lead', 'bdc-li', 'bdc-wang'])
+    const leadView = await api().ok(staffMember('bdc-lead'), 'getCase', { caseId })
+    expect(Object.entries(leadView.can).filter(([, v]) => v).map(([k]) => k).sort()).toEqual(['extend', 'takeOver'])
     now = new Date('2026-11-23T02:20:00Z')
     await api().ok(staffMember('bdc-li'), 'replyCase', {
       caseId,
@@ -166,7 +172,7 @@ describe('claim and reply', () => {
     ])
     expect(view.timeline[1]!.who).toContain('李晓梅')
     expect(view.clocks[0]).toMatchObject({ kind: 'reply', state: 'met' })
-    expect(view.can).toEqual({ claim: false, reply: false })
+    expect(Object.entries(view.can).filter(([, v]) => v)).toEqual([])
   })
 
   it('staff of another window cannot claim', async () => {

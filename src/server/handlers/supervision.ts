@@ -3,6 +3,7 @@
 import { DomainError } from '../../core/errors'
 import type { Actor } from '../../core/events'
 import { assertIsHandler, assertLeadOfCase, requireOwner, requireStaff } from '../authorize'
+import { citizenUrgeRefusal } from '../abilities'
 import { runCaseAction, staffActor } from '../caseAction'
 import type { Handler } from '.'
 
@@ -37,8 +38,6 @@ export const assignCase: Handler<'assignCase'> = async (ctx, input) => {
   })
 }
 
-const DAY = 86_400_000
-
 /**
  * 催办: the citizen once a clock is past half its time (at most once a day), the hall office at any
  * time, the lead window to its co-windows in joint handling (002 首问（办）负责 §4(2)).
@@ -58,17 +57,8 @@ export const urgeCase: Handler<'urgeCase'> = async (ctx, input) => {
       }
       requireOwner(ctx, state)
       if (input.targetWindowId) throw new DomainError('FORBIDDEN', '市民催办不指定窗口')
-      const now = ctx.now
-      const halfGone = state.clocks.some((c) => {
-        if (c.metAt || c.pausedAt) return false
-        const total = calendar.workingMillisBetween(new Date(c.startedAt), new Date(c.dueAt))
-        return calendar.workingMillisBetween(new Date(c.startedAt), now) * 2 >= total
-      })
-      if (!halfGone) throw new DomainError('CONFLICT', '办理时限尚未过半，请耐心等待；如有急事请拨打监督电话')
-      const last = [...state.urges].reverse().find((u) => u.byKind === 'citizen')
-      if (last && now.getTime() - Date.parse(last.at) < DAY) {
-        throw new DomainError('RATE_LIMITED', '您今天已催办过，工作人员会尽快处理', { lastAt: last.at })
-      }
+      const refusal = citizenUrgeRefusal(state, calendar, ctx.now)
+      if (refusal) throw refusal
     },
     decide: () => ({ type: 'urged', payload: { note: input.note, targetWindowId: input.targetWindowId } }),
   })
