@@ -3,23 +3,15 @@
  */
 // The built case page, rendered in miniprogram-simulate.
 import { answer, calls, renderPage, textIn, textOf } from './harness'
-import { bdc, hall } from './fixtures'
+import { bdc, caseView } from './fixtures'
 
 it('the case page shows the number, the status, the first responder card, the reply and every step', async () => {
   answer({
     getCase: () => ({
       ok: true,
-      data: {
-        id: 'c_aaaaaaaaaaaaaaaa',
-        no: 'SF-20261123-0001',
-        kind: 'consult',
+      data: caseView({
         status: 'replied',
         statusLabel: '已答复',
-        hall,
-        window: bdc,
-        contact: { name: '张三', phone: '13912345678' },
-        text: '请问二手房过户需要带哪些材料？',
-        submittedAt: '2026-11-23T10:00:00+08:00',
         responder: { staffId: 'bdc-li', name: '李晓梅', title: '科员', post: '不动产登记受理岗', windowId: 'bdc', windowName: '不动产登记窗口', windowNumber: 'A01', scope: bdc.scope },
         reply: { text: '您好，请携带身份证和不动产权证书。', mode: 'onTheSpot', at: '2026-11-23T10:20:00+08:00' },
         clocks: [{ kind: 'reply', label: '答复时限', startedAt: '2026-11-23T10:00:00+08:00', dueAt: '2026-11-25T17:30:00+08:00', state: 'met', metAt: '2026-11-23T10:20:00+08:00', breachedAt: null }],
@@ -28,10 +20,8 @@ it('the case page shows the number, the status, the first responder card, the re
           { seq: 2, at: '2026-11-23T10:05:00+08:00', type: 'claimed', who: '李晓梅（不动产登记窗口）', text: '接待了您的咨询，成为首问负责人' },
           { seq: 3, at: '2026-11-23T10:20:00+08:00', type: 'replied', who: '李晓梅（不动产登记窗口）', text: '当场答复：您好，请携带身份证和不动产权证书。' },
         ],
-        ledgerColumn: null,
-        can: { claim: false, reply: false },
         version: 3,
-      },
+      }),
     }),
   })
   const page = await renderPage('pages/case/index', { id: 'c_aaaaaaaaaaaaaaaa' })
