@@ -1,6 +1,6 @@
 export default defineAppConfig({
   pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index'],
-  subPackages: [{ root: 'staff', pages: ['login/index', 'queue/index', 'case/index'] }],
+  subPackages: [{ root: 'staff', pages: ['login/index', 'queue/index', 'case/index', 'print/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1659c7',

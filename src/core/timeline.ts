@@ -26,7 +26,7 @@ export function describeEvent(e: CaseEvent, names: Names): string {
     case 'submitted':
       return `提交了${e.payload.kind === 'consult' ? '咨询' : '办事申请'}，已送达${names.window(e.payload.windowId)}`
     case 'claimed':
-      return e.actor.id === e.payload.staffId ? '接待了您的咨询，成为首问负责人' : `${names.staff(e.payload.staffId)} 接待，成为首问负责人`
+      return e.actor.id === e.payload.staffId ? '已接待，成为首问负责人' : `${names.staff(e.payload.staffId)} 接待，成为首问负责人`
     case 'takenOver':
       return `窗口负责人接手办理（原因：${e.payload.reason}）`
     case 'assigned':

@@ -75,7 +75,7 @@ export interface CaseView {
     acknowledgedAt: string | null
     contactedAt: string | null
   }>
-  joint: { coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
+  joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null
   outside: { mode: 'consult' | 'written'; explanation: string; department: string; at: string; forwarded: { department: string; date: string; documentNo: string } | null } | null
   /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
@@ -140,6 +140,8 @@ export interface SessionView {
 
 export interface QueueView {
   window: PublicWindow | null
+  /** hand-over slips waiting for me to read (000 §5.1) */
+  incoming: CaseSummary[]
   unclaimed: CaseSummary[]
   mine: CaseSummary[]
 }

@@ -109,7 +109,7 @@ export function caseView(
       contactedAt: h.contactedAt,
     })),
     joint: state.joint
-      ? { coWindows: state.joint.coWindowIds.map(dir.window), note: state.joint.note, plan: state.joint.plan, planAt: state.joint.planAt }
+      ? { coWindowIds: state.joint.coWindowIds, coWindows: state.joint.coWindowIds.map(dir.window), note: state.joint.note, plan: state.joint.plan, planAt: state.joint.planAt }
       : null,
     referral: state.referral
       ? {

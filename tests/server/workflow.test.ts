@@ -83,6 +83,8 @@ describe('hand-over within the window (000 §5.1)', () => {
     const slip = await api().ok(li, 'createHandover', { caseId, requestId: rid(), toStaffId: 'bdc-wang', reason: '该业务由王磊承办', remarks: '' })
     expect(slip.status).toBe('handoverPending')
     expect(await code(lead, 'acknowledgeHandover', { caseId, requestId: rid(), slipNo: 'SF-JJ-2026-0001' })).toBe('FORBIDDEN')
+    expect((await api().ok(wang, 'staffQueue', {})).incoming.map((c) => c.id)).toEqual([caseId])
+    expect((await api().ok(lead, 'staffQueue', {})).incoming).toEqual([])
     const acked = await api().ok(wang, 'acknowledgeHandover', { caseId, requestId: rid(), slipNo: 'SF-JJ-2026-0001' })
     expect(acked.responder?.name).toBe('王磊')
     expect(acked.clocks.find((c) => c.kind === 'handoverContact')?.dueAt).toBe('2026-11-23T17:30:00+08:00')

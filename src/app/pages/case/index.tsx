@@ -4,7 +4,10 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
 import { useRefresh } from '../../lib/useRefresh'
-import { call } from '../../api/client'
+import type { ErrorBody } from '../../../core/errors'
+import { call, newRequestId } from '../../api/client'
+import { ActionForm } from '../../components/ActionForm'
+import { CaseDetails } from '../../components/CaseDetails'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 
 export default function CasePage() {
@@ -26,6 +29,13 @@ export default function CasePage() {
 
   useRefresh(load)
 
+  async function act(action: 'materialsComplete' | 'urgeCase', input: { note: string }): Promise<ErrorBody | null> {
+    const a = await call(action, { ...input, caseId: params.id ?? '', requestId: newRequestId() })
+    if (!a.ok) return a.error
+    setView(a.data)
+    return null
+  }
+
   if (error) return <View className='page'><Message title='无法查看' text={error} /></View>
   if (!view) return <View className='page loading'>正在加载…</View>
 
@@ -44,6 +54,17 @@ export default function CasePage() {
         )}
       </View>
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
+      <CaseDetails view={view} />
+      {view.can.materialsComplete ? (
+        <View className='section'>
+          <ActionForm title='材料已备齐' hint='补齐上面告知单中的全部材料后，请点下面的按钮，办理时限将继续计算。' fields={[]} submitLabel='材料已备齐' onSubmit={(v) => act('materialsComplete', { note: String(v.note ?? '') })} />
+        </View>
+      ) : null}
+      {view.can.urge ? (
+        <View className='section'>
+          <ActionForm title='催办' hint='办理时限已过半，您可以催办，首问负责人会收到提醒。' fields={[{ name: 'note', label: '想对工作人员说的话（可不填）', kind: 'text' }]} submitLabel='催办' tone='plain' onSubmit={(v) => act('urgeCase', { note: String(v.note) })} />
+        </View>
+      ) : null}
       <ClockList clocks={view.clocks} />
       <Timeline entries={view.timeline} />
       <View className='section'>

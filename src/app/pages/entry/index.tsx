@@ -28,6 +28,7 @@ export default function EntryPage() {
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [text, setText] = useState('')
+  const [kind, setKind] = useState<'consult' | 'application'>('consult')
   const [errors, setErrors] = useState<Errors>({})
   const [sending, setSending] = useState(false)
   // one id per filled form: a double tap submits the same request once
@@ -65,7 +66,7 @@ export default function EntryPage() {
     const a = await call('submitCase', {
       hallId: entry.hall.id,
       windowId: windowChoice?.id,
-      kind: 'consult',
+      kind,
       contact: checked.data.contact,
       text: checked.data.text,
       requestId,
@@ -136,7 +137,13 @@ export default function EntryPage() {
         </View>
       ) : (
         <View className='section form'>
-          <View className='section__title'>我要咨询</View>
+          <View className='segmented'>
+            {(['consult', 'application'] as const).map((k) => (
+              <Text key={k} className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`} onClick={() => setKind(k)}>
+                {k === 'consult' ? '我要咨询' : '我要办事'}
+              </Text>
+            ))}
+          </View>
           <View className='field'>
             <View className='field__label'>单位或姓名</View>
             <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
@@ -149,14 +156,14 @@ export default function EntryPage() {
           </View>
           <View className='field'>
             <View className='field__label'>
-              咨询内容<Text className='field__count'>{text.trim().length}/1000</Text>
+              {kind === 'consult' ? '咨询内容' : '要办理的事项'}<Text className='field__count'>{text.trim().length}/1000</Text>
             </View>
             <Textarea className='field__textarea' value={text} maxlength={1000} placeholder='请写明您要咨询或办理的事情，至少 5 个字' onInput={(e) => setText(e.detail.value)} />
             {errors.text ? <View className='field__error'>{errors.text}</View> : null}
           </View>
           {errors.form ? <View className='field__error'>{errors.form}</View> : null}
           <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>
-            提交咨询
+            {kind === 'consult' ? '提交咨询' : '提交办事申请'}
           </Button>
         </View>
       )}

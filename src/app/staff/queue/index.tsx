@@ -42,6 +42,14 @@ export default function QueuePage() {
           退出登录
         </Text>
       </View>
+      {queue.incoming.length > 0 ? (
+        <View className='section'>
+          <View className='section__title'>
+            待阅知的交接单<Text className='badge'>{queue.incoming.length}</Text>
+          </View>
+          {queue.incoming.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+        </View>
+      ) : null}
       <View className='section'>
         <View className='section__title'>
           待接待<Text className='badge'>{queue.unclaimed.length}</Text>

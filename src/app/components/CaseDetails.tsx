@@ -1,0 +1,99 @@
+// What was decided on a case, as both the citizen and the staff read it: notices to act on, hand-over
+// slips, joint handling, referral, outside the hall, the result or the refusal.
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { CaseView } from '../../core/views'
+import { formatTime } from '../lib/format'
+
+export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boolean }) {
+  const print = (form: 'notice' | 'slip', no: string) =>
+    Taro.navigateTo({ url: `/staff/print/index?id=${view.id}&form=${form}&no=${encodeURIComponent(no)}` })
+  return (
+    <View>
+      {view.notices.map((n) => (
+        <View className='section' key={n.noticeNo}>
+          <View className='section__title'>
+            一次性补件告知单<Text className='section__aside'>{n.noticeNo}</Text>
+          </View>
+          <View className='muted'>请补正以下全部材料（{formatTime(n.at)}，经办人 {n.by}）：</View>
+          {n.items.map((item, i) => (
+            <View className='list-line' key={i}>
+              {i + 1}. {item}
+            </View>
+          ))}
+          {forStaff && process.env.TARO_ENV === 'h5' ? (
+            <Text className='link' onClick={() => print('notice', n.noticeNo)}>
+              打印告知单（附件1）
+            </Text>
+          ) : null}
+        </View>
+      ))}
+      {view.handovers.map((h) => (
+        <View className='section' key={h.slipNo}>
+          <View className='section__title'>
+            移交本窗口承办<Text className='section__aside'>交接单 {h.slipNo}</Text>
+          </View>
+          <View className='list-line'>
+            {h.from.name} 移交 {h.to.name}（{formatTime(h.at)}）：{h.reason}
+          </View>
+          <View className='muted'>
+            {h.acknowledgedAt ? `${h.to.name} 已于 ${formatTime(h.acknowledgedAt)} 阅知，承接首问责任` : `等待 ${h.to.name} 阅知`}
+            {h.contactedAt ? `；${formatTime(h.contactedAt)} 已与您联系` : ''}
+          </View>
+          {forStaff && process.env.TARO_ENV === 'h5' ? (
+            <Text className='link' onClick={() => print('slip', h.slipNo)}>
+              打印交接单（附件2）
+            </Text>
+          ) : null}
+        </View>
+      ))}
+      {view.joint ? (
+        <View className='section'>
+          <View className='section__title'>共同办理</View>
+          <View className='list-line'>协办窗口：{view.joint.coWindows.join('、')}</View>
+          <View className='list-line'>{view.joint.plan ? `办理方案：${view.joint.plan}` : '窗口负责人正在与协办窗口商定办理方案'}</View>
+        </View>
+      ) : null}
+      {view.referral ? (
+        <View className='section'>
+          <View className='section__title'>请到其他窗口办理</View>
+          <View className='list-line'>
+            {view.referral.toWindow.name}
+            {view.referral.toWindow.number ? `（${view.referral.toWindow.number}）` : ''}：{view.referral.note}
+          </View>
+          {view.referral.linkedCaseId && !forStaff ? (
+            <Text className='link' onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${view.referral!.linkedCaseId}` })}>
+              查看该窗口为您登记的案件
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      {view.outside ? (
+        <View className='section'>
+          <View className='section__title'>不属于本大厅职责</View>
+          <View className='list-line'>{view.outside.explanation}</View>
+          {view.outside.mode === 'written' ? (
+            <View className='muted'>
+              {view.outside.forwarded
+                ? `书面申请已于 ${view.outside.forwarded.date} 移交${view.outside.forwarded.department}（文号 ${view.outside.forwarded.documentNo}）`
+                : `书面申请已转政务服务科，将移交${view.outside.department || '主管部门'}`}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {view.completion ? (
+        <View className='section'>
+          <View className='section__title'>办理结果</View>
+          <View className='reply'>{view.completion.result}</View>
+        </View>
+      ) : null}
+      {view.refusal ? (
+        <View className='section'>
+          <View className='section__title'>不予办理</View>
+          <View className='list-line'>理由：{view.refusal.reason}</View>
+          <View className='list-line'>依据：{view.refusal.legalBasis}</View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
