@@ -33,6 +33,8 @@ export interface WorkCalendar {
   overdueWorkingDays(due: Date, at: Date): number
   yearInfo(year: number): YearInfo
   hasOfficialData(year: number): boolean
+  /** the business hours of a standard (Monday) working day, for counting in working days */
+  workdayMillis(): number
 }
 
 const span = (start: string, end: string) => ({ start, end })
@@ -232,6 +234,8 @@ export function createCalendar(cfg: CalendarConfig = {}): WorkCalendar {
     },
 
     hasOfficialData: (year) => OFFICIAL_YEARS.has(year),
+
+    workdayMillis: () => spans[1]!.reduce((sum, [s, e]) => sum + (e - s) * MINUTE, 0),
 
     yearInfo(year) {
       const prefix = `${year}-`

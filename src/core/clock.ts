@@ -130,3 +130,24 @@ export function nextActionAt(clocks: Clock[]): string | null {
   }
   return next
 }
+
+/**
+ * How much of a running clock is left, in working days and hours of the hall's calendar (a working
+ * day counted as the standard day's business hours), or how many working days it is overdue (004).
+ */
+export function countdown(clock: Clock, now: Date, cal: WorkCalendar): string {
+  const workdayMs = Math.max(cal.workdayMillis(), 3_600_000)
+  const state = clockState(clock)
+  if (state === 'met') return '已完成'
+  if (state === 'paused') return '已暂停，等待补正材料'
+  const due = new Date(clock.dueAt)
+  if (now.getTime() >= due.getTime()) {
+    const days = cal.overdueWorkingDays(due, now)
+    return days > 0 ? `已超时 ${days} 个工作日` : '已到期'
+  }
+  const left = cal.workingMillisBetween(now, due)
+  const days = Math.floor(left / workdayMs)
+  const hours = Math.ceil((left - days * workdayMs) / 3_600_000)
+  if (days === 0) return hours <= 1 ? '剩余不足 1 个工作小时' : `剩余 ${hours} 个工作小时`
+  return hours > 0 ? `剩余 ${days} 个工作日 ${hours} 小时` : `剩余 ${days} 个工作日`
+}

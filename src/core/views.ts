@@ -29,6 +29,8 @@ export interface ClockView {
   startedAt: string
   dueAt: string
   state: 'running' | 'paused' | 'met' | 'breached'
+  /** 「剩余 1 个工作日 3 小时」「已超时 2 个工作日」, at the time of the answer */
+  countdown: string
   metAt: string | null
   breachedAt: string | null
 }
@@ -144,6 +146,8 @@ export interface QueueView {
   incoming: CaseSummary[]
   unclaimed: CaseSummary[]
   mine: CaseSummary[]
+  /** for a window lead every open case of the window, for the hall office every open case of the hall, nearest due first */
+  supervised: CaseSummary[]
 }
 
 export interface DemoStaffEntry {

@@ -90,5 +90,5 @@ export async function loadCaseView(ctx: HandlerContext, caseId: string): Promise
   assertCanRead(ctx, state)
   const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, state.hallId, state.policy.version), loadDirectory(ctx.store, state.hallId)])
   const can = abilities(ctx, state, hallCtx)
-  return caseView(state, events, hallCtx.hall, dir, can, ctx.staff !== null)
+  return caseView(state, events, hallCtx.hall, dir, can, ctx.staff !== null, { now: ctx.now, calendar: hallCtx.calendar })
 }

@@ -1,5 +1,6 @@
 // Builds what the pages show from a case's state and events.
-import { CLOCK_LABELS, clockState } from '../core/clock'
+import { CLOCK_LABELS, clockState, countdown } from '../core/clock'
+import type { WorkCalendar } from '../core/calendar'
 import { STATUS_LABELS } from '../core/caseMachine'
 import { describeEvent, describeWho } from '../core/timeline'
 import type { CaseState } from '../core/caseState'
@@ -66,6 +67,7 @@ export function caseView(
   dir: Directory,
   can: CaseView['can'],
   forStaff: boolean,
+  clock: { now: Date; calendar: WorkCalendar },
 ): CaseView {
   const window = dir.windows.get(state.windowId)
   const toWindow = state.referral ? dir.windows.get(state.referral.toWindowId) : undefined
@@ -88,6 +90,7 @@ export function caseView(
       startedAt: c.startedAt,
       dueAt: c.dueAt,
       state: clockState(c),
+      countdown: countdown(c, clock.now, clock.calendar),
       metAt: c.metAt,
       breachedAt: c.breachedAt,
     })),

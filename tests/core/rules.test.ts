@@ -1,7 +1,7 @@
 // Clocks, policy presets and the forbidden-phrase check.
 import fc from 'fast-check'
 import { createCalendar } from '../../src/core/calendar'
-import { breachClock, extendClock, meetClock, pauseClock, resumeClock, startClock } from '../../src/core/clock'
+import { breachClock, countdown, extendClock, meetClock, pauseClock, resumeClock, startClock } from '../../src/core/clock'
 import { findForbiddenPhrases } from '../../src/core/forbiddenPhrase'
 import { PRESETS, PRESET_IDS, effectivePolicy } from '../../src/core/policy'
 
@@ -38,6 +38,16 @@ describe('clocks', () => {
     expect(met.ok && breachClock(met.value, new Date('2026-11-26T10:00:00+08:00')).ok).toBe(false)
     const paused = pauseClock(clock, new Date('2026-11-24T10:00:00+08:00'))
     expect(paused.ok && breachClock(paused.value, new Date('2026-11-26T10:00:00+08:00')).ok).toBe(false)
+  })
+
+  it('counts down in working days and hours, and overdue in started working days', () => {
+    const clock = startClock('reply', new Date('2026-11-23T10:00:00+08:00'), 2, cal) // due Wed 17:30
+    expect(countdown(clock, new Date('2026-11-23T10:00:00+08:00'), cal)).toBe('剩余 2 个工作日 6 小时')
+    expect(countdown(clock, new Date('2026-11-25T16:00:00+08:00'), cal)).toBe('剩余 2 个工作小时')
+    expect(countdown(clock, new Date('2026-11-25T17:00:00+08:00'), cal)).toBe('剩余不足 1 个工作小时')
+    expect(countdown(clock, new Date('2026-11-26T09:30:00+08:00'), cal)).toBe('已超时 1 个工作日')
+    // the weekend does not count
+    expect(countdown(clock, new Date('2026-11-28T12:00:00+08:00'), cal)).toBe('已超时 2 个工作日')
   })
 
   it('an extension counts working days from the current due time', () => {

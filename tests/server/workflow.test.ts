@@ -163,6 +163,19 @@ describe('supervision', () => {
     expect(await code(office, 'urgeCase', { caseId, requestId: rid(), note: '政务服务科督办' })).toBe('ok')
   })
 
+  it('the lead and the hall office see every open case they supervise, nearest due first', async () => {
+    const a = await opened('consult')
+    const b = await opened('application')
+    const { caseId: gjjCase } = await api().ok(citizen(), 'submitCase', {
+      hallId: 'demo', windowId: 'gjj', kind: 'consult', contact: { name: '赵六', phone: '13900000000' }, text: '公积金怎么提取？', requestId: rid(),
+    })
+    const leadQueue = await api().ok(lead, 'staffQueue', {})
+    expect(leadQueue.supervised.map((c) => c.id).sort()).toEqual([a.caseId, b.caseId].sort())
+    expect(leadQueue.supervised[0]!.id).toBe(a.caseId) // the consult's reply clock is the only one running
+    expect((await api().ok(office, 'staffQueue', {})).supervised.map((c) => c.id)).toContain(gjjCase)
+    expect((await api().ok(li, 'staffQueue', {})).supervised).toEqual([])
+  })
+
   it('the lead takes over with a reason or assigns; staff cannot', async () => {
     const { caseId } = await opened('consult')
     expect(await code(wang, 'takeOver', { caseId, requestId: rid(), reason: '我来办' })).toBe('FORBIDDEN')

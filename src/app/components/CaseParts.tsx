@@ -50,7 +50,7 @@ export function ClockList({ clocks }: { clocks: ClockView[] }) {
           </View>
           <View className='clock__due'>
             {formatTime(c.dueAt)} 前
-            {c.state === 'running' ? <Text className='clock__left'>（{remaining(c.dueAt)}）</Text> : null}
+            {c.state === 'running' || c.state === 'breached' ? <Text className='clock__left'>（{c.countdown}）</Text> : null}
             {c.metAt ? <Text className='clock__left'>（{formatTime(c.metAt)} 完成）</Text> : null}
           </View>
         </View>

@@ -17,6 +17,12 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
   const pending = staff.windowId
     ? await ctx.store.listCases({ hallId: staff.hallId, windowId: staff.windowId, statuses: ['handoverPending'], limit: 200 })
     : []
+  const supervised =
+    staff.role === 'lead' && staff.windowId
+      ? await ctx.store.listCases({ hallId: staff.hallId, windowId: staff.windowId, statuses: [...ACTIVE], limit: 500 })
+      : staff.role === 'office'
+        ? await ctx.store.listCases({ hallId: staff.hallId, statuses: [...ACTIVE], limit: 500 })
+        : []
   const incoming = pending.filter((s) => s.handovers[s.handovers.length - 1]?.toStaffId === staff.id)
   const byDue = (a: { nextDueAt: string | null }, b: { nextDueAt: string | null }) =>
     (a.nextDueAt ? Date.parse(a.nextDueAt) : Infinity) - (b.nextDueAt ? Date.parse(b.nextDueAt) : Infinity)
@@ -25,5 +31,6 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
     incoming: incoming.map((s) => caseSummary(s, dir)),
     unclaimed: unclaimed.map((s) => caseSummary(s, dir)).sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt)),
     mine: mine.map((s) => caseSummary(s, dir)).sort(byDue),
+    supervised: supervised.map((s) => caseSummary(s, dir)).sort(byDue),
   }
 }

@@ -56,6 +56,15 @@ export default function QueuePage() {
         </View>
         {queue.unclaimed.length === 0 ? <View className='muted'>暂无待接待的咨询</View> : queue.unclaimed.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
       </View>
+      {me && me.role !== 'staff' ? (
+        <View className='section'>
+          <View className='section__title'>
+            {me.role === 'lead' ? '本窗口在办' : '全厅在办'}
+            <Text className='badge badge--grey'>{queue.supervised.length}</Text>
+          </View>
+          {queue.supervised.length === 0 ? <View className='muted'>暂无在办案件</View> : queue.supervised.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+        </View>
+      ) : null}
       <View className='section'>
         <View className='section__title'>
           我负责的<Text className='badge badge--grey'>{queue.mine.length}</Text>
