@@ -2,7 +2,7 @@
 // a call is `{ action, ...input, requestId? }`, the answer `{ ok: true, data }` or `{ ok: false, error }`.
 import { z } from 'zod'
 import type { ErrorBody } from './errors'
-import { CaseId, CaseKind, CaseText, Contact, HallId, RequestId, StaffId, WindowId } from './schemas'
+import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, StaffId, WindowId } from './schemas'
 import { ClockKind, ReplyMode } from './events'
 
 const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
@@ -20,6 +20,7 @@ export const ActionInputs = {
   submitCase: z.object({
     hallId: HallId,
     windowId: WindowId.optional(),
+    matterId: MatterId.optional(),
     kind: CaseKind.default('consult'),
     contact: Contact,
     text: CaseText,

@@ -12,8 +12,6 @@ import type { Policy } from './policy'
 export interface MachineContext {
   policy: Policy
   calendar: WorkCalendar
-  /** promised limit of the case's matter in working days, when it has one */
-  matterLimitDays?: number
 }
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
@@ -97,6 +95,7 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, ctx: Machi
       windowId: p.windowId,
       firstWindowId: p.windowId,
       matterId: p.matterId ?? null,
+      matter: p.matter ?? null,
       citizenId: event.actor.id,
       contact: p.contact,
       text: p.text,
@@ -212,7 +211,7 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         // 000 §4.1: what can be done on the spot is done at once
         return ok({ ...state, status: 'completed', acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
       }
-      const limit = event.payload.limitDays ?? ctx.matterLimitDays
+      const limit = event.payload.limitDays ?? state.matter?.promisedDays ?? undefined
       if (limit === undefined || limit < 1) return missing('limitDays', '承诺件须有承诺办结时限')
       return ok({
         ...state,

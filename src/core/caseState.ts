@@ -1,6 +1,6 @@
 // The projection of a case's events: what the stores keep beside the event list and what the
 // handlers decide on. Built only by caseMachine.ts.
-import type { CaseKind, Contact } from './schemas'
+import type { CaseKind, Contact, MatterRef } from './schemas'
 import type { CaseStatus, LedgerColumn } from './events'
 import type { Clock } from './clock'
 
@@ -14,6 +14,8 @@ export interface CaseState {
   /** 首问责任窗口: the window where it was first received */
   firstWindowId: string
   matterId: string | null
+  /** the catalog matter as it was when the case was submitted */
+  matter: MatterRef | null
   citizenId: string
   contact: Contact
   text: string

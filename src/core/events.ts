@@ -1,7 +1,7 @@
 // The case event vocabulary (DESIGN.md "Cases"). A case is the fold of its events; events are never
 // edited or deleted. Handlers build events, `applyEvent` in caseMachine.ts guards and folds them.
 import { z } from 'zod'
-import { CaseId, CaseKind, Contact, HallId, MatterId, StaffId, WindowId } from './schemas'
+import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, WindowId } from './schemas'
 
 export const IsoTime = z.string().datetime({ offset: true })
 
@@ -46,6 +46,7 @@ export const EventBody = z.discriminatedUnion('type', [
       kind: CaseKind,
       windowId: WindowId,
       matterId: MatterId.optional(),
+      matter: MatterRef.optional(),
       routedBy: z.enum(['windowQr', 'matter', 'general']),
       contact: Contact,
       text: z.string(),

@@ -5,7 +5,7 @@ export const HallId = z.string().regex(/^[a-z][a-z0-9]{1,15}$/, '大厅编号格
 export const WindowId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, '窗口编号格式不正确')
 export const StaffId = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/, '工作人员编号格式不正确')
 export const CaseId = z.string().regex(/^c_[a-z0-9]{16}$/, '案件编号格式不正确')
-export const MatterId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/)
+export const MatterId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, '事项编号格式不正确')
 export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'requestId 格式不正确')
 
 // Mainland mobile (1[3-9]xxxxxxxxx) or landline with area code (0xx-xxxxxxxx, 0xxx-xxxxxxx, optional
@@ -84,6 +84,39 @@ export const Staff = z.object({
   active: z.boolean().default(true),
 })
 export type Staff = z.infer<typeof Staff>
+
+// 003: the hall publishes its list of matters (事项清单) with basis, materials, time limit and window
+export const MatterKind = z.enum(['instant', 'promised'])
+export type MatterKind = z.infer<typeof MatterKind>
+const MaterialName = z.string().trim().min(2, '材料名称至少 2 个字').max(100, '材料名称不超过 100 个字')
+export const Matter = z
+  .object({
+    id: MatterId,
+    hallId: HallId,
+    windowId: WindowId,
+    name: z.string().trim().min(2, '事项名称至少 2 个字').max(80, '事项名称不超过 80 个字'),
+    kind: MatterKind,
+    /** 承诺办结时限 in working days; promised matters only */
+    promisedDays: z.number().int().min(1, '承诺时限至少 1 个工作日').max(60, '承诺时限不超过 60 个工作日').nullable().default(null),
+    /** 设定依据 */
+    basis: z.string().trim().max(500, '设定依据不超过 500 个字').default(''),
+    materials: z.array(MaterialName).max(40, '材料不超过 40 项').default([]),
+    /** what citizens type when they look for it: 过户, 提取, 退休 … */
+    keywords: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+    active: z.boolean().default(true),
+  })
+  .refine((m) => m.kind === 'instant' || m.promisedDays !== null, { message: '承诺件须填写承诺办结时限', path: ['promisedDays'] })
+export type Matter = z.infer<typeof Matter>
+
+/** the matter as a case keeps it: a snapshot taken at submission, so later catalog edits do not rewrite the case */
+export const MatterRef = z.object({
+  id: MatterId,
+  name: z.string(),
+  kind: MatterKind,
+  promisedDays: z.number().int().nullable(),
+  materials: z.array(z.string()),
+})
+export type MatterRef = z.infer<typeof MatterRef>
 
 /** What a citizen sees of the person who owns their case (000 §10). */
 export const ResponderCard = z.object({

@@ -1,5 +1,6 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
-import type { CaseKind, ResponderCard, Role } from './schemas'
+import type { CaseKind, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
+import type { Searchable } from './matter'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
 
 export interface PublicHall {
@@ -17,10 +18,22 @@ export interface PublicWindow {
   scope: string
 }
 
+/** a catalog matter as the public list shows it (003), with what the search needs */
+export interface MatterView extends Searchable {
+  id: string
+  kind: MatterKind
+  promisedDays: number | null
+  basis: string
+  materials: string[]
+  windowId: string
+}
+
 export interface EntryView {
   hall: PublicHall
   window: PublicWindow | null
   windows: PublicWindow[]
+  /** the hall's active matters, in catalog order */
+  matters: MatterView[]
 }
 
 export interface ClockView {
@@ -53,6 +66,8 @@ export interface CaseView {
   window: PublicWindow
   contact: { name: string; phone: string }
   text: string
+  /** the catalog matter chosen at submission, as it was then */
+  matter: MatterRef | null
   submittedAt: string
   responder: ResponderCard | null
   reply: { text: string; mode: 'onTheSpot' | 'timed'; at: string } | null

@@ -81,6 +81,7 @@ export function caseView(
     window: window ? publicWindow(window) : { id: state.windowId, name: state.windowId, number: '', scope: '' },
     contact: state.contact,
     text: state.text,
+    matter: state.matter,
     submittedAt: state.submittedAt,
     responder: responderCard(state, dir),
     reply: state.reply ? { text: state.reply.text, mode: state.reply.mode, at: state.reply.at } : null,

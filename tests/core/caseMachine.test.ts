@@ -7,7 +7,7 @@ import type { Actor, CaseEvent, EventBody } from '../../src/core/events'
 import { LEDGER_COLUMNS, ledgerColumnOf, tallyLedger } from '../../src/core/ledger'
 import { PRESETS } from '../../src/core/policy'
 
-const ctx: MachineContext = { policy: PRESETS['000'], calendar: createCalendar(), matterLimitDays: 5 }
+const ctx: MachineContext = { policy: PRESETS['000'], calendar: createCalendar() }
 const citizen: Actor = { kind: 'citizen', id: 'dev:citizen' }
 const li: Actor = { kind: 'staff', id: 'bdc-li', name: '李晓梅', role: 'staff', windowId: 'bdc' }
 const lead: Actor = { kind: 'staff', id: 'bdc-lead', name: '周建国', role: 'lead', windowId: 'bdc' }

@@ -41,20 +41,41 @@ async function openForm(page: Page, title: string) {
   await page.locator('.action__title', { hasText: title }).click()
 }
 
-it('supplement notice: the citizen sees every missing material and says when they are ready', async () => {
-  const { page: citizen, no } = await submit('application', '办理二手房转移登记')
+it('supplement notice: found by matter search, the materials ticked from the list, the citizen says when they are ready', async () => {
+  // the hall's code: the citizen searches the public list by pinyin initials and picks the matter
+  const citizen = await (await phone(browser)).newPage()
+  await citizen.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo')}`)
+  await citizen.locator('.search__input input, input.search__input').fill('bdc')
+  await citizen.locator('.matters__name', { hasText: '不动产抵押登记' }).waitFor()
+  await shot(citizen, '08-citizen-matter-search')
+  await citizen.locator('.matters__name', { hasText: '不动产转移登记' }).click()
+  await citizen.locator('.matter-card__material', { hasText: '不动产买卖合同' }).waitFor()
+  await citizen.locator('.hero__window', { hasText: '不动产登记窗口' }).waitFor()
+  await shot(citizen, '09-citizen-matter-chosen')
+  const inputs = citizen.locator('.field__input input, input.field__input')
+  await inputs.nth(0).fill('王五')
+  await inputs.nth(1).fill('13800001111')
+  await citizen.locator('textarea').fill('办理二手房转移登记')
+  await citizen.getByText('提交办事申请').click()
+  const no = (await citizen.locator('.case-head__no').textContent())!
+  await citizen.getByText('事项：不动产转移登记（二手房买卖）').waitFor()
+
   const staff = await staffOpen('李晓梅', no)
   await staff.getByText('接待此申请（成为首问负责人）').click()
   await staff.getByText('已接待，您是本案的首问负责人').waitFor()
   await openForm(staff, '一次性告知补正材料')
-  await staff.locator('.action--open textarea').fill('身份证复印件\n购房合同原件\n完税证明')
+  await staff.locator('.action--open .chip', { hasText: '不动产买卖合同' }).click()
+  await staff.locator('.action--open .chip', { hasText: '完税凭证' }).click()
+  await staff.locator('.action--open textarea').fill('原产权人的户口簿')
+  await shot(staff, '10-staff-supplement-notice-form')
   await staff.getByText('出具告知单').click()
   await staff.getByText('补件告知单已出具').waitFor()
   await shot(staff, '10-staff-supplement-notice')
 
   await citizen.reload()
   await citizen.getByText('一次性补件告知单').first().waitFor()
-  await citizen.getByText('3. 完税证明').first().waitFor()
+  await citizen.getByText('1. 不动产买卖合同').first().waitFor()
+  await citizen.getByText('3. 原产权人的户口簿').first().waitFor()
   await citizen.getByText('待补正材料').first().waitFor()
   await shot(citizen, '11-citizen-supplement-notice')
   await citizen.locator('.action', { hasText: '材料已备齐' }).getByText('材料已备齐', { exact: true }).last().click()

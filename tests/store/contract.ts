@@ -5,7 +5,7 @@ import { applyEvent } from '../../src/core/caseMachine'
 import type { CaseState } from '../../src/core/caseState'
 import type { CaseEvent, EventBody } from '../../src/core/events'
 import { PRESETS } from '../../src/core/policy'
-import type { Hall, Staff, Window } from '../../src/core/schemas'
+import type { Hall, Matter, Staff, Window } from '../../src/core/schemas'
 import type { Store } from '../../src/server/store/port'
 
 export interface OpenedStore {
@@ -106,6 +106,20 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect((await store.listStaff('tl', 'bdc')).map((s) => s.id)).toEqual(['li', 'wang'])
       expect((await store.listStaff('tl')).map((s) => s.id)).toEqual(['li', 'wang', 'xu'])
       await expect(store.putStaff(person('zhao', 'bdc'), { login: 'li' })).rejects.toThrow()
+    })
+
+    it('keeps the matter catalog per hall in window and name order; an update replaces the matter', async () => {
+      const matter = (id: string, windowId: string, name: string): Matter => ({
+        id, hallId: 'tl', windowId, name, kind: 'promised', promisedDays: 5, basis: '', materials: ['身份证'], keywords: [], active: true,
+      })
+      await store.putMatter(matter('m2', 'zx', '综合咨询事项'))
+      await store.putMatter(matter('m1', 'bdc', '转移登记'))
+      await store.putMatter(matter('m3', 'bdc', '抵押登记'))
+      await store.putMatter({ ...matter('m1', 'bdc', '转移登记'), materials: ['身份证', '合同'], active: false })
+      expect((await store.listMatters('tl')).map((m) => m.id)).toEqual(['m3', 'm1', 'm2'])
+      expect(await store.getMatter('tl', 'm1')).toMatchObject({ materials: ['身份证', '合同'], active: false })
+      expect(await store.getMatter('tl', 'nosuch')).toBeNull()
+      expect(await store.listMatters('other')).toEqual([])
     })
 
     it('creates a case with its number and first event; a repeated request returns it and draws nothing', async () => {

@@ -33,15 +33,20 @@ export const materialsComplete: Handler<'materialsComplete'> = async (ctx, input
 
 export const acceptCase: Handler<'acceptCase'> = async (ctx, input) => {
   const staff = requireStaff(ctx)
-  if (input.mode === 'promised' && input.limitDays === undefined) {
-    throw new DomainError('INVALID_INPUT', '承诺件请填写承诺办结的工作日数', { field: 'limitDays' })
-  }
   return runCaseAction(ctx, {
     caseId: input.caseId,
     requestId: input.requestId,
     actor: staffActor(staff),
     authorize: (state) => assertIsHandler(staff, state),
-    decide: () => ({ type: 'accepted', payload: { mode: input.mode, limitDays: input.limitDays } }),
+    decide: (state) => {
+      if (input.mode === 'instant') return { type: 'accepted', payload: { mode: 'instant' } }
+      // 003: a catalog matter brings its published limit; staff may set another one
+      const limitDays = input.limitDays ?? state.matter?.promisedDays ?? undefined
+      if (limitDays === undefined) {
+        throw new DomainError('INVALID_INPUT', '承诺件请填写承诺办结的工作日数', { field: 'limitDays' })
+      }
+      return { type: 'accepted', payload: { mode: 'promised', limitDays } }
+    },
   })
 }
 

@@ -1,6 +1,7 @@
 import { DomainError } from '../../core/errors'
 import { parseScene } from '../../core/schemas'
 import { publicHall, publicWindow } from '../caseView'
+import { matterView } from '../catalog'
 import type { Handler } from '.'
 
 /**
@@ -24,5 +25,8 @@ export const entry: Handler<'entry'> = async (ctx, input) => {
     }
     window = publicWindow(found)
   }
-  return { hall: publicHall(hall), window, windows: windows.map(publicWindow) }
+  // 003: the public list of matters, each with its window; a matter of a closed window is not offered
+  const open = new Set(windows.map((w) => w.id))
+  const matters = (await ctx.store.listMatters(hall.id)).filter((m) => m.active && open.has(m.windowId)).map(matterView)
+  return { hall: publicHall(hall), window, windows: windows.map(publicWindow), matters }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { applyEvent } from '../../core/caseMachine'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
+import { matterRef } from '../../core/matter'
 import type { CaseEvent } from '../../core/events'
 import { requireCitizen } from '../authorize'
 import { loadHallContext } from '../hallContext'
@@ -20,14 +21,20 @@ export const caseNumber = (prefix: string, day: string, seq: number) =>
   `${prefix}-${day.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`
 
 /**
- * A citizen submits a consult or an application. Routed to the window of the QR code, else the
- * hall's general inquiry window. Idempotent per requestId: a double tap makes one case.
+ * A citizen submits a consult or an application. Routed to the chosen matter's window, else the
+ * window of the QR code, else the hall's general inquiry window. Idempotent per requestId: a double
+ * tap makes one case.
  */
 export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
   const citizenId = requireCitizen(ctx)
   const hallCtx = await loadHallContext(ctx.store, input.hallId)
   const { hall } = hallCtx
-  const windowId = input.windowId ?? hall.generalWindowId
+  const matter = input.matterId ? await ctx.store.getMatter(hall.id, input.matterId) : null
+  if (input.matterId && (!matter || !matter.active)) {
+    throw new DomainError('NOT_FOUND', '这个事项不在本大厅的事项清单中，请重新选择', { field: 'matterId' })
+  }
+  const windowId = matter?.windowId ?? input.windowId ?? hall.generalWindowId
+  const routedBy = matter ? 'matter' : input.windowId ? 'windowQr' : 'general'
   if (!windowId) throw new DomainError('INVALID_INPUT', '请选择要咨询的窗口', { field: 'windowId' })
   const window = await ctx.store.getWindow(hall.id, windowId)
   if (!window || !window.active) throw new DomainError('NOT_FOUND', '这个窗口不存在或已停用', { field: 'windowId' })
@@ -52,7 +59,8 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
           hallId: hall.id,
           kind: input.kind,
           windowId: window.id,
-          routedBy: input.windowId ? 'windowQr' : 'general',
+          routedBy,
+          ...(matter ? { matterId: matter.id, matter: matterRef(matter) } : {}),
           contact: input.contact,
           text: input.text,
           attachments: [],

@@ -9,11 +9,11 @@
 // stale version ends as 'conflict' and a counter never hands out a number twice.
 import { createHash } from 'node:crypto'
 import { DomainError } from '../../core/errors'
-import type { Hall, Staff, Window } from '../../core/schemas'
+import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import type { Append, AppendResult, CaseQuery, NewCase, PolicyVersion, Store, StaffSecret } from './port'
+import { sortMatters, type Append, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { nextActionAt } from '../../core/clock'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
@@ -56,7 +56,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -168,6 +168,16 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     async listWindows(hallId) {
       const rows = (await all(col('windows').where({ hallId }).orderBy('id', 'asc'))).map((d) => d.data as Window)
       return rows.sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))
+    },
+
+    async putMatter(m) {
+      await col('matters').doc(`${m.hallId}:${m.id}`).set({ data: { hallId: m.hallId, id: m.id, windowId: m.windowId, data: m } })
+    },
+    async getMatter(hallId, id) {
+      return ((await getOrNull(col('matters').doc(`${hallId}:${id}`)))?.data as Matter | undefined) ?? null
+    },
+    async listMatters(hallId) {
+      return sortMatters((await all(col('matters').where({ hallId }))).map((d) => d.data as Matter))
     },
 
     async putStaff(s: Staff, secret?: StaffSecret) {

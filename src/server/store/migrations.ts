@@ -76,4 +76,16 @@ export const MIGRATIONS: Migration[] = [
         primary key (hall_id, version))`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // the hall's matter catalog (事项清单, 003); matters are deactivated, never deleted
+      `create table matters (
+        hall_id text not null references halls(id),
+        id text not null,
+        window_id text not null,
+        data jsonb not null,
+        primary key (hall_id, id))`,
+    ],
+  },
 ]

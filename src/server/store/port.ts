@@ -1,7 +1,7 @@
 // The store port: everything the handlers need from storage. Two adapters implement it (PostgreSQL
 // through Kysely on PGlite or a server, and the CloudBase database), and one contract suite
 // (tests/store/contract.ts) holds both to the same behaviour.
-import type { Hall, Staff, Window } from '../../core/schemas'
+import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
@@ -71,6 +71,12 @@ export interface Store {
   getWindow(hallId: string, id: string): Promise<Window | null>
   listWindows(hallId: string): Promise<Window[]>
 
+  /** insert or update a catalog matter */
+  putMatter(matter: Matter): Promise<void>
+  getMatter(hallId: string, id: string): Promise<Matter | null>
+  /** the hall's matters in catalog order (window, then name), active and inactive */
+  listMatters(hallId: string): Promise<Matter[]>
+
   /** insert or update; the secret fields are only changed when given */
   putStaff(staff: Staff, secret?: StaffSecret): Promise<void>
   getStaff(id: string): Promise<Staff | null>
@@ -103,3 +109,7 @@ export interface Store {
   /** next value of a named counter (1, 2, 3 … without gaps); atomic under concurrency */
   nextNumber(scope: string): Promise<number>
 }
+
+/** catalog order: by window, then by name (zh-CN collation), then id */
+export const sortMatters = (matters: Matter[]): Matter[] =>
+  [...matters].sort((a, b) => a.windowId.localeCompare(b.windowId) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id))

@@ -1,11 +1,11 @@
 // The PostgreSQL store: embedded PGlite in a data directory by default, a real server when a
 // connection URL is given. Queries go through Kysely so both drivers share one typed query layer.
 import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from 'kysely'
-import type { Hall, Staff, Window } from '../../core/schemas'
+import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import type { Append, AppendResult, CaseQuery, NewCase, PolicyVersion, Store, StaffSecret } from './port'
+import { sortMatters, type Append, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
 import { nextActionAt } from '../../core/clock'
@@ -14,6 +14,7 @@ interface Db {
   schema_migrations: { version: number; applied_at: Generated<Date> }
   halls: { id: string; data: Hall }
   windows: { hall_id: string; id: string; data: Window }
+  matters: { hall_id: string; id: string; window_id: string; data: Matter }
   staff: {
     id: string
     hall_id: string
@@ -155,7 +156,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, staff, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -187,6 +188,23 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     async listWindows(hallId) {
       const rows = await db.selectFrom('windows').select('data').where('hall_id', '=', hallId).execute()
       return rows.map((r) => r.data).sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))
+    },
+
+    async putMatter(m) {
+      const row = { hall_id: m.hallId, id: m.id, window_id: m.windowId, data: json(m) }
+      await db
+        .insertInto('matters')
+        .values(row)
+        .onConflict((oc) => oc.columns(['hall_id', 'id']).doUpdateSet({ window_id: row.window_id, data: row.data }))
+        .execute()
+    },
+    async getMatter(hallId, id) {
+      const row = await db.selectFrom('matters').select('data').where('hall_id', '=', hallId).where('id', '=', id).executeTakeFirst()
+      return row?.data ?? null
+    },
+    async listMatters(hallId) {
+      const rows = await db.selectFrom('matters').select('data').where('hall_id', '=', hallId).execute()
+      return sortMatters(rows.map((r) => r.data))
     },
 
     async putStaff(s: Staff, secret?: StaffSecret) {

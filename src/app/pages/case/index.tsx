@@ -68,7 +68,8 @@ export default function CasePage() {
       <ClockList clocks={view.clocks} />
       <Timeline entries={view.timeline} />
       <View className='section'>
-        <View className='section__title'>我的咨询内容</View>
+        <View className='section__title'>{view.kind === 'consult' ? '我的咨询内容' : '我的办事申请'}</View>
+        {view.matter ? <View className='muted'>事项：{view.matter.name}</View> : null}
         <View className='mine-text'>{view.text}</View>
         <View className='muted'>
           {view.contact.name} · {view.contact.phone}

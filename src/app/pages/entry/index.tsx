@@ -1,13 +1,15 @@
-// The QR entry: a citizen scans a hall's or a window's code, sees who they are talking to, and
-// submits a consult.
+// The QR entry: a citizen scans a hall's or a window's code, finds the matter in the hall's public
+// list (003) or picks a window, sees who they are talking to, and submits a consult or an application.
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { z } from 'zod'
 import { CaseText, Contact } from '../../../core/schemas'
-import type { EntryView, PublicHall, PublicWindow } from '../../../core/views'
+import { searchMatters } from '../../../core/matter'
+import type { EntryView, MatterView, PublicHall, PublicWindow } from '../../../core/views'
 import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
+import { MatterCard, MatterList } from '../../components/MatterParts'
 
 const Form = z.object({ contact: Contact, text: CaseText })
 type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'form', string>>
@@ -25,6 +27,8 @@ export default function EntryPage() {
   const [entry, setEntry] = useState<EntryView | null>(null)
   const [invalid, setInvalid] = useState<{ message: string; hall: PublicHall | null } | null>(null)
   const [windowChoice, setWindowChoice] = useState<PublicWindow | null>(null)
+  const [matter, setMatter] = useState<MatterView | null>(null)
+  const [query, setQuery] = useState('')
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
   const [text, setText] = useState('')
@@ -66,6 +70,7 @@ export default function EntryPage() {
     const a = await call('submitCase', {
       hallId: entry.hall.id,
       windowId: windowChoice?.id,
+      matterId: matter?.id,
       kind,
       contact: checked.data.contact,
       text: checked.data.text,
@@ -100,6 +105,22 @@ export default function EntryPage() {
   }
   if (!entry) return <View className='page loading'>正在加载…</View>
 
+  const windowOf = (m: MatterView) => entry.windows.find((w) => w.id === m.windowId) ?? null
+  function chooseMatter(m: MatterView) {
+    setMatter(m)
+    setWindowChoice(windowOf(m))
+    setKind('application')
+    setQuery('')
+  }
+  function dropMatter() {
+    setMatter(null)
+    setKind('consult')
+    setWindowChoice(entry!.window)
+  }
+  const found = query.trim() ? searchMatters(entry.matters, query) : []
+  // a window's code offers that window's matters; the hall's code the search over all of them
+  const windowMatters = windowChoice ? entry.matters.filter((m) => m.windowId === windowChoice.id) : []
+
   return (
     <View className='page'>
       <View className='hero'>
@@ -112,7 +133,7 @@ export default function EntryPage() {
             </View>
             <View className='hero__scope'>业务范围：{windowChoice.scope}</View>
             {!entry.window ? (
-              <Text className='link hero__change' onClick={() => setWindowChoice(null)}>
+              <Text className='link link--light hero__change' onClick={() => { setMatter(null); setWindowChoice(null) }}>
                 换一个窗口
               </Text>
             ) : null}
@@ -125,6 +146,19 @@ export default function EntryPage() {
 
       {!windowChoice ? (
         <View className='section'>
+          {entry.matters.length > 0 ? (
+            <View className='search'>
+              <Input className='search__input' value={query} maxlength={30} placeholder='搜索事项：名称、拼音首字母或关键词' onInput={(e) => setQuery(e.detail.value)} />
+              {query.trim() ? (
+                found.length > 0 ? (
+                  <MatterList matters={found} windows={entry.windows} onChoose={chooseMatter} />
+                ) : (
+                  <View className='search__none'>没有找到相关事项，您可以选择下面的窗口，或到综合咨询窗口问一问。</View>
+                )
+              ) : null}
+            </View>
+          ) : null}
+          <View className='section__title'>选择窗口</View>
           {entry.windows.map((w) => (
             <View className='choice' key={w.id} onClick={() => setWindowChoice(w)}>
               <View className='choice__name'>
@@ -137,6 +171,14 @@ export default function EntryPage() {
         </View>
       ) : (
         <View className='section form'>
+          {matter ? (
+            <MatterCard matter={matter} window={windowOf(matter)} onDrop={dropMatter} />
+          ) : windowMatters.length > 0 ? (
+            <View className='field'>
+              <View className='field__label'>本窗口可办事项（可选）</View>
+              <MatterList matters={windowMatters} windows={entry.windows} onChoose={chooseMatter} compact />
+            </View>
+          ) : null}
           <View className='segmented'>
             {(['consult', 'application'] as const).map((k) => (
               <Text key={k} className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`} onClick={() => setKind(k)}>

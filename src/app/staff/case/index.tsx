@@ -7,7 +7,7 @@ import type { ActionInput, ActionName } from '../../../core/api'
 import type { ErrorBody } from '../../../core/errors'
 import type { CaseView } from '../../../core/views'
 import { call, newRequestId } from '../../api/client'
-import { ActionForm, type FormValues } from '../../components/ActionForm'
+import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
@@ -73,6 +73,11 @@ export default function StaffCasePage() {
       <CaseHeader view={view} />
       <View className='section'>
         <View className='section__title'>市民{view.kind === 'consult' ? '咨询' : '申请'}</View>
+        {view.matter ? (
+          <View className='muted'>
+            事项：{view.matter.name}（{view.matter.kind === 'instant' ? '即办件' : `承诺件 ${view.matter.promisedDays} 个工作日`}）
+          </View>
+        ) : null}
         <View className='mine-text'>{view.text}</View>
         <View className='muted'>
           {view.contact.name} · {view.contact.phone}
@@ -115,9 +120,9 @@ export default function StaffCasePage() {
       ) : null}
       <View className='actions'>
         {can.recordContact ? <ActionForm title='登记已联系市民' fields={[{ name: 'note', label: '联系情况', kind: 'text', placeholder: '例如：已电话联系，约定明天来办' }]} submitLabel='登记' onSubmit={submitWith('recordContact', '已登记联系情况', (v) => ({ note: String(v.note) }))} /> : null}
-        {can.issueSupplementNotice ? <ActionForm title='一次性告知补正材料（附件1）' hint='请一次列明需要补正的全部材料，每行一项（000 §4.1）。' fields={[{ name: 'items', label: '需要补正的材料', kind: 'lines', placeholder: '身份证复印件\n购房合同原件' }]} submitLabel='出具告知单' onSubmit={submitWith('issueSupplementNotice', '补件告知单已出具', (v) => ({ items: v.items as string[] }))} /> : null}
+        {can.issueSupplementNotice ? <ActionForm title='一次性告知补正材料（附件1）' hint='请一次列明需要补正的全部材料（000 §4.1）：勾选清单中缺少的，其他材料每行写一项。' fields={noticeFields(view.matter?.materials ?? [])} submitLabel='出具告知单' onSubmit={submitWith('issueSupplementNotice', '补件告知单已出具', (v) => ({ items: [...((v.picked as string[] | undefined) ?? []), ...(v.items as string[])] }))} /> : null}
         {can.materialsComplete ? <ActionForm title='材料已备齐' fields={[]} submitLabel='确认材料已备齐，继续办理' onSubmit={submitWith('materialsComplete', '材料已备齐，时限继续计算', () => ({}))} /> : null}
-        {can.accept ? <ActionForm title='受理' fields={[{ name: 'mode', label: '办件类型', kind: 'choice', options: [{ value: 'instant', label: '即办件（当场办结）' }, { value: 'promised', label: '承诺件' }], initial: 'instant' }, { name: 'limitDays', label: '承诺办结时限（工作日，承诺件填写）', kind: 'number' }]} submitLabel='受理' onSubmit={submitWith('acceptCase', '已受理', (v) => ({ mode: v.mode as 'instant' | 'promised', limitDays: v.mode === 'promised' && v.limitDays !== '' ? Number(v.limitDays) : undefined }))} /> : null}
+        {can.accept ? <ActionForm title='受理' fields={[{ name: 'mode', label: '办件类型', kind: 'choice', options: [{ value: 'instant', label: '即办件（当场办结）' }, { value: 'promised', label: '承诺件' }], initial: view.matter?.kind ?? 'instant' }, { name: 'limitDays', label: view.matter?.promisedDays ? `承诺办结时限（工作日；不填按事项清单 ${view.matter.promisedDays} 个工作日）` : '承诺办结时限（工作日，承诺件填写）', kind: 'number' }]} submitLabel='受理' onSubmit={submitWith('acceptCase', '已受理', (v) => ({ mode: v.mode as 'instant' | 'promised', limitDays: v.mode === 'promised' && v.limitDays !== '' ? Number(v.limitDays) : undefined }))} /> : null}
         {can.complete ? <ActionForm title='办结' fields={[{ name: 'result', label: '办理结果', kind: 'textarea' }]} submitLabel='办结' onSubmit={submitWith('completeCase', '已办结', (v) => ({ result: String(v.result) }))} /> : null}
         {can.refuse ? <ActionForm title='不予办理' hint='须明确告知理由和依据（000 §4.1）。' fields={[{ name: 'reason', label: '理由', kind: 'textarea' }, { name: 'legalBasis', label: '法律、法规或政策依据', kind: 'text' }]} submitLabel='作出不予办理决定' tone='danger' onSubmit={submitWith('refuseCase', '已告知不予办理的理由和依据', (v) => ({ reason: String(v.reason), legalBasis: String(v.legalBasis) }))} /> : null}
         {can.createHandover && colleagues.length > 0 ? <ActionForm title='移交本窗口承办人（交接单）' fields={[{ name: 'toStaffId', label: '接收人', kind: 'choice', options: colleagues }, { name: 'reason', label: '交接原因', kind: 'text' }, { name: 'remarks', label: '备注', kind: 'text' }]} submitLabel='生成交接单' onSubmit={submitWith('createHandover', '交接单已生成，等待接收人阅知', (v) => ({ toStaffId: String(v.toStaffId), reason: String(v.reason), remarks: String(v.remarks) }))} /> : null}
@@ -137,4 +142,11 @@ export default function StaffCasePage() {
       <Timeline entries={view.timeline} />
     </View>
   )
+}
+
+/** 000 §4.1: the matter's materials to tick, and a line each for anything else */
+function noticeFields(materials: string[]): FieldSpec[] {
+  const other: FieldSpec = { name: 'items', label: materials.length ? '其他需要补正的材料（每行一项）' : '需要补正的材料（每行一项）', kind: 'lines', placeholder: '身份证复印件\n购房合同原件' }
+  if (!materials.length) return [other]
+  return [{ name: 'picked', label: '本事项材料清单中缺少的', kind: 'multi', options: materials.map((m) => ({ value: m, label: m })) }, other]
 }
