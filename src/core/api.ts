@@ -65,6 +65,10 @@ export const ActionInputs = {
   takeOver: onCase({ reason: Reason('接手原因') }),
   assignCase: onCase({ staffId: StaffId }),
   closeCase: onCase({ note: z.string().trim().max(200).default('') }),
+  // the in-app inbox of every role, and the WeChat subscribe-message grants
+  inbox: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), limit: z.number().int().min(1).max(100).default(50) }),
+  markRead: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), keys: z.array(z.string().min(1).max(200)).max(100).optional() }),
+  subscribeGranted: z.object({ templateIds: z.array(z.string().min(1).max(100)).max(3) }),
 } as const
 
 export type ActionName = keyof typeof ActionInputs

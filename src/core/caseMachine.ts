@@ -7,6 +7,8 @@ import { breachClock, extendClock, meetClock, pauseClock, resumeClock, startCloc
 import { fail, ok, type Result } from './errors'
 import type { CaseEvent, CaseStatus, ClockKind } from './events'
 import { ledgerColumnOf } from './ledger'
+import { nextActionTime } from './sweep'
+import { formatShanghai } from './calendar'
 import type { Policy } from './policy'
 
 export interface MachineContext {
@@ -74,6 +76,14 @@ function close(state: CaseState, at: string, clocks: Clock[], when: Date): Step 
 }
 
 export function applyEvent(state: CaseState | null, event: CaseEvent, ctx: MachineContext): Step {
+  const next = fold(state, event, ctx)
+  if (!next.ok) return next
+  // when the sweep next has to look at the case: the stores index this
+  const due = nextActionTime(next.value.clocks, ctx.policy, ctx.calendar)
+  return ok({ ...next.value, nextActionAt: due ? formatShanghai(due) : null })
+}
+
+function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): Step {
   const at = event.at
   const when = new Date(at)
   if (Number.isNaN(when.getTime())) return missing('at', '事件时间无效')
@@ -116,6 +126,8 @@ export function applyEvent(state: CaseState | null, event: CaseEvent, ctx: Machi
       referral: null,
       outside: null,
       urges: [],
+      violations: [],
+      nextActionAt: null,
       round: 1,
       policy: p.policy,
       submittedAt: at,
@@ -385,10 +397,28 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       return ok({ ...state, clocks: clocks.value })
     }
 
+    case 'reminded': {
+      if (event.actor.kind !== 'system') return fail('FORBIDDEN', '提醒由系统发出')
+      const level = event.payload.level
+      const clocks = onClock(
+        state,
+        event.payload.clockKind,
+        (c) =>
+          c.breachedAt || c.pausedAt || (c.reminded ?? []).includes(level)
+            ? fail('CONFLICT', '该提醒已发出或时限不在计时中', { clockKind: c.kind, level })
+            : ok({ ...c, reminded: [...(c.reminded ?? []), level] }),
+        true,
+      )
+      if (!clocks.ok) return clocks
+      return ok({ ...state, clocks: clocks.value })
+    }
+
     case 'clockBreached': {
       const clocks = onClock(state, event.payload.clockKind, (c) => breachClock(c, when), true)
       if (!clocks.ok) return clocks
-      return ok({ ...state, clocks: clocks.value })
+      // 004: the violation is recorded against whoever was responsible at the due time
+      const violation = { clockKind: event.payload.clockKind, staffId: event.payload.staffId ?? state.handlerId, windowId: event.payload.windowId ?? state.windowId, at }
+      return ok({ ...state, clocks: clocks.value, violations: [...(state.violations ?? []), violation] })
     }
 
     case 'closed': {

@@ -1,7 +1,7 @@
 // The projection of a case's events: what the stores keep beside the event list and what the
 // handlers decide on. Built only by caseMachine.ts.
 import type { CaseKind, Contact, MatterRef } from './schemas'
-import type { CaseStatus, LedgerColumn } from './events'
+import type { CaseStatus, ClockKind, LedgerColumn } from './events'
 import type { Clock } from './clock'
 
 export interface CaseState {
@@ -61,6 +61,10 @@ export interface CaseState {
     forwarded: { department: string; date: string; documentNo: string; at: string } | null
   } | null
   urges: Array<{ at: string; by: string; byKind: 'citizen' | 'staff' | 'system'; note: string; targetWindowId: string | null }>
+  /** clocks breached, against whom (004 assessment); absent on cases recorded before the sweep */
+  violations?: Array<{ clockKind: ClockKind; staffId: string | null; windowId: string; at: string }>
+  /** the earliest reminder or due time of a running clock: when the sweep next looks at the case */
+  nextActionAt?: string | null
   /** service round: 1, and one more for each reopen (one rating per round) */
   round: number
   policy: { presetId: string; version: number }

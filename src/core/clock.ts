@@ -16,6 +16,8 @@ export interface Clock {
   extensions: Array<{ days: number; reason: string; at: string; by: string }>
   metAt: string | null
   breachedAt: string | null
+  /** reminders the sweep has sent for this clock (absent on clocks recorded before reminders existed) */
+  reminded?: Array<'half' | 'soon'>
 }
 
 export const CLOCK_LABELS: Record<ClockKind, string> = {
@@ -138,7 +140,11 @@ export function nextActionAt(clocks: Clock[]): string | null {
 export function countdown(clock: Clock, now: Date, cal: WorkCalendar): string {
   const workdayMs = Math.max(cal.workdayMillis(), 3_600_000)
   const state = clockState(clock)
-  if (state === 'met') return '已完成'
+  if (state === 'met') {
+    // 004: overdue days stop counting when the clock is met
+    const late = clock.breachedAt ? cal.overdueWorkingDays(new Date(clock.dueAt), new Date(clock.metAt!)) : 0
+    return late > 0 ? `已完成（超时 ${late} 个工作日）` : '已完成'
+  }
   if (state === 'paused') return '已暂停，等待补正材料'
   const due = new Date(clock.dueAt)
   if (now.getTime() >= due.getTime()) {

@@ -82,7 +82,10 @@ export const EventBody = z.discriminatedUnion('type', [
     'extended',
     z.object({ clockKind: ClockKind, days: z.number().int().min(1), reason: z.string(), approvedBy: StaffId.optional() }),
   ),
-  ev('clockBreached', z.object({ clockKind: ClockKind })),
+  // recorded by the sweep: a reminder to the responsible person, the breach at the due time with who
+  // was responsible then (a violation for the assessment, 004)
+  ev('reminded', z.object({ clockKind: ClockKind, level: z.enum(['half', 'soon']) })),
+  ev('clockBreached', z.object({ clockKind: ClockKind, staffId: StaffId.nullable().optional(), windowId: WindowId.optional() })),
   ev('closed', z.object({ note: z.string().default('') })),
   ev('reopened', z.object({ reason: z.string() })),
 ])

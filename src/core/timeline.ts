@@ -1,5 +1,6 @@
 // Every step of a case in plain Chinese, for the citizen's and the staff's timeline.
 import type { CaseEvent } from './events'
+import { CLOCK_LABELS } from './clock'
 
 export interface Names {
   staff: (staffId: string) => string
@@ -65,8 +66,10 @@ export function describeEvent(e: CaseEvent, names: Names): string {
       return `已移交 ${e.payload.department}（${e.payload.date}，文号 ${e.payload.documentNo}）`
     case 'extended':
       return `延期 ${e.payload.days} 个工作日，原因：${e.payload.reason}`
+    case 'reminded':
+      return `系统提醒承办人：${CLOCK_LABELS[e.payload.clockKind]}${e.payload.level === 'half' ? '已过半' : '即将到期'}`
     case 'clockBreached':
-      return '已超过办理时限，已报窗口负责人和政务服务科督办'
+      return `${CLOCK_LABELS[e.payload.clockKind]}已超过，已报窗口负责人和政务服务科督办`
     case 'closed':
       return e.payload.note ? `已结案：${e.payload.note}` : '已结案'
     case 'reopened':

@@ -1,6 +1,7 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
 import type { CaseKind, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
 import type { Searchable } from './matter'
+import type { NotificationKind } from './notification'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
 
 export interface PublicHall {
@@ -26,6 +27,24 @@ export interface MatterView extends Searchable {
   basis: string
   materials: string[]
   windowId: string
+}
+
+export interface InboxItem {
+  key: string
+  caseId: string
+  caseNo: string
+  kind: NotificationKind
+  title: string
+  body: string
+  at: string
+  read: boolean
+}
+
+export interface InboxView {
+  items: InboxItem[]
+  unread: number
+  /** the subscribe-message template this reader may allow, in the mini-program */
+  template: string | null
 }
 
 export interface EntryView {
@@ -95,6 +114,8 @@ export interface CaseView {
   joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null
   outside: { mode: 'consult' | 'written'; explanation: string; department: string; at: string; forwarded: { department: string; date: string; documentNo: string } | null } | null
+  /** after a breach: the apology and who supervises the case now (督办) */
+  supervision: { since: string; clocks: ClockKind[]; apology: string; supervisors: string } | null
   /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
   colleagues: Array<{ id: string; name: string; title: string }>
   otherWindows: PublicWindow[]
@@ -204,4 +225,7 @@ export interface ActionOutputs {
   takeOver: CaseView
   assignCase: CaseView
   closeCase: CaseView
+  inbox: InboxView
+  markRead: { unread: number }
+  subscribeGranted: { recorded: number }
 }

@@ -7,7 +7,8 @@ import { ActionInputs, type ActionName, type ApiAnswer } from '../core/api'
 import { DomainError, isDomainError } from '../core/errors'
 import type { ActionOutputs } from '../core/views'
 import type { Identity } from './identity'
-import type { Store } from './store/port'
+import type { Channel, Store } from './store/port'
+import type { SubscribeTemplates } from './notify/config'
 import { handlers, type HandlerContext } from './handlers'
 
 export interface ApiDeps {
@@ -16,6 +17,9 @@ export interface ApiDeps {
   /** demo mode: the demo hall's sample identities may sign in */
   demo: boolean
   mode: 'cloud' | 'selfHosted'
+  /** outside channels for notifications; none by default (the in-app inbox always works) */
+  channels?: Channel[]
+  templates?: SubscribeTemplates
   log?: (message: string, error?: unknown) => void
 }
 
@@ -49,6 +53,8 @@ export function createApi(deps: ApiDeps) {
       mode: deps.mode,
       identity,
       staff: staff && staff.active ? staff : null,
+      channels: deps.channels ?? [],
+      templates: deps.templates ?? {},
     }
     const handler = handlers[action] as (c: HandlerContext, i: unknown) => Promise<ActionOutputs[A]>
     return handler(ctx, parsed.data)

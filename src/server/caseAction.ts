@@ -11,6 +11,7 @@ import { formatShanghai, shanghaiDate } from '../core/calendar'
 import type { Staff } from '../core/schemas'
 import type { CaseView } from '../core/views'
 import { abilities } from './abilities'
+import { notificationsFor } from '../core/notification'
 import { assertCanRead } from './authorize'
 import { caseView } from './caseView'
 import { loadDirectory } from './directory'
@@ -47,7 +48,7 @@ export async function runCaseAction(ctx: HandlerContext, action: CaseAction): Pr
     const { state } = loaded
     assertCanRead(ctx, state)
     // a case runs under the policy version it was opened under
-    const hallCtx = await loadHallContext(ctx.store, state.hallId, state.policy.version)
+    const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, state.hallId, state.policy.version), loadDirectory(ctx.store, state.hallId)])
     await action.authorize(state, hallCtx)
     if (action.requestId && (await ctx.store.hasRequest(state.id, action.actor.id, action.requestId))) {
       return loadCaseView(ctx, state.id)
@@ -75,8 +76,9 @@ export async function runCaseAction(ctx: HandlerContext, action: CaseAction): Pr
       build: (seq) => {
         const final = action.numbered ? make(formNo(seq!)) : checked
         if (!final.next.ok) throw final.next.error
-        return { events: [final.event], state: final.next.value }
+        return { events: [final.event], state: final.next.value, notifications: notificationsFor([final.event], final.next.value, dir) }
       },
+      channels: ctx.channels,
     })
     if (result.status === 'ok') return loadCaseView(ctx, state.id)
   }

@@ -60,6 +60,21 @@ const person = (dir: Directory, id: string) => {
   return { id, name: s?.name ?? '工作人员', phone: s?.phone ?? '' }
 }
 
+/** after a breach the citizen sees an apology and who now supervises the case (督办) */
+function supervision(state: CaseState, dir: Directory): CaseView['supervision'] {
+  const breached = state.clocks.filter((c) => c.breachedAt)
+  if (breached.length === 0) return null
+  const leads = dir.leadsOf(state.windowId).map((id) => dir.staffById.get(id)!)
+  const by = [...leads.map((l) => `${l.title || '窗口负责人'} ${l.name}`), '大厅政务服务科'].join('、')
+  const what = breached.map((c) => CLOCK_LABELS[c.kind]).join('、')
+  return {
+    since: breached.map((c) => c.breachedAt!).sort()[0]!,
+    clocks: breached.map((c) => c.kind),
+    apology: `很抱歉，您的${state.kind === 'consult' ? '咨询' : '办件'}超过了${what}，给您添麻烦了。`,
+    supervisors: `${by}已督办，会尽快为您办理。`,
+  }
+}
+
 export function caseView(
   state: CaseState,
   events: CaseEvent[],
@@ -124,6 +139,7 @@ export function caseView(
         }
       : null,
     outside: state.outside,
+    supervision: supervision(state, dir),
     colleagues: forStaff
       ? [...dir.staffById.values()]
           .filter((s) => s.active && s.windowId === state.windowId)

@@ -2,8 +2,9 @@
 import type { Staff, Window } from '../core/schemas'
 import type { Names } from '../core/timeline'
 import type { Store } from './store/port'
+import type { People } from '../core/notification'
 
-export interface Directory extends Names {
+export interface Directory extends Names, People {
   windows: Map<string, Window>
   staffById: Map<string, Staff>
 }
@@ -17,5 +18,7 @@ export async function loadDirectory(store: Store, hallId: string): Promise<Direc
     staffById: staffMap,
     window: (id) => windowMap.get(id)?.name ?? id,
     staff: (id) => staffMap.get(id)?.name ?? '工作人员',
+    leadsOf: (windowId) => staff.filter((s) => s.active && s.role === 'lead' && s.windowId === windowId).map((s) => s.id),
+    office: staff.filter((s) => s.active && s.role === 'office').map((s) => s.id),
   }
 }

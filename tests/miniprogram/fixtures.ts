@@ -35,6 +35,7 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     joint: null,
     referral: null,
     outside: null,
+    supervision: null,
     colleagues: [],
     otherWindows: [],
     version: 1,

@@ -4,7 +4,8 @@ import type { ActionName, ParsedInput } from '../../core/api'
 import type { Staff } from '../../core/schemas'
 import type { ActionOutputs } from '../../core/views'
 import type { Identity } from '../identity'
-import type { Store } from '../store/port'
+import type { Channel, Store } from '../store/port'
+import type { SubscribeTemplates } from '../notify/config'
 import { session, logout } from './session'
 import { login } from './login'
 import { demoLogin, demoStaff } from './demo'
@@ -20,6 +21,7 @@ import { acknowledgeHandover, createHandover, recordContact } from './handover'
 import { recordJointPlan, reportJoint } from './joint'
 import { forwardOutside, outsideHall, referCase } from './routing'
 import { assignCase, closeCase, extendClock, takeOver, urgeCase } from './supervision'
+import { inbox, markRead, subscribeGranted } from './inbox'
 
 export interface HandlerContext {
   store: Store
@@ -30,6 +32,10 @@ export interface HandlerContext {
   identity: Identity
   /** the signed-in, active staff member, if any */
   staff: Staff | null
+  /** outside channels notifications are queued for (the inbox always has them) */
+  channels: Channel[]
+  /** WeChat subscribe-message templates the app asks citizens and staff to allow */
+  templates: SubscribeTemplates
 }
 
 export type Handler<A extends ActionName> = (ctx: HandlerContext, input: ParsedInput<A>) => Promise<ActionOutputs[A]>
@@ -65,4 +71,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   takeOver,
   assignCase,
   closeCase,
+  inbox,
+  markRead,
+  subscribeGranted,
 }

@@ -13,13 +13,15 @@ import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import { sortMatters, type Append, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
+import { sortMatters, type Append, type Channel, type OutboxItem, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { nextActionAt } from '../../core/clock'
+import type { Notification } from '../../core/notification'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
 export type CloudData = Record<string, unknown>
 export interface CloudCommand {
   eq(v: unknown): unknown
+  lte(v: unknown): unknown
   in(v: unknown[]): unknown
   inc(n: number): unknown
 }
@@ -56,7 +58,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -85,7 +87,7 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     status: state.status,
     handlerId: state.handlerId,
     submittedAt: state.submittedAt,
-    nextDueAt: nextActionAt(state.clocks),
+    nextDueAt: state.nextActionAt !== undefined ? state.nextActionAt : nextActionAt(state.clocks),
     version: state.version,
     state,
   }
@@ -256,9 +258,19 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         const current = await getOrNull(ref)
         if (!current || current.version !== input.expectedVersion) throw new Abort<AppendResult>({ status: 'conflict' })
         const seq = input.numberScope ? await draw(tx, input.numberScope) : null
-        const { events, state } = input.build(seq)
+        const { events, state, notifications = [] } = input.build(seq)
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
+        for (const n of notifications) {
+          const nref = tx.collection('notifications').doc(hashId('n', n.key))
+          if (await getOrNull(nref)) continue
+          await nref.set({ data: { key: n.key, recipientId: n.recipient.id, at: n.at, readAt: null, data: n } })
+          for (const channel of input.channels ?? []) {
+            await tx.collection('outbox').doc(hashId('o', n.key, channel)).set({
+              data: { key: n.key, channel, status: 'pending', attempts: 0, nextAttemptAt: n.at, lastError: null, notification: n },
+            })
+          }
+        }
         return { status: 'ok', state }
       })
     },
@@ -298,6 +310,91 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     },
     async getPolicyVersion(hallId, version) {
       return ((await getOrNull(col('policy_versions').doc(`${hallId}:${version}`)))?.data as PolicyVersion | undefined) ?? null
+    },
+
+    async listDueCases(until, limit) {
+      // nextDueAt is written in the hall's offset (+08:00), so its text order is its time order
+      const docs = await all(col('cases').where({ nextDueAt: _.lte(until) }).orderBy('nextDueAt', 'asc'), limit)
+      return docs.map((d) => d._id as string)
+    },
+    async setNextAction(caseId, version, nextActionAt) {
+      return transact(async (tx) => {
+        const ref = tx.collection('cases').doc(caseId)
+        const current = await getOrNull(ref)
+        if (!current || current.version !== version) return false
+        await ref.update({ data: { nextDueAt: nextActionAt, state: { ...(current.state as CaseState), nextActionAt } } })
+        return true
+      })
+    },
+
+    async listNotifications(recipientId, limit) {
+      const docs = await all(col('notifications').where({ recipientId }).orderBy('at', 'desc').orderBy('key', 'desc'), limit)
+      return docs.map((d) => ({ ...(d.data as Notification), readAt: (d.readAt as string | null) ?? null }))
+    },
+    async countUnread(recipientId) {
+      return (await col('notifications').where({ recipientId, readAt: _.eq(null) }).count()).total
+    },
+    async markRead(recipientId, keys, at) {
+      if (keys !== null && keys.length === 0) return 0
+      const cond: CloudData = { recipientId, readAt: _.eq(null) }
+      if (keys !== null) cond.key = _.in(keys)
+      const docs = await all(col('notifications').where(cond).orderBy('at', 'asc'), 1000)
+      let n = 0
+      for (const d of docs) n += (await col('notifications').doc(d._id as string).update({ data: { readAt: at } })).stats.updated
+      return n
+    },
+
+    async claimOutbox(now, limit, leaseUntil) {
+      const due = await all(col('outbox').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc'), limit)
+      const claimed: OutboxItem[] = []
+      for (const d of due) {
+        // a lease taken only if nobody else took it since the query
+        const took = await transact(async (tx) => {
+          const ref = tx.collection('outbox').doc(d._id as string)
+          const cur = await getOrNull(ref)
+          if (!cur || cur.status !== 'pending' || cur.nextAttemptAt !== d.nextAttemptAt) return false
+          await ref.update({ data: { nextAttemptAt: leaseUntil } })
+          return true
+        })
+        if (took) {
+          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string })
+        }
+      }
+      return claimed
+    },
+    async settleOutbox(item, outcome, attempts) {
+      const data: CloudData =
+        outcome.status === 'retry'
+          ? { status: 'pending', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error }
+          : { status: outcome.status, attempts, lastError: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
+      await col('outbox').doc(hashId('o', item.key, item.channel)).update({ data })
+    },
+    async outboxStats() {
+      const out = { pending: 0, sent: 0, skipped: 0, failed: 0 }
+      for (const status of Object.keys(out) as Array<keyof typeof out>) out[status] = (await col('outbox').where({ status }).count()).total
+      return out
+    },
+
+    async addGrants(openid, templateId, count) {
+      if (count <= 0) return
+      await transact(async (tx) => {
+        const ref = tx.collection('subscribe_grants').doc(hashId('g', openid, templateId))
+        const cur = await getOrNull(ref)
+        await ref.set({ data: { openid, templateId, remaining: ((cur?.remaining as number | undefined) ?? 0) + count } })
+      })
+    },
+    async takeGrant(openid, templateId) {
+      return transact(async (tx) => {
+        const ref = tx.collection('subscribe_grants').doc(hashId('g', openid, templateId))
+        const cur = await getOrNull(ref)
+        const left = (cur?.remaining as number | undefined) ?? 0
+        if (left <= 0) return false
+        await ref.update({ data: { remaining: left - 1 } })
+        return true
+      })
+    },
+    async staffOpenid(staffId) {
+      return ((await getOrNull(col('staff').doc(staffId)))?.openid as string | null | undefined) ?? null
     },
 
     async nextNumber(scope) {

@@ -88,4 +88,36 @@ export const MIGRATIONS: Migration[] = [
         primary key (hall_id, id))`,
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // the in-app inbox: one row per case event and recipient, written with the event
+      `create table notifications (
+        key text primary key,
+        hall_id text not null,
+        case_id text not null,
+        recipient_id text not null,
+        at timestamptz not null,
+        read_at timestamptz,
+        data jsonb not null)`,
+      `create index notifications_recipient_idx on notifications (recipient_id, at desc)`,
+      `create index notifications_unread_idx on notifications (recipient_id) where read_at is null`,
+      // outside channels, delivered with retries and backoff; a failing channel never blocks a case
+      `create table outbox (
+        key text not null references notifications(key),
+        channel text not null,
+        status text not null default 'pending',
+        attempts int not null default 0,
+        next_attempt_at timestamptz not null,
+        last_error text,
+        primary key (key, channel))`,
+      `create index outbox_due_idx on outbox (next_attempt_at) where status = 'pending'`,
+      // WeChat subscribe-message grants per user and template; each allows one message
+      `create table subscribe_grants (
+        openid text not null,
+        template_id text not null,
+        remaining int not null check (remaining >= 0),
+        primary key (openid, template_id))`,
+    ],
+  },
 ]

@@ -6,6 +6,7 @@ import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
 import type { PolicyOverrides, PresetId } from '../../core/policy'
+import type { Notification } from '../../core/notification'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
 export interface PolicyVersion {
@@ -52,8 +53,28 @@ export interface Append {
   expectedVersion: number
   /** when set, a number is drawn from this counter in the same transaction (slips, notices) */
   numberScope?: string
-  build: (seq: number | null) => { events: CaseEvent[]; state: CaseState }
+  build: (seq: number | null) => { events: CaseEvent[]; state: CaseState; notifications?: Notification[] }
+  /** the outside channels each notification is queued for (the inbox always has it) */
+  channels?: Channel[]
 }
+
+/** an outside channel: WeChat subscribe messages (cloud), the hall's own gateway (self-hosted) */
+export type Channel = 'wechat' | 'webhook'
+
+export interface OutboxItem {
+  key: string
+  channel: Channel
+  notification: Notification
+  attempts: number
+  nextAttemptAt: string
+}
+
+export type OutboxOutcome =
+  | { status: 'sent' }
+  /** nothing to send through this channel (no binding, no grant): not an error */
+  | { status: 'skipped'; reason: string }
+  | { status: 'retry'; nextAttemptAt: string; error: string }
+  | { status: 'failed'; error: string }
 
 export type AppendResult = { status: 'ok'; state: CaseState } | { status: 'conflict' }
 
@@ -105,6 +126,33 @@ export interface Store {
   /** records a new version of the hall's policy; recording an existing version again is refused */
   putPolicyVersion(hallId: string, version: PolicyVersion): Promise<void>
   getPolicyVersion(hallId: string, version: number): Promise<PolicyVersion | null>
+
+  /** cases whose next reminder or due time is at or before `until`, earliest first (the sweep's index) */
+  listDueCases(until: string, limit: number): Promise<string[]>
+  /** corrects the next-action time of a case at this version (e.g. after a calendar change); false if it moved */
+  setNextAction(caseId: string, version: number, nextActionAt: string | null): Promise<boolean>
+
+  /** a person's notifications, newest first */
+  listNotifications(recipientId: string, limit: number): Promise<Array<Notification & { readAt: string | null }>>
+  countUnread(recipientId: string): Promise<number>
+  /** marks these (or all, with null) as read; returns how many changed */
+  markRead(recipientId: string, keys: string[] | null, at: string): Promise<number>
+
+  /**
+   * Takes up to `limit` outbox items due at `now` and leases them until `leaseUntil`, so a
+   * concurrent deliverer does not take them too.
+   */
+  claimOutbox(now: string, limit: number, leaseUntil: string): Promise<OutboxItem[]>
+  settleOutbox(item: Pick<OutboxItem, 'key' | 'channel'>, outcome: OutboxOutcome, attempts: number): Promise<void>
+  /** counts of the outbox by status (operators, tests) */
+  outboxStats(): Promise<Record<'pending' | 'sent' | 'skipped' | 'failed', number>>
+
+  /** WeChat subscribe-message grants: each grant of a template allows one message */
+  addGrants(openid: string, templateId: string, count: number): Promise<void>
+  /** uses one grant if there is one */
+  takeGrant(openid: string, templateId: string): Promise<boolean>
+  /** the WeChat OPENID bound to a staff record, if any */
+  staffOpenid(staffId: string): Promise<string | null>
 
   /** next value of a named counter (1, 2, 3 … without gaps); atomic under concurrency */
   nextNumber(scope: string): Promise<number>

@@ -5,9 +5,11 @@ import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import { sortMatters, type Append, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
+import { sortMatters, type Append, type Channel, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
+import type { Notification } from '../../core/notification'
+import { formatShanghai } from '../../core/calendar'
 import { nextActionAt } from '../../core/clock'
 
 interface Db {
@@ -15,6 +17,9 @@ interface Db {
   halls: { id: string; data: Hall }
   windows: { hall_id: string; id: string; data: Window }
   matters: { hall_id: string; id: string; window_id: string; data: Matter }
+  notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
+  outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
+  subscribe_grants: { openid: string; template_id: string; remaining: number }
   staff: {
     id: string
     hall_id: string
@@ -83,7 +88,7 @@ function caseRow(state: CaseState, requestId: string) {
     first_responder_id: state.firstResponderId,
     submitted_at: state.submittedAt,
     updated_at: state.updatedAt,
-    next_due_at: nextActionAt(state.clocks),
+    next_due_at: state.nextActionAt !== undefined ? state.nextActionAt : nextActionAt(state.clocks),
     version: state.version,
     state: json(state),
   }
@@ -100,6 +105,18 @@ function eventRow(e: CaseEvent) {
     body: json(e),
   }
 }
+
+const notificationRow = (n: Notification) => ({
+  key: n.key,
+  hall_id: n.hallId,
+  case_id: n.caseId,
+  recipient_id: n.recipient.id,
+  at: n.at,
+  read_at: null,
+  data: json(n),
+})
+
+const iso = (v: string | Date | null): string | null => (v === null ? null : formatShanghai(new Date(v)))
 
 async function draw(tx: Transaction<Db>, scope: string): Promise<number> {
   const row = await tx
@@ -156,7 +173,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -304,7 +321,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
             .executeTakeFirst()
           if (!current || current.version !== input.expectedVersion) return { status: 'conflict' } as const
           const seq = input.numberScope ? await draw(tx, input.numberScope) : null
-          const { events, state } = input.build(seq)
+          const { events, state, notifications = [] } = input.build(seq)
           const { id: _id, request_id: _r, ...row } = caseRow(state, current.request_id)
           const updated = await tx
             .updateTable('cases')
@@ -314,6 +331,15 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
             .executeTakeFirst()
           if (Number(updated.numUpdatedRows) !== 1) throw new ConflictSignal()
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
+          if (notifications.length > 0) {
+            // keyed by case, event and recipient: a second write of the same notice is no notice
+            await tx.insertInto('notifications').values(notifications.map(notificationRow)).onConflict((oc) => oc.column('key').doNothing()).execute()
+            const channels = input.channels ?? []
+            if (channels.length > 0) {
+              const items = notifications.flatMap((n) => channels.map((channel) => ({ key: n.key, channel, status: 'pending', attempts: 0, next_attempt_at: n.at })))
+              await tx.insertInto('outbox').values(items).onConflict((oc) => oc.columns(['key', 'channel']).doNothing()).execute()
+            }
+          }
           return { status: 'ok', state } as const
         })
       } catch (e) {
@@ -368,6 +394,111 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         .where('version', '=', version)
         .executeTakeFirst()
       return row?.data ?? null
+    },
+
+    async listDueCases(until, limit) {
+      const rows = await db
+        .selectFrom('cases')
+        .select('id')
+        .where('next_due_at', 'is not', null)
+        .where('next_due_at', '<=', until)
+        .orderBy('next_due_at')
+        .limit(limit)
+        .execute()
+      return rows.map((r) => r.id)
+    },
+    async setNextAction(caseId, version, nextActionAt) {
+      const r = await db
+        .updateTable('cases')
+        .set({ next_due_at: nextActionAt, state: sql`jsonb_set(state, '{nextActionAt}', ${JSON.stringify(nextActionAt)}::jsonb)` })
+        .where('id', '=', caseId)
+        .where('version', '=', version)
+        .executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
+    },
+
+    async listNotifications(recipientId, limit) {
+      const rows = await db
+        .selectFrom('notifications')
+        .select(['data', 'read_at'])
+        .where('recipient_id', '=', recipientId)
+        .orderBy('at', 'desc')
+        .orderBy('key', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((r) => ({ ...r.data, readAt: iso(r.read_at) }))
+    },
+    async countUnread(recipientId) {
+      const row = await db
+        .selectFrom('notifications')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('recipient_id', '=', recipientId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+    async markRead(recipientId, keys, at) {
+      if (keys !== null && keys.length === 0) return 0
+      let q = db.updateTable('notifications').set({ read_at: at }).where('recipient_id', '=', recipientId).where('read_at', 'is', null)
+      if (keys !== null) q = q.where('key', 'in', keys)
+      return Number((await q.executeTakeFirst()).numUpdatedRows)
+    },
+
+    async claimOutbox(now, limit, leaseUntil) {
+      return db.transaction().execute(async (tx) => {
+        const due = await tx
+          .selectFrom('outbox')
+          .innerJoin('notifications', 'notifications.key', 'outbox.key')
+          .select(['outbox.key', 'outbox.channel', 'outbox.attempts', 'outbox.next_attempt_at', 'notifications.data'])
+          .where('outbox.status', '=', 'pending')
+          .where('outbox.next_attempt_at', '<=', now)
+          .orderBy('outbox.next_attempt_at')
+          .limit(limit)
+          .forUpdate('outbox')
+          .skipLocked()
+          .execute()
+        if (due.length === 0) return []
+        for (const d of due) {
+          await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
+        }
+        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)! }))
+      })
+    },
+    async settleOutbox(item, outcome, attempts) {
+      const set =
+        outcome.status === 'retry'
+          ? { status: 'pending', attempts, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error }
+          : { status: outcome.status, attempts, last_error: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
+      await db.updateTable('outbox').set(set).where('key', '=', item.key).where('channel', '=', item.channel).execute()
+    },
+    async outboxStats() {
+      const rows = await db.selectFrom('outbox').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute()
+      const out = { pending: 0, sent: 0, skipped: 0, failed: 0 }
+      for (const r of rows) out[r.status as keyof typeof out] = Number(r.n)
+      return out
+    },
+
+    async addGrants(openid, templateId, count) {
+      if (count <= 0) return
+      await db
+        .insertInto('subscribe_grants')
+        .values({ openid, template_id: templateId, remaining: count })
+        .onConflict((oc) => oc.columns(['openid', 'template_id']).doUpdateSet({ remaining: sql`subscribe_grants.remaining + ${count}` }))
+        .execute()
+    },
+    async takeGrant(openid, templateId) {
+      const r = await db
+        .updateTable('subscribe_grants')
+        .set({ remaining: sql`remaining - 1` })
+        .where('openid', '=', openid)
+        .where('template_id', '=', templateId)
+        .where('remaining', '>', 0)
+        .executeTakeFirst()
+      return Number(r.numUpdatedRows) === 1
+    },
+    async staffOpenid(staffId) {
+      const row = await db.selectFrom('staff').select('openid').where('id', '=', staffId).executeTakeFirst()
+      return row?.openid ?? null
     },
 
     async nextNumber(scope) {

@@ -1,0 +1,112 @@
+// Who is told what, when a case moves (DESIGN.md "Clocks", issue: reminders, breaches, urges): the
+// responsible person before a due time, the lead and the hall office at a breach, the citizen when
+// something they wait for happens. Pure: the server writes these in the same transaction as the
+// events, keyed by case, event and recipient, so every notice exists once.
+import { formatShanghai } from './calendar'
+import { CLOCK_LABELS } from './clock'
+import type { CaseState } from './caseState'
+import type { CaseEvent } from './events'
+
+export type Recipient = { kind: 'staff'; id: string } | { kind: 'citizen'; id: string }
+export type NotificationKind = 'reminder' | 'breach' | 'urge' | 'progress' | 'task'
+
+export interface Notification {
+  /** `<caseId>:<event seq>:<recipient>`: one notice per event and person */
+  key: string
+  hallId: string
+  caseId: string
+  caseNo: string
+  recipient: Recipient
+  kind: NotificationKind
+  title: string
+  body: string
+  at: string
+}
+
+export interface People {
+  /** the window's leads (窗口负责人 / 首席代表) */
+  leadsOf(windowId: string): string[]
+  /** the hall office (政务服务科) */
+  office: string[]
+}
+
+/** 10月9日 17:30, in the hall's time */
+function formatShort(iso: string): string {
+  const m = formatShanghai(new Date(iso)).match(/^\d{4}-(\d{2})-(\d{2})T(\d{2}:\d{2})/)
+  return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}` : iso
+}
+
+const what = (s: CaseState) => (s.kind === 'consult' ? '咨询' : '办件')
+
+export function notificationsFor(events: CaseEvent[], state: CaseState, people: People): Notification[] {
+  const out: Notification[] = []
+  for (const e of events) {
+    const add = (recipient: Recipient, kind: NotificationKind, title: string, body: string) => {
+      if (!recipient.id || (e.actor.kind !== 'system' && recipient.id === e.actor.id)) return
+      const key = `${state.id}:${e.seq}:${recipient.kind}:${recipient.id}`
+      if (out.some((n) => n.key === key)) return
+      out.push({ key, hallId: state.hallId, caseId: state.id, caseNo: state.no, recipient, kind, title, body, at: e.at })
+    }
+    const staff = (id: string) => ({ kind: 'staff', id }) as const
+    const citizen = { kind: 'citizen', id: state.citizenId } as const
+    // who answers for the case now: its handler, or the window's leads while nobody holds it
+    const responsible = state.handlerId ? [state.handlerId] : people.leadsOf(state.windowId)
+
+    switch (e.type) {
+      case 'reminded': {
+        const clock = state.clocks.find((c) => c.kind === e.payload.clockKind && !c.metAt)
+        const due = clock ? formatShort(clock.dueAt) : ''
+        const title = `${CLOCK_LABELS[e.payload.clockKind]}${e.payload.level === 'half' ? '已过半' : '即将到期'}`
+        for (const id of responsible) add(staff(id), 'reminder', title, `${state.no}：请于 ${due} 前办理`)
+        break
+      }
+      case 'clockBreached': {
+        const label = CLOCK_LABELS[e.payload.clockKind]
+        const body = `${state.no}：${label}已超过，已列入督办`
+        for (const id of new Set([...responsible, ...people.leadsOf(state.windowId), ...people.office])) add(staff(id), 'breach', '案件超时', body)
+        add(citizen, 'breach', '办理超时，深表歉意', `很抱歉，您的${what(state)} ${state.no} 未能在时限内办结，窗口负责人和政务服务科已督办，将尽快为您办理。`)
+        break
+      }
+      case 'urged': {
+        const by = e.actor.kind === 'citizen' ? '市民' : e.actor.kind === 'staff' ? e.actor.name : '系统'
+        const note = e.payload.note ? `：${e.payload.note}` : ''
+        const to = e.payload.targetWindowId ? people.leadsOf(e.payload.targetWindowId) : responsible
+        for (const id of to) add(staff(id), 'urge', `${by}催办`, `${state.no}${note}`)
+        break
+      }
+      case 'replied':
+        add(citizen, 'progress', `您的咨询已答复`, `${state.no}：请查看答复内容`)
+        break
+      case 'supplementNoticeIssued':
+        add(citizen, 'progress', '请补正材料', `${state.no}：需补正 ${e.payload.items.length} 项材料，备齐后请告诉我们`)
+        break
+      case 'completed':
+        add(citizen, 'progress', '您的办件已办结', `${state.no}：${e.payload.result}`)
+        break
+      case 'refused':
+        add(citizen, 'progress', '办理结果通知', `${state.no}：不予办理，请查看理由和依据`)
+        break
+      case 'referred':
+        add(citizen, 'progress', '请到其他窗口办理', `${state.no}：${e.payload.note}`)
+        break
+      case 'extended':
+        add(citizen, 'progress', '办理时限已延长', `${state.no}：延长 ${e.payload.days} 个工作日，原因：${e.payload.reason}`)
+        break
+      case 'handoverCreated':
+        add(staff(e.payload.toStaffId), 'task', '有交接单待您阅知', `${state.no}：${e.payload.reason}`)
+        break
+      case 'assigned':
+        add(staff(e.payload.staffId), 'task', '窗口负责人为您分配了案件', state.no)
+        break
+      case 'takenOver':
+        if (e.payload.previousId) add(staff(e.payload.previousId), 'task', '案件已由窗口负责人接手', `${state.no}：${e.payload.reason}`)
+        break
+      case 'jointReported':
+        for (const id of people.leadsOf(state.windowId)) add(staff(id), 'task', '共同办理待您商定方案', `${state.no}：${e.payload.note}`)
+        break
+      default:
+        break
+    }
+  }
+  return out
+}
