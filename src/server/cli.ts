@@ -8,6 +8,8 @@ import { calendarCommand } from './commands/calendar'
 import { importHall, setStaffPassword } from './commands/hall'
 import { DEMO_HALL_ID, demoWindows, seedDemoHall } from './demoHall'
 import { createHttpServer } from './http'
+import { notifyConfig } from './notify/config'
+import { startScheduler, sweeper } from './scheduler'
 import { dataDirOf, openStoreFromEnv } from './store/open'
 
 const ROOT = resolve(__dirname, '../..')
@@ -19,6 +21,7 @@ const USAGE = `用法：shouwen <命令>
   start                  演示模式：按需构建 H5，迁移内置数据库，首次运行时写入示范大厅，然后启动服务
   serve [--port N] [--host H]
                          启动自托管服务（H5 页面与 /api），启动时自动迁移数据库
+  sweep --once           巡检一次：发出到期提醒、记录超时并通知，发送待发消息（serve 会每分钟自动巡检）
   migrate                执行数据库迁移
   seed-demo              写入示范大厅（仅限非生产环境）
   hall import <文件.json> 导入大厅、窗口和工作人员（整份校验通过才写入）
@@ -29,7 +32,8 @@ const USAGE = `用法：shouwen <命令>
                          列出该年节假日与调休上班日，缺少官方数据时提醒
 
 环境变量：DATA_DIR（内置数据库目录，默认 ./data）、DATABASE_URL（PostgreSQL 服务器）、
-PORT、HOST、SESSION_SECRET、PUBLIC_URL、SHOUWEN_DEMO=1（演示模式）、NODE_ENV=production`
+PORT、HOST、SESSION_SECRET、PUBLIC_URL、SHOUWEN_DEMO=1（演示模式）、NODE_ENV=production、
+SWEEP_INTERVAL_SECONDS（巡检间隔，默认 60，0 为关闭）、NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET（大厅短信或政务微信网关）`
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -95,6 +99,7 @@ async function serve(args: string[], demo: boolean) {
     secret: sessionSecret(),
     h5Dir: H5_DIR,
     secureCookies: process.env.COOKIE_SECURE === '1',
+    channels: notifyConfig(process.env, 'selfHosted').channels,
   })
   const address = await app.listen({ port, host })
   const base = (process.env.PUBLIC_URL || address.replace('[::1]', 'localhost')).replace(/\/$/, '')
@@ -107,7 +112,11 @@ async function serve(args: string[], demo: boolean) {
     }
     console.log(`\n工作人员演示登录：${base}/#/staff/login/index`)
   }
+  const every = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60)
+  if (!Number.isFinite(every) || every < 0) fail(`SWEEP_INTERVAL_SECONDS 无效：${process.env.SWEEP_INTERVAL_SECONDS}`)
+  const stopSweeps = every > 0 ? startScheduler(sweeper(store, process.env), every * 1000, (m, e) => console.log(m, e ?? '')) : () => {}
   const stop = async () => {
+    stopSweeps()
     await app.close()
     await store.close()
     process.exit(0)
@@ -125,6 +134,15 @@ async function main(argv: string[]) {
       return serve(args, true)
     case 'serve':
       return serve(args, process.env.SHOUWEN_DEMO === '1')
+    case 'sweep': {
+      if (args[0] !== '--once') fail('用法：shouwen sweep --once')
+      const store = await openStoreFromEnv(process.env)
+      await store.migrate()
+      const { sweep, delivery } = await sweeper(store, process.env)()
+      await store.close()
+      console.log(`巡检完成：查看 ${sweep.cases} 件，提醒 ${sweep.reminders}，超时 ${sweep.breaches}；消息发送 ${delivery.sent}，跳过 ${delivery.skipped}，待重试 ${delivery.retried}，失败 ${delivery.failed}`)
+      return
+    }
     case 'migrate': {
       const store = await openStoreFromEnv(process.env)
       await store.migrate()

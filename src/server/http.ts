@@ -9,7 +9,7 @@ import type { ErrorCode } from '../core/errors'
 import type { SessionView } from '../core/views'
 import { createApi } from './api'
 import type { Identity } from './identity'
-import type { Store } from './store/port'
+import type { Channel, Store } from './store/port'
 
 export interface HttpOptions {
   store: Store
@@ -22,6 +22,8 @@ export interface HttpOptions {
   secureCookies?: boolean
   now?: () => Date
   logger?: boolean
+  /** outside notification channels (the hall's webhook) */
+  channels?: Channel[]
 }
 
 const COOKIE = 'sw_session'
@@ -69,7 +71,7 @@ function writeSession(reply: FastifyReply, session: Session, secure: boolean) {
 
 export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 })
-  const api = createApi({ store: opts.store, now: opts.now ?? (() => new Date()), demo: opts.demo, mode: 'selfHosted' })
+  const api = createApi({ store: opts.store, now: opts.now ?? (() => new Date()), demo: opts.demo, mode: 'selfHosted', channels: opts.channels })
   await app.register(fastifyCookie, { secret: opts.secret })
 
   app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {

@@ -4,6 +4,7 @@ import cloud from 'wx-server-sdk'
 import { createApi, type Api } from '../api'
 import type { Identity } from '../identity'
 import { createCloudbaseStore, type CloudDatabase } from '../store/cloudbase'
+import { notifyConfig } from '../notify/config'
 
 let api: Api | null = null
 let migrated: Promise<void> | null = null
@@ -15,7 +16,8 @@ function instance(): { api: Api; ready: Promise<void> } {
     const store = createCloudbaseStore(cloud.database() as unknown as CloudDatabase)
     // creates missing collections once per warm instance
     migrated = store.migrate()
-    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud' })
+    const { channels, templates } = notifyConfig(process.env, 'cloud')
+    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates })
   }
   return { api, ready: migrated! }
 }

@@ -1,0 +1,45 @@
+// Self-hosted: the sweep and the outbox on an in-process timer (the cloud uses a timer trigger).
+// Runs never overlap; a failed run is logged and the next one tries again.
+import { notifyConfig } from './notify/config'
+import { deliverOutbox, type Sender } from './notify/deliver'
+import { webhookSender } from './notify/webhook'
+import type { Store } from './store/port'
+import { runSweep, type SweepReport } from './sweep'
+import type { DeliveryReport } from './notify/deliver'
+
+export interface RunOnce {
+  (): Promise<{ sweep: SweepReport; delivery: DeliveryReport }>
+}
+
+export function sweeper(store: Store, env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): RunOnce {
+  const config = notifyConfig(env, 'selfHosted')
+  const senders: { webhook?: Sender } = config.webhook ? { webhook: webhookSender(config.webhook.url, config.webhook.secret) } : {}
+  return async () => {
+    const at = now()
+    const sweep = await runSweep(store, { now: at, channels: config.channels })
+    const delivery = await deliverOutbox(store, senders, { now: at })
+    return { sweep, delivery }
+  }
+}
+
+export function startScheduler(run: RunOnce, everyMs: number, log: (m: string, e?: unknown) => void): () => void {
+  let busy = false
+  const tick = async () => {
+    if (busy) return
+    busy = true
+    try {
+      const { sweep, delivery } = await run()
+      if (sweep.reminders + sweep.breaches + delivery.sent + delivery.failed > 0) {
+        log(`巡检：提醒 ${sweep.reminders}，超时 ${sweep.breaches}；消息发送 ${delivery.sent}，失败 ${delivery.failed}`)
+      }
+    } catch (e) {
+      log('巡检失败，将在下次重试', e)
+    } finally {
+      busy = false
+    }
+  }
+  const timer = setInterval(tick, everyMs)
+  timer.unref()
+  void tick()
+  return () => clearInterval(timer)
+}
