@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index'],
+  pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index', 'pages/inbox/index'],
   subPackages: [{ root: 'staff', pages: ['login/index', 'queue/index', 'case/index', 'print/index'] }],
   window: {
     backgroundTextStyle: 'dark',

@@ -53,6 +53,8 @@ export interface EntryView {
   windows: PublicWindow[]
   /** the hall's active matters, in catalog order */
   matters: MatterView[]
+  /** mini-program: the subscribe-message template to ask for when the citizen submits */
+  subscribeTemplate: string | null
 }
 
 export interface ClockView {

@@ -62,3 +62,28 @@ export async function shot(page: Page, name: string) {
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
 }
+
+/**
+ * The server in this process on a fresh embedded database, so a test can run the sweep on the same
+ * store at a later time, as the timer would.
+ */
+export async function startInProcess(): Promise<Running & { store: import('../../src/server/store/port').Store }> {
+  const { openPostgresStore } = await import('../../src/server/store/postgres')
+  const { seedDemoHall } = await import('../../src/server/demoHall')
+  const { createHttpServer } = await import('../../src/server/http')
+  const dataDir = mkdtempSync(join(tmpdir(), 'shouwen-e2e-'))
+  const store = await openPostgresStore({ dataDir })
+  await store.migrate()
+  await seedDemoHall(store)
+  const app = await createHttpServer({ store, demo: true, secret: 'e2e-secret-e2e-secret-e2e-secret-00', h5Dir: join(ROOT, 'dist/h5') })
+  const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
+  return {
+    base,
+    store,
+    async stop() {
+      await app.close()
+      await store.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -28,5 +28,6 @@ export const entry: Handler<'entry'> = async (ctx, input) => {
   // 003: the public list of matters, each with its window; a matter of a closed window is not offered
   const open = new Set(windows.map((w) => w.id))
   const matters = (await ctx.store.listMatters(hall.id)).filter((m) => m.active && open.has(m.windowId)).map(matterView)
-  return { hall: publicHall(hall), window, windows: windows.map(publicWindow), matters }
+  const subscribeTemplate = ctx.mode === 'cloud' ? (ctx.templates.citizen ?? null) : null
+  return { hall: publicHall(hall), window, windows: windows.map(publicWindow), matters, subscribeTemplate }
 }

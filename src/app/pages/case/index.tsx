@@ -42,6 +42,12 @@ export default function CasePage() {
   return (
     <View className='page'>
       <CaseHeader view={view} />
+      {view.supervision ? (
+        <View className='apology'>
+          <View>{view.supervision.apology}</View>
+          <View className='apology__who'>{view.supervision.supervisors}</View>
+        </View>
+      ) : null}
       <View className='section'>
         <View className='section__title'>首问负责人</View>
         {view.responder ? (

@@ -53,6 +53,16 @@ export default function EntryPage() {
     })
   }, [scene])
 
+  /** mini-program: ask, within the tap, to be told of the reply (each allowance lets one message through) */
+  function askToSubscribe(template: string | null) {
+    if (process.env.TARO_ENV !== 'weapp' || !template) return
+    Taro.requestSubscribeMessage({ tmplIds: [template] } as Parameters<typeof Taro.requestSubscribeMessage>[0])
+      .then((r) => {
+        if ((r as unknown as Record<string, string>)[template] === 'accept') void call('subscribeGranted', { templateIds: [template] })
+      })
+      .catch(() => {})
+  }
+
   async function submit() {
     if (!entry || sending) return
     const checked = Form.safeParse({ contact: { name, phone }, text })
@@ -66,6 +76,7 @@ export default function EntryPage() {
       return
     }
     setErrors({})
+    askToSubscribe(entry.subscribeTemplate)
     setSending(true)
     const a = await call('submitCase', {
       hallId: entry.hall.id,

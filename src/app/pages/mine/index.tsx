@@ -4,6 +4,7 @@ import { View } from '@tarojs/components'
 import type { CaseSummary } from '../../../core/views'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
+import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
 
 export default function MinePage() {
@@ -21,6 +22,7 @@ export default function MinePage() {
   if (cases.length === 0) return <View className='page'><Message title='还没有咨询记录' text='扫描大厅或窗口的二维码即可咨询。' /></View>
   return (
     <View className='page'>
+      <InboxLink as='citizen' />
       {cases.map((c) => (
         <CaseListItem c={c} key={c.id} href={`/pages/case/index?id=${c.id}`} />
       ))}

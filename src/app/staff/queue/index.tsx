@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import type { QueueView, SessionView } from '../../../core/views'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
+import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
 
 export default function QueuePage() {
@@ -42,6 +43,7 @@ export default function QueuePage() {
           退出登录
         </Text>
       </View>
+      <InboxLink as='staff' />
       {queue.incoming.length > 0 ? (
         <View className='section'>
           <View className='section__title'>
