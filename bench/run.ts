@@ -2,6 +2,7 @@
 import { benchDueAt } from './dueAt'
 import { benchHandlers } from './handlers'
 import { benchSizes } from './sizes'
+import { benchSweep } from './sweep'
 
 export interface Metric {
   name: string
@@ -14,6 +15,7 @@ async function main() {
   const suites: Array<[string, () => Promise<Metric[]>]> = [
     ['calendar', benchDueAt],
     ['handlers', () => benchHandlers(Number(process.env.BENCH_CALLS ?? 1000))],
+    ['sweep', benchSweep],
     ['sizes', benchSizes],
   ]
   for (const [name, run] of suites) {

@@ -26,6 +26,24 @@ export default function InboxPage() {
     await call('markRead', { as, keys: [key] })
     Taro.navigateTo({ url: as === 'staff' ? `/staff/case/index?id=${caseId}` : `/pages/case/index?id=${caseId}` })
   }
+  /** mini-program: each allowance lets one WeChat message through, so staff may allow several */
+  function subscribe(template: string) {
+    Taro.requestSubscribeMessage({ tmplIds: [template] } as Parameters<typeof Taro.requestSubscribeMessage>[0])
+      .then(async (r) => {
+        if ((r as unknown as Record<string, string>)[template] !== 'accept') return
+        const a = await call('subscribeGranted', { templateIds: [template] })
+        if (a.ok) Taro.showToast({ title: '已开启一次微信提醒', icon: 'none' })
+      })
+      .catch(() => {})
+  }
+  const subscribeBar =
+    process.env.TARO_ENV === 'weapp' && view?.template ? (
+      <View className='inbox-link' onClick={() => subscribe(view.template!)}>
+        <Text>接收微信消息提醒</Text>
+        <Text className='link'>开启</Text>
+      </View>
+    ) : null
+
   async function readAll() {
     const a = await call('markRead', { as })
     if (a.ok) await load()
@@ -33,9 +51,17 @@ export default function InboxPage() {
 
   if (error) return <View className='page'><Message title='无法加载消息' text={error} /></View>
   if (!view) return <View className='page loading'>正在加载…</View>
-  if (view.items.length === 0) return <View className='page'><Message title='暂无消息' text='办理进度、提醒和催办会显示在这里。' /></View>
+  if (view.items.length === 0) {
+    return (
+      <View className='page'>
+        {subscribeBar}
+        <Message title='暂无消息' text='办理进度、提醒和催办会显示在这里。' />
+      </View>
+    )
+  }
   return (
     <View className='page'>
+      {subscribeBar}
       <View className='inbox__bar'>
         <Text>{view.unread > 0 ? `${view.unread} 条未读` : '全部已读'}</Text>
         {view.unread > 0 ? (

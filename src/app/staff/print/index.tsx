@@ -1,14 +1,58 @@
-// The paper forms of 000, laid out like the originals on A4 for the H5 build: 附件1 一次性补件告知单 and
-// 附件2 窗口首问负责事项交接单. Both parties keep a copy of the slip.
+// The paper forms of 000: 附件1 一次性补件告知单 and 附件2 窗口首问负责事项交接单, laid out like the
+// originals on A4 in the H5 build (printed from the browser); in the mini-program the same form is
+// drawn into an image the staff member can send or save. Both parties keep a copy of the slip.
 import { useEffect, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { Button, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Canvas, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
 import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
-import { formatDateTime } from '../../lib/format'
+import { formLines, noticeForm, slipForm, wrap, type PaperForm } from '../../lib/forms'
 
-const ymd = (iso: string) => formatDateTime(iso).split(' ')[0]
+const IMAGE_WIDTH = 750
+const MARGIN = 56
+
+/** the mini-program's 2d canvas node: the parts of the web canvas it shares */
+interface CanvasNode {
+  width: number
+  height: number
+  getContext(kind: '2d'): CanvasRenderingContext2D
+}
+
+/** mini-program: draws the form on a 2d canvas and opens WeChat's share-image menu */
+async function shareImage(form: PaperForm) {
+  const res = await new Promise<Array<{ node?: CanvasNode } | null>>((resolve) =>
+    Taro.createSelectorQuery().select('#form-canvas').fields({ node: true, size: true }).exec(resolve),
+  )
+  const canvas = res[0]?.node
+  if (!canvas) throw new Error('canvas unavailable')
+  const ctx = canvas.getContext('2d')
+  const lines = formLines(form)
+  // lay out once to know the height, then draw
+  const rows: Array<{ text: string; size: number; bold?: boolean; align?: CanvasTextAlign; y: number }> = []
+  let y = MARGIN
+  for (const line of lines) {
+    ctx.font = `${line.bold ? 'bold ' : ''}${line.size}px sans-serif`
+    for (const text of wrap(line.text, IMAGE_WIDTH - 2 * MARGIN, (s) => ctx.measureText(s).width)) {
+      y += line.size * 1.6
+      rows.push({ text, size: line.size, bold: line.bold, align: line.align, y })
+    }
+    y += line.size * 0.4
+  }
+  canvas.width = IMAGE_WIDTH
+  canvas.height = y + MARGIN
+  ctx.fillStyle = '#ffffff'
+  ctx.fillRect(0, 0, canvas.width, canvas.height)
+  ctx.fillStyle = '#111111'
+  for (const r of rows) {
+    ctx.font = `${r.bold ? 'bold ' : ''}${r.size}px sans-serif`
+    ctx.textAlign = r.align ?? 'left'
+    const x = r.align === 'center' ? IMAGE_WIDTH / 2 : r.align === 'right' ? IMAGE_WIDTH - MARGIN : MARGIN
+    ctx.fillText(r.text, x, r.y)
+  }
+  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: canvas as unknown as Taro.Canvas } as Parameters<typeof Taro.canvasToTempFilePath>[0])
+  await Taro.showShareImageMenu({ path: tempFilePath })
+}
 
 export default function PrintPage() {
   const { params } = useRouter()
@@ -21,71 +65,66 @@ export default function PrintPage() {
   if (error) return <View className='page'><Message title='无法打印' text={error} /></View>
   if (!view) return <View className='page loading'>正在加载…</View>
   const no = decodeURIComponent(params.no ?? '')
-  const notice = view.notices.find((n) => n.noticeNo === no)
-  const slip = view.handovers.find((h) => h.slipNo === no)
-  const printButton = process.env.TARO_ENV === 'h5' ? (
-    <Button className='btn btn--primary no-print' onClick={() => window.print()}>
-      打印
-    </Button>
-  ) : null
+  const form = params.form === 'notice' ? noticeForm(view, no) : params.form === 'slip' ? slipForm(view, no) : null
+  if (!form) return <View className='page'><Message title='没有这张表单' text={`编号 ${no} 不属于本案`} /></View>
 
-  if (params.form === 'notice' && notice) {
+  const actions =
+    process.env.TARO_ENV === 'h5' ? (
+      <Button className='btn btn--primary no-print' onClick={() => window.print()}>
+        打印
+      </Button>
+    ) : (
+      <View className='no-print'>
+        <Button className='btn btn--primary' onClick={() => shareImage(form).catch(() => Taro.showToast({ title: '生成图片失败，请重试', icon: 'none' }))}>
+          生成图片，发送或保存
+        </Button>
+        <Canvas type='2d' id='form-canvas' className='form-canvas' />
+      </View>
+    )
+
+  if (form.kind === 'notice') {
     return (
       <View className='a4'>
-        <View className='a4__title'>一次性补件告知单</View>
-        <View className='a4__right'>编号：{notice.noticeNo}</View>
+        <View className='a4__title'>{form.title}</View>
+        <View className='a4__right'>编号：{form.number}</View>
         <View className='a4__line'>
-          <View className='a4__fill'>{view.contact.name}</View>单位（个人）：
+          <View className='a4__fill'>{form.addressee}</View>单位（个人）：
         </View>
-        <View className='a4__para'>
-          你单位（个人）提出的「{view.text.slice(0, 40)}」申请经审查，所提供的申请材料不完全符合法定形式，请将下列材料补正补全：
-        </View>
-        {notice.items.map((item, i) => (
-          <View className='a4__item' key={i}>
-            {i + 1}. {item}
+        <View className='a4__para'>{form.intro}</View>
+        {form.items.map((item) => (
+          <View className='a4__item' key={item}>
+            {item}
           </View>
         ))}
         <View className='a4__sign'>
-          <View>经办人：{notice.by}</View>
-          <View>被告知人：</View>
-          <View>日期：{ymd(notice.at)}</View>
-        </View>
-        <View className='a4__foot'>{view.hall.name}　{view.window.name}</View>
-        {printButton}
-      </View>
-    )
-  }
-  if (params.form === 'slip' && slip) {
-    const rows: Array<[string, string, string?, string?]> = [
-      ['服务对象单位或个人名称', view.contact.name],
-      ['服务对象联系电话', view.contact.phone],
-      ['交接内容（或拟办事项）', view.text],
-      ['交接原因', slip.reason],
-      ['交接窗口', view.window.name, '交接人及联系电话', `${slip.from.name} ${slip.from.phone}`],
-      ['接收窗口', view.window.name, '接收人及联系电话', `${slip.to.name} ${slip.to.phone}`],
-      ['备注', slip.remarks || (slip.acknowledgedAt ? `接收人已于 ${formatDateTime(slip.acknowledgedAt)} 阅知` : '')],
-    ]
-    return (
-      <View className='a4'>
-        <View className='a4__title'>窗口首问负责事项交接单</View>
-        <View className='a4__meta'>
-          <View>编号：{slip.slipNo}</View>
-          <View>时间：{ymd(slip.at)}</View>
-        </View>
-        <View className='a4__table'>
-          {rows.map(([k1, v1, k2, v2]) => (
-            <View className='a4__row' key={k1}>
-              <View className='a4__key'>{k1}</View>
-              <View className={`a4__val ${k2 ? '' : 'a4__val--wide'}`}>{v1}</View>
-              {k2 ? <View className='a4__key'>{k2}</View> : null}
-              {k2 ? <View className='a4__val'>{v2}</View> : null}
-            </View>
+          {form.signature.map((s) => (
+            <View key={s}>{s}</View>
           ))}
         </View>
-        <View className='a4__note'>注：此单一式两份，交接人一份，接收人一份。</View>
-        {printButton}
+        <View className='a4__foot'>{form.foot}</View>
+        {actions}
       </View>
     )
   }
-  return <View className='page'><Message title='没有这张表单' text={`编号 ${no} 不属于本案`} /></View>
+  return (
+    <View className='a4'>
+      <View className='a4__title'>{form.title}</View>
+      <View className='a4__meta'>
+        <View>编号：{form.number}</View>
+        <View>时间：{form.date}</View>
+      </View>
+      <View className='a4__table'>
+        {form.rows.map(([k1, v1, k2, v2]) => (
+          <View className='a4__row' key={k1}>
+            <View className='a4__key'>{k1}</View>
+            <View className={`a4__val ${k2 ? '' : 'a4__val--wide'}`}>{v1}</View>
+            {k2 ? <View className='a4__key'>{k2}</View> : null}
+            {k2 ? <View className='a4__val'>{v2}</View> : null}
+          </View>
+        ))}
+      </View>
+      <View className='a4__note'>{form.note}</View>
+      {actions}
+    </View>
+  )
 }
