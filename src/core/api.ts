@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { ErrorBody } from './errors'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, StaffId, WindowId } from './schemas'
 import { ClockKind, ReplyMode } from './events'
+import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 
 const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
 const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId, requestId: RequestId, ...shape })
@@ -65,6 +66,14 @@ export const ActionInputs = {
   takeOver: onCase({ reason: Reason('接手原因') }),
   assignCase: onCase({ staffId: StaffId }),
   closeCase: onCase({ note: z.string().trim().max(200).default('') }),
+  // 好差评 and the rectification of a bad rating
+  rateCase: onCase({
+    level: RatingLevelSchema,
+    tags: z.array(BadReason).max(6).default([]),
+    text: z.string().trim().max(500, '评价内容不超过 500 个字').default(''),
+  }),
+  recordRectification: onCase({ finding: RectificationFinding, measures: Reason('核查情况和整改措施', 1000) }),
+  recordFollowUp: onCase({ result: Reason('回访情况'), satisfied: z.boolean() }),
   // the in-app inbox of every role, and the WeChat subscribe-message grants
   inbox: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), limit: z.number().int().min(1).max(100).default(50) }),
   markRead: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), keys: z.array(z.string().min(1).max(200)).max(100).optional() }),

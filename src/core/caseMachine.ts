@@ -8,6 +8,7 @@ import { fail, ok, type Result } from './errors'
 import type { CaseEvent, CaseStatus, ClockKind } from './events'
 import { ledgerColumnOf } from './ledger'
 import { nextActionTime } from './sweep'
+import { isBad, type Rating, type Rectification } from './rating'
 import { formatShanghai } from './calendar'
 import type { Policy } from './policy'
 
@@ -421,6 +422,56 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       return ok({ ...state, clocks: clocks.value, violations: [...(state.violations ?? []), violation] })
     }
 
+    case 'rated': {
+      if (event.actor.kind !== 'citizen') return fail('FORBIDDEN', '由市民本人评价')
+      const decidedAt = decisionTime(state)
+      if (!decidedAt) return fail('CONFLICT', '答复或办结后才能评价', { status: state.status })
+      const ratings = state.ratings ?? []
+      const existing = ratings.find((r) => r.round === state.round)
+      if (existing) return fail('CONFLICT', '您已评价过本次服务', { rating: existing })
+      // a rating window per policy; after it the round stays unrated, never scored for the citizen
+      const closes = calendar.dueAt(new Date(decidedAt), policy.rating.rateWithinDays.value)
+      if (when > closes) return fail('CONFLICT', `评价期已过（答复或办结后 ${policy.rating.rateWithinDays.value} 个工作日内可评价）`, { closedAt: formatShanghai(closes) })
+      const p = event.payload
+      const bad = isBad(p.level, policy.rating.badAtOrBelow.value)
+      if (bad && p.tags.length === 0) return missing('tags', '请选择不满意的原因')
+      if (bad && p.text.trim().length < 5) return missing('text', '请简要说明不满意的情况（至少 5 个字）')
+      const rating: Rating = { round: state.round, level: p.level as Rating['level'], bad, tags: p.tags, text: p.text.trim(), at, staffId: p.staffId, windowId: p.windowId }
+      if (!bad) return ok({ ...state, ratings: [...ratings, rating] })
+      // a bad rating: the window lead rectifies within the policy's limit
+      const rectification: Rectification = { round: state.round, openedAt: at, finding: null, measures: null, rectifiedAt: null, rectifiedBy: null, followUp: null }
+      return ok({
+        ...state,
+        ratings: [...ratings, rating],
+        rectifications: [...(state.rectifications ?? []), rectification],
+        clocks: [...state.clocks, startClock('rectification', when, policy.rating.rectificationDays.value, calendar)],
+      })
+    }
+
+    case 'rectified': {
+      const list = state.rectifications ?? []
+      const open = list.findIndex((r) => !r.rectifiedAt)
+      if (open < 0) return fail('CONFLICT', '没有待整改的差评')
+      if (blank(event.payload.measures)) return missing('measures', '请填写核查情况和整改措施')
+      const clocks = onClock(state, 'rectification', (c) => meetClock(c, when), false)
+      if (!clocks.ok) return clocks
+      const next = [...list]
+      next[open] = { ...list[open]!, finding: event.payload.finding, measures: event.payload.measures.trim(), rectifiedAt: at, rectifiedBy: by }
+      return ok({ ...state, rectifications: next, clocks: [...clocks.value, startClock('followUp', when, policy.rating.followUpDays.value, calendar)] })
+    }
+
+    case 'followedUp': {
+      const list = state.rectifications ?? []
+      const i = list.findIndex((r) => r.rectifiedAt && !r.followUp)
+      if (i < 0) return fail('CONFLICT', '没有待回访的整改')
+      if (blank(event.payload.result)) return missing('result', '请填写回访情况')
+      const clocks = onClock(state, 'followUp', (c) => meetClock(c, when), false)
+      if (!clocks.ok) return clocks
+      const next = [...list]
+      next[i] = { ...list[i]!, followUp: { result: event.payload.result.trim(), satisfied: event.payload.satisfied, at, by } }
+      return ok({ ...state, rectifications: next, clocks: clocks.value })
+    }
+
     case 'closed': {
       if (state.status === 'closed') return wrongState(state, '结案')
       if (ACTIVE.includes(state.status) && state.status !== 'inProgress') return wrongState(state, '结案')
@@ -450,6 +501,16 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       })
     }
   }
+}
+
+/** when this round was answered or decided: a rating may follow */
+export function decisionTime(state: CaseState): string | null {
+  return state.reply?.at ?? state.completion?.at ?? state.refusal?.at ?? null
+}
+
+/** whom a rating of this round is about: who replied, else who held the case when it was decided */
+export function ratingSubject(state: CaseState): { staffId: string | null; windowId: string } {
+  return { staffId: state.reply?.by ?? state.handlerId, windowId: state.windowId }
 }
 
 /** the state of a case is the fold of its events */

@@ -3,6 +3,7 @@
 import type { CaseKind, Contact, MatterRef } from './schemas'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
 import type { Clock } from './clock'
+import type { Rating, Rectification } from './rating'
 
 export interface CaseState {
   id: string
@@ -65,6 +66,10 @@ export interface CaseState {
   violations?: Array<{ clockKind: ClockKind; staffId: string | null; windowId: string; at: string }>
   /** the earliest reminder or due time of a running clock: when the sweep next looks at the case */
   nextActionAt?: string | null
+  /** 好差评, one per round (absent on cases recorded before ratings) */
+  ratings?: Rating[]
+  /** the rectification of each bad rating */
+  rectifications?: Rectification[]
   /** service round: 1, and one more for each reopen (one rating per round) */
   round: number
   policy: { presetId: string; version: number }

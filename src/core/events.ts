@@ -2,6 +2,7 @@
 // edited or deleted. Handlers build events, `applyEvent` in caseMachine.ts guards and folds them.
 import { z } from 'zod'
 import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, WindowId } from './schemas'
+import { BadReason, RectificationFinding } from './rating'
 
 export const IsoTime = z.string().datetime({ offset: true })
 
@@ -86,6 +87,19 @@ export const EventBody = z.discriminatedUnion('type', [
   // was responsible then (a violation for the assessment, 004)
   ev('reminded', z.object({ clockKind: ClockKind, level: z.enum(['half', 'soon']) })),
   ev('clockBreached', z.object({ clockKind: ClockKind, staffId: StaffId.nullable().optional(), windowId: WindowId.optional() })),
+  // 好差评: one per round; a bad one opens a rectification, then a follow-up with the citizen
+  ev(
+    'rated',
+    z.object({
+      level: z.number().int().min(1).max(5),
+      tags: z.array(BadReason).default([]),
+      text: z.string().default(''),
+      staffId: StaffId.nullable(),
+      windowId: WindowId,
+    }),
+  ),
+  ev('rectified', z.object({ finding: RectificationFinding, measures: z.string() })),
+  ev('followedUp', z.object({ result: z.string(), satisfied: z.boolean() })),
   ev('closed', z.object({ note: z.string().default('') })),
   ev('reopened', z.object({ reason: z.string() })),
 ])

@@ -104,6 +104,16 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
       case 'jointReported':
         for (const id of people.leadsOf(state.windowId)) add(staff(id), 'task', '共同办理待您商定方案', `${state.no}：${e.payload.note}`)
         break
+      case 'rated': {
+        const r = (state.ratings ?? []).find((x) => x.at === e.at && x.round === state.round)
+        if (r?.bad) {
+          for (const id of people.leadsOf(state.windowId)) add(staff(id), 'task', '差评待核查整改', `${state.no}：${e.payload.text}`)
+        }
+        break
+      }
+      case 'rectified':
+        add(citizen, 'progress', '您的评价已核查整改', `${state.no}：${e.payload.measures}`)
+        break
       default:
         break
     }

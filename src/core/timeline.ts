@@ -1,6 +1,7 @@
 // Every step of a case in plain Chinese, for the citizen's and the staff's timeline.
 import type { CaseEvent } from './events'
 import { CLOCK_LABELS } from './clock'
+import { BAD_REASON_LABELS, FINDING_LABELS, RATING_LABELS, type RatingLevel } from './rating'
 
 export interface Names {
   staff: (staffId: string) => string
@@ -70,6 +71,15 @@ export function describeEvent(e: CaseEvent, names: Names): string {
       return `系统提醒承办人：${CLOCK_LABELS[e.payload.clockKind]}${e.payload.level === 'half' ? '已过半' : '即将到期'}`
     case 'clockBreached':
       return `${CLOCK_LABELS[e.payload.clockKind]}已超过，已报窗口负责人和政务服务科督办`
+    case 'rated': {
+      const label = RATING_LABELS[e.payload.level as RatingLevel]
+      const tags = e.payload.tags.map((t) => BAD_REASON_LABELS[t]).join('、')
+      return `评价：${label}${tags ? `（${tags}）` : ''}${e.payload.text ? `：${e.payload.text}` : ''}`
+    }
+    case 'rectified':
+      return `窗口负责人核查整改：${FINDING_LABELS[e.payload.finding]}。${e.payload.measures}`
+    case 'followedUp':
+      return `回访：${e.payload.result}（${e.payload.satisfied ? '市民表示满意' : '市民仍不满意'}）`
     case 'closed':
       return e.payload.note ? `已结案：${e.payload.note}` : '已结案'
     case 'reopened':

@@ -116,6 +116,17 @@ export interface CaseView {
   joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null
   outside: { mode: 'consult' | 'written'; explanation: string; department: string; at: string; forwarded: { department: string; date: string; documentNo: string } | null } | null
+  /** 好差评 of each round, with the rectification of a bad one */
+  ratings: Array<{
+    round: number
+    level: number
+    label: string
+    bad: boolean
+    tags: string[]
+    text: string
+    at: string
+    rectification: { finding: string | null; measures: string | null; at: string | null; followUp: { result: string; satisfied: boolean; at: string } | null } | null
+  }>
   /** after a breach: the apology and who supervises the case now (督办) */
   supervision: { since: string; clocks: ClockKind[]; apology: string; supervisors: string } | null
   /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
@@ -144,6 +155,9 @@ export const CASE_ABILITIES = [
   'extend',
   'takeOver',
   'close',
+  'rate',
+  'rectify',
+  'followUp',
 ] as const
 export type CaseAbility = (typeof CASE_ABILITIES)[number]
 
@@ -186,6 +200,8 @@ export interface QueueView {
   mine: CaseSummary[]
   /** for a window lead every open case of the window, for the hall office every open case of the hall, nearest due first */
   supervised: CaseSummary[]
+  /** for a window lead the window's bad ratings to rectify or follow up, for the hall office the whole hall's */
+  rectifications: CaseSummary[]
 }
 
 export interface DemoStaffEntry {
@@ -227,6 +243,9 @@ export interface ActionOutputs {
   takeOver: CaseView
   assignCase: CaseView
   closeCase: CaseView
+  rateCase: CaseView
+  recordRectification: CaseView
+  recordFollowUp: CaseView
   inbox: InboxView
   markRead: { unread: number }
   subscribeGranted: { recorded: number }

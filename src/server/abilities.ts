@@ -63,5 +63,8 @@ export function abilities(ctx: HandlerContext, state: CaseState, hall: HallConte
     extend: extender && state.status !== 'closed' && running,
     takeOver: lead && state.handlerId !== staff!.id && state.status !== 'closed',
     close: (handler || lead) && legal({ type: 'closed', payload: { note: '' } }),
+    rate: owner && legal({ type: 'rated', payload: { level: 5, tags: [], text: '', staffId: null, windowId: state.windowId } }),
+    rectify: (lead || office) && legal({ type: 'rectified', payload: { finding: 'verified', measures: '-' } }),
+    followUp: (lead || office) && legal({ type: 'followedUp', payload: { result: '-', satisfied: true } }),
   }
 }

@@ -3,6 +3,7 @@ import { CLOCK_LABELS, clockState, countdown } from '../core/clock'
 import type { WorkCalendar } from '../core/calendar'
 import { STATUS_LABELS } from '../core/caseMachine'
 import { describeEvent, describeWho } from '../core/timeline'
+import { BAD_REASON_LABELS, FINDING_LABELS, RATING_LABELS } from '../core/rating'
 import type { CaseState } from '../core/caseState'
 import type { CaseEvent } from '../core/events'
 import type { Hall, ResponderCard, Staff, Window } from '../core/schemas'
@@ -140,6 +141,26 @@ export function caseView(
       : null,
     outside: state.outside,
     supervision: supervision(state, dir),
+    ratings: (state.ratings ?? []).map((r) => {
+      const rect = (state.rectifications ?? []).find((x) => x.round === r.round) ?? null
+      return {
+        round: r.round,
+        level: r.level,
+        label: RATING_LABELS[r.level],
+        bad: r.bad,
+        tags: r.tags.map((t) => BAD_REASON_LABELS[t]),
+        text: r.text,
+        at: r.at,
+        rectification: rect
+          ? {
+              finding: rect.finding ? FINDING_LABELS[rect.finding] : null,
+              measures: rect.measures,
+              at: rect.rectifiedAt,
+              followUp: rect.followUp ? { result: rect.followUp.result, satisfied: rect.followUp.satisfied, at: rect.followUp.at } : null,
+            }
+          : null,
+      }
+    }),
     colleagues: forStaff
       ? [...dir.staffById.values()]
           .filter((s) => s.active && s.windowId === state.windowId)

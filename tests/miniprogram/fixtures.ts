@@ -36,6 +36,7 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     referral: null,
     outside: null,
     supervision: null,
+    ratings: [],
     colleagues: [],
     otherWindows: [],
     version: 1,

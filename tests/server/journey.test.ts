@@ -172,7 +172,8 @@ describe('claim and reply', () => {
     ])
     expect(view.timeline[1]!.who).toContain('李晓梅')
     expect(view.clocks[0]).toMatchObject({ kind: 'reply', state: 'met' })
-    expect(Object.entries(view.can).filter(([, v]) => v)).toEqual([])
+    // once answered, what is left to the citizen is to rate the service
+    expect(Object.entries(view.can).filter(([, v]) => v)).toEqual([['rate', true]])
   })
 
   it('staff of another window cannot claim', async () => {

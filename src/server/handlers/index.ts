@@ -22,6 +22,7 @@ import { recordJointPlan, reportJoint } from './joint'
 import { forwardOutside, outsideHall, referCase } from './routing'
 import { assignCase, closeCase, extendClock, takeOver, urgeCase } from './supervision'
 import { inbox, markRead, subscribeGranted } from './inbox'
+import { rateCase, recordFollowUp, recordRectification } from './rating'
 
 export interface HandlerContext {
   store: Store
@@ -71,6 +72,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   takeOver,
   assignCase,
   closeCase,
+  rateCase,
+  recordRectification,
+  recordFollowUp,
   inbox,
   markRead,
   subscribeGranted,

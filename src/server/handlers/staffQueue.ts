@@ -23,6 +23,14 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
       : staff.role === 'office'
         ? await ctx.store.listCases({ hallId: staff.hallId, statuses: [...ACTIVE], limit: 500 })
         : []
+  // bad ratings waiting for the lead's rectification or follow-up (the window's recent cases)
+  const rated =
+    staff.role === 'lead' && staff.windowId
+      ? await ctx.store.listCases({ hallId: staff.hallId, windowId: staff.windowId, statuses: ['replied', 'completed', 'refused', 'closed'], limit: 500 })
+      : staff.role === 'office'
+        ? await ctx.store.listCases({ hallId: staff.hallId, statuses: ['replied', 'completed', 'refused', 'closed'], limit: 500 })
+        : []
+  const toRectify = rated.filter((s) => (s.rectifications ?? []).some((r) => !r.followUp))
   const incoming = pending.filter((s) => s.handovers[s.handovers.length - 1]?.toStaffId === staff.id)
   const byDue = (a: { nextDueAt: string | null }, b: { nextDueAt: string | null }) =>
     (a.nextDueAt ? Date.parse(a.nextDueAt) : Infinity) - (b.nextDueAt ? Date.parse(b.nextDueAt) : Infinity)
@@ -32,5 +40,6 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
     unclaimed: unclaimed.map((s) => caseSummary(s, dir)).sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt)),
     mine: mine.map((s) => caseSummary(s, dir)).sort(byDue),
     supervised: supervised.map((s) => caseSummary(s, dir)).sort(byDue),
+    rectifications: toRectify.map((s) => caseSummary(s, dir)).sort(byDue),
   }
 }
