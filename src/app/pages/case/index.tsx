@@ -6,6 +6,8 @@ import type { CaseView } from '../../../core/views'
 import { useRefresh } from '../../lib/useRefresh'
 import type { ErrorBody } from '../../../core/errors'
 import { call, newRequestId } from '../../api/client'
+import type { BadReason } from '../../../core/rating'
+import { RatingList, RatingSheet } from '../../components/RatingParts'
 import { ActionForm } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
@@ -36,6 +38,13 @@ export default function CasePage() {
     return null
   }
 
+  async function rate(r: { level: number; tags: BadReason[]; text: string }): Promise<ErrorBody | null> {
+    const a = await call('rateCase', { ...r, caseId: params.id ?? '', requestId: newRequestId() })
+    if (!a.ok) return a.error
+    setView(a.data)
+    return null
+  }
+
   if (error) return <View className='page'><Message title='无法查看' text={error} /></View>
   if (!view) return <View className='page loading'>正在加载…</View>
 
@@ -60,6 +69,8 @@ export default function CasePage() {
         )}
       </View>
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
+      {view.can.rate ? <RatingSheet onSubmit={rate} /> : null}
+      <RatingList ratings={view.ratings} />
       <CaseDetails view={view} />
       {view.can.materialsComplete ? (
         <View className='section'>

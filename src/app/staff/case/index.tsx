@@ -9,6 +9,7 @@ import type { CaseView } from '../../../core/views'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
+import { RatingList } from '../../components/RatingParts'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
 
@@ -134,9 +135,12 @@ export default function StaffCasePage() {
         {can.extend && runningClock ? <ActionForm title={`延期：${runningClock.label}`} hint='延期理由将告知市民（004 限时办结 §5）。' fields={[{ name: 'days', label: '延期工作日数', kind: 'number' }, { name: 'reason', label: '延期理由', kind: 'textarea' }]} submitLabel='延期' onSubmit={submitWith('extendClock', '已延期', (v) => ({ clockKind: runningClock.kind, days: Number(v.days), reason: String(v.reason) }))} /> : null}
         {can.takeOver ? <ActionForm title='窗口负责人接手' fields={[{ name: 'reason', label: '接手原因', kind: 'text' }]} submitLabel='接手' onSubmit={submitWith('takeOver', '您已接手本案', (v) => ({ reason: String(v.reason) }))} /> : null}
         {can.urge ? <ActionForm title='督办催办' fields={[{ name: 'note', label: '催办意见', kind: 'text' }]} submitLabel='催办' onSubmit={submitWith('urgeCase', '已催办', (v) => ({ note: String(v.note) }))} /> : null}
+        {can.rectify ? <ActionForm title='差评核查整改' hint='请核实市民反映的情况，写明核查结论和整改措施；市民可在案件页看到。' fields={[{ name: 'finding', label: '核查结论', kind: 'choice', options: [{ value: 'verified', label: '情况属实' }, { value: 'notStaffFault', label: '非工作人员原因' }], initial: 'verified' }, { name: 'measures', label: '核查情况和整改措施', kind: 'textarea' }]} submitLabel='提交整改情况' onSubmit={submitWith('recordRectification', '已记录整改情况', (v) => ({ finding: v.finding as 'verified' | 'notStaffFault', measures: String(v.measures) }))} /> : null}
+        {can.followUp ? <ActionForm title='回访市民' fields={[{ name: 'result', label: '回访情况', kind: 'textarea' }, { name: 'satisfied', label: '市民是否满意', kind: 'toggle', initial: true }]} submitLabel='记录回访' onSubmit={submitWith('recordFollowUp', '已记录回访', (v) => ({ result: String(v.result), satisfied: Boolean(v.satisfied) }))} /> : null}
         {can.close ? <ActionForm title='结案' fields={[]} submitLabel='结案' tone='plain' onSubmit={submitWith('closeCase', '已结案', () => ({}))} /> : null}
       </View>
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
+      <RatingList ratings={view.ratings} />
       <CaseDetails view={view} forStaff />
       <ClockList clocks={view.clocks} />
       <Timeline entries={view.timeline} />

@@ -67,6 +67,14 @@ export default function QueuePage() {
           {queue.supervised.length === 0 ? <View className='muted'>暂无在办案件</View> : queue.supervised.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
         </View>
       ) : null}
+      {queue.rectifications.length > 0 ? (
+        <View className='section'>
+          <View className='section__title'>
+            差评待整改<Text className='badge'>{queue.rectifications.length}</Text>
+          </View>
+          {queue.rectifications.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+        </View>
+      ) : null}
       <View className='section'>
         <View className='section__title'>
           我负责的<Text className='badge badge--grey'>{queue.mine.length}</Text>
