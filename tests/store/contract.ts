@@ -201,6 +201,8 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await ids({ hallId: 'tl', windowId: 'bdc', unclaimed: true })).toEqual([a.state.id])
       expect(await ids({ hallId: 'tl', limit: 1 })).toEqual([c.state.id])
       expect(await ids({ hallId: 'other' })).toEqual([])
+      // changed since 10:30: c (submitted 11:00) and b (claimed 11:00), not a
+      expect(await ids({ hallId: 'tl', updatedSince: '2026-11-23T10:30:00+08:00' })).toEqual([c.state.id, b.state.id])
     })
 
     it('50 concurrent counter draws give 1..50 without gaps or repeats', async () => {

@@ -22,6 +22,7 @@ export type CloudData = Record<string, unknown>
 export interface CloudCommand {
   eq(v: unknown): unknown
   lte(v: unknown): unknown
+  gte(v: unknown): unknown
   in(v: unknown[]): unknown
   inc(n: number): unknown
 }
@@ -87,6 +88,7 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     status: state.status,
     handlerId: state.handlerId,
     submittedAt: state.submittedAt,
+    updatedAt: state.updatedAt,
     nextDueAt: state.nextActionAt !== undefined ? state.nextActionAt : nextActionAt(state.clocks),
     version: state.version,
     state,
@@ -282,6 +284,8 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       if (q.handlerId !== undefined) cond.handlerId = q.handlerId
       if (q.statuses && q.statuses.length > 0) cond.status = _.in(q.statuses)
       if (q.unclaimed) cond.handlerId = _.eq(null)
+      // updatedAt is written in the hall's offset, so its text order is its time order
+      if (q.updatedSince !== undefined) cond.updatedAt = _.gte(q.updatedSince)
       const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       return docs.map((d) => d.state as CaseState)
     },

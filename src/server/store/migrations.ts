@@ -120,4 +120,11 @@ export const MIGRATIONS: Migration[] = [
         primary key (openid, template_id))`,
     ],
   },
+  {
+    version: 5,
+    statements: [
+      // the month's assessment and reports read the cases changed since a time
+      `create index cases_hall_updated_idx on cases (hall_id, updated_at)`,
+    ],
+  },
 ]

@@ -35,6 +35,8 @@ export interface CaseQuery {
   statuses?: CaseState['status'][]
   /** only cases nobody holds (the window queue) */
   unclaimed?: boolean
+  /** only cases changed at or after this time (ISO, +08:00): the month's assessment and reports */
+  updatedSince?: string
   limit?: number
 }
 

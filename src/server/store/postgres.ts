@@ -355,6 +355,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       if (q.handlerId !== undefined) query = query.where('handler_id', '=', q.handlerId)
       if (q.statuses && q.statuses.length > 0) query = query.where('status', 'in', q.statuses)
       if (q.unclaimed) query = query.where('handler_id', 'is', null)
+      if (q.updatedSince !== undefined) query = query.where('updated_at', '>=', q.updatedSince)
       const rows = await query
         .orderBy('submitted_at', 'desc')
         .orderBy('id')

@@ -1,0 +1,135 @@
+// The monthly assessment (004 考核制度; DESIGN.md "Assessment"): a score sheet per staff member, each
+// deduction linked to its case. The rules are the hall's policy, so another hall changes the numbers.
+// Pure: the server gives it the cases that changed in or after the month.
+import type { WorkCalendar } from './calendar'
+import { formatShanghai, shanghaiDate } from './calendar'
+import type { CaseState } from './caseState'
+import { CLOCK_LABELS } from './clock'
+import type { ClockKind } from './events'
+import type { Policy } from './policy'
+
+export type DeductionKind = 'firstResponderBreach' | 'onlineConsultLate' | 'overdue' | 'badRating' | 'complaint'
+
+export const DEDUCTION_LABELS: Record<DeductionKind, string> = {
+  firstResponderBreach: '违反首问负责或一次性告知',
+  onlineConsultLate: '网上咨询未按时答复',
+  overdue: '超时办结',
+  badRating: '差评（经核实）',
+  complaint: '投诉（经核实）',
+}
+
+export interface Deduction {
+  kind: DeductionKind
+  caseId: string
+  caseNo: string
+  at: string
+  points: number
+  note: string
+  cite: string
+}
+
+export interface ScoreSheet {
+  staffId: string
+  windowId: string | null
+  month: string
+  start: number
+  items: Deduction[]
+  /** points given back because bad ratings and complaints together are capped per month */
+  capRelief: number
+  total: number
+}
+
+/** a verified complaint, as the complaint desk records it (issue 7's complaints) */
+export interface VerifiedComplaint {
+  caseId: string | null
+  caseNo: string
+  staffId: string
+  at: string
+}
+
+/** the month's first instant and the next month's, in the hall's time */
+export function monthSpan(month: string): { from: Date; to: Date } {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const from = new Date(`${month}-01T00:00:00+08:00`)
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+  return { from, to: new Date(`${next}-01T00:00:00+08:00`) }
+}
+
+const inMonth = (iso: string, month: string) => shanghaiDate(new Date(iso)).slice(0, 7) === month
+
+/** clocks whose breach is a breach of the first-responder (or one-time notice) duty itself */
+const DUTY_CLOCKS: ClockKind[] = ['handoverContact', 'jointPlan', 'outsideForward', 'supplementNotice']
+
+/** every deduction of the month, by staff member (before the cap) */
+export function deductions(cases: CaseState[], month: string, policy: Policy, cal: WorkCalendar, now: Date): Map<string, { windowId: string | null; items: Deduction[] }> {
+  const a = policy.assessment
+  const out = new Map<string, { windowId: string | null; items: Deduction[] }>()
+  const add = (staffId: string | null, windowId: string | null, d: Deduction) => {
+    if (!staffId) return
+    const sheet = out.get(staffId) ?? { windowId, items: [] }
+    sheet.items.push(d)
+    out.set(staffId, sheet)
+  }
+  const { from, to } = monthSpan(month)
+  for (const c of cases) {
+    for (const v of c.violations ?? []) {
+      if (v.clockKind === 'promised') continue // counted per overdue day below
+      if (!inMonth(v.at, month)) continue
+      if (v.clockKind === 'reply') {
+        add(v.staffId, v.windowId, { kind: 'onlineConsultLate', caseId: c.id, caseNo: c.no, at: v.at, points: a.onlineConsultLate.value, note: `${CLOCK_LABELS.reply}已超过`, cite: a.onlineConsultLate.cite })
+      } else if (DUTY_CLOCKS.includes(v.clockKind)) {
+        add(v.staffId, v.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: v.at, points: a.firstResponderBreach.value, note: `${CLOCK_LABELS[v.clockKind]}已超过`, cite: a.firstResponderBreach.cite })
+      }
+    }
+    // 004: −1 per case per working day overdue, in the days of this month, until the clock is met
+    for (const clock of c.clocks) {
+      if (clock.kind !== 'promised' || !clock.breachedAt) continue
+      const due = new Date(clock.dueAt)
+      const end = new Date(Math.min((clock.metAt ? new Date(clock.metAt) : now).getTime(), to.getTime()))
+      const start = due > from ? due : from
+      if (end <= start) continue
+      // overdue days that began in this month: those up to its end minus those before it
+      const days = cal.overdueWorkingDays(due, end) - (due < from ? cal.overdueWorkingDays(due, from) : 0)
+      if (days <= 0) continue
+      const v = (c.violations ?? []).find((x) => x.clockKind === 'promised')
+      add(v?.staffId ?? c.handlerId, c.windowId, { kind: 'overdue', caseId: c.id, caseNo: c.no, at: formatShanghai(end), points: a.overduePerDay.value * days, note: `超过承诺时限 ${days} 个工作日`, cite: a.overduePerDay.cite })
+    }
+    // a second supplement notice in a round breaks the one-time notice duty (000 §4.1)
+    c.notices.slice(1).forEach((n) => {
+      if (inMonth(n.at, month)) add(n.by, c.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: n.at, points: a.firstResponderBreach.value, note: `再次出具补件告知单 ${n.noticeNo}`, cite: a.firstResponderBreach.cite })
+    })
+    for (const r of c.ratings ?? []) {
+      const rect = (c.rectifications ?? []).find((x) => x.round === r.round)
+      if (!r.bad || rect?.finding !== 'verified' || !inMonth(r.at, month)) continue
+      add(r.staffId, r.windowId, { kind: 'badRating', caseId: c.id, caseNo: c.no, at: r.at, points: a.badRating.value, note: '差评经核实属实', cite: a.badRating.cite })
+    }
+  }
+  return out
+}
+
+/** the month's score sheets; bad ratings and complaints together cost at most the policy's cap */
+export function assessMonth(
+  cases: CaseState[],
+  complaints: VerifiedComplaint[],
+  staff: Array<{ id: string; windowId: string | null }>,
+  month: string,
+  policy: Policy,
+  cal: WorkCalendar,
+  now: Date,
+): ScoreSheet[] {
+  const a = policy.assessment
+  const found = deductions(cases, month, policy, cal, now)
+  for (const k of complaints) {
+    if (!inMonth(k.at, month)) continue
+    const sheet = found.get(k.staffId) ?? { windowId: staff.find((s) => s.id === k.staffId)?.windowId ?? null, items: [] }
+    sheet.items.push({ kind: 'complaint', caseId: k.caseId ?? '', caseNo: k.caseNo, at: k.at, points: a.complaint.value, note: '投诉经核实属实', cite: a.complaint.cite })
+    found.set(k.staffId, sheet)
+  }
+  return staff.map((s) => {
+    const items = (found.get(s.id)?.items ?? []).sort((x, y) => Date.parse(x.at) - Date.parse(y.at))
+    const capped = items.filter((d) => d.kind === 'badRating' || d.kind === 'complaint').reduce((sum, d) => sum + d.points, 0)
+    const capRelief = capped < a.ratingComplaintMonthlyCap.value ? a.ratingComplaintMonthlyCap.value - capped : 0
+    const total = a.startScore.value + items.reduce((sum, d) => sum + d.points, 0) + capRelief
+    return { staffId: s.id, windowId: s.windowId, month, start: a.startScore.value, items, capRelief, total }
+  })
+}

@@ -1,0 +1,102 @@
+// The monthly assessment (004) on a month of generated cases, checked against a sheet computed by hand.
+import { assessMonth, monthSpan } from '../../src/core/assessment'
+import { createCalendar, formatShanghai } from '../../src/core/calendar'
+import { applyEvent, type MachineContext } from '../../src/core/caseMachine'
+import type { CaseState } from '../../src/core/caseState'
+import type { Actor, CaseEvent, EventBody } from '../../src/core/events'
+import { PRESETS } from '../../src/core/policy'
+
+const ctx: MachineContext = { policy: PRESETS['004'], calendar: createCalendar() }
+const citizen: Actor = { kind: 'citizen', id: 'dev:citizen' }
+const system: Actor = { kind: 'system', id: 'sweep' }
+const staff = (id: string): Actor => ({ kind: 'staff', id, name: id, role: 'staff', windowId: 'bdc' })
+const li = staff('bdc-li')
+const lead: Actor = { kind: 'staff', id: 'bdc-lead', name: '周建国', role: 'lead', windowId: 'bdc' }
+let n = 0
+
+/** folds timed steps into a case, failing on any refusal */
+function fold(kind: 'consult' | 'application', steps: Array<[string, Actor, EventBody]>, start = '2026-11-02T09:30:00'): CaseState {
+  const id = `c_${String(++n).padStart(16, '0')}`
+  let state: CaseState | null = null
+  const all: Array<[string, Actor, EventBody]> = [
+    [start, citizen, { type: 'submitted', payload: { no: `TL-${n}`, hallId: 'demo', kind, windowId: 'bdc', routedBy: 'windowQr', contact: { name: '张三', phone: '13912345678' }, text: '办理', attachments: [], policy: { presetId: '004', version: 1 } } }],
+    ...steps,
+  ]
+  all.forEach(([at, actor, body], i) => {
+    const e = { ...body, caseId: id, seq: i + 1, at: formatShanghai(new Date(`${at}+08:00`)), actor } as CaseEvent
+    const next = applyEvent(state, e, ctx)
+    if (!next.ok) throw new Error(`${id} step ${i + 1} ${body.type}: ${next.error.message}`)
+    state = next.value
+  })
+  return state as unknown as CaseState
+}
+const claim: EventBody = { type: 'claimed', payload: { staffId: 'bdc-li' } }
+const reply: EventBody = { type: 'replied', payload: { text: '您好，已为您查询。', mode: 'timed' } }
+
+function badRatingVerified(day: number, verified = true): CaseState {
+  const d = String(day).padStart(2, '0')
+  return fold('consult', [
+    [`2026-11-${d}T09:40:00`, li, claim],
+    [`2026-11-${d}T10:00:00`, li, reply],
+    [`2026-11-${d}T11:00:00`, citizen, { type: 'rated', payload: { level: 1, tags: ['attitude'], text: '态度很不耐烦', staffId: 'bdc-li', windowId: 'bdc' } }],
+    [`2026-11-${d}T15:00:00`, lead, { type: 'rectified', payload: { finding: verified ? 'verified' : 'notStaffFault', measures: '已核查' } }],
+  ], `2026-11-${d}T09:30:00`)
+}
+
+const cases: CaseState[] = [
+  // a consult not answered within 2 working days: due Wed 4 Nov 17:30, breached by the sweep → −1
+  fold('consult', [['2026-11-02T09:40:00', li, claim], ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]]),
+  // a second supplement notice on the same application → −1
+  fold('application', [
+    ['2026-11-02T09:40:00', li, claim],
+    ['2026-11-02T10:00:00', li, { type: 'supplementNoticeIssued', payload: { noticeNo: 'BZ-1', items: ['身份证'] } }],
+    ['2026-11-03T10:00:00', citizen, { type: 'materialsCompleted', payload: { note: '' } }],
+    ['2026-11-03T11:00:00', li, { type: 'supplementNoticeIssued', payload: { noticeNo: 'BZ-2', items: ['户口簿'] } }],
+  ]),
+  // promised in 1 working day on Mon 2 Nov → due Tue 3 Nov 17:30; done Fri 6 Nov 10:00: Wed, Thu, Fri overdue → −3
+  fold('application', [
+    ['2026-11-02T09:40:00', li, claim],
+    ['2026-11-02T10:00:00', li, { type: 'accepted', payload: { mode: 'promised', limitDays: 1 } }],
+    ['2026-11-03T17:40:00', system, { type: 'clockBreached', payload: { clockKind: 'promised', staffId: 'bdc-li', windowId: 'bdc' } }],
+    ['2026-11-06T10:00:00', li, { type: 'completed', payload: { result: '已办结' } }],
+  ]),
+  // twelve verified bad ratings (−12, capped at −10 with complaints) and one found not the staff's fault (0)
+  ...Array.from({ length: 12 }, (_, i) => badRatingVerified(9 + (i % 5))),
+  badRatingVerified(16, false),
+  // a breach in December belongs to December's sheet
+  fold('consult', [['2026-11-30T09:40:00', li, claim], ['2026-12-02T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]], '2026-11-30T09:30:00'),
+]
+
+it('a hand-computed November sheet: each deduction with its case and citation, bad ratings and complaints capped at −10', () => {
+  const complaints = [{ caseId: null, caseNo: 'TS-1', staffId: 'bdc-li', at: '2026-11-20T10:00:00+08:00' }]
+  const [sheetLi, sheetWang] = assessMonth(cases, complaints, [{ id: 'bdc-li', windowId: 'bdc' }, { id: 'bdc-wang', windowId: 'bdc' }], '2026-11', ctx.policy, ctx.calendar, new Date('2026-12-05T00:00:00+08:00'))
+  const byKind = (k: string) => sheetLi!.items.filter((d) => d.kind === k).reduce((s, d) => s + d.points, 0)
+  expect(byKind('onlineConsultLate')).toBe(-1)
+  expect(byKind('firstResponderBreach')).toBe(-1)
+  expect(byKind('overdue')).toBe(-3)
+  expect(byKind('badRating')).toBe(-12)
+  expect(byKind('complaint')).toBe(-2)
+  // bad ratings and complaints together: −14, capped at −10
+  expect(sheetLi!.capRelief).toBe(4)
+  expect(sheetLi!.total).toBe(100 - 1 - 1 - 3 - 10)
+  expect(sheetLi!.items.find((d) => d.kind === 'overdue')).toMatchObject({ note: '超过承诺时限 3 个工作日', cite: '004 考核制度 三(一)(3)' })
+  expect(sheetWang).toMatchObject({ items: [], total: 100, capRelief: 0 })
+})
+
+it('December has only its own breach; an overdue clock still open counts the days up to now', () => {
+  const open = fold('application', [
+    ['2026-11-02T09:40:00', li, claim],
+    ['2026-11-02T10:00:00', li, { type: 'accepted', payload: { mode: 'promised', limitDays: 1 } }],
+    ['2026-11-03T17:40:00', system, { type: 'clockBreached', payload: { clockKind: 'promised', staffId: 'bdc-li', windowId: 'bdc' } }],
+  ])
+  const [dec] = assessMonth([...cases, open], [], [{ id: 'bdc-li', windowId: 'bdc' }], '2026-12', ctx.policy, ctx.calendar, new Date('2026-12-03T12:00:00+08:00'))
+  // Dec 1, 2 and the begun Dec 3 are overdue working days of December for the open clock
+  expect(dec!.items.map((d) => [d.kind, d.points])).toEqual([
+    ['onlineConsultLate', -1],
+    ['overdue', -3],
+  ])
+})
+
+it('months span the hall time', () => {
+  expect(monthSpan('2026-12')).toEqual({ from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') })
+})
