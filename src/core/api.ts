@@ -74,6 +74,8 @@ export const ActionInputs = {
   }),
   recordRectification: onCase({ finding: RectificationFinding, measures: Reason('核查情况和整改措施', 1000) }),
   recordFollowUp: onCase({ result: Reason('回访情况'), satisfied: z.boolean() }),
+  // 004: the month's score sheets (the hall office: every window; a lead: the window; staff: their own)
+  assessment: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份'), windowId: WindowId.optional() }),
   // the in-app inbox of every role, and the WeChat subscribe-message grants
   inbox: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), limit: z.number().int().min(1).max(100).default(50) }),
   markRead: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), keys: z.array(z.string().min(1).max(200)).max(100).optional() }),

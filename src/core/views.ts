@@ -29,6 +29,33 @@ export interface MatterView extends Searchable {
   windowId: string
 }
 
+export interface AssessmentView {
+  month: string
+  hallName: string
+  policyName: string
+  sheets: Array<{
+    staffId: string
+    name: string
+    windowId: string | null
+    windowName: string
+    start: number
+    total: number
+    capRelief: number
+    items: Array<{ kind: string; label: string; caseId: string; caseNo: string; at: string; points: number; note: string; cite: string }>
+  }>
+  windows: Array<{
+    windowId: string
+    name: string
+    staff: number
+    averageScore: number
+    deductions: number
+    /** the month's ratings by level, 5 … 1 */
+    ratings: Record<'5' | '4' | '3' | '2' | '1', number>
+    /** the share of good ratings (4 and 5) in each of the last six months, oldest first */
+    trend: Array<{ month: string; rated: number; goodShare: number | null }>
+  }>
+}
+
 export interface InboxItem {
   key: string
   caseId: string
@@ -246,6 +273,7 @@ export interface ActionOutputs {
   rateCase: CaseView
   recordRectification: CaseView
   recordFollowUp: CaseView
+  assessment: AssessmentView
   inbox: InboxView
   markRead: { unread: number }
   subscribeGranted: { recorded: number }

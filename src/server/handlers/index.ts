@@ -23,6 +23,7 @@ import { forwardOutside, outsideHall, referCase } from './routing'
 import { assignCase, closeCase, extendClock, takeOver, urgeCase } from './supervision'
 import { inbox, markRead, subscribeGranted } from './inbox'
 import { rateCase, recordFollowUp, recordRectification } from './rating'
+import { assessment } from './assessment'
 
 export interface HandlerContext {
   store: Store
@@ -75,6 +76,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   rateCase,
   recordRectification,
   recordFollowUp,
+  assessment,
   inbox,
   markRead,
   subscribeGranted,
