@@ -66,4 +66,15 @@ it('bad rating → rectification → follow-up → the citizen sees the outcome'
   await citizen.locator('.rating__outcome', { hasText: '核查整改（情况属实）' }).waitFor()
   await citizen.locator('.rating__outcome', { hasText: '回访：电话回访' }).waitFor()
   await shot(citizen, '32-citizen-rating-outcome')
+
+  // the hall office's assessment: the verified bad rating is a deduction on 李晓梅's sheet
+  const office = await signIn('徐文')
+  await office.getByText('考核与评价').click()
+  await office.locator('.score-row__name', { hasText: '李晓梅' }).click()
+  await office.locator('.score__item', { hasText: '差评（经核实）' }).waitFor()
+  await office.locator('.chart__canvas').first().waitFor()
+  await shot(office, '34-office-assessment-sheet')
+  await office.locator('.month-bar').scrollIntoViewIfNeeded()
+  await office.waitForTimeout(500)
+  await shot(office, '33-office-assessment-charts')
 })

@@ -44,6 +44,10 @@ export default function QueuePage() {
         </Text>
       </View>
       <InboxLink as='staff' />
+      <View className='inbox-link' onClick={() => Taro.navigateTo({ url: '/staff/assessment/index' })}>
+        <Text>{me && me.role !== 'staff' ? '考核与评价' : '我的考核'}</Text>
+        <Text className='muted'>查看 ›</Text>
+      </View>
       {queue.incoming.length > 0 ? (
         <View className='section'>
           <View className='section__title'>

@@ -1,0 +1,148 @@
+// 考核与评价 (004): the month's score sheets with every deduction and its case, and for the hall office
+// and leads each window's rating distribution and six-month trend.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Axis, Chart as F2Chart, Interval, Legend, Line, Point, jsx } from '@antv/f2'
+import type { AssessmentView } from '../../../core/views'
+import { call } from '../../api/client'
+import { Chart } from '../../components/Chart'
+import { Message } from '../../components/CaseParts'
+import { formatTime } from '../../lib/format'
+import { useRefresh } from '../../lib/useRefresh'
+import { shanghaiDate } from '../../../core/calendar'
+
+// F2's element typings reject its own components' generic props; the props below are F2's documented ones
+const el = (type: unknown, props: Record<string, unknown>) => jsx(type as Parameters<typeof jsx>[0], props)
+
+const label = { label: { fontSize: 12, fill: '#6b7480' } }
+const legendText = { nameStyle: { fontSize: 12, fill: '#4e5661' } }
+
+const LEVEL_NAMES: Record<string, string> = { '5': '非常满意', '4': '满意', '3': '基本满意', '2': '不满意', '1': '非常不满意' }
+const LEVEL_COLORS = ['#1f9d55', '#6cc08b', '#c7cdd6', '#f0a04b', '#d93026']
+
+const shift = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const i = y * 12 + (m - 1) + by
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+}
+const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`
+
+function distribution(view: AssessmentView) {
+  const data = view.windows.flatMap((w) => ['5', '4', '3', '2', '1'].map((l) => ({ window: w.name.replace(/窗口.*$/, ''), level: LEVEL_NAMES[l], count: w.ratings[l as '5'] })))
+  return el(F2Chart, {
+    data,
+    coord: { transposed: true },
+    scale: { count: { min: 0, tickCount: 4 } },
+    children: [
+      el(Axis, { field: 'window', style: label }),
+      el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
+      el(Interval, { x: 'window', y: 'count', color: { field: 'level', range: LEVEL_COLORS }, adjust: 'stack' }),
+      el(Legend, { position: 'top', ...legendText }),
+    ],
+  })
+}
+
+function trend(view: AssessmentView) {
+  const data = view.windows.flatMap((w) => w.trend.filter((t) => t.goodShare !== null).map((t) => ({ window: w.name.replace(/窗口.*$/, ''), month: `${Number(t.month.slice(5))}月`, share: Math.round(t.goodShare! * 100) })))
+  return el(F2Chart, {
+    data,
+    scale: { share: { min: 0, max: 100, tickCount: 5 } },
+    children: [
+      el(Axis, { field: 'month', style: label }),
+      el(Axis, { field: 'share', formatter: (v: number) => `${v}%`, style: label }),
+      el(Line, { x: 'month', y: 'share', color: 'window' }),
+      el(Point, { x: 'month', y: 'share', color: 'window' }),
+      el(Legend, { position: 'top', ...legendText }),
+    ],
+  })
+}
+
+export default function AssessmentPage() {
+  const [month, setMonth] = useState(() => shanghaiDate(new Date()).slice(0, 7))
+  const [view, setView] = useState<AssessmentView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const load = async (m = month) => {
+    const a = await call('assessment', { month: m })
+    if (a.ok) {
+      setView(a.data)
+      setError(null)
+    } else setError(a.error.message)
+  }
+  useRefresh(() => load())
+  const go = (by: number) => {
+    const m = shift(month, by)
+    setMonth(m)
+    setView(null)
+    void load(m)
+  }
+
+  if (error) return <View className='page'><Message title='无法查看考核情况' text={error} /></View>
+  const rated = view ? view.windows.reduce((s, w) => s + Object.values(w.ratings).reduce((a, b) => a + b, 0), 0) : 0
+  return (
+    <View className='page'>
+      <View className='month-bar'>
+        <Text className='link' onClick={() => go(-1)}>‹ 上月</Text>
+        <Text className='month-bar__title'>{monthLabel(month)}考核</Text>
+        <Text className='link' onClick={() => go(1)}>下月 ›</Text>
+      </View>
+      {!view ? (
+        <View className='loading'>正在计算…</View>
+      ) : (
+        <View>
+          {view.windows.length > 0 ? (
+            <View className='section'>
+              <View className='section__title'>
+                各窗口好差评<Text className='section__aside'>本月 {rated} 条</Text>
+              </View>
+              {rated > 0 ? <Chart height={Math.max(180, view.windows.length * 44 + 60)} draw={() => distribution(view)} deps={[view]} /> : <View className='muted'>本月暂无评价</View>}
+              <View className='section__title section__title--sub'>近六个月满意率（满意、非常满意占比）</View>
+              <Chart height={220} draw={() => trend(view)} deps={[view]} />
+              {view.windows.map((w) => (
+                <View className='score-row' key={w.windowId}>
+                  <Text className='score-row__name'>{w.name}</Text>
+                  <Text className='muted'>平均 {w.averageScore} 分 · 扣分 {w.deductions} 项</Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
+          <View className='section'>
+            <View className='section__title'>
+              个人考核<Text className='section__aside'>{view.policyName.slice(0, 14)}…</Text>
+            </View>
+            {view.sheets.map((s) => (
+              <View key={s.staffId} className='score' onClick={() => setOpen(open === s.staffId ? null : s.staffId)}>
+                <View className='score-row'>
+                  <Text className='score-row__name'>
+                    {s.name}
+                    <Text className='muted'> {s.windowName}</Text>
+                  </Text>
+                  <Text className={`score-row__total ${s.total < s.start ? 'score-row__total--down' : ''}`}>{s.total} 分</Text>
+                </View>
+                {open === s.staffId ? (
+                  <View className='score__items'>
+                    {s.items.length === 0 ? <View className='muted'>本月无扣分</View> : null}
+                    {s.items.map((d, i) => (
+                      <View className='score__item' key={`${d.caseId}-${i}`} onClick={() => d.caseId && Taro.navigateTo({ url: `/staff/case/index?id=${d.caseId}` })}>
+                        <View className='score-row'>
+                          <Text>{d.label}</Text>
+                          <Text className='score-row__total score-row__total--down'>{d.points}</Text>
+                        </View>
+                        <View className='muted'>
+                          {d.caseNo} · {d.note} · {formatTime(d.at)}
+                        </View>
+                        <View className='muted score__cite'>依据：{d.cite}</View>
+                      </View>
+                    ))}
+                    {s.capRelief > 0 ? <View className='muted'>差评、投诉本月合计扣分已达上限，返还 {s.capRelief} 分</View> : null}
+                  </View>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
