@@ -74,6 +74,10 @@ export const ActionInputs = {
   }),
   recordRectification: onCase({ finding: RectificationFinding, measures: Reason('核查情况和整改措施', 1000) }),
   recordFollowUp: onCase({ result: Reason('回访情况'), satisfied: z.boolean() }),
+  // WeChat sign-in for staff by a one-time invite code from the hall office
+  createInvite: z.object({ staffId: StaffId }),
+  bindInvite: z.object({ code: z.string().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),
+  unbindStaff: z.object({ staffId: StaffId }),
   // 004: the month's score sheets (the hall office: every window; a lead: the window; staff: their own)
   assessment: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份'), windowId: WindowId.optional() }),
   // the in-app inbox of every role, and the WeChat subscribe-message grants

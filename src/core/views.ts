@@ -274,6 +274,9 @@ export interface ActionOutputs {
   recordRectification: CaseView
   recordFollowUp: CaseView
   assessment: AssessmentView
+  createInvite: { code: string; expiresAt: string; staffId: string; staffName: string }
+  bindInvite: SessionView
+  unbindStaff: { staffId: string; bound: false }
   inbox: InboxView
   markRead: { unread: number }
   subscribeGranted: { recorded: number }

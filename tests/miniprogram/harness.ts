@@ -14,6 +14,9 @@ type Answers = Record<string, (input: Record<string, unknown>) => unknown>
 let answers: Answers = {}
 let currentQuery: Record<string, string> = {}
 export const calls: Array<{ action: string; input: Record<string, unknown> }> = []
+/** the pages the app went to (navigateTo / redirectTo), and the toasts it showed */
+export const visited: string[] = []
+export const toasts: string[] = []
 
 export function answer(next: Answers) {
   answers = next
@@ -37,8 +40,9 @@ function installGlobals() {
     setStorageSync: noop,
     stopPullDownRefresh: noop,
     setNavigationBarTitle: noop,
-    redirectTo: noop,
-    navigateTo: noop,
+    redirectTo: ({ url }: { url: string }) => visited.push(url),
+    navigateTo: ({ url }: { url: string }) => visited.push(url),
+    showToast: ({ title }: { title: string }) => toasts.push(title),
     cloud: {
       init: noop,
       callFunction: async ({ name, data }: { name: string; data: Record<string, unknown> }) => {
@@ -82,7 +86,7 @@ function installGlobals() {
 }
 
 /** renders a built page with its query, waits for React to mount and for the API answers */
-export async function renderPage(page: string, query: Record<string, string>): Promise<{ data: { root?: TaroNode } }> {
+export async function renderPage(page: string, query: Record<string, string>): Promise<{ data: { root?: TaroNode }; instance: unknown }> {
   installGlobals()
   currentQuery = query
   const id = simulate.load(join(WEAPP, page), { compiler: 'simulate', rootPath: WEAPP })
@@ -93,6 +97,7 @@ export async function renderPage(page: string, query: Record<string, string>): P
 }
 
 interface TaroNode {
+  sid?: string
   nn?: string
   v?: string
   cl?: string
@@ -109,6 +114,27 @@ export function textOf(comp: { data: { root?: TaroNode } }): string {
   const out: string[] = []
   if (comp.data.root) collect(comp.data.root, out)
   return out.join('').replace(/\s+/g, ' ').trim()
+}
+
+function findByClass(n: TaroNode, className: string): TaroNode | null {
+  if (n.cl?.split(' ').includes(className)) return n
+  for (const c of n.cn ?? []) {
+    const hit = findByClass(c, className)
+    if (hit) return hit
+  }
+  return null
+}
+
+/**
+ * Fires an event on the first node with this class the way the mini-program does: through the page's
+ * event handler `eh`, with the node's id as the target. Then lets React render and the API answer.
+ */
+export async function fire(comp: { data: { root?: TaroNode }; instance: unknown }, className: string, type: 'tap' | 'input', detail: Record<string, unknown> = {}) {
+  const node = comp.data.root ? findByClass(comp.data.root, className) : null
+  if (!node?.sid) throw new Error(`no node with class ${className}`)
+  const target = { id: node.sid, dataset: {} }
+  ;(comp.instance as { eh: (e: unknown) => void }).eh({ type, timeStamp: Date.now(), target, currentTarget: target, detail })
+  for (let i = 0; i < 10; i++) await simulate.sleep(20)
 }
 
 /** the text inside the first node with this class */

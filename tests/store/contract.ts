@@ -219,6 +219,46 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect((await store.getPolicyVersion('tl', 2))?.note).toBe('按公积金中心细则')
     })
 
+    describe('invites', () => {
+      const invite = (codeHash: string, staffId = 'li', expiresAt = '2026-11-30T10:00:00+08:00') => ({
+        codeHash, hallId: 'tl', staffId, createdBy: 'xu', createdAt: '2026-11-23T10:00:00+08:00', expiresAt,
+      })
+      const at = '2026-11-24T09:00:00+08:00'
+      beforeEach(async () => {
+        await store.putStaff(person('li', 'bdc'))
+        await store.putStaff(person('wang', 'bdc'))
+      })
+
+      it('binds the openid to the staff record once; 10 concurrent redemptions give one winner', async () => {
+        await store.createInvite(invite('h1'))
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.redeemInvite('h1', `o-${i}`, at)))
+        const won = results.filter((r) => r.status === 'ok')
+        expect(won).toEqual([{ status: 'ok', staffId: 'li' }])
+        expect(results.filter((r) => r.status === 'used')).toHaveLength(9)
+        const winner = results.findIndex((r) => r.status === 'ok')
+        expect((await store.findStaffByOpenid(`o-${winner}`))?.id).toBe('li')
+        expect(await store.staffOpenid('li')).toBe(`o-${winner}`)
+        expect(await store.redeemInvite('h1', `o-${winner}`, at)).toEqual({ status: 'used' })
+      })
+
+      it('refuses unknown, expired and revoked codes, and an openid already bound to someone else', async () => {
+        expect(await store.redeemInvite('nosuch', 'o-1', at)).toEqual({ status: 'unknown' })
+        await store.createInvite(invite('old', 'li', '2026-11-24T09:00:00+08:00'))
+        expect(await store.redeemInvite('old', 'o-1', at)).toEqual({ status: 'expired' })
+        await store.createInvite(invite('first'))
+        await store.createInvite(invite('second'))
+        expect(await store.redeemInvite('first', 'o-1', at)).toEqual({ status: 'revoked' })
+        expect(await store.redeemInvite('second', 'o-1', at)).toEqual({ status: 'ok', staffId: 'li' })
+        await store.createInvite(invite('wangs', 'wang'))
+        expect(await store.redeemInvite('wangs', 'o-1', at)).toEqual({ status: 'taken' })
+        expect(await store.staffOpenid('wang')).toBeNull()
+        // the same person binding again (a new phone) is fine
+        await store.createInvite(invite('again'))
+        expect(await store.redeemInvite('again', 'o-2', at)).toEqual({ status: 'ok', staffId: 'li' })
+        expect(await store.findStaffByOpenid('o-1')).toBeNull()
+      })
+    })
+
     it('keeps the hall calendar overrides', async () => {
       await store.putCalendarOverride('tl', { date: '2027-01-01', kind: 'restday', note: '元旦' })
       await store.putCalendarOverride('tl', { date: '2026-12-26', kind: 'workday', note: '延时服务' })

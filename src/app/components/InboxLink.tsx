@@ -18,7 +18,7 @@ export function InboxLink({ as }: { as: 'citizen' | 'staff' }) {
     void load()
   })
   return (
-    <View className='inbox-link' onClick={() => Taro.navigateTo({ url: `/pages/inbox/index?as=${as}` })}>
+    <View className='nav-link inbox-link' onClick={() => Taro.navigateTo({ url: `/pages/inbox/index?as=${as}` })}>
       <Text>消息</Text>
       {unread > 0 ? <Text className='badge'>{unread > 99 ? '99+' : unread}</Text> : <Text className='muted'>暂无未读</Text>}
     </View>

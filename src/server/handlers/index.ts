@@ -24,6 +24,7 @@ import { assignCase, closeCase, extendClock, takeOver, urgeCase } from './superv
 import { inbox, markRead, subscribeGranted } from './inbox'
 import { rateCase, recordFollowUp, recordRectification } from './rating'
 import { assessment } from './assessment'
+import { bindInvite, createInvite, unbindStaff } from './invite'
 
 export interface HandlerContext {
   store: Store
@@ -77,6 +78,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   recordRectification,
   recordFollowUp,
   assessment,
+  createInvite,
+  bindInvite,
+  unbindStaff,
   inbox,
   markRead,
   subscribeGranted,

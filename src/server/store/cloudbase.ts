@@ -13,7 +13,7 @@ import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import { sortMatters, type Append, type Channel, type OutboxItem, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
+import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { nextActionAt } from '../../core/clock'
 import type { Notification } from '../../core/notification'
 
@@ -59,7 +59,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -399,6 +399,31 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     },
     async staffOpenid(staffId) {
       return ((await getOrNull(col('staff').doc(staffId)))?.openid as string | null | undefined) ?? null
+    },
+
+    async createInvite(i) {
+      const open = await all(col('invites').where({ staffId: i.staffId, usedAt: _.eq(null), revokedAt: _.eq(null) }).orderBy('_id', 'asc'))
+      await transact(async (tx) => {
+        for (const d of open) await tx.collection('invites').doc(d._id as string).update({ data: { revokedAt: i.createdAt } })
+        await tx.collection('invites').doc(i.codeHash).set({
+          data: { hallId: i.hallId, staffId: i.staffId, createdBy: i.createdBy, createdAt: i.createdAt, expiresAt: i.expiresAt, usedAt: null, usedByOpenid: null, revokedAt: null },
+        })
+      })
+    },
+    async redeemInvite(codeHash, openid, at) {
+      const bound = (await col('staff').where({ openid }).limit(2).get()).data
+      return transact<RedeemResult>(async (tx) => {
+        const ref = tx.collection('invites').doc(codeHash)
+        const row = await getOrNull(ref)
+        if (!row) return { status: 'unknown' }
+        if (row.usedAt) return { status: 'used' }
+        if (row.revokedAt) return { status: 'revoked' }
+        if (Date.parse(row.expiresAt as string) <= Date.parse(at)) return { status: 'expired' }
+        if (bound.some((d) => d._id !== row.staffId)) return { status: 'taken' }
+        await ref.update({ data: { usedAt: at, usedByOpenid: openid } })
+        await tx.collection('staff').doc(row.staffId as string).update({ data: { openid } })
+        return { status: 'ok', staffId: row.staffId as string }
+      })
     },
 
     async nextNumber(scope) {

@@ -127,4 +127,21 @@ export const MIGRATIONS: Migration[] = [
       `create index cases_hall_updated_idx on cases (hall_id, updated_at)`,
     ],
   },
+  {
+    version: 6,
+    statements: [
+      // one-time invites that bind a WeChat account to a staff record; only the code's hash is kept
+      `create table invites (
+        code_hash text primary key,
+        hall_id text not null references halls(id),
+        staff_id text not null references staff(id),
+        created_by text not null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        used_at timestamptz,
+        used_by_openid text,
+        revoked_at timestamptz)`,
+      `create index invites_staff_idx on invites (staff_id) where used_at is null and revoked_at is null`,
+    ],
+  },
 ]

@@ -60,6 +60,19 @@ export interface Append {
   channels?: Channel[]
 }
 
+export interface NewInvite {
+  codeHash: string
+  hallId: string
+  staffId: string
+  createdBy: string
+  createdAt: string
+  expiresAt: string
+}
+
+export type RedeemResult =
+  | { status: 'ok'; staffId: string }
+  | { status: 'unknown' | 'used' | 'expired' | 'revoked' | 'taken' }
+
 /** an outside channel: WeChat subscribe messages (cloud), the hall's own gateway (self-hosted) */
 export type Channel = 'wechat' | 'webhook'
 
@@ -155,6 +168,17 @@ export interface Store {
   takeGrant(openid: string, templateId: string): Promise<boolean>
   /** the WeChat OPENID bound to a staff record, if any */
   staffOpenid(staffId: string): Promise<string | null>
+
+  /**
+   * Records a one-time invite (only the code's hash is kept) and revokes the staff member's earlier
+   * unused ones, in one transaction.
+   */
+  createInvite(invite: NewInvite): Promise<void>
+  /**
+   * Redeems an invite at `at`: binds the openid to its staff record and marks it used, atomically;
+   * of concurrent redemptions exactly one wins. An openid bound to another staff record is 'taken'.
+   */
+  redeemInvite(codeHash: string, openid: string, at: string): Promise<RedeemResult>
 
   /** next value of a named counter (1, 2, 3 … without gaps); atomic under concurrency */
   nextNumber(scope: string): Promise<number>

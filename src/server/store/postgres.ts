@@ -20,6 +20,17 @@ interface Db {
   notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
   outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
   subscribe_grants: { openid: string; template_id: string; remaining: number }
+  invites: {
+    code_hash: string
+    hall_id: string
+    staff_id: string
+    created_by: string
+    created_at: string | Date
+    expires_at: string | Date
+    used_at: string | Date | null
+    used_by_openid: string | null
+    revoked_at: string | Date | null
+  }
   staff: {
     id: string
     hall_id: string
@@ -173,7 +184,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -500,6 +511,42 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     async staffOpenid(staffId) {
       const row = await db.selectFrom('staff').select('openid').where('id', '=', staffId).executeTakeFirst()
       return row?.openid ?? null
+    },
+
+    async createInvite(i) {
+      await db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('invites')
+          .set({ revoked_at: i.createdAt })
+          .where('staff_id', '=', i.staffId)
+          .where('used_at', 'is', null)
+          .where('revoked_at', 'is', null)
+          .execute()
+        await tx
+          .insertInto('invites')
+          .values({ code_hash: i.codeHash, hall_id: i.hallId, staff_id: i.staffId, created_by: i.createdBy, created_at: i.createdAt, expires_at: i.expiresAt, used_at: null, used_by_openid: null, revoked_at: null })
+          .execute()
+      })
+    },
+    async redeemInvite(codeHash, openid, at) {
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const row = await tx.selectFrom('invites').selectAll().where('code_hash', '=', codeHash).forUpdate().executeTakeFirst()
+          if (!row) return { status: 'unknown' } as const
+          if (row.used_at) return { status: 'used' } as const
+          if (row.revoked_at) return { status: 'revoked' } as const
+          if (new Date(row.expires_at).getTime() <= new Date(at).getTime()) return { status: 'expired' } as const
+          const other = await tx.selectFrom('staff').select('id').where('openid', '=', openid).where('id', '!=', row.staff_id).executeTakeFirst()
+          if (other) return { status: 'taken' } as const
+          await tx.updateTable('invites').set({ used_at: at, used_by_openid: openid }).where('code_hash', '=', codeHash).execute()
+          await tx.updateTable('staff').set({ openid }).where('id', '=', row.staff_id).execute()
+          return { status: 'ok', staffId: row.staff_id } as const
+        })
+      } catch (e) {
+        // the openid was bound to another record at the same moment
+        if (isUniqueViolation(e)) return { status: 'taken' }
+        throw e
+      }
     },
 
     async nextNumber(scope) {

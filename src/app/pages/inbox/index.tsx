@@ -38,7 +38,7 @@ export default function InboxPage() {
   }
   const subscribeBar =
     process.env.TARO_ENV === 'weapp' && view?.template ? (
-      <View className='inbox-link' onClick={() => subscribe(view.template!)}>
+      <View className='nav-link' onClick={() => subscribe(view.template!)}>
         <Text>接收微信消息提醒</Text>
         <Text className='link'>开启</Text>
       </View>

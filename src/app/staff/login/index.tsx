@@ -1,10 +1,10 @@
-// Staff sign-in. Self-hosted: hall, login and password. Demo mode: one tap on a demo staff member.
+// Staff sign-in. Mini-program: bind the WeChat account once with the hall office's invite code.
+// Self-hosted: hall, login and password. Demo mode: one tap on a demo staff member.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { DemoStaffEntry } from '../../../core/views'
 import { call } from '../../api/client'
-import { Message } from '../../components/CaseParts'
 
 const ROLE = { staff: '窗口人员', lead: '窗口负责人', office: '政务服务科' } as const
 
@@ -13,6 +13,7 @@ export default function StaffLoginPage() {
   const [hallId, setHallId] = useState('')
   const [login, setLogin] = useState('')
   const [password, setPassword] = useState('')
+  const [code, setCode] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [ready, setReady] = useState(false)
@@ -41,6 +42,16 @@ export default function StaffLoginPage() {
     else setError(a.error.message)
   }
 
+  async function bind() {
+    setBusy(true)
+    const a = await call('bindInvite', { code: code.trim() })
+    setBusy(false)
+    if (a.ok) {
+      Taro.showToast({ title: `已绑定：${a.data.staff?.name ?? ''}`, icon: 'success' })
+      done()
+    } else setError(a.error.message)
+  }
+
   async function demoSignIn(staffId: string) {
     const a = await call('demoLogin', { staffId })
     if (a.ok) done()
@@ -51,7 +62,18 @@ export default function StaffLoginPage() {
   return (
     <View className='page'>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Message title='工作人员绑定' text='请使用政务服务科发放的邀请码绑定您的微信。' />
+        <View className='section form'>
+          <View className='section__title'>绑定工作人员身份</View>
+          <View className='muted'>请输入政务服务科发放的 8 位邀请码。绑定后，用本微信打开小程序即以工作人员身份登录；邀请码 7 天内有效，仅可使用一次。</View>
+          <View className='field'>
+            <View className='field__label'>邀请码</View>
+            <Input className='field__input field__input--code' value={code} maxlength={12} placeholder='例如 K7PD-3XQM' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+          </View>
+          {error ? <View className='field__error'>{error}</View> : null}
+          <Button className={`btn btn--primary ${busy || code.trim().length < 8 ? 'btn--off' : ''}`} loading={busy} disabled={busy || code.trim().length < 8} onClick={bind}>
+            绑定并登录
+          </Button>
+        </View>
       ) : (
         <View className='section form'>
           <View className='section__title'>工作人员登录</View>

@@ -44,7 +44,7 @@ export default function QueuePage() {
         </Text>
       </View>
       <InboxLink as='staff' />
-      <View className='inbox-link' onClick={() => Taro.navigateTo({ url: '/staff/assessment/index' })}>
+      <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/assessment/index' })}>
         <Text>{me && me.role !== 'staff' ? '考核与评价' : '我的考核'}</Text>
         <Text className='muted'>查看 ›</Text>
       </View>
