@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { createApi } from '../src/server/api'
+import { serverFiles } from '../src/server/files'
 import { seedDemoHall } from '../src/server/demoHall'
 import { openPostgresStore } from '../src/server/store/postgres'
 import type { Metric } from './run'
@@ -16,7 +17,7 @@ export async function benchHandlers(calls = 1000): Promise<Metric[]> {
   try {
     await store.migrate()
     await seedDemoHall(store)
-    const api = createApi({ store, now: () => new Date(), demo: true, mode: 'selfHosted', log: () => {} })
+    const api = createApi({ store, now: () => new Date(), demo: true, mode: 'selfHosted', log: () => {}, files: serverFiles(store) })
     const submit: number[] = []
     const claim: number[] = []
     const ids: string[] = []

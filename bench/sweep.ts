@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { createApi } from '../src/server/api'
+import { serverFiles } from '../src/server/files'
 import { seedDemoHall } from '../src/server/demoHall'
 import { deliverOutbox } from '../src/server/notify/deliver'
 import { openPostgresStore } from '../src/server/store/postgres'
@@ -20,7 +21,7 @@ async function sweepAmong(stored: number, due: number) {
   try {
     await store.migrate()
     await seedDemoHall(store)
-    const api = createApi({ store, now: () => T0, demo: true, mode: 'selfHosted', log: () => {}, channels: ['webhook'] })
+    const api = createApi({ store, now: () => T0, demo: true, mode: 'selfHosted', log: () => {}, channels: ['webhook'], files: serverFiles(store) })
     for (let i = 0; i < due; i++) {
       const a = await api.call({ citizenId: `dev:${randomBytes(12).toString('hex')}`, staffId: null }, {
         action: 'submitCase', hallId: 'demo', windowId: 'bdc', kind: 'consult',

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { ErrorBody } from './errors'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, StaffId, WindowId } from './schemas'
 import { ClockKind, ReplyMode } from './events'
+import { Attachments } from './attachment'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 
 const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
@@ -25,6 +26,8 @@ export const ActionInputs = {
     kind: CaseKind.default('consult'),
     contact: Contact,
     text: CaseText,
+    // photos of documents, uploaded first (000 §4.1: what the citizen already has)
+    attachments: Attachments,
     requestId: RequestId,
   }),
   getCase: z.object({ caseId: CaseId }),

@@ -116,6 +116,8 @@ export interface CaseView {
   text: string
   /** the catalog matter chosen at submission, as it was then */
   matter: MatterRef | null
+  /** photos the citizen added; `url` is null when a photo cannot be shown right now */
+  attachments: Array<{ id: string; url: string | null }>
   submittedAt: string
   responder: ResponderCard | null
   reply: { text: string; mode: 'onTheSpot' | 'timed'; at: string } | null

@@ -10,6 +10,7 @@ import type { Identity } from './identity'
 import type { Channel, Store } from './store/port'
 import type { SubscribeTemplates } from './notify/config'
 import { handlers, type HandlerContext } from './handlers'
+import type { FileAccess } from './files'
 
 export interface ApiDeps {
   store: Store
@@ -20,6 +21,8 @@ export interface ApiDeps {
   /** outside channels for notifications; none by default (the in-app inbox always works) */
   channels?: Channel[]
   templates?: SubscribeTemplates
+  /** where citizens' photos live (the hall's server or cloud storage) */
+  files: FileAccess
   log?: (message: string, error?: unknown) => void
 }
 
@@ -55,6 +58,7 @@ export function createApi(deps: ApiDeps) {
       staff: staff && staff.active ? staff : null,
       channels: deps.channels ?? [],
       templates: deps.templates ?? {},
+      files: deps.files,
     }
     const handler = handlers[action] as (c: HandlerContext, i: unknown) => Promise<ActionOutputs[A]>
     return handler(ctx, parsed.data)

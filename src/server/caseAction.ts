@@ -90,7 +90,11 @@ export async function loadCaseView(ctx: HandlerContext, caseId: string): Promise
   if (!loaded) throw new DomainError('NOT_FOUND', '找不到这个案件')
   const { state, events } = loaded
   assertCanRead(ctx, state)
-  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, state.hallId, state.policy.version), loadDirectory(ctx.store, state.hallId)])
+  const [hallCtx, dir, photoUrls] = await Promise.all([
+    loadHallContext(ctx.store, state.hallId, state.policy.version),
+    loadDirectory(ctx.store, state.hallId),
+    ctx.files.urls(state.attachments),
+  ])
   const can = abilities(ctx, state, hallCtx)
-  return caseView(state, events, hallCtx.hall, dir, can, ctx.staff !== null, { now: ctx.now, calendar: hallCtx.calendar })
+  return caseView(state, events, hallCtx.hall, dir, can, ctx.staff !== null, { now: ctx.now, calendar: hallCtx.calendar }, photoUrls)
 }

@@ -84,6 +84,7 @@ export function caseView(
   can: CaseView['can'],
   forStaff: boolean,
   clock: { now: Date; calendar: WorkCalendar },
+  photoUrls: Map<string, string | null> = new Map(),
 ): CaseView {
   const window = dir.windows.get(state.windowId)
   const toWindow = state.referral ? dir.windows.get(state.referral.toWindowId) : undefined
@@ -98,6 +99,7 @@ export function caseView(
     contact: state.contact,
     text: state.text,
     matter: state.matter,
+    attachments: state.attachments.map((id) => ({ id, url: photoUrls.get(id) ?? null })),
     submittedAt: state.submittedAt,
     responder: responderCard(state, dir),
     reply: state.reply ? { text: state.reply.text, mode: state.reply.mode, at: state.reply.at } : null,

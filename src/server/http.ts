@@ -5,14 +5,17 @@ import { existsSync } from 'node:fs'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
-import type { ErrorCode } from '../core/errors'
+import { MAX_ATTACHMENT_BYTES } from '../core/attachment'
+import { DomainError, isDomainError, type ErrorCode } from '../core/errors'
+import { HallId } from '../core/schemas'
 import type { SessionView } from '../core/views'
 import { createApi } from './api'
 import type { Identity } from './identity'
-import type { Channel, Store } from './store/port'
+import type { Channel, Store, UploadStore } from './store/port'
+import { readableFile, receiveUpload, serverFiles } from './files'
 
 export interface HttpOptions {
-  store: Store
+  store: Store & UploadStore
   demo: boolean
   /** HMAC secret for the session cookie */
   secret: string
@@ -71,13 +74,54 @@ function writeSession(reply: FastifyReply, session: Session, secure: boolean) {
 
 export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 })
-  const api = createApi({ store: opts.store, now: opts.now ?? (() => new Date()), demo: opts.demo, mode: 'selfHosted', channels: opts.channels })
+  const now = opts.now ?? (() => new Date())
+  const api = createApi({ store: opts.store, now, demo: opts.demo, mode: 'selfHosted', channels: opts.channels, files: serverFiles(opts.store) })
   await app.register(fastifyCookie, { secret: opts.secret })
 
+  /** the caller's session; a first visit gets a device session for its citizen identity */
+  function sessionOf(req: FastifyRequest, reply: FastifyReply): Session {
+    const session = readSession(req)
+    if (session) return session
+    const fresh = { c: `dev:${randomBytes(15).toString('hex')}`, s: null }
+    writeSession(reply, fresh, !!opts.secureCookies)
+    return fresh
+  }
+  const refuse = (reply: FastifyReply, e: unknown) => {
+    if (!isDomainError(e)) throw e
+    return reply.code(STATUS[e.code]).header('cache-control', 'no-store').send({ ok: false, error: e.toBody() })
+  }
+
+  // a photo of a document, as the raw image body (the H5 app sends the file it resized)
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+  app.post<{ Querystring: { hall?: string } }>('/api/upload', { bodyLimit: MAX_ATTACHMENT_BYTES }, async (req, reply) => {
+    const session = sessionOf(req, reply)
+    try {
+      const hall = HallId.safeParse(req.query.hall)
+      if (!hall.success) throw new DomainError('INVALID_INPUT', '大厅编号格式不正确', { field: 'hall' })
+      if (!Buffer.isBuffer(req.body)) throw new DomainError('INVALID_INPUT', '只能上传 JPG、PNG 或 WebP 格式的照片', { field: 'file' })
+      const upload = await receiveUpload(opts.store, { hallId: hall.data, citizenId: session.c, bytes: req.body, now: now() })
+      return reply.header('cache-control', 'no-store').send({ ok: true, data: { id: upload.id, url: `/api/files/${upload.id}`, size: upload.size } })
+    } catch (e) {
+      return refuse(reply, e)
+    }
+  })
+  app.get<{ Params: { id: string } }>('/api/files/:id', async (req, reply) => {
+    const session = readSession(req)
+    try {
+      const identity: Identity = { citizenId: session?.c ?? null, staffId: session?.s ?? null }
+      const { upload, bytes } = await readableFile(opts.store, identity, req.params.id)
+      return reply
+        .type(upload.mime)
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(bytes))
+    } catch (e) {
+      return refuse(reply, e)
+    }
+  })
+
   app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
-    let session = readSession(req)
-    const fresh = !session
-    if (!session) session = { c: `dev:${randomBytes(15).toString('hex')}`, s: null }
+    const session = sessionOf(req, reply)
     const identity: Identity = { citizenId: session.c, staffId: session.s }
     const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}
     const answer = await api.call(identity, { ...body, action: req.params.action })
@@ -89,7 +133,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     }
     // a staff record that is gone or deactivated signs the session out
     if (!answer.ok && answer.error.code === 'UNAUTHENTICATED' && session.s) next = { c: session.c, s: null }
-    if (fresh || next !== session) writeSession(reply, next, !!opts.secureCookies)
+    if (next !== session) writeSession(reply, next, !!opts.secureCookies)
     reply.header('cache-control', 'no-store')
     return reply.code(answer.ok ? 200 : STATUS[answer.error.code]).send(answer)
   })
@@ -99,7 +143,9 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500
     const code: ErrorCode = status < 500 ? 'INVALID_INPUT' : 'INTERNAL'
     if (status >= 500) app.log.error(err)
-    reply.code(status).send({ ok: false, error: { code, message: status >= 500 ? '系统繁忙，请稍后再试' : '请求格式不正确' } })
+    const message =
+      status >= 500 ? '系统繁忙，请稍后再试' : status === 413 ? '照片不能超过 5 MB' : status === 415 ? '只能上传 JPG、PNG 或 WebP 格式的照片' : '请求格式不正确'
+    reply.code(status).send({ ok: false, error: { code, message } })
   })
 
   if (existsSync(opts.h5Dir)) {

@@ -3,22 +3,25 @@
 import { notifyConfig } from './notify/config'
 import { deliverOutbox, type Sender } from './notify/deliver'
 import { webhookSender } from './notify/webhook'
-import type { Store } from './store/port'
+import type { Store, UploadStore } from './store/port'
+import { purgeBefore } from './files'
 import { runSweep, type SweepReport } from './sweep'
 import type { DeliveryReport } from './notify/deliver'
 
 export interface RunOnce {
-  (): Promise<{ sweep: SweepReport; delivery: DeliveryReport }>
+  (): Promise<{ sweep: SweepReport; delivery: DeliveryReport; purgedUploads: number }>
 }
 
-export function sweeper(store: Store, env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): RunOnce {
+export function sweeper(store: Store & UploadStore, env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): RunOnce {
   const config = notifyConfig(env, 'selfHosted')
   const senders: { webhook?: Sender } = config.webhook ? { webhook: webhookSender(config.webhook.url, config.webhook.secret) } : {}
   return async () => {
     const at = now()
     const sweep = await runSweep(store, { now: at, channels: config.channels })
     const delivery = await deliverOutbox(store, senders, { now: at })
-    return { sweep, delivery }
+    // photos uploaded for a form that was never sent
+    const purgedUploads = await store.purgeUploads(purgeBefore(at))
+    return { sweep, delivery, purgedUploads }
   }
 }
 

@@ -17,6 +17,11 @@ jest.mock('wx-server-sdk', () => ({
   init: jest.fn(),
   database: () => db,
   getWXContext: () => ({ OPENID: openid, APPID: 'wx-test' }),
+  // cloud storage links as the service gives them; a file named "broken" has none
+  getTempFileURL: async ({ fileList }: { fileList: Array<{ fileID: string }> }) => ({
+    fileList: fileList.map(({ fileID }) =>
+      fileID.includes('broken') ? { fileID, tempFileURL: '', status: -1 } : { fileID, tempFileURL: `https://tmp.tcb.example/${fileID.split('/').pop()}?sign=1`, status: 0 }),
+  }),
 }))
 
 type Answer = { ok: boolean; data?: any; error?: { code: string } }
@@ -78,4 +83,19 @@ it('the real wx-server-sdk loads offline', () => {
   const real = jest.requireActual('wx-server-sdk') as { init: unknown; database: unknown }
   expect(typeof real.init).toBe('function')
   expect(typeof real.database).toBe('function')
+})
+
+it('attaches photos from cloud storage of this hall and shows them through short-lived links', async () => {
+  openid = 'o-citizen-photos'
+  const photo = (hall: string, name: string) => `cloud://env-1.abcd/attachments/${hall}/20261123/${name}.jpg`
+  const base = { action: 'submitCase', hallId: 'demo', windowId: 'bdc', kind: 'application', contact: { name: '张三', phone: '13912345678' }, text: '办理转移登记，材料照片已上传。' }
+  const foreign = await main({ ...base, attachments: [photo('other', 'abcdefghijklmnop')], requestId: 'cloud-photo-0001' })
+  expect(foreign.ok || foreign.error).toMatchObject({ code: 'INVALID_INPUT' })
+  const made = await main({ ...base, attachments: [photo('demo', 'abcdefghijklmnop'), photo('demo', 'brokenbrokenbrok')], requestId: 'cloud-photo-0002' })
+  expect(made.ok).toBe(true)
+  const view = await main({ action: 'getCase', caseId: made.data.caseId })
+  expect(view.data.attachments).toEqual([
+    { id: photo('demo', 'abcdefghijklmnop'), url: 'https://tmp.tcb.example/abcdefghijklmnop.jpg?sign=1' },
+    { id: photo('demo', 'brokenbrokenbrok'), url: null },
+  ])
 })

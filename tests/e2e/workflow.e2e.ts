@@ -56,11 +56,45 @@ it('supplement notice: found by matter search, the materials ticked from the lis
   await inputs.nth(0).fill('王五')
   await inputs.nth(1).fill('13800001111')
   await citizen.locator('textarea').fill('办理二手房转移登记')
+  // two photos of documents, taken with the phone: uploaded (resized) as soon as they are chosen
+  const photo = async (title: string) =>
+    Buffer.from(
+      (
+        await citizen.evaluate((t) => {
+          const c = document.createElement('canvas')
+          c.width = 2400
+          c.height = 1500
+          const g = c.getContext('2d')!
+          g.fillStyle = '#f7f3e8'
+          g.fillRect(0, 0, c.width, c.height)
+          g.fillStyle = '#333'
+          g.font = 'bold 160px sans-serif'
+          g.fillText(t, 200, 400)
+          g.fillRect(200, 600, 2000, 40)
+          g.fillRect(200, 800, 1600, 40)
+          return c.toDataURL('image/png')
+        }, title)
+      ).split(',')[1]!,
+      'base64',
+    )
+  const [chooser] = await Promise.all([citizen.waitForEvent('filechooser'), citizen.getByText('添加照片').click()])
+  await chooser.setFiles([
+    { name: 'contract.png', mimeType: 'image/png', buffer: await photo('不动产买卖合同') },
+    { name: 'id.png', mimeType: 'image/png', buffer: await photo('居民身份证') },
+  ])
+  await citizen.locator('.photos__item--done').nth(1).waitFor()
+  await shot(citizen, '09-citizen-photos')
   await citizen.getByText('提交办事申请').click()
   const no = (await citizen.locator('.case-head__no').textContent())!
   await citizen.getByText('事项：不动产转移登记（二手房买卖）').waitFor()
+  const shown = async (page: Page) => {
+    await page.locator('img.photos__img, .photos__img img').nth(1).waitFor()
+    await page.waitForFunction(() => [...document.querySelectorAll('img')].filter((i) => i.src.includes('/api/files/') && i.naturalWidth > 0).length === 2)
+  }
+  await shown(citizen)
 
   const staff = await staffOpen('李晓梅', no)
+  await shown(staff)
   await staff.getByText('接待此申请（成为首问负责人）').click()
   await staff.getByText('已接待，您是本案的首问负责人').waitFor()
   await openForm(staff, '一次性告知补正材料')

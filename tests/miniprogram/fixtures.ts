@@ -20,6 +20,7 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     contact: { name: '张三', phone: '13912345678' },
     text: '请问二手房过户需要带哪些材料？',
     matter: null,
+    attachments: [],
     submittedAt: '2026-11-23T10:00:00+08:00',
     responder: null,
     reply: null,

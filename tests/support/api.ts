@@ -4,14 +4,28 @@ import type { ActionInput, ActionName, ApiAnswer } from '../../src/core/api'
 import type { ActionOutputs } from '../../src/core/views'
 import { createApi, type ApiDeps } from '../../src/server/api'
 import type { Identity } from '../../src/server/identity'
+import { cloudFiles, serverFiles, type CloudFiles } from '../../src/server/files'
+import type { Store } from '../../src/server/store/port'
+import type { PostgresStore } from '../../src/server/store/postgres'
 
 export const citizen = (name = randomBytes(10).toString('hex')): Identity => ({ citizenId: `dev:${name.padEnd(20, '0')}`, staffId: null })
 export const staffMember = (staffId: string): Identity => ({ citizenId: null, staffId })
 export const anonymous: Identity = { citizenId: null, staffId: null }
 export const rid = () => randomBytes(8).toString('hex')
 
-export function testApi(deps: Omit<ApiDeps, 'mode' | 'demo'> & Partial<Pick<ApiDeps, 'mode' | 'demo'>>) {
-  const api = createApi({ mode: 'selfHosted', demo: true, log: () => {}, ...deps })
+/** cloud storage as the CloudBase stand-in: every file has a link */
+export const cloudStorageStandIn: CloudFiles = {
+  async getTempFileURL({ fileList }) {
+    return { fileList: fileList.map((f) => ({ fileID: f.fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(f.fileID)}`, status: 0 })) }
+  },
+}
+
+/** the files of the store's mode: the hall's server with PostgreSQL, cloud storage with CloudBase */
+const filesFor = (store: Store) =>
+  'putUpload' in store ? serverFiles(store as PostgresStore) : cloudFiles(cloudStorageStandIn, () => {})
+
+export function testApi(deps: Omit<ApiDeps, 'mode' | 'demo' | 'files'> & Partial<Pick<ApiDeps, 'mode' | 'demo' | 'files'>>) {
+  const api = createApi({ mode: 'selfHosted', demo: true, log: () => {}, files: filesFor(deps.store), ...deps })
   return {
     raw: api,
     call<A extends ActionName>(who: Identity, action: A, input: ActionInput<A>): Promise<ApiAnswer<ActionOutputs[A]>> {

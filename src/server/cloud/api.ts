@@ -5,6 +5,7 @@ import { createApi, type Api } from '../api'
 import type { Identity } from '../identity'
 import { createCloudbaseStore, type CloudDatabase } from '../store/cloudbase'
 import { notifyConfig } from '../notify/config'
+import { cloudFiles, type CloudFiles } from '../files'
 
 let api: Api | null = null
 let migrated: Promise<void> | null = null
@@ -17,7 +18,9 @@ function instance(): { api: Api; ready: Promise<void> } {
     // creates missing collections once per warm instance
     migrated = store.migrate()
     const { channels, templates } = notifyConfig(process.env, 'cloud')
-    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates })
+    const log = (message: string, error?: unknown) => console.error(message, error)
+    const files = cloudFiles(cloud as unknown as CloudFiles, log)
+    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates, files, log })
   }
   return { api, ready: migrated! }
 }

@@ -25,6 +25,7 @@ import { inbox, markRead, subscribeGranted } from './inbox'
 import { rateCase, recordFollowUp, recordRectification } from './rating'
 import { assessment } from './assessment'
 import { bindInvite, createInvite, unbindStaff } from './invite'
+import type { FileAccess } from '../files'
 
 export interface HandlerContext {
   store: Store
@@ -39,6 +40,8 @@ export interface HandlerContext {
   channels: Channel[]
   /** WeChat subscribe-message templates the app asks citizens and staff to allow */
   templates: SubscribeTemplates
+  /** photos attached to cases: the hall's server or cloud storage */
+  files: FileAccess
 }
 
 export type Handler<A extends ActionName> = (ctx: HandlerContext, input: ParsedInput<A>) => Promise<ActionOutputs[A]>

@@ -39,6 +39,9 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
   const window = await ctx.store.getWindow(hall.id, windowId)
   if (!window || !window.active) throw new DomainError('NOT_FOUND', '这个窗口不存在或已停用', { field: 'windowId' })
 
+  const attachments = [...new Set(input.attachments)]
+  await ctx.files.checkAttachable(attachments, citizenId, hall.id)
+
   const day = shanghaiDate(ctx.now)
   const at = formatShanghai(ctx.now)
   const id = newCaseId()
@@ -63,7 +66,7 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
           ...(matter ? { matterId: matter.id, matter: matterRef(matter) } : {}),
           contact: input.contact,
           text: input.text,
-          attachments: [],
+          attachments,
           policy: { presetId: hallCtx.policy.presetId, version: hallCtx.policy.version },
         },
       }
@@ -72,5 +75,6 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
       return { state: next.value, event }
     },
   })
+  await ctx.files.attached(attachments, state.id)
   return { caseId: state.id, no: state.no }
 }

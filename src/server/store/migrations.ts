@@ -144,4 +144,21 @@ export const MIGRATIONS: Migration[] = [
       `create index invites_staff_idx on invites (staff_id) where used_at is null and revoked_at is null`,
     ],
   },
+  {
+    version: 7,
+    statements: [
+      // photos citizens upload to the hall's own server; kept with the cases, unattached ones purged after a day
+      `create table uploads (
+        id text primary key,
+        hall_id text not null references halls(id),
+        owner_id text not null,
+        mime text not null,
+        size int not null,
+        bytes bytea not null,
+        created_at timestamptz not null,
+        case_id text)`,
+      `create index uploads_owner_idx on uploads (owner_id, created_at)`,
+      `create index uploads_orphan_idx on uploads (created_at) where case_id is null`,
+    ],
+  },
 ]

@@ -5,7 +5,7 @@ import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import { sortMatters, type Append, type Channel, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
+import { sortMatters, type Append, type Channel, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret, type Upload, type UploadStore } from './port'
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
 import type { Notification } from '../../core/notification'
@@ -20,6 +20,7 @@ interface Db {
   notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
   outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
   subscribe_grants: { openid: string; template_id: string; remaining: number }
+  uploads: { id: string; hall_id: string; owner_id: string; mime: string; size: number; bytes: Uint8Array; created_at: string | Date; case_id: string | null }
   invites: {
     code_hash: string
     hall_id: string
@@ -77,7 +78,7 @@ export interface PostgresOptions {
   databaseUrl?: string
 }
 
-export type PostgresStore = Store & {
+export type PostgresStore = Store & UploadStore & {
   readonly db: Kysely<Db>
   /** empties every table (tests) */
   truncateAll(): Promise<void>
@@ -139,6 +140,16 @@ async function draw(tx: Transaction<Db>, scope: string): Promise<number> {
   return Number(row.value)
 }
 
+const uploadOf = (r: Omit<Db['uploads'], 'bytes'>): Upload => ({
+  id: r.id,
+  hallId: r.hall_id,
+  ownerId: r.owner_id,
+  mime: r.mime,
+  size: Number(r.size),
+  createdAt: iso(r.created_at)!,
+  caseId: r.case_id,
+})
+
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505'
 
 export async function openPostgresStore(opts: PostgresOptions = {}): Promise<PostgresStore> {
@@ -184,7 +195,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -547,6 +558,39 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         if (isUniqueViolation(e)) return { status: 'taken' }
         throw e
       }
+    },
+
+    async putUpload(u, bytes) {
+      await db
+        .insertInto('uploads')
+        .values({ id: u.id, hall_id: u.hallId, owner_id: u.ownerId, mime: u.mime, size: u.size, bytes, created_at: u.createdAt, case_id: u.caseId })
+        .execute()
+    },
+    async getUpload(id) {
+      const row = await db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? { upload: uploadOf(row), bytes: new Uint8Array(row.bytes) } : null
+    },
+    async listUploads(ids) {
+      if (ids.length === 0) return []
+      const rows = await db.selectFrom('uploads').select(['id', 'hall_id', 'owner_id', 'mime', 'size', 'created_at', 'case_id']).where('id', 'in', ids).execute()
+      return rows.map(uploadOf)
+    },
+    async linkUploads(ids, caseId) {
+      if (ids.length === 0) return
+      await db.updateTable('uploads').set({ case_id: caseId }).where('id', 'in', ids).where('case_id', 'is', null).execute()
+    },
+    async countUploads(ownerId, since) {
+      const row = await db
+        .selectFrom('uploads')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('owner_id', '=', ownerId)
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+    async purgeUploads(before) {
+      const result = await db.deleteFrom('uploads').where('case_id', 'is', null).where('created_at', '<', before).executeTakeFirst()
+      return Number(result.numDeletedRows)
     },
 
     async nextNumber(scope) {

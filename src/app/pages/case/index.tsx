@@ -11,6 +11,7 @@ import { RatingList, RatingSheet } from '../../components/RatingParts'
 import { ActionForm } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
+import { PhotoList } from '../../components/Photos'
 
 export default function CasePage() {
   const { params } = useRouter()
@@ -88,6 +89,7 @@ export default function CasePage() {
         <View className='section__title'>{view.kind === 'consult' ? '我的咨询内容' : '我的办事申请'}</View>
         {view.matter ? <View className='muted'>事项：{view.matter.name}</View> : null}
         <View className='mine-text'>{view.text}</View>
+        <PhotoList photos={view.attachments} />
         <View className='muted'>
           {view.contact.name} · {view.contact.phone}
         </View>

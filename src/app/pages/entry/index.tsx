@@ -10,9 +10,10 @@ import type { EntryView, MatterView, PublicHall, PublicWindow } from '../../../c
 import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { MatterCard, MatterList } from '../../components/MatterParts'
+import { PhotoPicker, type PhotoState } from '../../components/Photos'
 
 const Form = z.object({ contact: Contact, text: CaseText })
-type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'form', string>>
+type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'attachments' | 'form', string>>
 
 export default function EntryPage() {
   const router = useRouter()
@@ -35,6 +36,7 @@ export default function EntryPage() {
   const [kind, setKind] = useState<'consult' | 'application'>('consult')
   const [errors, setErrors] = useState<Errors>({})
   const [sending, setSending] = useState(false)
+  const [photos, setPhotos] = useState<PhotoState>({ ids: [], uploading: false })
   // one id per filled form: a double tap submits the same request once
   const [requestId, setRequestId] = useState(newRequestId)
 
@@ -65,6 +67,10 @@ export default function EntryPage() {
 
   async function submit() {
     if (!entry || sending) return
+    if (photos.uploading) {
+      setErrors({ form: '照片还在上传，请稍候再提交' })
+      return
+    }
     const checked = Form.safeParse({ contact: { name, phone }, text })
     if (!checked.success) {
       const next: Errors = {}
@@ -85,6 +91,7 @@ export default function EntryPage() {
       kind,
       contact: checked.data.contact,
       text: checked.data.text,
+      attachments: photos.ids,
       requestId,
     })
     setSending(false)
@@ -93,7 +100,9 @@ export default function EntryPage() {
       Taro.redirectTo({ url: `/pages/case/index?id=${a.data.caseId}` })
       return
     }
-    const field = a.error.details?.field as keyof Errors | undefined
+    const raw = a.error.details?.field as string | undefined
+    // a photo's error names its place in the list ("attachments.2"): show it under the photos
+    const field = (raw?.startsWith('attachments') ? 'attachments' : raw) as keyof Errors | undefined
     setErrors(field && field !== 'form' ? { [field]: a.error.message } : { form: a.error.message })
   }
 
@@ -213,6 +222,11 @@ export default function EntryPage() {
             </View>
             <Textarea className='field__textarea' value={text} maxlength={1000} placeholder='请写明您要咨询或办理的事情，至少 5 个字' onInput={(e) => setText(e.detail.value)} />
             {errors.text ? <View className='field__error'>{errors.text}</View> : null}
+          </View>
+          <View className='field'>
+            <View className='field__label'>材料照片</View>
+            <PhotoPicker hallId={entry.hall.id} onChange={setPhotos} />
+            {errors.attachments ? <View className='field__error'>{errors.attachments}</View> : null}
           </View>
           {errors.form ? <View className='field__error'>{errors.form}</View> : null}
           <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>

@@ -11,6 +11,7 @@ import { ActionForm, type FieldSpec, type FormValues } from '../../components/Ac
 import { CaseDetails } from '../../components/CaseDetails'
 import { RatingList } from '../../components/RatingParts'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
+import { PhotoList } from '../../components/Photos'
 import { useRefresh } from '../../lib/useRefresh'
 
 export default function StaffCasePage() {
@@ -80,6 +81,7 @@ export default function StaffCasePage() {
           </View>
         ) : null}
         <View className='mine-text'>{view.text}</View>
+        <PhotoList photos={view.attachments} />
         <View className='muted'>
           {view.contact.name} · {view.contact.phone}
         </View>

@@ -1,0 +1,121 @@
+// Photos attached to cases, in both modes. Self-hosted: the hall's server keeps the bytes in its
+// database (`POST /api/upload`, `GET /api/files/:id`). Cloud: the mini-program uploads to cloud
+// storage, and readers get short-lived links the cloud function asks for.
+import { randomBytes } from 'node:crypto'
+import {
+  MAX_ATTACHMENT_BYTES,
+  MAX_UPLOADS_PER_DAY,
+  cloudFileHall,
+  isServerFileId,
+  sniffImage,
+} from '../core/attachment'
+import { formatShanghai } from '../core/calendar'
+import { DomainError } from '../core/errors'
+import type { CaseState } from '../core/caseState'
+import type { Staff } from '../core/schemas'
+import { staffSeesCase } from './authorize'
+import type { Identity } from './identity'
+import type { Store, Upload, UploadStore } from './store/port'
+
+export interface FileAccess {
+  /** refuses ids the citizen may not attach to a new case of this hall */
+  checkAttachable(ids: string[], citizenId: string, hallId: string): Promise<void>
+  /** records that the files now belong to the case */
+  attached(ids: string[], caseId: string): Promise<void>
+  /** links the reader's app can show; null for a file that cannot be shown now */
+  urls(ids: string[]): Promise<Map<string, string | null>>
+}
+
+const stale = () => new DomainError('INVALID_INPUT', '有照片已失效，请删除后重新上传', { field: 'attachments' })
+
+/** the hall's own server */
+export function serverFiles(store: UploadStore): FileAccess {
+  return {
+    async checkAttachable(ids, citizenId, hallId) {
+      if (ids.length === 0) return
+      if (!ids.every(isServerFileId)) throw stale()
+      const found = await store.listUploads(ids)
+      if (found.length !== new Set(ids).size || found.some((u) => u.ownerId !== citizenId || u.hallId !== hallId)) throw stale()
+    },
+    attached: (ids, caseId) => store.linkUploads(ids, caseId),
+    async urls(ids) {
+      return new Map(ids.map((id) => [id, isServerFileId(id) ? `/api/files/${id}` : null]))
+    },
+  }
+}
+
+/** the part of wx-server-sdk used for files */
+export interface CloudFiles {
+  getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
+}
+
+/** WeChat cloud storage; links last two hours (the case page asks again on each show) */
+export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unknown) => void): FileAccess {
+  return {
+    async checkAttachable(ids, _citizenId, hallId) {
+      if (ids.some((id) => cloudFileHall(id) !== hallId)) throw stale()
+    },
+    async attached() {},
+    async urls(ids) {
+      const urls = new Map<string, string | null>(ids.map((id) => [id, null]))
+      if (ids.length === 0) return urls
+      try {
+        const { fileList } = await sdk.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 7200 })) })
+        for (const f of fileList) if (f.status === 0 && f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
+      } catch (e) {
+        // the case still shows; the photos say they cannot be shown now
+        log('getTempFileURL failed', e)
+      }
+      return urls
+    },
+  }
+}
+
+/**
+ * Keeps a photo a citizen uploads to the hall's server: a JPEG, PNG or WebP by its bytes, at most
+ * 5 MB, at most 30 a day per citizen, for a hall that exists.
+ */
+export async function receiveUpload(store: Store & UploadStore, input: { hallId: string; citizenId: string; bytes: Uint8Array; now: Date }): Promise<Upload> {
+  if (input.bytes.length === 0) throw new DomainError('INVALID_INPUT', '没有收到照片，请重新选择', { field: 'file' })
+  if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('INVALID_INPUT', '照片不能超过 5 MB', { field: 'file' })
+  const mime = sniffImage(input.bytes)
+  if (!mime) throw new DomainError('INVALID_INPUT', '只能上传 JPG、PNG 或 WebP 格式的照片', { field: 'file' })
+  if (!(await store.getHall(input.hallId))) throw new DomainError('NOT_FOUND', '找不到这个大厅', { field: 'hall' })
+  const since = formatShanghai(new Date(input.now.getTime() - 86_400_000))
+  if ((await store.countUploads(input.citizenId, since)) >= MAX_UPLOADS_PER_DAY) {
+    throw new DomainError('RATE_LIMITED', '今天上传的照片已经很多了，请明天再试，或到窗口出示材料')
+  }
+  const upload: Upload = {
+    id: `up_${randomBytes(12).toString('hex')}`,
+    hallId: input.hallId,
+    ownerId: input.citizenId,
+    mime,
+    size: input.bytes.length,
+    createdAt: formatShanghai(input.now),
+    caseId: null,
+  }
+  await store.putUpload(upload, input.bytes)
+  return upload
+}
+
+/**
+ * A photo is shown to the citizen who uploaded it, and to staff who see the case it is attached to
+ * (or the window it was referred to); to anyone else it does not exist.
+ */
+export async function readableFile(store: Store & UploadStore, identity: Identity, id: string): Promise<{ upload: Upload; bytes: Uint8Array }> {
+  const gone = new DomainError('NOT_FOUND', '找不到这张照片')
+  if (!isServerFileId(id)) throw gone
+  const file = await store.getUpload(id)
+  if (!file) throw gone
+  if (identity.citizenId && identity.citizenId === file.upload.ownerId) return file
+  const staff = identity.staffId ? await store.getStaff(identity.staffId) : null
+  const state = staff?.active && file.upload.caseId ? await store.getCaseState(file.upload.caseId) : null
+  if (staff && state && staffMaySee(staff, state)) return file
+  throw gone
+}
+
+const staffMaySee = (staff: Staff, state: CaseState) =>
+  staffSeesCase(staff, state) || (staff.hallId === state.hallId && state.referral?.toWindowId === staff.windowId)
+
+/** unattached uploads are kept a day for the citizen to finish the form */
+export const purgeBefore = (now: Date) => formatShanghai(new Date(now.getTime() - 86_400_000))
