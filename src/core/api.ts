@@ -5,6 +5,7 @@ import type { ErrorBody } from './errors'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, StaffId, WindowId } from './schemas'
 import { ClockKind, ReplyMode } from './events'
 import { Attachments } from './attachment'
+import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 
 const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
@@ -77,6 +78,24 @@ export const ActionInputs = {
   }),
   recordRectification: onCase({ finding: RectificationFinding, measures: Reason('核查情况和整改措施', 1000) }),
   recordFollowUp: onCase({ result: Reason('回访情况'), satisfied: z.boolean() }),
+  // 投诉 (002 限时办结 §7): the citizen files and rates the handling; the hall office's complaint desk
+  fileComplaint: ComplaintInput,
+  getComplaint: z.object({ complaintId: ComplaintId }),
+  myComplaints: z.object({}),
+  complaintDesk: z.object({}),
+  extendComplaint: z.object({
+    complaintId: ComplaintId,
+    days: z.number().int().min(1, '延期至少 1 个工作日').max(30),
+    reason: Reason('延期理由'),
+    approvedBy: z.string().trim().min(2, '请填写批准延期的分管领导').max(40),
+  }),
+  answerComplaint: z.object({
+    complaintId: ComplaintId,
+    finding: ComplaintFinding,
+    answer: Reason('调查核实情况和处理结果', 2000),
+    responsibleStaffId: StaffId.optional(),
+  }),
+  rateComplaint: z.object({ complaintId: ComplaintId, level: RatingLevelSchema, text: z.string().trim().max(300, '评价内容不超过 300 个字').default('') }),
   // WeChat sign-in for staff by a one-time invite code from the hall office
   createInvite: z.object({ staffId: StaffId }),
   bindInvite: z.object({ code: z.string().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),

@@ -31,7 +31,7 @@ export interface People {
 }
 
 /** 10月9日 17:30, in the hall's time */
-function formatShort(iso: string): string {
+export function formatShort(iso: string): string {
   const m = formatShanghai(new Date(iso)).match(/^\d{4}-(\d{2})-(\d{2})T(\d{2}:\d{2})/)
   return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}` : iso
 }

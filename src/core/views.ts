@@ -241,6 +241,50 @@ export interface DemoStaffEntry {
   windowName: string
 }
 
+export interface ComplaintView {
+  id: string
+  no: string
+  status: 'open' | 'answered'
+  statusLabel: string
+  topic: string
+  /** what it is about, in words: 案件 TL-20261123-0001 / 工作人员 李晓梅 / 窗口 不动产登记窗口 */
+  about: string
+  caseId: string | null
+  text: string
+  contact: { name: string; phone: string }
+  attachments: Array<{ id: string; url: string | null }>
+  filedAt: string
+  dueAt: string
+  countdown: string
+  overdue: boolean
+  extension: { days: number; reason: string; approvedBy: string; at: string } | null
+  finding: string | null
+  answer: string | null
+  answeredAt: string | null
+  /** a verified complaint about a case sent it back for handling */
+  reopenedCase: boolean
+  satisfaction: { level: number; label: string; text: string; at: string } | null
+  steps: Array<{ at: string; text: string }>
+  /** for the hall office: who it concerns and who was found responsible */
+  concerns: { windowName: string | null; staffName: string | null; responsibleName: string | null } | null
+  /** for the hall office: the staff who may be found responsible */
+  staffChoices: Array<{ id: string; name: string; windowName: string }>
+  can: { extend: boolean; answer: boolean; rate: boolean }
+}
+
+export interface ComplaintSummary {
+  id: string
+  no: string
+  status: 'open' | 'answered'
+  statusLabel: string
+  topic: string
+  about: string
+  filedAt: string
+  dueAt: string
+  countdown: string
+  overdue: boolean
+}
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -276,6 +320,13 @@ export interface ActionOutputs {
   recordRectification: CaseView
   recordFollowUp: CaseView
   assessment: AssessmentView
+  fileComplaint: ComplaintView
+  getComplaint: ComplaintView
+  myComplaints: { complaints: ComplaintSummary[] }
+  complaintDesk: { open: ComplaintSummary[]; answered: ComplaintSummary[] }
+  extendComplaint: ComplaintView
+  answerComplaint: ComplaintView
+  rateComplaint: ComplaintView
   createInvite: { code: string; expiresAt: string; staffId: string; staffName: string }
   bindInvite: SessionView
   unbindStaff: { staffId: string; bound: false }

@@ -11,6 +11,7 @@ import type { Channel, Store } from './store/port'
 import type { SubscribeTemplates } from './notify/config'
 import { handlers, type HandlerContext } from './handlers'
 import type { FileAccess } from './files'
+import type { ContentCheck } from './contentCheck'
 
 export interface ApiDeps {
   store: Store
@@ -23,6 +24,8 @@ export interface ApiDeps {
   templates?: SubscribeTemplates
   /** where citizens' photos live (the hall's server or cloud storage) */
   files: FileAccess
+  /** the cloud's content-safety check (msgSecCheck) of citizens' complaint text */
+  contentCheck?: ContentCheck
   log?: (message: string, error?: unknown) => void
 }
 
@@ -59,6 +62,7 @@ export function createApi(deps: ApiDeps) {
       channels: deps.channels ?? [],
       templates: deps.templates ?? {},
       files: deps.files,
+      contentCheck: deps.contentCheck,
     }
     const handler = handlers[action] as (c: HandlerContext, i: unknown) => Promise<ActionOutputs[A]>
     return handler(ctx, parsed.data)

@@ -100,7 +100,8 @@ export async function receiveUpload(store: Store & UploadStore, input: { hallId:
 
 /**
  * A photo is shown to the citizen who uploaded it, and to staff who see the case it is attached to
- * (or the window it was referred to); to anyone else it does not exist.
+ * (or the window it was referred to), or the hall office for a complaint's; to anyone else it does not
+ * exist.
  */
 export async function readableFile(store: Store & UploadStore, identity: Identity, id: string): Promise<{ upload: Upload; bytes: Uint8Array }> {
   const gone = new DomainError('NOT_FOUND', '找不到这张照片')
@@ -109,8 +110,16 @@ export async function readableFile(store: Store & UploadStore, identity: Identit
   if (!file) throw gone
   if (identity.citizenId && identity.citizenId === file.upload.ownerId) return file
   const staff = identity.staffId ? await store.getStaff(identity.staffId) : null
-  const state = staff?.active && file.upload.caseId ? await store.getCaseState(file.upload.caseId) : null
-  if (staff && state && staffMaySee(staff, state)) return file
+  const owner = file.upload.caseId
+  if (!staff?.active || !owner) throw gone
+  // a complaint's photos are for the hall office that handles it
+  if (owner.startsWith('k_')) {
+    const complaint = await store.getComplaint(owner)
+    if (complaint && staff.role === 'office' && staff.hallId === complaint.hallId) return file
+    throw gone
+  }
+  const state = await store.getCaseState(owner)
+  if (state && staffMaySee(staff, state)) return file
   throw gone
 }
 

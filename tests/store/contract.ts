@@ -5,6 +5,7 @@ import { applyEvent } from '../../src/core/caseMachine'
 import type { CaseState } from '../../src/core/caseState'
 import type { CaseEvent, EventBody } from '../../src/core/events'
 import { PRESETS } from '../../src/core/policy'
+import { answerComplaint, fileComplaint } from '../../src/core/complaint'
 import type { Hall, Matter, Staff, Window } from '../../src/core/schemas'
 import type { Store } from '../../src/server/store/port'
 
@@ -256,6 +257,43 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         await store.createInvite(invite('again'))
         expect(await store.redeemInvite('again', 'o-2', at)).toEqual({ status: 'ok', staffId: 'li' })
         expect(await store.findStaffByOpenid('o-1')).toBeNull()
+      })
+    })
+
+    describe('complaints', () => {
+      const filed = (id: string, citizenId: string, requestId: string, at = '2026-11-23T10:00:00+08:00') => (seq: number) => {
+        const complaint = fileComplaint(
+          { id, no: `TL-TS-2026-${String(seq).padStart(4, '0')}`, hallId: 'tl', citizenId, requestId, target: { kind: 'window', windowId: 'bdc' }, topic: 'attitude', text: '工作人员态度很不耐烦。', contact: { name: '张三', phone: '13912345678' }, attachments: [] },
+          { windowId: 'bdc', staffId: null, caseNo: null },
+          new Date(at),
+          ctx,
+        )
+        return { complaint, notifications: [] }
+      }
+
+      it('files once per request with gapless numbers; saves only at the version decided on', async () => {
+        const twins = await Promise.all(Array.from({ length: 5 }, () => store.createComplaint({ citizenId: 'wx:a', requestId: 'req-000001', numberScope: 'TS:tl:2026', build: filed('k_aaaaaaaaaaaaaaaa', 'wx:a', 'req-000001') })))
+        expect(twins.filter((t) => t.created)).toHaveLength(1)
+        expect(new Set(twins.map((t) => t.complaint.no))).toEqual(new Set(['TL-TS-2026-0001']))
+        const second = await store.createComplaint({ citizenId: 'wx:b', requestId: 'req-000001', numberScope: 'TS:tl:2026', build: filed('k_bbbbbbbbbbbbbbbb', 'wx:b', 'req-000001', '2026-11-24T10:00:00+08:00') })
+        expect(second.complaint.no).toBe('TL-TS-2026-0002')
+
+        const c = (await store.getComplaint('k_aaaaaaaaaaaaaaaa'))!
+        const answered = answerComplaint(c, { finding: 'verified', answer: '经核实情况属实，已批评教育。', responsibleStaffId: 'li', reopenedCase: false }, 'xu', new Date('2026-11-25T10:00:00+08:00'))
+        if (!answered.ok) throw answered.error
+        const saves = await Promise.all([store.saveComplaint(answered.value, c.version, []), store.saveComplaint(answered.value, c.version, [])])
+        expect(saves.sort()).toEqual([false, true])
+        expect((await store.getComplaint(c.id))!.status).toBe('answered')
+        expect(await store.getComplaint('k_nosuchnosuchnosu')).toBeNull()
+
+        expect((await store.listComplaints({ hallId: 'tl' })).map((x) => x.id)).toEqual(['k_bbbbbbbbbbbbbbbb', 'k_aaaaaaaaaaaaaaaa'])
+        expect((await store.listComplaints({ hallId: 'tl', status: 'open' })).map((x) => x.id)).toEqual(['k_bbbbbbbbbbbbbbbb'])
+        expect((await store.listComplaints({ hallId: 'tl', citizenId: 'wx:a' })).map((x) => x.id)).toEqual(['k_aaaaaaaaaaaaaaaa'])
+        expect((await store.listComplaints({ hallId: 'tl', answeredFrom: '2026-11-01T00:00:00+08:00', answeredTo: '2026-12-01T00:00:00+08:00' })).map((x) => x.id)).toEqual(['k_aaaaaaaaaaaaaaaa'])
+        expect(await store.listComplaints({ hallId: 'tl', answeredFrom: '2026-12-01T00:00:00+08:00' })).toEqual([])
+        expect(await store.listComplaints({ hallId: 'other' })).toEqual([])
+        expect(await store.countComplaints('wx:a', '2026-11-23T00:00:00+08:00')).toBe(1)
+        expect(await store.countComplaints('wx:a', '2026-11-24T00:00:00+08:00')).toBe(0)
       })
     })
 

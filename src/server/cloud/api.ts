@@ -6,6 +6,7 @@ import type { Identity } from '../identity'
 import { createCloudbaseStore, type CloudDatabase } from '../store/cloudbase'
 import { notifyConfig } from '../notify/config'
 import { cloudFiles, type CloudFiles } from '../files'
+import { wechatContentCheck, type SecurityApi } from '../contentCheck'
 
 let api: Api | null = null
 let migrated: Promise<void> | null = null
@@ -20,7 +21,8 @@ function instance(): { api: Api; ready: Promise<void> } {
     const { channels, templates } = notifyConfig(process.env, 'cloud')
     const log = (message: string, error?: unknown) => console.error(message, error)
     const files = cloudFiles(cloud as unknown as CloudFiles, log)
-    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates, files, log })
+    const contentCheck = wechatContentCheck(cloud as unknown as SecurityApi, log)
+    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates, files, contentCheck, log })
   }
   return { api, ready: migrated! }
 }

@@ -2,6 +2,7 @@
 // window roll-ups with the rating distribution and its six-month trend. The hall office sees every
 // window, a lead their window, a staff member their own sheet.
 import { assessMonth, DEDUCTION_LABELS, monthSpan } from '../../core/assessment'
+import { verifiedComplaints } from '../../core/complaint'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import { requireStaff } from '../authorize'
@@ -26,8 +27,11 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
   const trendFrom = prevMonth(input.month, 5)
   // every case changed since the first month of the trend: deductions and ratings are events of them
   const cases = await ctx.store.listCases({ hallId: me.hallId, windowId, updatedSince: formatShanghai(monthSpan(trendFrom).from), limit: 1_000_000 })
+  // 004 三(一)(5): complaints found verified in the month, against the person found responsible
+  const span = monthSpan(input.month)
+  const answered = await ctx.store.listComplaints({ hallId: me.hallId, answeredFrom: formatShanghai(span.from), answeredTo: formatShanghai(span.to), limit: 100_000 })
   const people = [...dir.staffById.values()].filter((s) => (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
-  const sheets = assessMonth(cases, [], people.map((s) => ({ id: s.id, windowId: s.windowId })), input.month, hallCtx.policy, hallCtx.calendar, ctx.now)
+  const sheets = assessMonth(cases, verifiedComplaints(answered), people.map((s) => ({ id: s.id, windowId: s.windowId })), input.month, hallCtx.policy, hallCtx.calendar, ctx.now)
 
   const months = Array.from({ length: 6 }, (_, i) => prevMonth(input.month, 5 - i))
   const windows = me.role === 'staff' ? [] : [...dir.windows.values()].filter((w) => !windowId || w.id === windowId)

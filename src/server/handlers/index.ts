@@ -26,6 +26,8 @@ import { rateCase, recordFollowUp, recordRectification } from './rating'
 import { assessment } from './assessment'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import type { FileAccess } from '../files'
+import type { ContentCheck } from '../contentCheck'
+import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
 export interface HandlerContext {
   store: Store
@@ -42,6 +44,8 @@ export interface HandlerContext {
   templates: SubscribeTemplates
   /** photos attached to cases: the hall's server or cloud storage */
   files: FileAccess
+  /** the cloud's content-safety check of citizens' text (false: refused); none in self-hosted mode */
+  contentCheck?: ContentCheck
 }
 
 export type Handler<A extends ActionName> = (ctx: HandlerContext, input: ParsedInput<A>) => Promise<ActionOutputs[A]>
@@ -81,6 +85,13 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   recordRectification,
   recordFollowUp,
   assessment,
+  fileComplaint,
+  getComplaint,
+  myComplaints,
+  complaintDesk,
+  extendComplaint,
+  answerComplaint,
+  rateComplaint,
   createInvite,
   bindInvite,
   unbindStaff,

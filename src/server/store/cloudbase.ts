@@ -16,6 +16,7 @@ import type { CalendarOverride } from '../../core/calendar'
 import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { nextActionAt } from '../../core/clock'
 import type { Notification } from '../../core/notification'
+import type { Complaint } from '../../core/complaint'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
 export type CloudData = Record<string, unknown>
@@ -59,7 +60,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -95,6 +96,15 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
   }
 }
 
+const complaintDoc = (c: Complaint): CloudData => ({
+  hallId: c.hallId,
+  citizenId: c.citizenId,
+  status: c.status,
+  filedAt: c.filedAt,
+  answeredAt: c.answeredAt,
+  version: c.version,
+  data: c,
+})
 const eventDoc = (e: CaseEvent): CloudData => ({ caseId: e.caseId, seq: e.seq, actorId: e.actor.id, requestId: e.requestId ?? null, body: e })
 
 class Abort<T> {
@@ -119,6 +129,20 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       }
     }
     throw lastError
+  }
+
+  /** notices keyed by their event and recipient: a second write of the same notice is no notice */
+  async function writeNotices(tx: CloudTransaction, notifications: Notification[], channels: Channel[] = []) {
+    for (const n of notifications) {
+      const nref = tx.collection('notifications').doc(hashId('n', n.key))
+      if (await getOrNull(nref)) continue
+      await nref.set({ data: { key: n.key, recipientId: n.recipient.id, at: n.at, readAt: null, data: n } })
+      for (const channel of channels) {
+        await tx.collection('outbox').doc(hashId('o', n.key, channel)).set({
+          data: { key: n.key, channel, status: 'pending', attempts: 0, nextAttemptAt: n.at, lastError: null, notification: n },
+        })
+      }
+    }
   }
 
   async function draw(tx: CloudTransaction, scope: string): Promise<number> {
@@ -263,16 +287,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         const { events, state, notifications = [] } = input.build(seq)
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
-        for (const n of notifications) {
-          const nref = tx.collection('notifications').doc(hashId('n', n.key))
-          if (await getOrNull(nref)) continue
-          await nref.set({ data: { key: n.key, recipientId: n.recipient.id, at: n.at, readAt: null, data: n } })
-          for (const channel of input.channels ?? []) {
-            await tx.collection('outbox').doc(hashId('o', n.key, channel)).set({
-              data: { key: n.key, channel, status: 'pending', attempts: 0, nextAttemptAt: n.at, lastError: null, notification: n },
-            })
-          }
-        }
+        await writeNotices(tx, notifications, input.channels)
         return { status: 'ok', state }
       })
     },
@@ -424,6 +439,53 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         await tx.collection('staff').doc(row.staffId as string).update({ data: { openid } })
         return { status: 'ok', staffId: row.staffId as string }
       })
+    },
+
+    async createComplaint(input) {
+      const reqId = `creq_${hashId(input.citizenId, input.requestId)}`
+      const existing = async () => {
+        const req = await getOrNull(col('requests').doc(reqId))
+        if (!req) return null
+        const c = await getOrNull(col('complaints').doc(req.complaintId as string))
+        return c ? { complaint: c.data as Complaint, created: false } : null
+      }
+      const found = await existing()
+      if (found) return found
+      const result = await transact(async (tx) => {
+        if (await getOrNull(tx.collection('requests').doc(reqId))) return null // a concurrent twin filed it
+        const { complaint, notifications } = input.build(await draw(tx, input.numberScope))
+        await tx.collection('requests').doc(reqId).set({ data: { complaintId: complaint.id } })
+        await tx.collection('complaints').doc(complaint.id).set({ data: complaintDoc(complaint) })
+        await writeNotices(tx, notifications, input.channels)
+        return { complaint, created: true }
+      })
+      return result ?? (await existing())!
+    },
+    async getComplaint(id) {
+      return ((await getOrNull(col('complaints').doc(id)))?.data as Complaint | undefined) ?? null
+    },
+    async saveComplaint(c, expectedVersion, notifications, channels) {
+      return transact(async (tx) => {
+        const ref = tx.collection('complaints').doc(c.id)
+        const current = await getOrNull(ref)
+        if (!current || current.version !== expectedVersion) throw new Abort(false)
+        await ref.set({ data: complaintDoc(c) })
+        await writeNotices(tx, notifications, channels)
+        return true
+      })
+    },
+    async listComplaints(q) {
+      const cond: CloudData = { hallId: q.hallId }
+      if (q.citizenId !== undefined) cond.citizenId = q.citizenId
+      if (q.status !== undefined) cond.status = q.status
+      // answeredAt is written in the hall's offset, so its text order is its time order
+      if (q.answeredFrom !== undefined) cond.answeredAt = _.gte(q.answeredFrom)
+      const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
+      const before = q.answeredTo
+      return docs.map((d) => d.data as Complaint).filter((c) => before === undefined || (c.answeredAt !== null && Date.parse(c.answeredAt) < Date.parse(before)))
+    },
+    async countComplaints(citizenId, since) {
+      return (await col('complaints').where({ citizenId, filedAt: _.gte(since) }).count()).total
     },
 
     async nextNumber(scope) {

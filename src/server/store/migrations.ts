@@ -161,4 +161,25 @@ export const MIGRATIONS: Migration[] = [
       `create index uploads_orphan_idx on uploads (created_at) where case_id is null`,
     ],
   },
+  {
+    version: 8,
+    statements: [
+      // 投诉: the hall office's complaint desk; the whole complaint as a document, versioned
+      `create table complaints (
+        id text primary key,
+        hall_id text not null references halls(id),
+        no text not null,
+        citizen_id text not null,
+        request_id text not null,
+        status text not null,
+        filed_at timestamptz not null,
+        answered_at timestamptz,
+        version int not null,
+        data jsonb not null,
+        unique (citizen_id, request_id))`,
+      `create index complaints_hall_idx on complaints (hall_id, status, filed_at desc)`,
+      `create index complaints_citizen_idx on complaints (citizen_id, filed_at desc)`,
+      `create index complaints_answered_idx on complaints (hall_id, answered_at) where answered_at is not null`,
+    ],
+  },
 ]

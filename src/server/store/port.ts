@@ -7,6 +7,7 @@ import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
 import type { PolicyOverrides, PresetId } from '../../core/policy'
 import type { Notification } from '../../core/notification'
+import type { Complaint, ComplaintStatus } from '../../core/complaint'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
 export interface PolicyVersion {
@@ -73,6 +74,25 @@ export type RedeemResult =
   | { status: 'ok'; staffId: string }
   | { status: 'unknown' | 'used' | 'expired' | 'revoked' | 'taken' }
 
+export interface NewComplaint {
+  citizenId: string
+  requestId: string
+  /** the per-hall yearly number series, drawn in the same transaction */
+  numberScope: string
+  build: (seq: number) => { complaint: Complaint; notifications: Notification[] }
+  channels?: Channel[]
+}
+
+export interface ComplaintQuery {
+  hallId: string
+  citizenId?: string
+  status?: ComplaintStatus
+  /** answered within [from, to): the month's verified complaints for the assessment */
+  answeredFrom?: string
+  answeredTo?: string
+  limit?: number
+}
+
 /** a photo kept by the hall's own server until it is attached to a case (and then with the case) */
 export interface Upload {
   id: string
@@ -82,7 +102,7 @@ export interface Upload {
   mime: string
   size: number
   createdAt: string
-  /** the case it was first attached to */
+  /** the case (or complaint, `k_…`) it was first attached to */
   caseId: string | null
 }
 
@@ -205,6 +225,19 @@ export interface Store {
    * of concurrent redemptions exactly one wins. An openid bound to another staff record is 'taken'.
    */
   redeemInvite(codeHash: string, openid: string, at: string): Promise<RedeemResult>
+
+  /**
+   * Files a complaint with its number; a repeated (citizen, requestId) returns the first one and
+   * draws nothing.
+   */
+  createComplaint(input: NewComplaint): Promise<{ complaint: Complaint; created: boolean }>
+  getComplaint(id: string): Promise<Complaint | null>
+  /** saves the complaint at the version it was decided on, with its notices; false when it changed meanwhile */
+  saveComplaint(complaint: Complaint, expectedVersion: number, notifications: Notification[], channels?: Channel[]): Promise<boolean>
+  /** newest first */
+  listComplaints(q: ComplaintQuery): Promise<Complaint[]>
+  /** complaints the citizen filed since the time */
+  countComplaints(citizenId: string, since: string): Promise<number>
 
   /** next value of a named counter (1, 2, 3 … without gaps); atomic under concurrency */
   nextNumber(scope: string): Promise<number>

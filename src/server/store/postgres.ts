@@ -9,6 +9,7 @@ import { sortMatters, type Append, type Channel, type AppendResult, type CaseQue
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
 import type { Notification } from '../../core/notification'
+import type { Complaint } from '../../core/complaint'
 import { formatShanghai } from '../../core/calendar'
 import { nextActionAt } from '../../core/clock'
 
@@ -20,6 +21,7 @@ interface Db {
   notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
   outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
   subscribe_grants: { openid: string; template_id: string; remaining: number }
+  complaints: { id: string; hall_id: string; no: string; citizen_id: string; request_id: string; status: string; filed_at: string | Date; answered_at: string | Date | null; version: number; data: Complaint }
   uploads: { id: string; hall_id: string; owner_id: string; mime: string; size: number; bytes: Uint8Array; created_at: string | Date; case_id: string | null }
   invites: {
     code_hash: string
@@ -130,6 +132,28 @@ const notificationRow = (n: Notification) => ({
 
 const iso = (v: string | Date | null): string | null => (v === null ? null : formatShanghai(new Date(v)))
 
+/** notices keyed by their event and recipient: a second write of the same notice is no notice */
+async function writeNotices(tx: Transaction<Db>, notifications: Notification[], channels: Channel[] = []) {
+  if (notifications.length === 0) return
+  await tx.insertInto('notifications').values(notifications.map(notificationRow)).onConflict((oc) => oc.column('key').doNothing()).execute()
+  if (channels.length === 0) return
+  const items = notifications.flatMap((n) => channels.map((channel) => ({ key: n.key, channel, status: 'pending', attempts: 0, next_attempt_at: n.at })))
+  await tx.insertInto('outbox').values(items).onConflict((oc) => oc.columns(['key', 'channel']).doNothing()).execute()
+}
+
+const complaintRow = (c: Complaint) => ({
+  id: c.id,
+  hall_id: c.hallId,
+  no: c.no,
+  citizen_id: c.citizenId,
+  request_id: c.requestId,
+  status: c.status,
+  filed_at: c.filedAt,
+  answered_at: c.answeredAt,
+  version: c.version,
+  data: json(c),
+})
+
 async function draw(tx: Transaction<Db>, scope: string): Promise<number> {
   const row = await tx
     .insertInto('counters')
@@ -195,7 +219,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -353,15 +377,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
             .executeTakeFirst()
           if (Number(updated.numUpdatedRows) !== 1) throw new ConflictSignal()
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
-          if (notifications.length > 0) {
-            // keyed by case, event and recipient: a second write of the same notice is no notice
-            await tx.insertInto('notifications').values(notifications.map(notificationRow)).onConflict((oc) => oc.column('key').doNothing()).execute()
-            const channels = input.channels ?? []
-            if (channels.length > 0) {
-              const items = notifications.flatMap((n) => channels.map((channel) => ({ key: n.key, channel, status: 'pending', attempts: 0, next_attempt_at: n.at })))
-              await tx.insertInto('outbox').values(items).onConflict((oc) => oc.columns(['key', 'channel']).doNothing()).execute()
-            }
-          }
+          await writeNotices(tx, notifications, input.channels)
           return { status: 'ok', state } as const
         })
       } catch (e) {
@@ -558,6 +574,60 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         if (isUniqueViolation(e)) return { status: 'taken' }
         throw e
       }
+    },
+
+    async createComplaint(input) {
+      const existing = async () => {
+        const row = await db.selectFrom('complaints').select('data').where('citizen_id', '=', input.citizenId).where('request_id', '=', input.requestId).executeTakeFirst()
+        return row ? { complaint: row.data, created: false } : null
+      }
+      const found = await existing()
+      if (found) return found
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const { complaint, notifications } = input.build(await draw(tx, input.numberScope))
+          await tx.insertInto('complaints').values(complaintRow(complaint)).execute()
+          await writeNotices(tx, notifications, input.channels)
+          return { complaint, created: true }
+        })
+      } catch (e) {
+        // a concurrent twin won the (citizen, requestId) race; its number was rolled back with it
+        if (isUniqueViolation(e)) {
+          const twin = await existing()
+          if (twin) return twin
+        }
+        throw e
+      }
+    },
+    async getComplaint(id) {
+      return (await db.selectFrom('complaints').select('data').where('id', '=', id).executeTakeFirst())?.data ?? null
+    },
+    async saveComplaint(c, expectedVersion, notifications, channels) {
+      return db.transaction().execute(async (tx) => {
+        const { id: _id, ...row } = complaintRow(c)
+        const updated = await tx.updateTable('complaints').set(row).where('id', '=', c.id).where('version', '=', expectedVersion).executeTakeFirst()
+        if (Number(updated.numUpdatedRows) !== 1) return false
+        await writeNotices(tx, notifications, channels)
+        return true
+      })
+    },
+    async listComplaints(q) {
+      let query = db.selectFrom('complaints').select('data').where('hall_id', '=', q.hallId)
+      if (q.citizenId !== undefined) query = query.where('citizen_id', '=', q.citizenId)
+      if (q.status !== undefined) query = query.where('status', '=', q.status)
+      if (q.answeredFrom !== undefined) query = query.where('answered_at', '>=', q.answeredFrom)
+      if (q.answeredTo !== undefined) query = query.where('answered_at', '<', q.answeredTo)
+      const rows = await query.orderBy('filed_at', 'desc').orderBy('id').limit(q.limit ?? 100).execute()
+      return rows.map((r) => r.data)
+    },
+    async countComplaints(citizenId, since) {
+      const row = await db
+        .selectFrom('complaints')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('citizen_id', '=', citizenId)
+        .where('filed_at', '>=', since)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
     },
 
     async putUpload(u, bytes) {

@@ -1,0 +1,267 @@
+// 投诉 through the API: the citizen files a complaint about one of their cases, a staff member or a
+// window; the hall office handles it on its complaint desk within the limit (002 限时办结 §7), may
+// extend it once with the leader's approval, answers with the finding; a verified complaint about a
+// case reopens it (DESIGN.md "Cases": reopen) and counts in the responsible person's assessment (004).
+import { randomBytes } from 'node:crypto'
+import { formatShanghai, shanghaiDate } from '../../core/calendar'
+import { clockState, countdown } from '../../core/clock'
+import {
+  COMPLAINT_FINDING_LABELS,
+  COMPLAINT_TOPIC_LABELS,
+  MAX_COMPLAINTS_PER_DAY,
+  answerComplaint as answer,
+  complaintNotifications,
+  extendComplaint as extend,
+  fileComplaint as file,
+  rateComplaintHandling,
+  type Complaint,
+} from '../../core/complaint'
+import { DomainError, type Result } from '../../core/errors'
+import { RATING_LABELS } from '../../core/rating'
+import type { Staff } from '../../core/schemas'
+import type { ComplaintSummary, ComplaintView } from '../../core/views'
+import { requireCitizen, requireStaff } from '../authorize'
+import { runCaseAction, staffActor } from '../caseAction'
+import { loadDirectory, type Directory } from '../directory'
+import { loadHallContext, type HallContext } from '../hallContext'
+import type { Handler, HandlerContext } from '.'
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+function newComplaintId(): string {
+  let id = 'k_'
+  for (const b of randomBytes(16)) id += ALPHABET[b % 36]
+  return id
+}
+
+const STATUS_LABELS = { open: '办理中', answered: '已答复' } as const
+const notFound = () => new DomainError('NOT_FOUND', '找不到这件投诉')
+
+function about(c: Complaint, dir: Directory): string {
+  if (c.target.kind === 'case') return `案件 ${c.caseNo ?? ''}`
+  if (c.target.kind === 'staff') return `工作人员 ${dir.staff(c.target.staffId)}`
+  return dir.window(c.target.windowId)
+}
+
+function summary(c: Complaint, dir: Directory, hall: HallContext, now: Date): ComplaintSummary {
+  return {
+    id: c.id,
+    no: c.no,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status],
+    topic: COMPLAINT_TOPIC_LABELS[c.topic],
+    about: about(c, dir),
+    filedAt: c.filedAt,
+    dueAt: c.clock.dueAt,
+    countdown: countdown(c.clock, now, hall.calendar),
+    overdue: clockState(c.clock) === 'running' && now.getTime() >= Date.parse(c.clock.dueAt),
+  }
+}
+
+async function view(ctx: HandlerContext, c: Complaint, office: boolean): Promise<ComplaintView> {
+  const [hall, dir, urls] = await Promise.all([loadHallContext(ctx.store, c.hallId), loadDirectory(ctx.store, c.hallId), ctx.files.urls(c.attachments)])
+  const s = summary(c, dir, hall, ctx.now)
+  return {
+    ...s,
+    caseId: c.target.kind === 'case' ? c.target.caseId : null,
+    text: c.text,
+    contact: c.contact,
+    attachments: c.attachments.map((id) => ({ id, url: urls.get(id) ?? null })),
+    extension: c.extension ? { days: c.extension.days, reason: c.extension.reason, approvedBy: c.extension.approvedBy, at: c.extension.at } : null,
+    finding: c.finding ? COMPLAINT_FINDING_LABELS[c.finding] : null,
+    answer: c.answer,
+    answeredAt: c.answeredAt,
+    reopenedCase: c.reopenedCase,
+    satisfaction: c.satisfaction ? { ...c.satisfaction, label: RATING_LABELS[c.satisfaction.level] } : null,
+    steps: c.steps.map((x) => ({ at: x.at, text: x.text })),
+    concerns: office
+      ? {
+          windowName: c.windowId ? dir.window(c.windowId) : null,
+          staffName: c.staffId ? dir.staff(c.staffId) : null,
+          responsibleName: c.responsibleStaffId ? dir.staff(c.responsibleStaffId) : null,
+        }
+      : null,
+    staffChoices: office
+      ? [...dir.staffById.values()]
+          .filter((p) => p.active && p.role !== 'office')
+          // the person it concerns and their window first
+          .sort((a, b) => Number(b.id === c.staffId) - Number(a.id === c.staffId) || Number(b.windowId === c.windowId) - Number(a.windowId === c.windowId))
+          .map((p) => ({ id: p.id, name: p.name, windowName: p.windowId ? dir.window(p.windowId) : '' }))
+      : [],
+    can: {
+      extend: office && c.status === 'open' && !c.extension && !s.overdue,
+      answer: office && c.status === 'open',
+      rate: !office && c.status === 'answered' && !c.satisfaction,
+    },
+  }
+}
+
+function requireOffice(ctx: HandlerContext): Staff {
+  const me = requireStaff(ctx)
+  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '投诉由政务服务科受理')
+  return me
+}
+
+/** the complaint, for its citizen or the hall office of its hall; to anyone else it does not exist */
+async function load(ctx: HandlerContext, id: string): Promise<{ c: Complaint; office: boolean }> {
+  const c = await ctx.store.getComplaint(id)
+  if (!c) throw notFound()
+  if (ctx.identity.citizenId && ctx.identity.citizenId === c.citizenId) return { c, office: false }
+  if (ctx.staff?.role === 'office' && ctx.staff.hallId === c.hallId) return { c, office: true }
+  if (ctx.staff) throw new DomainError('FORBIDDEN', '投诉由政务服务科受理')
+  throw notFound()
+}
+
+/** decides on the current complaint and saves at its version; decided again after a concurrent change */
+async function change(ctx: HandlerContext, id: string, decide: (c: Complaint, hall: HallContext) => Promise<Result<Complaint>>): Promise<Complaint> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const { c } = await load(ctx, id)
+    const [hall, dir] = await Promise.all([loadHallContext(ctx.store, c.hallId), loadDirectory(ctx.store, c.hallId)])
+    const next = await decide(c, hall)
+    if (!next.ok) throw next.error
+    if (await ctx.store.saveComplaint(next.value, c.version, complaintNotifications(next.value, dir), ctx.channels)) return next.value
+  }
+  throw new DomainError('CONFLICT', '投诉正在被他人处理，请刷新后再试')
+}
+
+export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
+  const citizenId = requireCitizen(ctx)
+  const hall = await loadHallContext(ctx.store, input.hallId)
+  const since = formatShanghai(new Date(ctx.now.getTime() - 86_400_000))
+  if ((await ctx.store.countComplaints(citizenId, since)) >= MAX_COMPLAINTS_PER_DAY) {
+    // a repeated request of one already filed still answers with it
+    const mine = await ctx.store.listComplaints({ hallId: hall.hall.id, citizenId, limit: 10 })
+    const same = mine.find((c) => c.requestId === input.requestId)
+    if (same) return view(ctx, same, false)
+    throw new DomainError('RATE_LIMITED', `每天最多提交 ${MAX_COMPLAINTS_PER_DAY} 件投诉；如情况紧急，请拨打监督电话${hall.hall.supervisionPhone ? ` ${hall.hall.supervisionPhone}` : ''}`)
+  }
+
+  // what it is about: the citizen's own case, an active staff member or a window of this hall
+  let concerns: { windowId: string | null; staffId: string | null; caseNo: string | null }
+  const t = input.target
+  if (t.kind === 'case') {
+    const state = await ctx.store.getCaseState(t.caseId)
+    if (!state || state.citizenId !== citizenId || state.hallId !== hall.hall.id) throw new DomainError('NOT_FOUND', '找不到这个案件', { field: 'target' })
+    concerns = { windowId: state.windowId, staffId: state.handlerId ?? state.firstResponderId, caseNo: state.no }
+  } else if (t.kind === 'staff') {
+    const staff = await ctx.store.getStaff(t.staffId)
+    if (!staff || staff.hallId !== hall.hall.id || !staff.active) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'target' })
+    concerns = { windowId: staff.windowId, staffId: staff.id, caseNo: null }
+  } else {
+    const window = await ctx.store.getWindow(hall.hall.id, t.windowId)
+    if (!window) throw new DomainError('NOT_FOUND', '找不到这个窗口', { field: 'target' })
+    concerns = { windowId: window.id, staffId: null, caseNo: null }
+  }
+
+  if (ctx.contentCheck && !(await ctx.contentCheck(input.text, ctx.identity.openid))) {
+    throw new DomainError('INVALID_INPUT', '投诉内容未通过内容安全检查，请修改后再提交', { field: 'text' })
+  }
+  const attachments = [...new Set(input.attachments)]
+  await ctx.files.checkAttachable(attachments, citizenId, hall.hall.id)
+
+  const dir = await loadDirectory(ctx.store, hall.hall.id)
+  const year = shanghaiDate(ctx.now).slice(0, 4)
+  const id = newComplaintId()
+  const { complaint } = await ctx.store.createComplaint({
+    citizenId,
+    requestId: input.requestId,
+    numberScope: `TS:${hall.hall.id}:${year}`,
+    channels: ctx.channels,
+    build: (seq) => {
+      const c = file(
+        { ...input, attachments, id, no: `${hall.hall.prefix}-TS-${year}-${String(seq).padStart(4, '0')}`, hallId: hall.hall.id, citizenId, requestId: input.requestId },
+        concerns,
+        ctx.now,
+        hall,
+      )
+      return { complaint: c, notifications: complaintNotifications(c, dir) }
+    },
+  })
+  await ctx.files.attached(attachments, complaint.id)
+  return view(ctx, complaint, false)
+}
+
+export const getComplaint: Handler<'getComplaint'> = async (ctx, input) => {
+  const { c, office } = await load(ctx, input.complaintId)
+  return view(ctx, c, office)
+}
+
+export const myComplaints: Handler<'myComplaints'> = async (ctx) => {
+  const citizenId = requireCitizen(ctx)
+  const halls = await ctx.store.listHalls()
+  const lists = await Promise.all(halls.map((h) => ctx.store.listComplaints({ hallId: h.id, citizenId, limit: 50 })))
+  const all = lists.flat().sort((a, b) => Date.parse(b.filedAt) - Date.parse(a.filedAt))
+  const out: ComplaintSummary[] = []
+  for (const hallId of new Set(all.map((c) => c.hallId))) {
+    const [hall, dir] = await Promise.all([loadHallContext(ctx.store, hallId), loadDirectory(ctx.store, hallId)])
+    for (const c of all.filter((x) => x.hallId === hallId)) out.push(summary(c, dir, hall, ctx.now))
+  }
+  return { complaints: out.sort((a, b) => Date.parse(b.filedAt) - Date.parse(a.filedAt)) }
+}
+
+/** the hall office's desk: open complaints nearest due first, and the latest answered */
+export const complaintDesk: Handler<'complaintDesk'> = async (ctx) => {
+  const me = requireOffice(ctx)
+  const [hall, dir, open, answered] = await Promise.all([
+    loadHallContext(ctx.store, me.hallId),
+    loadDirectory(ctx.store, me.hallId),
+    ctx.store.listComplaints({ hallId: me.hallId, status: 'open', limit: 1000 }),
+    ctx.store.listComplaints({ hallId: me.hallId, status: 'answered', limit: 30 }),
+  ])
+  return {
+    open: open.sort((a, b) => Date.parse(a.clock.dueAt) - Date.parse(b.clock.dueAt)).map((c) => summary(c, dir, hall, ctx.now)),
+    answered: answered.map((c) => summary(c, dir, hall, ctx.now)),
+  }
+}
+
+export const extendComplaint: Handler<'extendComplaint'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  const c = await change(ctx, input.complaintId, async (current, hall) => extend(current, input, me.id, ctx.now, hall))
+  return view(ctx, c, true)
+}
+
+export const answerComplaint: Handler<'answerComplaint'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  const responsible = input.finding === 'verified' ? (input.responsibleStaffId ?? null) : null
+  if (responsible) {
+    const person = await ctx.store.getStaff(responsible)
+    if (!person || person.hallId !== me.hallId) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'responsibleStaffId' })
+  }
+  const c = await change(ctx, input.complaintId, async (current) => {
+    // decide first: a complaint already answered does not touch the case
+    const decided = answer(current, { finding: input.finding, answer: input.answer, responsibleStaffId: responsible, reopenedCase: false }, me.id, ctx.now)
+    if (!decided.ok || input.finding !== 'verified' || current.target.kind !== 'case') return decided
+    const reopened = await reopenCase(ctx, me, current.target.caseId, current)
+    return reopened ? answer(current, { finding: input.finding, answer: input.answer, responsibleStaffId: responsible, reopenedCase: true }, me.id, ctx.now) : decided
+  })
+  return view(ctx, c, true)
+}
+
+/**
+ * DESIGN.md "Cases": a verified complaint reopens the case for handling. Only a case that is done
+ * (replied, completed, refused or closed) reopens; one still in hand stays as it is. Keyed by the
+ * complaint, so answering again after a conflict reopens it once.
+ */
+async function reopenCase(ctx: HandlerContext, me: Staff, caseId: string, c: Complaint): Promise<boolean> {
+  const requestId = `complaint-${c.id}`
+  const state = await ctx.store.getCaseState(caseId)
+  if (!state) return false
+  if (await ctx.store.hasRequest(caseId, me.id, requestId)) return true
+  if (!['replied', 'completed', 'refused', 'closed'].includes(state.status)) return false
+  await runCaseAction(ctx, {
+    caseId,
+    requestId,
+    actor: staffActor(me),
+    authorize: () => {},
+    decide: () => ({ type: 'reopened', payload: { reason: `投诉 ${c.no} 经核实属实，重新办理` } }),
+  })
+  return true
+}
+
+export const rateComplaint: Handler<'rateComplaint'> = async (ctx, input) => {
+  const citizenId = requireCitizen(ctx)
+  const c = await change(ctx, input.complaintId, async (current) => {
+    if (current.citizenId !== citizenId) throw notFound()
+    return rateComplaintHandling(current, input, ctx.now)
+  })
+  return view(ctx, c, false)
+}
