@@ -5,7 +5,7 @@ import { applyEvent } from '../../src/core/caseMachine'
 import type { CaseState } from '../../src/core/caseState'
 import type { CaseEvent, EventBody } from '../../src/core/events'
 import { PRESETS } from '../../src/core/policy'
-import { answerComplaint, fileComplaint } from '../../src/core/complaint'
+import { answerComplaint, fileComplaint } from '../../src/core/complaintMachine'
 import type { Hall, Matter, Staff, Window } from '../../src/core/schemas'
 import type { Store } from '../../src/server/store/port'
 

@@ -10,13 +10,18 @@ import { formatTime } from '../lib/format'
 const LEVELS = [5, 4, 3, 2, 1] as const
 const REASONS = Object.keys(BAD_REASON_LABELS) as BadReason[]
 
-export function RatingSheet(props: { onSubmit: (r: { level: number; tags: BadReason[]; text: string }) => Promise<ErrorBody | null> }) {
+export function RatingSheet(props: {
+  onSubmit: (r: { level: number; tags: BadReason[]; text: string }) => Promise<ErrorBody | null>
+  title?: string
+  /** ask a bad rating's reasons (a case's service); off for rating how a complaint was handled */
+  reasons?: boolean
+}) {
   const [level, setLevel] = useState<number | null>(null)
   const [tags, setTags] = useState<BadReason[]>([])
   const [text, setText] = useState('')
   const [error, setError] = useState<ErrorBody | null>(null)
   const [busy, setBusy] = useState(false)
-  const bad = level !== null && level <= 2
+  const bad = level !== null && level <= 2 && props.reasons !== false
   const toggle = (t: BadReason) => setTags((x) => (x.includes(t) ? x.filter((y) => y !== t) : [...x, t]))
 
   async function submit() {
@@ -29,7 +34,7 @@ export function RatingSheet(props: { onSubmit: (r: { level: number; tags: BadRea
 
   return (
     <View className='section rating'>
-      <View className='section__title'>请您评价本次服务</View>
+      <View className='section__title'>{props.title ?? '请您评价本次服务'}</View>
       <View className='rating__levels'>
         {LEVELS.map((l) => (
           <Text key={l} className={`rating__level ${level === l ? 'rating__level--on' : ''} ${l <= 2 ? 'rating__level--bad' : ''}`} onClick={() => setLevel(l)}>

@@ -2,7 +2,7 @@
 // window roll-ups with the rating distribution and its six-month trend. The hall office sees every
 // window, a lead their window, a staff member their own sheet.
 import { assessMonth, DEDUCTION_LABELS, monthSpan } from '../../core/assessment'
-import { verifiedComplaints } from '../../core/complaint'
+import { verifiedComplaints } from '../../core/complaintMachine'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import { requireStaff } from '../authorize'

@@ -5,17 +5,14 @@
 import { randomBytes } from 'node:crypto'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { clockState, countdown } from '../../core/clock'
+import { COMPLAINT_FINDING_LABELS, COMPLAINT_TOPIC_LABELS, MAX_COMPLAINTS_PER_DAY, type Complaint } from '../../core/complaint'
 import {
-  COMPLAINT_FINDING_LABELS,
-  COMPLAINT_TOPIC_LABELS,
-  MAX_COMPLAINTS_PER_DAY,
   answerComplaint as answer,
   complaintNotifications,
   extendComplaint as extend,
   fileComplaint as file,
   rateComplaintHandling,
-  type Complaint,
-} from '../../core/complaint'
+} from '../../core/complaintMachine'
 import { DomainError, type Result } from '../../core/errors'
 import { RATING_LABELS } from '../../core/rating'
 import type { Staff } from '../../core/schemas'

@@ -1,6 +1,6 @@
 // The citizen's case page: who is responsible (000 §10), the reply, each deadline and every step.
 import { useCallback, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
 import { useRefresh } from '../../lib/useRefresh'
@@ -95,8 +95,13 @@ export default function CasePage() {
         </View>
       </View>
       <View className='footer'>
-        {view.hall.name}
-        {view.hall.supervisionPhone ? <Text>　监督电话 {view.hall.supervisionPhone}</Text> : null}
+        <Text className='link' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?case=${view.id}` })}>
+          对服务不满意？我要投诉
+        </Text>
+        <View>
+          {view.hall.name}
+          {view.hall.supervisionPhone ? <Text>　监督电话 {view.hall.supervisionPhone}</Text> : null}
+        </View>
         {view.hall.complaintChannel ? <View>投诉渠道：{view.hall.complaintChannel}</View> : null}
       </View>
     </View>

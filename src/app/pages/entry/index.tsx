@@ -239,6 +239,11 @@ export default function EntryPage() {
         <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
           查看我的咨询
         </Text>
+        {windowChoice ? (
+          <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?hall=${entry.hall.id}&window=${windowChoice.id}` })}>
+            投诉本窗口
+          </Text>
+        ) : null}
         {entry.hall.supervisionPhone ? <View>监督电话 {entry.hall.supervisionPhone}</View> : null}
       </View>
     </View>

@@ -24,7 +24,10 @@ export default function InboxPage() {
 
   async function open(key: string, caseId: string) {
     await call('markRead', { as, keys: [key] })
-    Taro.navigateTo({ url: as === 'staff' ? `/staff/case/index?id=${caseId}` : `/pages/case/index?id=${caseId}` })
+    // complaints (k_…) open on the complaint pages, cases on the case pages
+    const complaint = caseId.startsWith('k_')
+    const page = as === 'staff' ? (complaint ? '/staff/complaint/index' : '/staff/case/index') : complaint ? '/pages/complaint/index' : '/pages/case/index'
+    Taro.navigateTo({ url: `${page}?id=${caseId}` })
   }
   /** mini-program: each allowance lets one WeChat message through, so staff may allow several */
   function subscribe(template: string) {

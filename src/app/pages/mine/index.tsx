@@ -1,19 +1,22 @@
-// The citizen's own cases, newest first.
+// The citizen's own cases and complaints, newest first.
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import type { CaseSummary } from '../../../core/views'
+import type { CaseSummary, ComplaintSummary } from '../../../core/views'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
+import { ComplaintItem } from '../../components/ComplaintParts'
 import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
 
 export default function MinePage() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null)
+  const [complaints, setComplaints] = useState<ComplaintSummary[]>([])
   const [error, setError] = useState<string | null>(null)
   const load = async () => {
-    const a = await call('myCases', {})
+    const [a, k] = await Promise.all([call('myCases', {}), call('myComplaints', {})])
     if (a.ok) setCases(a.data.cases)
     else setError(a.error.message)
+    if (k.ok) setComplaints(k.data.complaints)
   }
   useRefresh(load)
 
@@ -25,6 +28,10 @@ export default function MinePage() {
       <InboxLink as='citizen' />
       {cases.map((c) => (
         <CaseListItem c={c} key={c.id} href={`/pages/case/index?id=${c.id}`} />
+      ))}
+      {complaints.length > 0 ? <View className='list-title'>我的投诉</View> : null}
+      {complaints.map((c) => (
+        <ComplaintItem c={c} key={c.id} href={`/pages/complaint/index?id=${c.id}`} />
       ))}
     </View>
   )

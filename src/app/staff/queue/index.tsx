@@ -48,6 +48,12 @@ export default function QueuePage() {
         <Text>{me && me.role !== 'staff' ? '考核与评价' : '我的考核'}</Text>
         <Text className='muted'>查看 ›</Text>
       </View>
+      {me?.role === 'office' ? (
+        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/complaints/index' })}>
+          <Text>投诉受理台</Text>
+          <Text className='muted'>处理 ›</Text>
+        </View>
+      ) : null}
       {queue.incoming.length > 0 ? (
         <View className='section'>
           <View className='section__title'>

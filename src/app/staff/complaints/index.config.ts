@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '投诉受理台', enablePullDownRefresh: true })
