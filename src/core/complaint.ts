@@ -50,7 +50,7 @@ export type ComplaintStatus = 'open' | 'answered'
 
 export interface ComplaintStep {
   at: string
-  type: 'filed' | 'extended' | 'answered' | 'rated'
+  type: 'filed' | 'extended' | 'answered' | 'rated' | 'breached'
   /** staff id of the hall office, or the citizen */
   by: string
   text: string
@@ -88,5 +88,7 @@ export interface Complaint {
   reopenedCase: boolean
   satisfaction: { level: RatingLevel; text: string; at: string } | null
   steps: ComplaintStep[]
+  /** when the sweep next has to look at it (a reminder or the due time); null once answered */
+  nextActionAt?: string | null
   version: number
 }

@@ -5,11 +5,12 @@
 // change returns a new complaint.
 import type { WorkCalendar } from './calendar'
 import { formatShanghai } from './calendar'
-import { extendClock, meetClock, startClock } from './clock'
+import { breachClock, extendClock, meetClock, startClock } from './clock'
 import { COMPLAINT_FINDING_LABELS, COMPLAINT_TOPIC_LABELS, type Complaint, type ComplaintFinding, type ComplaintInput, type ComplaintStep } from './complaint'
 import { fail, ok, type Result } from './errors'
 import { formatShort, type Notification, type NotificationKind, type People, type Recipient } from './notification'
 import type { Policy } from './policy'
+import { nextActionTime, sweepEvents, type ReminderLevel } from './sweep'
 import { RATING_LABELS, type RatingLevel } from './rating'
 
 export interface ComplaintContext {
@@ -159,4 +160,41 @@ export function complaintNotifications(c: Complaint, people: People): Notificati
       break
   }
   return out
+}
+
+/** the complaint with the time the sweep next has to look at it */
+export function withNextAction(c: Complaint, ctx: ComplaintContext): Complaint {
+  const next = c.status === 'open' ? nextActionTime([c.clock], ctx.policy, ctx.calendar) : null
+  return { ...c, nextActionAt: next ? formatShanghai(next) : null }
+}
+
+/**
+ * What the sweep does for an open complaint at `now` (002 限时办结 §7): remind the hall office at the
+ * policy's milestones, and at the due time record the breach — on the complaint's record, to the hall
+ * office, and to the citizen with an apology. Null when nothing is due; each reminder and the breach
+ * happen once (the clock keeps what was sent).
+ */
+export function sweepComplaint(c: Complaint, now: Date, people: People, ctx: ComplaintContext): { complaint: Complaint; notifications: Notification[] } | null {
+  if (c.status !== 'open') return null
+  const body = sweepEvents([c.clock], now, ctx.policy, ctx.calendar, { staffId: null, windowId: c.windowId ?? '' })[0]
+  if (!body) return null
+  const at = formatShanghai(now)
+  const notices: Notification[] = []
+  const add = (recipient: Recipient, kind: NotificationKind, title: string, text: string, tag: string) =>
+    notices.push({ key: `${c.id}:${tag}:${recipient.kind}:${recipient.id}`, hallId: c.hallId, caseId: c.id, caseNo: c.no, recipient, kind, title, body: text, at })
+  if (body.type === 'reminded') {
+    const level = body.payload.level as ReminderLevel
+    const next = withNextAction({ ...c, clock: { ...c.clock, reminded: [...(c.clock.reminded ?? []), level] }, version: c.version + 1 }, ctx)
+    for (const id of people.office) add({ kind: 'staff', id }, 'reminder', level === 'half' ? '投诉办理时限已过半' : '投诉办理即将到期', `${c.no}：请于 ${formatShort(c.clock.dueAt)} 前答复投诉人`, level)
+    return { complaint: next, notifications: notices }
+  }
+  const breached = breachClock(c.clock, now)
+  if (!breached.ok) return null
+  const next = withNextAction(
+    { ...c, clock: breached.value, steps: [...c.steps, { at, type: 'breached', by: 'sweep', text: '已超过投诉办理时限，已列入督办' }], version: c.version + 1 },
+    ctx,
+  )
+  for (const id of people.office) add({ kind: 'staff', id }, 'breach', '投诉办理超时', `${c.no}：已超过办理时限（${formatShort(c.clock.dueAt)}），请尽快答复`, 'breach')
+  add({ kind: 'citizen', id: c.citizenId }, 'breach', '投诉办理超时，深表歉意', `很抱歉，您的投诉 ${c.no} 未能在时限内答复，我们将尽快调查处理并答复您。`, 'breach')
+  return { complaint: next, notifications: notices }
 }

@@ -8,6 +8,7 @@ import { applyEvent } from '../core/caseMachine'
 import type { CaseEvent } from '../core/events'
 import { notificationsFor } from '../core/notification'
 import { nextActionTime, sweepEvents } from '../core/sweep'
+import { sweepComplaint, withNextAction } from '../core/complaintMachine'
 import { loadDirectory, type Directory } from './directory'
 import { loadHallContext, type HallContext } from './hallContext'
 import type { Channel, Store } from './store/port'
@@ -15,6 +16,8 @@ import type { Channel, Store } from './store/port'
 export interface SweepReport {
   /** cases looked at */
   cases: number
+  /** complaints looked at (their 15-working-day limit, 002 限时办结 §7) */
+  complaints: number
   reminders: number
   breaches: number
   /** cases another writer changed meanwhile; they are looked at again next time */
@@ -31,7 +34,7 @@ export interface SweepOptions {
 }
 
 export async function runSweep(store: Store, opts: SweepOptions): Promise<SweepReport> {
-  const report: SweepReport = { cases: 0, reminders: 0, breaches: 0, conflicts: 0 }
+  const report: SweepReport = { cases: 0, complaints: 0, reminders: 0, breaches: 0, conflicts: 0 }
   const until = formatShanghai(opts.now)
   const batch = opts.batch ?? 200
   const maxCases = opts.maxCases ?? 5000
@@ -91,5 +94,36 @@ export async function runSweep(store: Store, opts: SweepOptions): Promise<SweepR
     }
     if (ids.length < batch) break
   }
+  await sweepComplaints(store, opts, report, until, batch, maxCases)
   return report
+}
+
+/** the complaints whose reminder or due time has come; saved at the version decided on, like cases */
+async function sweepComplaints(store: Store, opts: SweepOptions, report: SweepReport, until: string, batch: number, max: number) {
+  const halls = new Map<string, Promise<{ hall: HallContext; dir: Directory }>>()
+  const seen = new Set<string>()
+  while (report.complaints < max) {
+    const due = (await store.listDueComplaints(until, batch)).filter((c) => !seen.has(c.id))
+    if (due.length === 0) break
+    for (const c of due) {
+      seen.add(c.id)
+      report.complaints++
+      let h = halls.get(c.hallId)
+      if (!h) {
+        h = Promise.all([loadHallContext(store, c.hallId), loadDirectory(store, c.hallId)]).then(([hall, dir]) => ({ hall, dir }))
+        halls.set(c.hallId, h)
+      }
+      const { hall, dir } = await h
+      const swept = sweepComplaint(c, opts.now, dir, hall)
+      // nothing due after all (e.g. the hall changed its calendar): move it to its real next time
+      const next = swept ?? { complaint: { ...withNextAction(c, hall), version: c.version + 1 }, notifications: [] }
+      if (!(await store.saveComplaint(next.complaint, c.version, next.notifications, opts.channels))) {
+        report.conflicts++
+        continue
+      }
+      if (swept && next.complaint.clock.breachedAt && !c.clock.breachedAt) report.breaches++
+      else if (swept) report.reminders++
+    }
+    if (due.length < batch) break
+  }
 }

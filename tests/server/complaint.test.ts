@@ -181,3 +181,35 @@ it('an unfounded complaint leaves the case and the score alone; one about a case
   expect(answered.reopenedCase).toBe(false)
   expect((await api().ok(other, 'getCase', { caseId: open.caseId })).status).toBe('inProgress')
 })
+
+it('the sweep reminds the hall office before the limit and records the breach once, with an apology to the citizen', async () => {
+  const { runSweep } = await import('../../src/server/sweep')
+  const me = citizen()
+  const { data } = (await complain(me, { kind: 'window', windowId: 'bdc' })) as { data: { id: string; dueAt: string } }
+  expect(data.dueAt).toBe('2026-12-14T17:30:00+08:00')
+  const sweep = async (iso: string) => runSweep(db.store, { now: new Date(iso) })
+  const officeTitles = async () => (await api().ok(office, 'inbox', { as: 'staff', limit: 50 })).items.map((n) => n.title)
+
+  expect((await sweep('2026-11-30T10:00:00+08:00')).reminders).toBe(0)
+  // half of 15 working days (the policy's fraction) has passed by 3 Dec
+  expect((await sweep('2026-12-04T09:00:00+08:00')).reminders).toBe(1)
+  expect((await sweep('2026-12-04T09:05:00+08:00')).reminders).toBe(0)
+  expect(await officeTitles()).toContain('投诉办理时限已过半')
+  // 2 working hours before the due time
+  expect((await sweep('2026-12-14T15:45:00+08:00')).reminders).toBe(1)
+  expect(await officeTitles()).toContain('投诉办理即将到期')
+  // at the due time: the breach, once, even with two sweeps at once
+  const [a, b] = await Promise.all([sweep('2026-12-14T17:31:00+08:00'), sweep('2026-12-14T17:31:00+08:00')])
+  expect(a.breaches + b.breaches).toBe(1)
+  expect((await sweep('2026-12-15T09:00:00+08:00')).breaches).toBe(0)
+  expect((await officeTitles()).filter((t) => t === '投诉办理超时')).toHaveLength(1)
+  const citizenInbox = await api().ok(me, 'inbox', { as: 'citizen', limit: 10 })
+  expect(citizenInbox.items.filter((n) => n.title === '投诉办理超时，深表歉意')).toHaveLength(1)
+  now = new Date('2026-12-15T02:00:00Z')
+  const seen = await api().ok(me, 'getComplaint', { complaintId: data.id })
+  expect(seen).toMatchObject({ overdue: true, countdown: '已超时 1 个工作日' })
+  expect(seen.steps.at(-1)!.text).toBe('已超过投诉办理时限，已列入督办')
+  // the late answer still closes it, and the sweep has nothing more to do
+  await api().ok(office, 'answerComplaint', { complaintId: data.id, finding: 'unfounded', answer: '经调查核实，窗口工作人员已按规定答复。' })
+  expect(await db.store.listDueComplaints('2027-01-01T00:00:00+08:00', 10)).toEqual([])
+})

@@ -5,7 +5,7 @@ import { applyEvent } from '../../src/core/caseMachine'
 import type { CaseState } from '../../src/core/caseState'
 import type { CaseEvent, EventBody } from '../../src/core/events'
 import { PRESETS } from '../../src/core/policy'
-import { answerComplaint, fileComplaint } from '../../src/core/complaintMachine'
+import { answerComplaint, fileComplaint, withNextAction } from '../../src/core/complaintMachine'
 import type { Hall, Matter, Staff, Window } from '../../src/core/schemas'
 import type { Store } from '../../src/server/store/port'
 
@@ -262,12 +262,12 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
 
     describe('complaints', () => {
       const filed = (id: string, citizenId: string, requestId: string, at = '2026-11-23T10:00:00+08:00') => (seq: number) => {
-        const complaint = fileComplaint(
+        const complaint = withNextAction(fileComplaint(
           { id, no: `TL-TS-2026-${String(seq).padStart(4, '0')}`, hallId: 'tl', citizenId, requestId, target: { kind: 'window', windowId: 'bdc' }, topic: 'attitude', text: '工作人员态度很不耐烦。', contact: { name: '张三', phone: '13912345678' }, attachments: [] },
           { windowId: 'bdc', staffId: null, caseNo: null },
           new Date(at),
           ctx,
-        )
+        ), ctx)
         return { complaint, notifications: [] }
       }
 
@@ -281,7 +281,10 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         const c = (await store.getComplaint('k_aaaaaaaaaaaaaaaa'))!
         const answered = answerComplaint(c, { finding: 'verified', answer: '经核实情况属实，已批评教育。', responsibleStaffId: 'li', reopenedCase: false }, 'xu', new Date('2026-11-25T10:00:00+08:00'))
         if (!answered.ok) throw answered.error
-        const saves = await Promise.all([store.saveComplaint(answered.value, c.version, []), store.saveComplaint(answered.value, c.version, [])])
+        expect((await store.listDueComplaints('2027-01-01T00:00:00+08:00', 10)).map((x) => x.id)).toEqual(['k_aaaaaaaaaaaaaaaa', 'k_bbbbbbbbbbbbbbbb'])
+        expect(await store.listDueComplaints('2026-11-24T00:00:00+08:00', 10)).toEqual([])
+        const done = withNextAction(answered.value, ctx)
+        const saves = await Promise.all([store.saveComplaint(done, c.version, []), store.saveComplaint(done, c.version, [])])
         expect(saves.sort()).toEqual([false, true])
         expect((await store.getComplaint(c.id))!.status).toBe('answered')
         expect(await store.getComplaint('k_nosuchnosuchnosu')).toBeNull()
@@ -292,6 +295,7 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         expect((await store.listComplaints({ hallId: 'tl', answeredFrom: '2026-11-01T00:00:00+08:00', answeredTo: '2026-12-01T00:00:00+08:00' })).map((x) => x.id)).toEqual(['k_aaaaaaaaaaaaaaaa'])
         expect(await store.listComplaints({ hallId: 'tl', answeredFrom: '2026-12-01T00:00:00+08:00' })).toEqual([])
         expect(await store.listComplaints({ hallId: 'other' })).toEqual([])
+        expect((await store.listDueComplaints('2027-01-01T00:00:00+08:00', 10)).map((x) => x.id)).toEqual(['k_bbbbbbbbbbbbbbbb'])
         expect(await store.countComplaints('wx:a', '2026-11-23T00:00:00+08:00')).toBe(1)
         expect(await store.countComplaints('wx:a', '2026-11-24T00:00:00+08:00')).toBe(0)
       })

@@ -4,7 +4,7 @@
 // case reopens it (DESIGN.md "Cases": reopen) and counts in the responsible person's assessment (004).
 import { randomBytes } from 'node:crypto'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
-import { clockState, countdown } from '../../core/clock'
+import { countdown } from '../../core/clock'
 import { COMPLAINT_FINDING_LABELS, COMPLAINT_TOPIC_LABELS, MAX_COMPLAINTS_PER_DAY, type Complaint } from '../../core/complaint'
 import {
   answerComplaint as answer,
@@ -12,6 +12,7 @@ import {
   extendComplaint as extend,
   fileComplaint as file,
   rateComplaintHandling,
+  withNextAction,
 } from '../../core/complaintMachine'
 import { DomainError, type Result } from '../../core/errors'
 import { RATING_LABELS } from '../../core/rating'
@@ -50,7 +51,7 @@ function summary(c: Complaint, dir: Directory, hall: HallContext, now: Date): Co
     filedAt: c.filedAt,
     dueAt: c.clock.dueAt,
     countdown: countdown(c.clock, now, hall.calendar),
-    overdue: clockState(c.clock) === 'running' && now.getTime() >= Date.parse(c.clock.dueAt),
+    overdue: c.status === 'open' && now.getTime() >= Date.parse(c.clock.dueAt),
   }
 }
 
@@ -115,7 +116,8 @@ async function change(ctx: HandlerContext, id: string, decide: (c: Complaint, ha
     const [hall, dir] = await Promise.all([loadHallContext(ctx.store, c.hallId), loadDirectory(ctx.store, c.hallId)])
     const next = await decide(c, hall)
     if (!next.ok) throw next.error
-    if (await ctx.store.saveComplaint(next.value, c.version, complaintNotifications(next.value, dir), ctx.channels)) return next.value
+    const value = withNextAction(next.value, hall)
+    if (await ctx.store.saveComplaint(value, c.version, complaintNotifications(value, dir), ctx.channels)) return value
   }
   throw new DomainError('CONFLICT', '投诉正在被他人处理，请刷新后再试')
 }
@@ -164,12 +166,12 @@ export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
     numberScope: `TS:${hall.hall.id}:${year}`,
     channels: ctx.channels,
     build: (seq) => {
-      const c = file(
+      const c = withNextAction(file(
         { ...input, attachments, id, no: `${hall.hall.prefix}-TS-${year}-${String(seq).padStart(4, '0')}`, hallId: hall.hall.id, citizenId, requestId: input.requestId },
         concerns,
         ctx.now,
         hall,
-      )
+      ), hall)
       return { complaint: c, notifications: complaintNotifications(c, dir) }
     },
   })

@@ -102,6 +102,7 @@ const complaintDoc = (c: Complaint): CloudData => ({
   status: c.status,
   filedAt: c.filedAt,
   answeredAt: c.answeredAt,
+  nextActionAt: c.nextActionAt ?? null,
   version: c.version,
   data: c,
 })
@@ -483,6 +484,11 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       const before = q.answeredTo
       return docs.map((d) => d.data as Complaint).filter((c) => before === undefined || (c.answeredAt !== null && Date.parse(c.answeredAt) < Date.parse(before)))
+    },
+    async listDueComplaints(until, limit) {
+      // nextActionAt is written in the hall's offset, so its text order is its time order
+      const docs = await all(col('complaints').where({ nextActionAt: _.lte(until) }).orderBy('nextActionAt', 'asc'), limit)
+      return docs.map((d) => d.data as Complaint)
     },
     async countComplaints(citizenId, since) {
       return (await col('complaints').where({ citizenId, filedAt: _.gte(since) }).count()).total

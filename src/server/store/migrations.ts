@@ -182,4 +182,12 @@ export const MIGRATIONS: Migration[] = [
       `create index complaints_answered_idx on complaints (hall_id, answered_at) where answered_at is not null`,
     ],
   },
+  {
+    version: 9,
+    statements: [
+      // the sweep finds complaints whose reminder or due time has come through this index
+      `alter table complaints add column next_action_at timestamptz`,
+      `create index complaints_next_action_idx on complaints (next_action_at) where next_action_at is not null`,
+    ],
+  },
 ]

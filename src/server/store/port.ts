@@ -236,6 +236,8 @@ export interface Store {
   saveComplaint(complaint: Complaint, expectedVersion: number, notifications: Notification[], channels?: Channel[]): Promise<boolean>
   /** newest first */
   listComplaints(q: ComplaintQuery): Promise<Complaint[]>
+  /** open complaints whose next reminder or due time is at or before `until`, earliest first (all halls) */
+  listDueComplaints(until: string, limit: number): Promise<Complaint[]>
   /** complaints the citizen filed since the time */
   countComplaints(citizenId: string, since: string): Promise<number>
 

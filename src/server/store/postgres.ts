@@ -21,7 +21,19 @@ interface Db {
   notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
   outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
   subscribe_grants: { openid: string; template_id: string; remaining: number }
-  complaints: { id: string; hall_id: string; no: string; citizen_id: string; request_id: string; status: string; filed_at: string | Date; answered_at: string | Date | null; version: number; data: Complaint }
+  complaints: {
+    id: string
+    hall_id: string
+    no: string
+    citizen_id: string
+    request_id: string
+    status: string
+    filed_at: string | Date
+    answered_at: string | Date | null
+    next_action_at: string | Date | null
+    version: number
+    data: Complaint
+  }
   uploads: { id: string; hall_id: string; owner_id: string; mime: string; size: number; bytes: Uint8Array; created_at: string | Date; case_id: string | null }
   invites: {
     code_hash: string
@@ -150,6 +162,7 @@ const complaintRow = (c: Complaint) => ({
   status: c.status,
   filed_at: c.filedAt,
   answered_at: c.answeredAt,
+  next_action_at: c.nextActionAt ?? null,
   version: c.version,
   data: json(c),
 })
@@ -618,6 +631,17 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       if (q.answeredFrom !== undefined) query = query.where('answered_at', '>=', q.answeredFrom)
       if (q.answeredTo !== undefined) query = query.where('answered_at', '<', q.answeredTo)
       const rows = await query.orderBy('filed_at', 'desc').orderBy('id').limit(q.limit ?? 100).execute()
+      return rows.map((r) => r.data)
+    },
+    async listDueComplaints(until, limit) {
+      const rows = await db
+        .selectFrom('complaints')
+        .select('data')
+        .where('next_action_at', 'is not', null)
+        .where('next_action_at', '<=', until)
+        .orderBy('next_action_at')
+        .limit(limit)
+        .execute()
       return rows.map((r) => r.data)
     },
     async countComplaints(citizenId, since) {
