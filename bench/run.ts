@@ -1,4 +1,5 @@
 // `npm run bench`: every performance number of the product in one run, with the ratios that matter.
+import { benchAssessment } from './assessment'
 import { benchDueAt } from './dueAt'
 import { benchHandlers } from './handlers'
 import { benchSizes } from './sizes'
@@ -16,6 +17,7 @@ async function main() {
     ['calendar', benchDueAt],
     ['handlers', () => benchHandlers(Number(process.env.BENCH_CALLS ?? 1000))],
     ['sweep', benchSweep],
+    ['assessment', () => benchAssessment(Number(process.env.BENCH_ASSESSMENT_CASES ?? 100_000))],
     ['sizes', benchSizes],
   ]
   for (const [name, run] of suites) {

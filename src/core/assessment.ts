@@ -7,6 +7,65 @@ import type { CaseState } from './caseState'
 import { CLOCK_LABELS } from './clock'
 import type { ClockKind } from './events'
 import type { Policy } from './policy'
+import { decisionTime } from './caseMachine'
+
+/**
+ * Whether a case can carry a deduction (004): a recorded violation, a second supplement notice, a bad
+ * rating or a promise overdue. Stores keep this with each case so the month's sheets read only these.
+ */
+export function mayDeduct(state: Pick<CaseState, 'violations' | 'notices' | 'ratings' | 'clocks'>): boolean {
+  return (
+    (state.violations?.length ?? 0) > 0 ||
+    state.notices.length > 1 ||
+    (state.ratings ?? []).some((r) => r.bad) ||
+    state.clocks.some((c) => c.kind === 'promised' && c.breachedAt !== null)
+  )
+}
+
+/** whether the case's current service round has its rating */
+export const roundRated = (state: Pick<CaseState, 'ratings' | 'round'>) => (state.ratings ?? []).some((r) => r.round === state.round)
+
+/** what a store gives the month's assessment */
+export interface AssessmentFacts {
+  /** the cases that may carry a deduction, changed since the query's time */
+  cases: AssessedCase[]
+  /** ratings given to each window, by month (YYYY-MM in the hall's time) and level */
+  ratings: Array<{ windowId: string; month: string; level: number; count: number }>
+  /** rounds decided in the query's span whose rating is missing, per window */
+  unrated: Array<{ windowId: string; count: number }>
+}
+
+/**
+ * The latest decision time whose rating window (n working days) has closed by `now`: a round decided
+ * at or before it and still unrated stays 未评价.
+ */
+export function ratingWindowClosedBefore(now: Date, days: number, cal: WorkCalendar): Date {
+  // dueAt grows with the decision time, so walk back day by day to the last day whose window has closed
+  let day = new Date(now.getTime())
+  for (let i = 0; i < 400; i++) {
+    const endOfDay = new Date(`${shanghaiDate(day)}T23:59:59.999+08:00`)
+    if (cal.dueAt(endOfDay, days) <= now) return endOfDay
+    day = new Date(day.getTime() - 86_400_000)
+  }
+  return new Date(0)
+}
+
+/** the parts of a case the assessment reads; stores may load only these */
+export interface AssessedCase {
+  id: string
+  no: string
+  windowId: string
+  handlerId: string | null
+  round: number
+  violations?: CaseState['violations']
+  clocks: CaseState['clocks']
+  notices: CaseState['notices']
+  ratings?: CaseState['ratings']
+  rectifications?: CaseState['rectifications']
+  reply: { at: string; by: string } | null
+  completion: { at: string } | null
+  refusal: { at: string } | null
+}
 
 export type DeductionKind = 'firstResponderBreach' | 'onlineConsultLate' | 'overdue' | 'badRating' | 'complaint'
 
@@ -61,7 +120,7 @@ const inMonth = (iso: string, month: string) => shanghaiDate(new Date(iso)).slic
 const DUTY_CLOCKS: ClockKind[] = ['handoverContact', 'jointPlan', 'outsideForward', 'supplementNotice']
 
 /** every deduction of the month, by staff member (before the cap) */
-export function deductions(cases: CaseState[], month: string, policy: Policy, cal: WorkCalendar, now: Date): Map<string, { windowId: string | null; items: Deduction[] }> {
+export function deductions(cases: AssessedCase[], month: string, policy: Policy, cal: WorkCalendar, now: Date): Map<string, { windowId: string | null; items: Deduction[] }> {
   const a = policy.assessment
   const out = new Map<string, { windowId: string | null; items: Deduction[] }>()
   const add = (staffId: string | null, windowId: string | null, d: Deduction) => {
@@ -109,7 +168,7 @@ export function deductions(cases: CaseState[], month: string, policy: Policy, ca
 
 /** the month's score sheets; bad ratings and complaints together cost at most the policy's cap */
 export function assessMonth(
-  cases: CaseState[],
+  cases: AssessedCase[],
   complaints: VerifiedComplaint[],
   staff: Array<{ id: string; windowId: string | null }>,
   month: string,

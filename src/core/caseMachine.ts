@@ -504,7 +504,7 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
 }
 
 /** when this round was answered or decided: a rating may follow */
-export function decisionTime(state: CaseState): string | null {
+export function decisionTime(state: { reply: { at: string } | null; completion: { at: string } | null; refusal: { at: string } | null }): string | null {
   return state.reply?.at ?? state.completion?.at ?? state.refusal?.at ?? null
 }
 

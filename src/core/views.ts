@@ -51,6 +51,8 @@ export interface AssessmentView {
     deductions: number
     /** the month's ratings by level, 5 … 1 */
     ratings: Record<'5' | '4' | '3' | '2' | '1', number>
+    /** rounds decided in the month whose rating window closed without a rating (未评价) */
+    unrated: number
     /** the share of good ratings (4 and 5) in each of the last six months, oldest first */
     trend: Array<{ month: string; rated: number; goodShare: number | null }>
   }>

@@ -100,3 +100,17 @@ it('December has only its own breach; an overdue clock still open counts the day
 it('months span the hall time', () => {
   expect(monthSpan('2026-12')).toEqual({ from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') })
 })
+
+describe('the rating window', () => {
+  const { createCalendar } = require('../../src/core/calendar') as typeof import('../../src/core/calendar')
+  const { ratingWindowClosedBefore } = require('../../src/core/assessment') as typeof import('../../src/core/assessment')
+  const cal = createCalendar()
+  it('a round decided on or before the returned day has had its n working days; one decided the next day has not', () => {
+    for (const iso of ['2026-12-08T10:00:00+08:00', '2026-10-09T18:00:00+08:00', '2026-10-12T09:00:00+08:00', '2027-02-20T12:00:00+08:00']) {
+      const now = new Date(iso)
+      const cutoff = ratingWindowClosedBefore(now, 10, cal)
+      expect(cal.dueAt(cutoff, 10).getTime()).toBeLessThanOrEqual(now.getTime())
+      expect(cal.dueAt(new Date(cutoff.getTime() + 1), 10).getTime()).toBeGreaterThan(now.getTime())
+    }
+  })
+})

@@ -87,3 +87,17 @@ it('bad rating → the lead rectifies → follow-up → the citizen sees the out
   expect(seen.timeline.at(-1)!.text).toContain('市民表示满意')
   expect((await api().ok(lead, 'staffQueue', {})).rectifications).toEqual([])
 })
+
+it('a round not rated within the window counts as 未评价 for its window, never as a score', async () => {
+  const { me, caseId } = await replied()
+  const bdc = async () => (await api().ok(office, 'assessment', { month: '2026-11' })).windows.find((w) => w.windowId === 'bdc')!
+  expect((await bdc()).unrated).toBe(0) // the citizen may still rate
+  const rated = await replied()
+  await api().ok(rated.me, 'rateCase', { caseId: rated.caseId, requestId: rid(), level: 4 })
+  now = new Date('2026-12-08T02:00:00Z') // the rating window has closed
+  const w = await bdc()
+  expect(w.unrated).toBe(1)
+  expect(w.ratings).toEqual({ '5': 0, '4': 1, '3': 0, '2': 0, '1': 0 })
+  expect((await db.store.getCaseState(caseId))!.ratings ?? []).toEqual([])
+  expect(me.citizenId).toBeTruthy()
+})

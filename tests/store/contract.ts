@@ -301,6 +301,35 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       })
     })
 
+    it('gives the assessment its facts: cases that may cost points, ratings by window and month, unrated rounds', async () => {
+      const staff = { kind: 'staff', id: 'li', name: 'li', role: 'staff', windowId: 'bdc' } as const
+      const step = async (state: CaseState, body: EventBody, actor: CaseEvent['actor'], at: string) => {
+        const event = { ...body, caseId: state.id, seq: state.version + 1, at, actor } as CaseEvent
+        const s = applyEvent(state, event, ctx)
+        if (!s.ok) throw s.error
+        expect((await store.appendEvents({ caseId: state.id, expectedVersion: state.version, build: () => ({ events: [event], state: s.value }) })).status).toBe('ok')
+        return s.value
+      }
+      const replied = async (citizenId: string, requestId: string) => {
+        let { state } = await store.createCase(newCase(citizenId, requestId))
+        state = await step(state, { type: 'claimed', payload: { staffId: 'li' } }, staff, '2026-11-23T10:30:00+08:00')
+        return step(state, { type: 'replied', payload: { text: '您好，已为您查询。', mode: 'timed' } }, staff, '2026-11-23T11:00:00+08:00')
+      }
+      await replied('dev:a', 'f1')
+      let bad = await replied('dev:b', 'f2')
+      bad = await step(bad, { type: 'rated', payload: { level: 1, tags: ['attitude'], text: '态度很不耐烦', staffId: 'li', windowId: 'bdc' } }, { kind: 'citizen', id: 'dev:b' }, '2026-11-23T12:00:00+08:00')
+      await store.createCase(newCase('dev:c', 'f3'))
+      const span = { since: '2026-11-01T00:00:00+08:00', decidedFrom: '2026-11-01T00:00:00+08:00', decidedTo: '2026-12-01T00:00:00+08:00' }
+      const facts = await store.assessmentFacts({ hallId: 'tl', ...span })
+      expect(facts.cases.map((c) => c.id)).toEqual([bad.id])
+      expect(facts.cases[0]).toMatchObject({ no: bad.no, windowId: 'bdc', handlerId: 'li', round: 1, reply: { at: '2026-11-23T11:00:00+08:00', by: 'li' }, completion: null })
+      expect(facts.ratings).toEqual([{ windowId: 'bdc', month: '2026-11', level: 1, count: 1 }])
+      expect(facts.unrated).toEqual([{ windowId: 'bdc', count: 1 }])
+      expect(await store.assessmentFacts({ hallId: 'tl', windowId: 'zx', ...span })).toEqual({ cases: [], ratings: [], unrated: [] })
+      expect((await store.assessmentFacts({ hallId: 'tl', ...span, decidedTo: '2026-11-23T10:59:00+08:00' })).unrated).toEqual([])
+      expect((await store.assessmentFacts({ hallId: 'tl', ...span, since: '2026-12-01T00:00:00+08:00' })).ratings).toEqual([])
+    })
+
     it('keeps the hall calendar overrides', async () => {
       await store.putCalendarOverride('tl', { date: '2027-01-01', kind: 'restday', note: '元旦' })
       await store.putCalendarOverride('tl', { date: '2026-12-26', kind: 'workday', note: '延时服务' })

@@ -1,9 +1,9 @@
 // The month's assessment (004): score sheets per staff member with every deduction linked to its case,
 // window roll-ups with the rating distribution and its six-month trend. The hall office sees every
 // window, a lead their window, a staff member their own sheet.
-import { assessMonth, DEDUCTION_LABELS, monthSpan } from '../../core/assessment'
+import { assessMonth, DEDUCTION_LABELS, monthSpan, ratingWindowClosedBefore } from '../../core/assessment'
 import { verifiedComplaints } from '../../core/complaintMachine'
-import { formatShanghai, shanghaiDate } from '../../core/calendar'
+import { formatShanghai } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import { requireStaff } from '../authorize'
 import { loadDirectory } from '../directory'
@@ -25,17 +25,26 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
   }
   const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId), loadDirectory(ctx.store, me.hallId)])
   const trendFrom = prevMonth(input.month, 5)
-  // every case changed since the first month of the trend: deductions and ratings are events of them
-  const cases = await ctx.store.listCases({ hallId: me.hallId, windowId, updatedSince: formatShanghai(monthSpan(trendFrom).from), limit: 1_000_000 })
-  // 004 三(一)(5): complaints found verified in the month, against the person found responsible
   const span = monthSpan(input.month)
+  // 未评价: rounds decided in the month whose rating window has closed by now
+  const closedBefore = ratingWindowClosedBefore(ctx.now, hallCtx.policy.rating.rateWithinDays.value, hallCtx.calendar)
+  const decidedTo = new Date(Math.min(span.to.getTime(), closedBefore.getTime() + 1))
+  const facts = await ctx.store.assessmentFacts({
+    hallId: me.hallId,
+    windowId,
+    since: formatShanghai(monthSpan(trendFrom).from),
+    decidedFrom: formatShanghai(span.from),
+    decidedTo: formatShanghai(decidedTo < span.from ? span.from : decidedTo),
+  })
+  // 004 三(一)(5): complaints found verified in the month, against the person found responsible
   const answered = await ctx.store.listComplaints({ hallId: me.hallId, answeredFrom: formatShanghai(span.from), answeredTo: formatShanghai(span.to), limit: 100_000 })
   const people = [...dir.staffById.values()].filter((s) => (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
-  const sheets = assessMonth(cases, verifiedComplaints(answered), people.map((s) => ({ id: s.id, windowId: s.windowId })), input.month, hallCtx.policy, hallCtx.calendar, ctx.now)
+  const sheets = assessMonth(facts.cases, verifiedComplaints(answered), people.map((s) => ({ id: s.id, windowId: s.windowId })), input.month, hallCtx.policy, hallCtx.calendar, ctx.now)
 
   const months = Array.from({ length: 6 }, (_, i) => prevMonth(input.month, 5 - i))
   const windows = me.role === 'staff' ? [] : [...dir.windows.values()].filter((w) => !windowId || w.id === windowId)
-  const ratingsOf = (wid: string) => cases.flatMap((c) => (c.ratings ?? []).filter((r) => r.windowId === wid))
+  const count = (wid: string, month: string, level?: number) =>
+    facts.ratings.filter((r) => r.windowId === wid && r.month === month && (level === undefined || r.level === level)).reduce((n, r) => n + r.count, 0)
   const view: AssessmentView = {
     month: input.month,
     hallName: hallCtx.hall.name,
@@ -55,10 +64,7 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
     }),
     windows: windows.map((w) => {
       const own = sheets.filter((s) => s.windowId === w.id)
-      const rated = ratingsOf(w.id)
-      const inMonth = (at: string, m: string) => shanghaiDate(new Date(at)).slice(0, 7) === m
-      const ratings = { '5': 0, '4': 0, '3': 0, '2': 0, '1': 0 }
-      for (const r of rated) if (inMonth(r.at, input.month)) ratings[String(r.level) as keyof typeof ratings]++
+      const ratings = { '5': count(w.id, input.month, 5), '4': count(w.id, input.month, 4), '3': count(w.id, input.month, 3), '2': count(w.id, input.month, 2), '1': count(w.id, input.month, 1) }
       return {
         windowId: w.id,
         name: w.name,
@@ -66,9 +72,10 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
         averageScore: own.length ? Math.round((own.reduce((s, x) => s + x.total, 0) / own.length) * 10) / 10 : 0,
         deductions: own.reduce((s, x) => s + x.items.length, 0),
         ratings,
+        unrated: facts.unrated.find((u) => u.windowId === w.id)?.count ?? 0,
         trend: months.map((m) => {
-          const list = rated.filter((r) => inMonth(r.at, m))
-          return { month: m, rated: list.length, goodShare: list.length ? list.filter((r) => r.level >= 4).length / list.length : null }
+          const rated = count(w.id, m)
+          return { month: m, rated, goodShare: rated ? (count(w.id, m, 5) + count(w.id, m, 4)) / rated : null }
         }),
       }
     }),

@@ -12,11 +12,13 @@ import { DomainError } from '../../core/errors'
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
-import type { CalendarOverride } from '../../core/calendar'
+import { shanghaiDate, type CalendarOverride } from '../../core/calendar'
 import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { nextActionAt } from '../../core/clock'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
+import { mayDeduct, roundRated } from '../../core/assessment'
+import { decisionTime } from '../../core/caseMachine'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
 export type CloudData = Record<string, unknown>
@@ -91,6 +93,11 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     submittedAt: state.submittedAt,
     updatedAt: state.updatedAt,
     nextDueAt: state.nextActionAt !== undefined ? state.nextActionAt : nextActionAt(state.clocks),
+    // what the month's assessment filters on (core/assessment.ts)
+    mayDeduct: mayDeduct(state),
+    hasRatings: (state.ratings ?? []).length > 0,
+    decidedAt: decisionTime(state),
+    roundRated: roundRated(state),
     version: state.version,
     state,
   }
@@ -484,6 +491,37 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       const before = q.answeredTo
       return docs.map((d) => d.data as Complaint).filter((c) => before === undefined || (c.answeredAt !== null && Date.parse(c.answeredAt) < Date.parse(before)))
+    },
+    async assessmentFacts(q) {
+      const base: CloudData = { hallId: q.hallId }
+      if (q.windowId !== undefined) base.windowId = q.windowId
+      // text order of the hall-offset times is their time order
+      const [deducting, changed, decided] = await Promise.all([
+        all(col('cases').where({ ...base, mayDeduct: true, updatedAt: _.gte(q.since) }), 1_000_000),
+        all(col('cases').where({ ...base, hasRatings: true, updatedAt: _.gte(q.since) }), 1_000_000),
+        all(col('cases').where({ ...base, roundRated: false, decidedAt: _.gte(q.decidedFrom) }), 1_000_000),
+      ])
+      const ratings = new Map<string, { windowId: string; month: string; level: number; count: number }>()
+      for (const d of changed) {
+        for (const r of (d.state as CaseState).ratings ?? []) {
+          if (Date.parse(r.at) < Date.parse(q.since)) continue
+          const month = shanghaiDate(new Date(r.at)).slice(0, 7)
+          const key = `${r.windowId}|${month}|${r.level}`
+          const row = ratings.get(key) ?? { windowId: r.windowId, month, level: r.level, count: 0 }
+          row.count++
+          ratings.set(key, row)
+        }
+      }
+      const unrated = new Map<string, number>()
+      for (const d of decided) {
+        if (Date.parse(d.decidedAt as string) >= Date.parse(q.decidedTo)) continue
+        unrated.set(d.windowId as string, (unrated.get(d.windowId as string) ?? 0) + 1)
+      }
+      return {
+        cases: deducting.map((d) => d.state as CaseState),
+        ratings: [...ratings.values()],
+        unrated: [...unrated].map(([windowId, count]) => ({ windowId, count })),
+      }
     },
     async listDueComplaints(until, limit) {
       // nextActionAt is written in the hall's offset, so its text order is its time order

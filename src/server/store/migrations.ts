@@ -190,4 +190,22 @@ export const MIGRATIONS: Migration[] = [
       `create index complaints_next_action_idx on complaints (next_action_at) where next_action_at is not null`,
     ],
   },
+  {
+    version: 10,
+    statements: [
+      // what the month's assessment filters on, kept with each case (see core/assessment.ts mayDeduct)
+      `alter table cases add column may_deduct boolean not null default false`,
+      `alter table cases add column decided_at timestamptz`,
+      `alter table cases add column round_rated boolean not null default false`,
+      `update cases set
+        may_deduct = jsonb_array_length(coalesce(state->'violations', '[]')) > 0
+          or jsonb_array_length(coalesce(state->'notices', '[]')) > 1
+          or exists (select 1 from jsonb_array_elements(coalesce(state->'ratings', '[]')) r where (r->>'bad')::boolean)
+          or exists (select 1 from jsonb_array_elements(coalesce(state->'clocks', '[]')) c where c->>'kind' = 'promised' and c->>'breachedAt' is not null),
+        decided_at = coalesce(state#>>'{reply,at}', state#>>'{completion,at}', state#>>'{refusal,at}')::timestamptz,
+        round_rated = exists (select 1 from jsonb_array_elements(coalesce(state->'ratings', '[]')) r where r->'round' = state->'round')`,
+      `create index cases_may_deduct_idx on cases (hall_id, updated_at) where may_deduct`,
+      `create index cases_decided_idx on cases (hall_id, decided_at) where not round_rated`,
+    ],
+  },
 ]

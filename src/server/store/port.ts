@@ -8,6 +8,7 @@ import type { CalendarOverride } from '../../core/calendar'
 import type { PolicyOverrides, PresetId } from '../../core/policy'
 import type { Notification } from '../../core/notification'
 import type { Complaint, ComplaintStatus } from '../../core/complaint'
+import type { AssessmentFacts } from '../../core/assessment'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
 export interface PolicyVersion {
@@ -236,6 +237,13 @@ export interface Store {
   saveComplaint(complaint: Complaint, expectedVersion: number, notifications: Notification[], channels?: Channel[]): Promise<boolean>
   /** newest first */
   listComplaints(q: ComplaintQuery): Promise<Complaint[]>
+  /**
+   * What the month's assessment reads, without loading every case: the cases that may carry a
+   * deduction changed since `since` (only the fields it reads), the ratings per window, month and
+   * level given since `since`, and per window the rounds decided in [decidedFrom, decidedTo) that
+   * have no rating.
+   */
+  assessmentFacts(q: { hallId: string; windowId?: string; since: string; decidedFrom: string; decidedTo: string }): Promise<AssessmentFacts>
   /** open complaints whose next reminder or due time is at or before `until`, earliest first (all halls) */
   listDueComplaints(until: string, limit: number): Promise<Complaint[]>
   /** complaints the citizen filed since the time */

@@ -10,6 +10,8 @@ import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
+import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
+import { decisionTime } from '../../core/caseMachine'
 import { formatShanghai } from '../../core/calendar'
 import { nextActionAt } from '../../core/clock'
 
@@ -68,6 +70,9 @@ interface Db {
     submitted_at: Date | string
     updated_at: Date | string
     next_due_at: Date | string | null
+    may_deduct: boolean
+    decided_at: Date | string | null
+    round_rated: boolean
     version: number
     state: CaseState
   }
@@ -101,7 +106,8 @@ export type PostgresStore = Store & UploadStore & {
 const json = <T>(value: T) => sql<T>`${JSON.stringify(value)}::jsonb`
 
 
-function caseRow(state: CaseState, requestId: string) {
+/** a case's row: the state and the columns queries filter on */
+export function caseRow(state: CaseState, requestId: string) {
   return {
     id: state.id,
     hall_id: state.hallId,
@@ -115,6 +121,9 @@ function caseRow(state: CaseState, requestId: string) {
     submitted_at: state.submittedAt,
     updated_at: state.updatedAt,
     next_due_at: state.nextActionAt !== undefined ? state.nextActionAt : nextActionAt(state.clocks),
+    may_deduct: mayDeduct(state),
+    decided_at: decisionTime(state),
+    round_rated: roundRated(state),
     version: state.version,
     state: json(state),
   }
@@ -632,6 +641,37 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       if (q.answeredTo !== undefined) query = query.where('answered_at', '<', q.answeredTo)
       const rows = await query.orderBy('filed_at', 'desc').orderBy('id').limit(q.limit ?? 100).execute()
       return rows.map((r) => r.data)
+    },
+    async assessmentFacts(q) {
+      // the fields the assessment reads, built in the database: the text, contact and reply of each case stay there
+      const slim = sql<AssessedCase>`jsonb_build_object(
+        'id', state->'id', 'no', state->'no', 'windowId', state->'windowId', 'handlerId', state->'handlerId', 'round', state->'round',
+        'violations', coalesce(state->'violations', '[]'::jsonb), 'clocks', state->'clocks', 'notices', state->'notices',
+        'ratings', coalesce(state->'ratings', '[]'::jsonb), 'rectifications', coalesce(state->'rectifications', '[]'::jsonb),
+        'reply', case when jsonb_typeof(state->'reply') = 'object' then jsonb_build_object('at', state#>'{reply,at}', 'by', state#>'{reply,by}') else 'null'::jsonb end,
+        'completion', case when jsonb_typeof(state->'completion') = 'object' then jsonb_build_object('at', state#>'{completion,at}') else 'null'::jsonb end,
+        'refusal', case when jsonb_typeof(state->'refusal') = 'object' then jsonb_build_object('at', state#>'{refusal,at}') else 'null'::jsonb end)`
+      const inWindow = q.windowId !== undefined ? sql`and window_id = ${q.windowId}` : sql``
+      const [cases, ratings, unrated] = await Promise.all([
+        sql<{ c: AssessedCase }>`select ${slim} as c from cases where hall_id = ${q.hallId} ${inWindow} and may_deduct and updated_at >= ${q.since}`.execute(db),
+        // ratings are kept in the case; counted in the database, by the window they were given to
+        sql<{ window_id: string; month: string; level: number; n: number }>`
+          select r->>'windowId' as window_id, to_char((r->>'at')::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+                 (r->>'level')::int as level, count(*)::int as n
+          from cases, jsonb_array_elements(state->'ratings') r
+          where hall_id = ${q.hallId} ${inWindow} and updated_at >= ${q.since} and jsonb_typeof(state->'ratings') = 'array'
+            and (r->>'at')::timestamptz >= ${q.since}
+          group by 1, 2, 3`.execute(db),
+        sql<{ window_id: string; n: number }>`
+          select window_id, count(*)::int as n from cases
+          where hall_id = ${q.hallId} ${inWindow} and not round_rated and decided_at >= ${q.decidedFrom} and decided_at < ${q.decidedTo}
+          group by window_id`.execute(db),
+      ])
+      return {
+        cases: cases.rows.map((r) => r.c),
+        ratings: ratings.rows.map((r) => ({ windowId: r.window_id, month: r.month, level: Number(r.level), count: Number(r.n) })),
+        unrated: unrated.rows.map((r) => ({ windowId: r.window_id, count: Number(r.n) })),
+      }
     },
     async listDueComplaints(until, limit) {
       const rows = await db

@@ -102,7 +102,9 @@ export default function AssessmentPage() {
               {view.windows.map((w) => (
                 <View className='score-row' key={w.windowId}>
                   <Text className='score-row__name'>{w.name}</Text>
-                  <Text className='muted'>平均 {w.averageScore} 分 · 扣分 {w.deductions} 项</Text>
+                  <Text className='muted'>
+                    平均 {w.averageScore} 分 · 扣分 {w.deductions} 项{w.unrated > 0 ? ` · 未评价 ${w.unrated} 次` : ''}
+                  </Text>
                 </View>
               ))}
             </View>
