@@ -3,13 +3,19 @@
 import { z } from 'zod'
 import type { ErrorBody } from './errors'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, StaffId, WindowId } from './schemas'
-import { ClockKind, ReplyMode } from './events'
+import { ClockKind, LedgerColumn, ReplyMode } from './events'
 import { Attachments } from './attachment'
 import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 
 const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
 const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId, requestId: RequestId, ...shape })
+
+const Day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择日期')
+const LedgerQuery = z
+  .object({ from: Day, to: Day, windowId: WindowId.optional() })
+  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: '统计期间最长一年', path: ['to'] })
 
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
 
@@ -96,6 +102,10 @@ export const ActionInputs = {
     responsibleStaffId: StaffId.optional(),
   }),
   rateComplaint: z.object({ complaintId: ComplaintId, level: RatingLevelSchema, text: z.string().trim().max(300, '评价内容不超过 300 个字').default('') }),
+  // 附件3: the window ledger for a period, its cases, and the sheet as an xlsx workbook
+  ledger: LedgerQuery,
+  ledgerCases: LedgerQuery.safeExtend({ windowId: WindowId, column: LedgerColumn.optional() }),
+  ledgerWorkbook: LedgerQuery,
   // WeChat sign-in for staff by a one-time invite code from the hall office
   createInvite: z.object({ staffId: StaffId }),
   bindInvite: z.object({ code: z.string().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),

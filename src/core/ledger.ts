@@ -2,6 +2,7 @@
 // into exactly one column.
 import type { CaseState } from './caseState'
 import type { LedgerColumn } from './events'
+import { shanghaiDate } from './calendar'
 
 export const LEDGER_COLUMNS: Array<{ key: LedgerColumn; label: string; group: 'inScope' | 'outOfScope' }> = [
   { key: 'instant', label: '即办件', group: 'inScope' },
@@ -49,6 +50,22 @@ export function tallyLedger(states: Iterable<Pick<CaseState, 'ledgerColumn'>>): 
     if (!s.ledgerColumn) continue
     sheet[s.ledgerColumn]++
     sheet.total++
+  }
+  return sheet
+}
+
+/** a closed case's place in the ledger: its column and the day it closed, in the hall's time */
+export function ledgerEntry(state: Pick<CaseState, 'ledgerColumn' | 'closedAt' | 'status'>): { column: LedgerColumn; day: string } | null {
+  if (state.status !== 'closed' || !state.ledgerColumn || !state.closedAt) return null
+  return { column: state.ledgerColumn, day: shanghaiDate(new Date(state.closedAt)) }
+}
+
+/** the sheet of counts per column, with the total, from (column, count) pairs */
+export function sheetOf(counts: Iterable<{ column: LedgerColumn; count: number }>): LedgerSheet {
+  const sheet = emptySheet()
+  for (const c of counts) {
+    sheet[c.column] += c.count
+    sheet.total += c.count
   }
   return sheet
 }

@@ -1,4 +1,5 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
+import type { LedgerSheet } from './ledger'
 import type { CaseKind, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
 import type { Searchable } from './matter'
 import type { NotificationKind } from './notification'
@@ -287,6 +288,17 @@ export interface ComplaintSummary {
   overdue: boolean
 }
 
+export interface LedgerView {
+  from: string
+  to: string
+  hallName: string
+  columns: Array<{ key: LedgerColumn; label: string; group: 'inScope' | 'outOfScope' }>
+  /** one sheet per window (附件3), in window order */
+  windows: Array<{ windowId: string; name: string; number: string; sheet: LedgerSheet }>
+  /** the hall-wide sheet (the hall office's view), or the one window's */
+  total: LedgerSheet
+}
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -329,6 +341,9 @@ export interface ActionOutputs {
   extendComplaint: ComplaintView
   answerComplaint: ComplaintView
   rateComplaint: ComplaintView
+  ledger: LedgerView
+  ledgerCases: { cases: CaseSummary[]; more: boolean }
+  ledgerWorkbook: { fileName: string; base64: string }
   createInvite: { code: string; expiresAt: string; staffId: string; staffName: string }
   bindInvite: SessionView
   unbindStaff: { staffId: string; bound: false }

@@ -330,6 +330,37 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect((await store.assessmentFacts({ hallId: 'tl', ...span, since: '2026-12-01T00:00:00+08:00' })).ratings).toEqual([])
     })
 
+    it('counts closed cases in the ledger per window, day and column, and follows a reopen', async () => {
+      const staff = { kind: 'staff', id: 'li', name: 'li', role: 'staff', windowId: 'bdc' } as const
+      const step = async (state: CaseState, body: EventBody, at: string) => {
+        const event = { ...body, caseId: state.id, seq: state.version + 1, at, actor: staff } as CaseEvent
+        const s = applyEvent(state, event, ctx)
+        if (!s.ok) throw s.error
+        expect((await store.appendEvents({ caseId: state.id, expectedVersion: state.version, build: () => ({ events: [event], state: s.value }) })).status).toBe('ok')
+        return s.value
+      }
+      const closed = async (requestId: string, mode: 'onTheSpot' | 'timed', closedAt: string) => {
+        let { state } = await store.createCase(newCase(`dev:${requestId}`, requestId))
+        state = await step(state, { type: 'claimed', payload: { staffId: 'li' } }, '2026-11-23T10:30:00+08:00')
+        state = await step(state, { type: 'replied', payload: { text: '您好，已为您查询。', mode } }, '2026-11-23T11:00:00+08:00')
+        return step(state, { type: 'closed', payload: { note: '' } }, closedAt)
+      }
+      await closed('l1', 'onTheSpot', '2026-11-23T11:30:00+08:00')
+      const b = await closed('l2', 'timed', '2026-11-24T09:00:00+08:00')
+      const c = await closed('l3', 'timed', '2026-11-24T10:00:00+08:00')
+      await step(c, { type: 'reopened', payload: { reason: '投诉经核实属实' } }, '2026-11-25T10:00:00+08:00')
+      const sorted = (l: Array<{ windowId: string; column: string; count: number }>) => [...l].sort((x, y) => x.column.localeCompare(y.column))
+      expect(sorted(await store.ledgerCounts({ hallId: 'tl', from: '2026-11-01', to: '2026-11-30' }))).toEqual([
+        { windowId: 'bdc', column: 'consultOnTheSpot', count: 1 },
+        { windowId: 'bdc', column: 'consultTimed', count: 1 },
+      ])
+      expect(await store.ledgerCounts({ hallId: 'tl', from: '2026-11-24', to: '2026-11-24' })).toEqual([{ windowId: 'bdc', column: 'consultTimed', count: 1 }])
+      expect(await store.ledgerCounts({ hallId: 'tl', windowId: 'zx', from: '2026-11-01', to: '2026-11-30' })).toEqual([])
+      expect(await store.ledgerCounts({ hallId: 'tl', from: '2026-12-01', to: '2026-12-31' })).toEqual([])
+      expect((await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', column: 'consultTimed', from: '2026-11-01', to: '2026-11-30', limit: 10 })).map((x) => x.id)).toEqual([b.id])
+      expect(await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', from: '2026-11-01', to: '2026-11-30', limit: 10 })).toHaveLength(2)
+    })
+
     it('keeps the hall calendar overrides', async () => {
       await store.putCalendarOverride('tl', { date: '2027-01-01', kind: 'restday', note: '元旦' })
       await store.putCalendarOverride('tl', { date: '2026-12-26', kind: 'workday', note: '延时服务' })

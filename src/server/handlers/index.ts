@@ -26,6 +26,7 @@ import { rateCase, recordFollowUp, recordRectification } from './rating'
 import { assessment } from './assessment'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import type { FileAccess } from '../files'
+import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import type { ContentCheck } from '../contentCheck'
 import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
@@ -92,6 +93,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   extendComplaint,
   answerComplaint,
   rateComplaint,
+  ledger,
+  ledgerCases,
+  ledgerWorkbook,
   createInvite,
   bindInvite,
   unbindStaff,

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { DomainError } from '../../core/errors'
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
-import type { CaseEvent } from '../../core/events'
+import type { CaseEvent, LedgerColumn } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import { shanghaiDate, type CalendarOverride } from '../../core/calendar'
 import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
@@ -18,6 +18,7 @@ import { nextActionAt } from '../../core/clock'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated } from '../../core/assessment'
+import { ledgerEntry } from '../../core/ledger'
 import { decisionTime } from '../../core/caseMachine'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
@@ -62,7 +63,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -98,6 +99,8 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     hasRatings: (state.ratings ?? []).length > 0,
     decidedAt: decisionTime(state),
     roundRated: roundRated(state),
+    ledgerColumn: ledgerEntry(state)?.column ?? null,
+    ledgerDay: ledgerEntry(state)?.day ?? null,
     version: state.version,
     state,
   }
@@ -137,6 +140,20 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       }
     }
     throw lastError
+  }
+
+  /** keeps the ledger counters (附件3) in step when a case enters, leaves or moves within the ledger */
+  async function moveLedger(tx: CloudTransaction, before: CaseState, after: CaseState) {
+    const a = ledgerEntry(before)
+    const b = ledgerEntry(after)
+    if (a?.column === b?.column && a?.day === b?.day && before.windowId === after.windowId) return
+    const bump = async (windowId: string, e: { column: string; day: string }, by: number) => {
+      const ref = tx.collection('ledger_counts').doc(hashId(after.hallId, windowId, e.day, e.column))
+      const doc = await getOrNull(ref)
+      await ref.set({ data: { hallId: after.hallId, windowId, day: e.day, col: e.column, n: ((doc?.n as number | undefined) ?? 0) + by } })
+    }
+    if (a) await bump(before.windowId, a, -1)
+    if (b) await bump(after.windowId, b, 1)
   }
 
   /** notices keyed by their event and recipient: a second write of the same notice is no notice */
@@ -293,6 +310,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         if (!current || current.version !== input.expectedVersion) throw new Abort<AppendResult>({ status: 'conflict' })
         const seq = input.numberScope ? await draw(tx, input.numberScope) : null
         const { events, state, notifications = [] } = input.build(seq)
+        await moveLedger(tx, current.state as CaseState, state)
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)
@@ -522,6 +540,29 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         ratings: [...ratings.values()],
         unrated: [...unrated].map(([windowId, count]) => ({ windowId, count })),
       }
+    },
+    async ledgerCounts(q) {
+      const cond: CloudData = { hallId: q.hallId, day: _.gte(q.from) }
+      if (q.windowId !== undefined) cond.windowId = q.windowId
+      const docs = await all(col('ledger_counts').where(cond), 1_000_000)
+      const sums = new Map<string, { windowId: string; column: LedgerColumn; count: number }>()
+      for (const d of docs) {
+        if ((d.day as string) > q.to || !(d.n as number)) continue
+        const key = `${d.windowId}|${d.col}`
+        const row = sums.get(key) ?? { windowId: d.windowId as string, column: d.col as LedgerColumn, count: 0 }
+        row.count += d.n as number
+        sums.set(key, row)
+      }
+      return [...sums.values()].filter((r) => r.count > 0)
+    },
+    async ledgerCases(q) {
+      const cond: CloudData = { hallId: q.hallId, windowId: q.windowId, ledgerDay: _.gte(q.from) }
+      if (q.column !== undefined) cond.ledgerColumn = q.column
+      const docs = await all(col('cases').where(cond).orderBy('ledgerDay', 'desc').orderBy('_id', 'asc'), 100_000)
+      return docs
+        .filter((d) => (d.ledgerDay as string) <= q.to)
+        .slice(0, q.limit)
+        .map((d) => d.state as CaseState)
     },
     async listDueComplaints(until, limit) {
       // nextActionAt is written in the hall's offset, so its text order is its time order

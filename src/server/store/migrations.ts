@@ -208,4 +208,26 @@ export const MIGRATIONS: Migration[] = [
       `create index cases_decided_idx on cases (hall_id, decided_at) where not round_rated`,
     ],
   },
+  {
+    version: 11,
+    statements: [
+      // 附件3: each closed case's ledger column and day, and the counts per window, day and column kept
+      // with every change, so a sheet for a month or a year adds up at most a few thousand counters
+      `alter table cases add column ledger_column text`,
+      `alter table cases add column ledger_day date`,
+      `update cases set ledger_column = state->>'ledgerColumn',
+         ledger_day = ((state->>'closedAt')::timestamptz at time zone 'Asia/Shanghai')::date
+       where state->>'status' = 'closed' and state->>'ledgerColumn' is not null and state->>'closedAt' is not null`,
+      `create index cases_ledger_idx on cases (hall_id, window_id, ledger_day) where ledger_column is not null`,
+      `create table ledger_counts (
+        hall_id text not null,
+        window_id text not null,
+        day date not null,
+        col text not null,
+        n int not null,
+        primary key (hall_id, window_id, day, col))`,
+      `insert into ledger_counts (hall_id, window_id, day, col, n)
+       select hall_id, window_id, ledger_day, ledger_column, count(*) from cases where ledger_column is not null group by 1, 2, 3, 4`,
+    ],
+  },
 ]

@@ -2,7 +2,7 @@
 // through Kysely on PGlite or a server, and the CloudBase database), and one contract suite
 // (tests/store/contract.ts) holds both to the same behaviour.
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
-import type { CaseEvent } from '../../core/events'
+import type { CaseEvent, LedgerColumn } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
 import type { PolicyOverrides, PresetId } from '../../core/policy'
@@ -244,6 +244,13 @@ export interface Store {
    * have no rating.
    */
   assessmentFacts(q: { hallId: string; windowId?: string; since: string; decidedFrom: string; decidedTo: string }): Promise<AssessmentFacts>
+  /**
+   * 附件3: closed cases counted per window and ledger column, closed on the days from `from` to `to`
+   * (YYYY-MM-DD, both included, in the hall's time). Kept as counters, so a year costs no more than a day.
+   */
+  ledgerCounts(q: { hallId: string; windowId?: string; from: string; to: string }): Promise<Array<{ windowId: string; column: LedgerColumn; count: number }>>
+  /** the closed cases behind a ledger count, newest first */
+  ledgerCases(q: { hallId: string; windowId: string; column?: LedgerColumn; from: string; to: string; limit: number }): Promise<CaseState[]>
   /** open complaints whose next reminder or due time is at or before `until`, earliest first (all halls) */
   listDueComplaints(until: string, limit: number): Promise<Complaint[]>
   /** complaints the citizen filed since the time */

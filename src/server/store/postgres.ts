@@ -2,7 +2,7 @@
 // connection URL is given. Queries go through Kysely so both drivers share one typed query layer.
 import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from 'kysely'
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
-import type { CaseEvent } from '../../core/events'
+import type { CaseEvent, LedgerColumn } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
 import { sortMatters, type Append, type Channel, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret, type Upload, type UploadStore } from './port'
@@ -11,6 +11,7 @@ import { MIGRATIONS } from './migrations'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
+import { ledgerEntry } from '../../core/ledger'
 import { decisionTime } from '../../core/caseMachine'
 import { formatShanghai } from '../../core/calendar'
 import { nextActionAt } from '../../core/clock'
@@ -73,9 +74,12 @@ interface Db {
     may_deduct: boolean
     decided_at: Date | string | null
     round_rated: boolean
+    ledger_column: string | null
+    ledger_day: string | Date | null
     version: number
     state: CaseState
   }
+  ledger_counts: { hall_id: string; window_id: string; day: string | Date; col: string; n: number }
   case_events: {
     case_id: string
     seq: number
@@ -124,6 +128,8 @@ export function caseRow(state: CaseState, requestId: string) {
     may_deduct: mayDeduct(state),
     decided_at: decisionTime(state),
     round_rated: roundRated(state),
+    ledger_column: ledgerEntry(state)?.column ?? null,
+    ledger_day: ledgerEntry(state)?.day ?? null,
     version: state.version,
     state: json(state),
   }
@@ -160,6 +166,33 @@ async function writeNotices(tx: Transaction<Db>, notifications: Notification[], 
   if (channels.length === 0) return
   const items = notifications.flatMap((n) => channels.map((channel) => ({ key: n.key, channel, status: 'pending', attempts: 0, next_attempt_at: n.at })))
   await tx.insertInto('outbox').values(items).onConflict((oc) => oc.columns(['key', 'channel']).doNothing()).execute()
+}
+
+/** keeps the ledger counters in step when a case enters, leaves or moves within the ledger (附件3) */
+async function moveLedger(
+  tx: Transaction<Db>,
+  hallId: string,
+  before: { window: string; column: string | null; day: string | null },
+  after: { window: string; column: string | null; day: string | null },
+) {
+  if (before.window === after.window && before.column === after.column && before.day === after.day) return
+  if (before.column && before.day) {
+    await tx
+      .updateTable('ledger_counts')
+      .set({ n: sql`n - 1` })
+      .where('hall_id', '=', hallId)
+      .where('window_id', '=', before.window)
+      .where('day', '=', before.day)
+      .where('col', '=', before.column)
+      .execute()
+  }
+  if (after.column && after.day) {
+    await tx
+      .insertInto('ledger_counts')
+      .values({ hall_id: hallId, window_id: after.window, day: after.day, col: after.column, n: 1 })
+      .onConflict((oc) => oc.columns(['hall_id', 'window_id', 'day', 'col']).doUpdateSet({ n: sql`ledger_counts.n + 1` }))
+      .execute()
+  }
 }
 
 const complaintRow = (c: Complaint) => ({
@@ -241,7 +274,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -383,7 +416,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         return await db.transaction().execute(async (tx) => {
           const current = await tx
             .selectFrom('cases')
-            .select(['version', 'request_id'])
+            .select(['version', 'request_id', 'window_id', 'ledger_column', sql<string | null>`ledger_day::text`.as('ledger_day')])
             .where('id', '=', input.caseId)
             .forUpdate()
             .executeTakeFirst()
@@ -398,6 +431,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
             .where('version', '=', input.expectedVersion)
             .executeTakeFirst()
           if (Number(updated.numUpdatedRows) !== 1) throw new ConflictSignal()
+          await moveLedger(tx, state.hallId, { window: current.window_id, column: current.ledger_column, day: current.ledger_day }, { window: row.window_id, column: row.ledger_column, day: row.ledger_day })
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
           await writeNotices(tx, notifications, input.channels)
           return { status: 'ok', state } as const
@@ -672,6 +706,30 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         ratings: ratings.rows.map((r) => ({ windowId: r.window_id, month: r.month, level: Number(r.level), count: Number(r.n) })),
         unrated: unrated.rows.map((r) => ({ windowId: r.window_id, count: Number(r.n) })),
       }
+    },
+    async ledgerCounts(q) {
+      let query = db
+        .selectFrom('ledger_counts')
+        .select(['window_id', 'col', sql<number>`sum(n)::int`.as('n')])
+        .where('hall_id', '=', q.hallId)
+        .where('day', '>=', q.from)
+        .where('day', '<=', q.to)
+      if (q.windowId !== undefined) query = query.where('window_id', '=', q.windowId)
+      const rows = await query.groupBy(['window_id', 'col']).execute()
+      return rows.filter((r) => Number(r.n) > 0).map((r) => ({ windowId: r.window_id, column: r.col as LedgerColumn, count: Number(r.n) }))
+    },
+    async ledgerCases(q) {
+      let query = db
+        .selectFrom('cases')
+        .select('state')
+        .where('hall_id', '=', q.hallId)
+        .where('window_id', '=', q.windowId)
+        .where('ledger_column', 'is not', null)
+        .where('ledger_day', '>=', q.from)
+        .where('ledger_day', '<=', q.to)
+      if (q.column !== undefined) query = query.where('ledger_column', '=', q.column)
+      const rows = await query.orderBy('ledger_day', 'desc').orderBy('id').limit(q.limit).execute()
+      return rows.map((r) => r.state)
     },
     async listDueComplaints(until, limit) {
       const rows = await db
