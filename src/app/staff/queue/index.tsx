@@ -48,6 +48,10 @@ export default function QueuePage() {
         <Text>{me && me.role !== 'staff' ? '考核与评价' : '我的考核'}</Text>
         <Text className='muted'>查看 ›</Text>
       </View>
+      <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/ledger/index' })}>
+        <Text>{me?.role === 'office' ? '全厅台帐' : '本窗口台帐'}</Text>
+        <Text className='muted'>附件3 统计表 ›</Text>
+      </View>
       {me?.role === 'office' ? (
         <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/complaints/index' })}>
           <Text>投诉受理台</Text>

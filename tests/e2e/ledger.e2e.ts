@@ -1,0 +1,61 @@
+// 台帐 in the H5 build: a consult answered on the spot and closed shows in its window's column; the
+// hall office opens the count's cases and downloads the sheet as xlsx.
+import type { Browser, Page } from 'playwright-core'
+import { launch, phone, shot, startServer, type Running } from './support'
+
+let server: Running
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function signIn(name: string): Promise<Page> {
+  const page = await (await phone(browser)).newPage()
+  await page.goto(`${server.base}/#/staff/login/index`)
+  await page.locator('.choice__name', { hasText: name }).click()
+  await page.locator('.hero__window').waitFor()
+  return page
+}
+
+it('a closed consult is counted in the ledger; the office drills down and exports the sheet', async () => {
+  const citizen = await (await phone(browser)).newPage()
+  await citizen.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=sb')}`)
+  const inputs = citizen.locator('.field__input input, input.field__input')
+  await inputs.nth(0).fill('周九')
+  await inputs.nth(1).fill('13800005555')
+  await citizen.locator('textarea').fill('灵活就业人员怎么参加养老保险？')
+  await citizen.getByText('提交咨询').click()
+  const no = (await citizen.locator('.case-head__no').textContent())!
+
+  const sun = await signIn('孙悦')
+  await sun.getByText(no).first().click()
+  await sun.getByText('接待此咨询（成为首问负责人）').click()
+  await sun.getByText('已接待，您是本案的首问负责人').waitFor()
+  await sun.locator('.segmented__item', { hasText: '当场答复' }).click()
+  await sun.locator('textarea').first().fill('您好，灵活就业人员可携带身份证到社保窗口办理参保登记，按月或按年缴费。')
+  await sun.getByText('发送答复').click()
+  await sun.getByText('答复已送达市民').waitFor()
+  await sun.locator('.action__title', { hasText: '结案' }).click()
+  await sun.locator('.action--open').getByText('结案').last().click()
+  await sun.getByText('已结案').first().waitFor()
+
+  const office = await signIn('徐文')
+  await office.getByText('全厅台帐').click()
+  const window = office.locator('.ledger', { hasText: '社会保险窗口' })
+  await window.waitFor()
+  const cell = window.locator('.ledger__cell--link')
+  await cell.first().waitFor()
+  expect(await cell.count()).toBe(1)
+  await shot(office, '50-office-ledger')
+  await cell.first().click()
+  await window.getByText(no).waitFor()
+  await shot(office, '51-office-ledger-drilldown')
+  const [download] = await Promise.all([office.waitForEvent('download'), office.getByText('导出 Excel（附件3 统计表）').click()])
+  expect(download.suggestedFilename()).toMatch(/^首问负责制统计表_示范市政务服务中心_\d{4}-\d{2}-01至\d{4}-\d{2}-\d{2}\.xlsx$/)
+})
