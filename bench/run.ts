@@ -2,6 +2,7 @@
 import { benchAssessment } from './assessment'
 import { benchDueAt } from './dueAt'
 import { benchHandlers } from './handlers'
+import { benchLedger } from './ledger'
 import { benchSizes } from './sizes'
 import { benchSweep } from './sweep'
 
@@ -18,6 +19,7 @@ async function main() {
     ['handlers', () => benchHandlers(Number(process.env.BENCH_CALLS ?? 1000))],
     ['sweep', benchSweep],
     ['assessment', () => benchAssessment(Number(process.env.BENCH_ASSESSMENT_CASES ?? 100_000))],
+    ['ledger', () => benchLedger(Number(process.env.BENCH_LEDGER_CASES ?? 1_000_000))],
     ['sizes', benchSizes],
   ]
   for (const [name, run] of suites) {
