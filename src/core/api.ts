@@ -106,6 +106,10 @@ export const ActionInputs = {
   ledger: LedgerQuery,
   ledgerCases: LedgerQuery.safeExtend({ windowId: WindowId, column: LedgerColumn.optional() }),
   ledgerWorkbook: LedgerQuery,
+  // QR codes for the hall and each window, for the posters (self-hosted: the H5 address the office uses)
+  entryCodes: z.object({ origin: z.url({ protocol: /^https?$/, message: '地址格式不正确' }).max(200).optional() }),
+  // the citizen's whole phone number for staff who handle the case or complaint; every look is logged
+  revealPhone: z.union([z.object({ caseId: CaseId }), z.object({ complaintId: ComplaintId })]),
   // WeChat sign-in for staff by a one-time invite code from the hall office
   createInvite: z.object({ staffId: StaffId }),
   bindInvite: z.object({ code: z.string().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),

@@ -24,6 +24,18 @@ export const Phone = z
   .transform(normalisePhone)
   .refine((s) => MOBILE.test(s) || LANDLINE.test(s), { message: '请填写正确的手机号或带区号的固定电话' })
 
+/**
+ * A phone number as staff see it until they ask for the whole number (and that look is logged):
+ * 139****5678, 0562-****101.
+ */
+export function maskPhone(phone: string): string {
+  const dash = phone.indexOf('-')
+  // a landline keeps its area code and last four digits
+  const head = dash > 0 ? dash + 1 : Math.min(3, phone.length)
+  const tail = Math.max(head, phone.length - 4)
+  return `${phone.slice(0, head)}${phone.slice(head, tail).replace(/\d/g, '*')}${phone.slice(tail)}`
+}
+
 export const Contact = z.object({
   name: z.string().trim().min(1, '请填写单位或姓名').max(60, '单位或姓名不超过 60 个字'),
   phone: Phone,

@@ -299,6 +299,15 @@ export interface LedgerView {
   total: LedgerSheet
 }
 
+export interface EntryCodesView {
+  hallName: string
+  supervisionPhone: string
+  /** the hall policy's reply limit for consults, in working days, for the promise on the poster */
+  replyDays: number
+  /** the hall's code first (windowId null), then each active window's */
+  codes: Array<{ windowId: string | null; name: string; number: string; scope: string; link: string | null; image: string | null; problem: string | null }>
+}
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -344,6 +353,8 @@ export interface ActionOutputs {
   ledger: LedgerView
   ledgerCases: { cases: CaseSummary[]; more: boolean }
   ledgerWorkbook: { fileName: string; base64: string }
+  revealPhone: { phone: string }
+  entryCodes: EntryCodesView
   createInvite: { code: string; expiresAt: string; staffId: string; staffName: string }
   bindInvite: SessionView
   unbindStaff: { staffId: string; bound: false }

@@ -26,6 +26,8 @@ export interface ApiDeps {
   files: FileAccess
   /** the cloud's content-safety check (msgSecCheck) of citizens' complaint text */
   contentCheck?: ContentCheck
+  publicUrl?: string
+  wxacode?: (scene: string, page: string) => Promise<Uint8Array>
   log?: (message: string, error?: unknown) => void
 }
 
@@ -63,6 +65,8 @@ export function createApi(deps: ApiDeps) {
       templates: deps.templates ?? {},
       files: deps.files,
       contentCheck: deps.contentCheck,
+      publicUrl: deps.publicUrl,
+      wxacode: deps.wxacode,
     }
     const handler = handlers[action] as (c: HandlerContext, i: unknown) => Promise<ActionOutputs[A]>
     return handler(ctx, parsed.data)

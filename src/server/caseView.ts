@@ -6,7 +6,7 @@ import { describeEvent, describeWho } from '../core/timeline'
 import { BAD_REASON_LABELS, FINDING_LABELS, RATING_LABELS } from '../core/rating'
 import type { CaseState } from '../core/caseState'
 import type { CaseEvent } from '../core/events'
-import type { Hall, ResponderCard, Staff, Window } from '../core/schemas'
+import { maskPhone, type Hall, type ResponderCard, type Staff, type Window } from '../core/schemas'
 import type { CaseSummary, CaseView, PublicHall, PublicWindow, StaffView } from '../core/views'
 import type { Directory } from './directory'
 
@@ -96,7 +96,8 @@ export function caseView(
     statusLabel: STATUS_LABELS[state.status],
     hall: publicHall(hall),
     window: window ? publicWindow(window) : { id: state.windowId, name: state.windowId, number: '', scope: '' },
-    contact: state.contact,
+    // staff see the number masked until they ask for it (and that look is logged)
+    contact: forStaff ? { ...state.contact, phone: maskPhone(state.contact.phone) } : state.contact,
     text: state.text,
     matter: state.matter,
     attachments: state.attachments.map((id) => ({ id, url: photoUrls.get(id) ?? null })),

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { formatScene } from '../core/schemas'
 import { calendarCommand } from './commands/calendar'
 import { importHall, setStaffPassword } from './commands/hall'
+import { verifyHall } from './audit'
 import { DEMO_HALL_ID, demoWindows, seedDemoHall } from './demoHall'
 import { createHttpServer } from './http'
 import { notifyConfig } from './notify/config'
@@ -26,6 +27,8 @@ const USAGE = `用法：shouwen <命令>
   seed-demo              写入示范大厅（仅限非生产环境）
   hall import <文件.json> 导入大厅、窗口和工作人员（整份校验通过才写入）
   staff password <编号>  为工作人员设置登录密码（从标准输入读取）
+  audit verify [--hall <id>]
+                         校验审计日志的哈希链：被修改、删除或插入的记录会被指出（有问题时退出码为 1）
   calendar due <时间> <n> [--hall <id>]
                          计算 n 个工作日后的到期时间（ISO 8601，+08:00）
   calendar year <yyyy> [--hall <id>]
@@ -100,6 +103,7 @@ async function serve(args: string[], demo: boolean) {
     h5Dir: H5_DIR,
     secureCookies: process.env.COOKIE_SECURE === '1',
     channels: notifyConfig(process.env, 'selfHosted').channels,
+    publicUrl: process.env.PUBLIC_URL || undefined,
   })
   const address = await app.listen({ port, host })
   const base = (process.env.PUBLIC_URL || address.replace('[::1]', 'localhost')).replace(/\/$/, '')
@@ -174,6 +178,25 @@ async function main(argv: string[]) {
       await store.migrate()
       process.exitCode = await setStaffPassword(store, args[1], password, { out: console.log, err: console.error })
       await store.close()
+      return
+    }
+    case 'audit': {
+      if (args[0] !== 'verify') fail('用法：shouwen audit verify [--hall <大厅编号>]')
+      const store = await openStoreFromEnv(process.env)
+      await store.migrate()
+      const only = flag(args, '--hall')
+      const halls = only ? [only] : (await store.listHalls()).map((h) => h.id)
+      let broken = false
+      for (const hallId of halls) {
+        const v = await verifyHall(store, hallId)
+        if (v.ok) console.log(`${hallId}：审计日志完整，共 ${v.entries} 条`)
+        else {
+          broken = true
+          console.error(`${hallId}：审计日志第 ${v.seq} 条有问题：${v.reason}`)
+        }
+      }
+      await store.close()
+      process.exitCode = broken ? 1 : 0
       return
     }
     case 'calendar': {

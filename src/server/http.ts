@@ -27,6 +27,8 @@ export interface HttpOptions {
   logger?: boolean
   /** outside notification channels (the hall's webhook) */
   channels?: Channel[]
+  /** the hall's public address (PUBLIC_URL), for QR codes */
+  publicUrl?: string
 }
 
 const COOKIE = 'sw_session'
@@ -75,7 +77,7 @@ function writeSession(reply: FastifyReply, session: Session, secure: boolean) {
 export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 })
   const now = opts.now ?? (() => new Date())
-  const api = createApi({ store: opts.store, now, demo: opts.demo, mode: 'selfHosted', channels: opts.channels, files: serverFiles(opts.store) })
+  const api = createApi({ store: opts.store, now, demo: opts.demo, mode: 'selfHosted', channels: opts.channels, files: serverFiles(opts.store), publicUrl: opts.publicUrl })
   await app.register(fastifyCookie, { secret: opts.secret })
 
   /** the caller's session; a first visit gets a device session for its citizen identity */

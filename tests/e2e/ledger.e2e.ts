@@ -1,5 +1,5 @@
 // 台帐 in the H5 build: a consult answered on the spot and closed shows in its window's column; the
-// hall office opens the count's cases and downloads the sheet as xlsx.
+// hall office opens the count's cases, downloads the sheet as xlsx and opens the QR posters.
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone, shot, startServer, type Running } from './support'
 
@@ -58,4 +58,13 @@ it('a closed consult is counted in the ledger; the office drills down and export
   await shot(office, '51-office-ledger-drilldown')
   const [download] = await Promise.all([office.waitForEvent('download'), office.getByText('导出 Excel（附件3 统计表）').click()])
   expect(download.suggestedFilename()).toMatch(/^首问负责制统计表_示范市政务服务中心_\d{4}-\d{2}-01至\d{4}-\d{2}-\d{2}\.xlsx$/)
+
+  // the posters: the hall's code and one per window, with the promise and the supervision phone
+  const posters = office
+  await posters.goto(`${server.base}/#/staff/posters/index`)
+  await posters.locator('.poster').nth(6).waitFor()
+  expect(await posters.locator('.poster').count()).toBe(7)
+  await posters.waitForFunction(() => Array.from(document.querySelectorAll('.poster__code img, img.poster__code')).filter((i) => (i as HTMLImageElement).naturalWidth > 0).length === 7)
+  await posters.locator('.poster', { hasText: '社会保险窗口' }).scrollIntoViewIfNeeded()
+  await shot(posters, '52-office-window-poster')
 })

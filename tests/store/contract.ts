@@ -8,6 +8,7 @@ import { PRESETS } from '../../src/core/policy'
 import { answerComplaint, fileComplaint, withNextAction } from '../../src/core/complaintMachine'
 import type { Hall, Matter, Staff, Window } from '../../src/core/schemas'
 import type { Store } from '../../src/server/store/port'
+import { audit, verifyChain } from '../../src/server/audit'
 
 export interface OpenedStore {
   store: Store
@@ -359,6 +360,18 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await store.ledgerCounts({ hallId: 'tl', from: '2026-12-01', to: '2026-12-31' })).toEqual([])
       expect((await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', column: 'consultTimed', from: '2026-11-01', to: '2026-11-30', limit: 10 })).map((x) => x.id)).toEqual([b.id])
       expect(await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', from: '2026-11-01', to: '2026-11-30', limit: 10 })).toHaveLength(2)
+    })
+
+    it('appends the audit chain one entry at a time per hall: 10 at once give 1..10, each linked to the one before', async () => {
+      const actor = { kind: 'staff', id: 'xu', name: '徐文' } as const
+      const at = new Date('2026-11-23T10:00:00+08:00')
+      await Promise.all(Array.from({ length: 10 }, (_, i) => audit(store, { hallId: 'tl', actor, action: 'window.update', target: `window:w${i}`, detail: { i } }, at)))
+      await audit(store, { hallId: 'other', actor, action: 'hall.import', target: 'hall:other', detail: {} }, at)
+      const entries = await store.listAudit('tl', 0, 100)
+      expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+      expect(verifyChain(entries)).toEqual({ ok: true, entries: 10 })
+      expect((await store.listAudit('tl', 8, 100)).map((e) => e.seq)).toEqual([9, 10])
+      expect((await store.listAudit('other', 0, 100)).map((e) => e.seq)).toEqual([1])
     })
 
     it('keeps the hall calendar overrides', async () => {

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import type { ComplaintSummary, ComplaintView } from '../../core/views'
 import { formatTime } from '../lib/format'
 import { PhotoList } from './Photos'
+import { PhoneReveal } from './PhoneReveal'
 
 const tone = (c: { status: string; overdue: boolean }) => (c.overdue ? 'stop' : c.status === 'open' ? 'active' : 'done')
 
@@ -28,6 +29,8 @@ export function ComplaintItem({ c, href }: { c: ComplaintSummary; href: string }
 
 /** the complaint as filed, its limit, and its outcome */
 export function ComplaintBody({ view }: { view: ComplaintView }) {
+  // the hall office sees the complainant's number masked until it asks for it
+  const office = view.concerns !== null
   return (
     <View>
       <View className='case-head'>
@@ -81,7 +84,7 @@ export function ComplaintBody({ view }: { view: ComplaintView }) {
         <View className='mine-text'>{view.text}</View>
         <PhotoList photos={view.attachments} />
         <View className='muted'>
-          {view.contact.name} · {view.contact.phone}
+          {view.contact.name} · {office ? <PhoneReveal masked={view.contact.phone} target={{ complaintId: view.id }} /> : view.contact.phone}
         </View>
       </View>
       <View className='section'>

@@ -22,9 +22,18 @@ function instance(): { api: Api; ready: Promise<void> } {
     const log = (message: string, error?: unknown) => console.error(message, error)
     const files = cloudFiles(cloud as unknown as CloudFiles, log)
     const contentCheck = wechatContentCheck(cloud as unknown as SecurityApi, log)
-    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates, files, contentCheck, log })
+    const wxacode = async (scene: string, page: string) => {
+      const res = (await (cloud as unknown as WxacodeApi).openapi.wxacode.getUnlimited({ scene, page, width: 430, checkPath: false })) as { buffer: Uint8Array }
+      return res.buffer
+    }
+    api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates, files, contentCheck, wxacode, log })
   }
   return { api, ready: migrated! }
+}
+
+/** the part of wx-server-sdk that makes mini-program codes */
+interface WxacodeApi {
+  openapi: { wxacode: { getUnlimited(options: { scene: string; page: string; width: number; checkPath: boolean }): Promise<unknown> } }
 }
 
 export async function main(event: Record<string, unknown>) {

@@ -6,6 +6,10 @@ import { z } from 'zod'
 import { Hall, Staff, Window } from '../../core/schemas'
 import { hashPassword } from '../password'
 import type { Store } from '../store/port'
+import { audit } from '../audit'
+
+/** changes made on the server's command line */
+const OPERATOR = { kind: 'operator', id: 'cli', name: '服务器命令行' } as const
 
 export const HallFile = z.object({
   hall: Hall,
@@ -58,6 +62,7 @@ export async function importHall(store: Store, file: string, io: CommandIo): Pro
   await store.putHall(hall)
   for (const w of windows) await store.putWindow({ ...w, hallId: hall.id })
   for (const { login, ...s } of staff) await store.putStaff({ ...s, hallId: hall.id }, login ? { login } : undefined)
+  await audit(store, { hallId: hall.id, actor: OPERATOR, action: 'hall.import', target: `hall:${hall.id}`, detail: { windows: windows.length, staff: staff.length } }, new Date())
   io.out(`已导入「${hall.name}」：${windows.length} 个窗口，${staff.length} 名工作人员`)
   return 0
 }
@@ -73,6 +78,7 @@ export async function setStaffPassword(store: Store, staffId: string, password: 
     return 2
   }
   await store.putStaff(staff, { passwordHash: await hashPassword(password) })
+  await audit(store, { hallId: staff.hallId, actor: OPERATOR, action: 'staff.password', target: `staff:${staff.id}`, detail: {} }, new Date())
   io.out(`已为 ${staff.name}（${staff.id}）设置登录密码`)
   return 0
 }

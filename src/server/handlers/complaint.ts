@@ -16,7 +16,7 @@ import {
 } from '../../core/complaintMachine'
 import { DomainError, type Result } from '../../core/errors'
 import { RATING_LABELS } from '../../core/rating'
-import type { Staff } from '../../core/schemas'
+import { maskPhone, type Staff } from '../../core/schemas'
 import type { ComplaintSummary, ComplaintView } from '../../core/views'
 import { requireCitizen, requireStaff } from '../authorize'
 import { runCaseAction, staffActor } from '../caseAction'
@@ -62,7 +62,7 @@ async function view(ctx: HandlerContext, c: Complaint, office: boolean): Promise
     ...s,
     caseId: c.target.kind === 'case' ? c.target.caseId : null,
     text: c.text,
-    contact: c.contact,
+    contact: office ? { ...c.contact, phone: maskPhone(c.contact.phone) } : c.contact,
     attachments: c.attachments.map((id) => ({ id, url: urls.get(id) ?? null })),
     extension: c.extension ? { days: c.extension.days, reason: c.extension.reason, approvedBy: c.extension.approvedBy, at: c.extension.at } : null,
     finding: c.finding ? COMPLAINT_FINDING_LABELS[c.finding] : null,

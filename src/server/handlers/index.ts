@@ -27,6 +27,8 @@ import { assessment } from './assessment'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import type { FileAccess } from '../files'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
+import { revealPhone } from './revealPhone'
+import { entryCodes } from './entryCodes'
 import type { ContentCheck } from '../contentCheck'
 import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
@@ -47,6 +49,10 @@ export interface HandlerContext {
   files: FileAccess
   /** the cloud's content-safety check of citizens' text (false: refused); none in self-hosted mode */
   contentCheck?: ContentCheck
+  /** the hall's public address (PUBLIC_URL), for the links in self-hosted QR codes */
+  publicUrl?: string
+  /** cloud: a mini-program code (wxacode.getUnlimited) for a scene and page, as PNG bytes */
+  wxacode?: (scene: string, page: string) => Promise<Uint8Array>
 }
 
 export type Handler<A extends ActionName> = (ctx: HandlerContext, input: ParsedInput<A>) => Promise<ActionOutputs[A]>
@@ -93,6 +99,8 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   extendComplaint,
   answerComplaint,
   rateComplaint,
+  revealPhone,
+  entryCodes,
   ledger,
   ledgerCases,
   ledgerWorkbook,

@@ -5,6 +5,7 @@ import { createHash, randomInt } from 'node:crypto'
 import { formatShanghai } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import type { Staff } from '../../core/schemas'
+import { audit } from '../audit'
 import { requireStaff } from '../authorize'
 import { sessionOf } from './session'
 import type { Handler, HandlerContext } from '.'
@@ -38,6 +39,8 @@ export const createInvite: Handler<'createInvite'> = async (ctx, input) => {
   const code = newCode()
   const expiresAt = formatShanghai(new Date(ctx.now.getTime() + VALID_DAYS * 86_400_000))
   await ctx.store.createInvite({ codeHash: hashCode(code), hallId: staff.hallId, staffId: staff.id, createdBy: ctx.staff!.id, createdAt: formatShanghai(ctx.now), expiresAt })
+  // the code itself is never logged
+  await audit(ctx.store, { hallId: staff.hallId, actor: { kind: 'staff', id: ctx.staff!.id, name: ctx.staff!.name }, action: 'invite.create', target: `staff:${staff.id}`, detail: { expiresAt } }, ctx.now)
   return { code, expiresAt, staffId: staff.id, staffName: staff.name }
 }
 
@@ -66,5 +69,6 @@ export const bindInvite: Handler<'bindInvite'> = async (ctx, input) => {
 export const unbindStaff: Handler<'unbindStaff'> = async (ctx, input) => {
   const staff = await officeAndStaff(ctx, input.staffId)
   await ctx.store.putStaff(staff, { openid: null })
+  await audit(ctx.store, { hallId: staff.hallId, actor: { kind: 'staff', id: ctx.staff!.id, name: ctx.staff!.name }, action: 'staff.unbind', target: `staff:${staff.id}`, detail: {} }, ctx.now)
   return { staffId: staff.id, bound: false }
 }

@@ -19,6 +19,7 @@ import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated } from '../../core/assessment'
 import { ledgerEntry } from '../../core/ledger'
+import type { AuditEntry } from '../audit'
 import { decisionTime } from '../../core/caseMachine'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
@@ -63,7 +64,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'audit_log']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -571,6 +572,22 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     },
     async countComplaints(citizenId, since) {
       return (await col('complaints').where({ citizenId, filedAt: _.gte(since) }).count()).total
+    },
+
+    async appendAudit(build) {
+      const hallId = build(null).hallId
+      return transact(async (tx) => {
+        const head = tx.collection('counters').doc(hashId(`audit:${hallId}`))
+        const last = await getOrNull(head)
+        const entry = build(last ? { seq: last.seq as number, hash: last.hash as string } : null)
+        await tx.collection('audit_log').doc(`${hallId}:${String(entry.seq).padStart(10, '0')}`).set({ data: { hallId, seq: entry.seq, entry } })
+        await head.set({ data: { seq: entry.seq, hash: entry.hash } })
+        return entry
+      })
+    },
+    async listAudit(hallId, afterSeq, limit) {
+      const docs = await all(col('audit_log').where({ hallId, seq: _.gte(afterSeq + 1) }).orderBy('seq', 'asc'), limit)
+      return docs.map((d) => d.entry as AuditEntry)
     },
 
     async nextNumber(scope) {

@@ -230,4 +230,15 @@ export const MIGRATIONS: Migration[] = [
        select hall_id, window_id, ledger_day, ledger_column, count(*) from cases where ledger_column is not null group by 1, 2, 3, 4`,
     ],
   },
+  {
+    version: 12,
+    statements: [
+      // the audit log: append-only, hash-chained per hall (src/server/audit.ts)
+      `create table audit_log (
+        hall_id text not null,
+        seq int not null,
+        entry jsonb not null,
+        primary key (hall_id, seq))`,
+    ],
+  },
 ]

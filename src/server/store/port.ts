@@ -9,6 +9,7 @@ import type { PolicyOverrides, PresetId } from '../../core/policy'
 import type { Notification } from '../../core/notification'
 import type { Complaint, ComplaintStatus } from '../../core/complaint'
 import type { AssessmentFacts } from '../../core/assessment'
+import type { AuditEntry } from '../audit'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
 export interface PolicyVersion {
@@ -255,6 +256,14 @@ export interface Store {
   listDueComplaints(until: string, limit: number): Promise<Complaint[]>
   /** complaints the citizen filed since the time */
   countComplaints(citizenId: string, since: string): Promise<number>
+
+  /**
+   * Appends to the hall's audit chain: `build` gets the last entry (null for the first) and returns
+   * the new one; one append at a time per hall, so the chain never forks.
+   */
+  appendAudit(build: (prev: { seq: number; hash: string } | null) => AuditEntry): Promise<AuditEntry>
+  /** the hall's audit entries after `afterSeq`, in order */
+  listAudit(hallId: string, afterSeq: number, limit: number): Promise<AuditEntry[]>
 
   /** next value of a named counter (1, 2, 3 … without gaps); atomic under concurrency */
   nextNumber(scope: string): Promise<number>

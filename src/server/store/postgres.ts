@@ -12,6 +12,7 @@ import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
 import { ledgerEntry } from '../../core/ledger'
+import type { AuditEntry } from '../audit'
 import { decisionTime } from '../../core/caseMachine'
 import { formatShanghai } from '../../core/calendar'
 import { nextActionAt } from '../../core/clock'
@@ -79,6 +80,7 @@ interface Db {
     version: number
     state: CaseState
   }
+  audit_log: { hall_id: string; seq: number; entry: AuditEntry }
   ledger_counts: { hall_id: string; window_id: string; day: string | Date; col: string; n: number }
   case_events: {
     case_id: string
@@ -274,7 +276,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -783,6 +785,22 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     async purgeUploads(before) {
       const result = await db.deleteFrom('uploads').where('case_id', 'is', null).where('created_at', '<', before).executeTakeFirst()
       return Number(result.numDeletedRows)
+    },
+
+    async appendAudit(build) {
+      return db.transaction().execute(async (tx) => {
+        const probe = build(null)
+        // one writer per hall's chain
+        await sql`select pg_advisory_xact_lock(hashtext(${`audit:${probe.hallId}`}))`.execute(tx)
+        const last = await tx.selectFrom('audit_log').select('entry').where('hall_id', '=', probe.hallId).orderBy('seq', 'desc').limit(1).executeTakeFirst()
+        const entry = build(last ? { seq: last.entry.seq, hash: last.entry.hash } : null)
+        await tx.insertInto('audit_log').values({ hall_id: entry.hallId, seq: entry.seq, entry: json(entry) }).execute()
+        return entry
+      })
+    },
+    async listAudit(hallId, afterSeq, limit) {
+      const rows = await db.selectFrom('audit_log').select('entry').where('hall_id', '=', hallId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()
+      return rows.map((r) => r.entry)
     },
 
     async nextNumber(scope) {

@@ -12,6 +12,7 @@ import { CaseDetails } from '../../components/CaseDetails'
 import { RatingList } from '../../components/RatingParts'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { PhotoList } from '../../components/Photos'
+import { PhoneReveal } from '../../components/PhoneReveal'
 import { useRefresh } from '../../lib/useRefresh'
 
 export default function StaffCasePage() {
@@ -83,7 +84,7 @@ export default function StaffCasePage() {
         <View className='mine-text'>{view.text}</View>
         <PhotoList photos={view.attachments} />
         <View className='muted'>
-          {view.contact.name} · {view.contact.phone}
+          {view.contact.name} · <PhoneReveal masked={view.contact.phone} target={{ caseId: view.id }} />
         </View>
       </View>
       {notice ? <View className='notice'>{notice}</View> : null}

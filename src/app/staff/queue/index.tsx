@@ -58,6 +58,12 @@ export default function QueuePage() {
           <Text className='muted'>处理 ›</Text>
         </View>
       ) : null}
+      {me?.role === 'office' ? (
+        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/posters/index' })}>
+          <Text>二维码与海报</Text>
+          <Text className='muted'>打印 ›</Text>
+        </View>
+      ) : null}
       {queue.incoming.length > 0 ? (
         <View className='section'>
           <View className='section__title'>
