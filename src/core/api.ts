@@ -2,7 +2,7 @@
 // a call is `{ action, ...input, requestId? }`, the answer `{ ok: true, data }` or `{ ok: false, error }`.
 import { z } from 'zod'
 import type { ErrorBody } from './errors'
-import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, StaffId, WindowId } from './schemas'
+import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, StaffId, WindowId } from './schemas'
 import { ClockKind, LedgerColumn, ReplyMode } from './events'
 import { Attachments } from './attachment'
 import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
@@ -110,6 +110,22 @@ export const ActionInputs = {
   entryCodes: z.object({ origin: z.url({ protocol: /^https?$/, message: '地址格式不正确' }).max(200).optional() }),
   // the citizen's whole phone number for staff who handle the case or complaint; every look is logged
   revealPhone: z.union([z.object({ caseId: CaseId }), z.object({ complaintId: ComplaintId })]),
+  // the hall office manages its staff: deactivated, never deleted
+  staffList: z.object({}),
+  saveStaff: z.object({
+    id: StaffId.optional(),
+    name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 个字'),
+    title: z.string().trim().max(30, '职务不超过 30 个字').default(''),
+    post: z.string().trim().max(30, '岗位不超过 30 个字').default(''),
+    windowId: WindowId.nullable().optional(),
+    role: Role,
+    rank: z.number().int().min(0).max(20).default(1),
+    phone: z.string().trim().max(30).default(''),
+    active: z.boolean().default(true),
+    // self-hosted sign-in name; empty clears it
+    login: z.string().trim().max(40).regex(/^[A-Za-z0-9_.-]*$/, '登录名只能用字母、数字和 _ . -').optional(),
+  }),
+  setStaffPassword: z.object({ staffId: StaffId, password: z.string().min(8, '密码至少 8 位').max(200) }),
   // WeChat sign-in for staff by a one-time invite code from the hall office
   createInvite: z.object({ staffId: StaffId }),
   bindInvite: z.object({ code: z.string().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),

@@ -308,6 +308,26 @@ export interface EntryCodesView {
   codes: Array<{ windowId: string | null; name: string; number: string; scope: string; link: string | null; image: string | null; problem: string | null }>
 }
 
+export interface StaffAdminView {
+  /** cloud: WeChat binding by invite code; self-hosted: login and password */
+  mode: 'cloud' | 'selfHosted'
+  staff: Array<{
+    id: string
+    name: string
+    title: string
+    post: string
+    windowId: string | null
+    windowName: string
+    role: Role
+    rank: number
+    phone: string
+    active: boolean
+    login: string | null
+    bound: boolean
+  }>
+  windows: Array<{ id: string; name: string }>
+}
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -354,6 +374,9 @@ export interface ActionOutputs {
   ledgerCases: { cases: CaseSummary[]; more: boolean }
   ledgerWorkbook: { fileName: string; base64: string }
   revealPhone: { phone: string }
+  staffList: StaffAdminView
+  saveStaff: StaffAdminView['staff'][number]
+  setStaffPassword: { staffId: string; login: string }
   entryCodes: EntryCodesView
   createInvite: { code: string; expiresAt: string; staffId: string; staffName: string }
   bindInvite: SessionView

@@ -108,6 +108,11 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect((await store.listStaff('tl', 'bdc')).map((s) => s.id)).toEqual(['li', 'wang'])
       expect((await store.listStaff('tl')).map((s) => s.id)).toEqual(['li', 'wang', 'xu'])
       await expect(store.putStaff(person('zhao', 'bdc'), { login: 'li' })).rejects.toThrow()
+      expect(await store.listStaffAccounts('tl')).toEqual([
+        { staffId: 'li', login: 'li', bound: true },
+        { staffId: 'wang', login: null, bound: false },
+        { staffId: 'xu', login: null, bound: false },
+      ])
     })
 
     it('keeps the matter catalog per hall in window and name order; an update replaces the matter', async () => {

@@ -29,6 +29,7 @@ import type { FileAccess } from '../files'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import { revealPhone } from './revealPhone'
 import { entryCodes } from './entryCodes'
+import { saveStaff, setStaffPassword, staffList } from './people'
 import type { ContentCheck } from '../contentCheck'
 import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
@@ -101,6 +102,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   rateComplaint,
   revealPhone,
   entryCodes,
+  staffList,
+  saveStaff,
+  setStaffPassword,
   ledger,
   ledgerCases,
   ledgerWorkbook,

@@ -259,6 +259,10 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       const cond: CloudData = windowId === undefined ? { hallId } : { hallId, windowId }
       return (await all(col('staff').where(cond).orderBy('_id', 'asc'))).map((d) => d.data as Staff)
     },
+    async listStaffAccounts(hallId) {
+      const docs = await all(col('staff').where({ hallId }).orderBy('_id', 'asc'), 100_000)
+      return docs.map((d) => ({ staffId: d._id as string, login: (d.login as string | null | undefined) ?? null, bound: Boolean(d.openid) }))
+    },
     async findStaffByLogin(hallId, login) {
       const [d] = (await col('staff').where({ hallId, login }).limit(1).get()).data
       return d ? { staff: d.data as Staff, passwordHash: (d.passwordHash as string | null) ?? null } : null

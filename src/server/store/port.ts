@@ -214,6 +214,8 @@ export interface Store {
   addGrants(openid: string, templateId: string, count: number): Promise<void>
   /** uses one grant if there is one */
   takeGrant(openid: string, templateId: string): Promise<boolean>
+  /** each staff member's sign-in: their login name and whether a WeChat account is bound (never the secrets) */
+  listStaffAccounts(hallId: string): Promise<Array<{ staffId: string; login: string | null; bound: boolean }>>
   /** the WeChat OPENID bound to a staff record, if any */
   staffOpenid(staffId: string): Promise<string | null>
 

@@ -339,6 +339,10 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         .onConflict((oc) => oc.column('id').doUpdateSet({ ...base, ...secrets }))
         .execute()
     },
+    async listStaffAccounts(hallId) {
+      const rows = await db.selectFrom('staff').select(['id', 'login', sql<boolean>`openid is not null`.as('bound')]).where('hall_id', '=', hallId).orderBy('id').execute()
+      return rows.map((r) => ({ staffId: r.id, login: r.login, bound: Boolean(r.bound) }))
+    },
     async getStaff(id) {
       const row = await db.selectFrom('staff').select('data').where('id', '=', id).executeTakeFirst()
       return row?.data ?? null

@@ -1,0 +1,88 @@
+// The hall office manages its staff (DESIGN.md roles): who works at which window, with title, post
+// and rank (shown to citizens on the responder card, 000 §10); how they sign in (a WeChat binding by
+// invite code in the cloud, a login and password on the hall's own server). Staff are deactivated,
+// never deleted: their cases and scores keep their names. Every change is in the audit log.
+import { randomBytes } from 'node:crypto'
+import { DomainError } from '../../core/errors'
+import type { Staff } from '../../core/schemas'
+import type { StaffAdminView } from '../../core/views'
+import { audit } from '../audit'
+import { requireStaff } from '../authorize'
+import { loadDirectory } from '../directory'
+import { hashPassword } from '../password'
+import type { Handler, HandlerContext } from '.'
+
+function requireOffice(ctx: HandlerContext): Staff {
+  const me = requireStaff(ctx)
+  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '只有政务服务科可以管理工作人员')
+  return me
+}
+
+const actorOf = (me: Staff) => ({ kind: 'staff', id: me.id, name: me.name }) as const
+
+export const staffList: Handler<'staffList'> = async (ctx) => {
+  const me = requireOffice(ctx)
+  const [dir, accounts] = await Promise.all([loadDirectory(ctx.store, me.hallId), ctx.store.listStaffAccounts(me.hallId)])
+  const account = new Map(accounts.map((a) => [a.staffId, a]))
+  const windowOrder = [...dir.windows.keys()]
+  const order = (s: Staff) => (s.windowId ? windowOrder.indexOf(s.windowId) : -1)
+  const staff: StaffAdminView['staff'] = [...dir.staffById.values()]
+    .sort((a, b) => Number(b.active) - Number(a.active) || order(a) - order(b) || b.rank - a.rank || a.name.localeCompare(b.name, 'zh'))
+    .map((s) => ({ ...s, windowName: s.windowId ? dir.window(s.windowId) : '政务服务科', login: account.get(s.id)?.login ?? null, bound: account.get(s.id)?.bound ?? false }))
+  return { mode: ctx.mode, staff, windows: [...dir.windows.values()].filter((w) => w.active).map((w) => ({ id: w.id, name: w.name })) }
+}
+
+export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  const existing = input.id ? await ctx.store.getStaff(input.id) : null
+  if (input.id && (!existing || existing.hallId !== me.hallId)) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'id' })
+  // a window's staff and leads belong to a window; the hall office to none
+  if (input.role !== 'office' && !input.windowId) throw new DomainError('INVALID_INPUT', '请选择所在窗口', { field: 'windowId' })
+  const windowId = input.role === 'office' ? null : input.windowId!
+  if (windowId && !(await ctx.store.getWindow(me.hallId, windowId))) throw new DomainError('NOT_FOUND', '找不到这个窗口', { field: 'windowId' })
+  if (existing?.id === me.id && (!input.active || input.role !== 'office')) {
+    throw new DomainError('CONFLICT', '不能停用自己或取消自己的政务服务科身份，请由另一位政务服务科人员操作', { field: 'role' })
+  }
+  if (input.login) {
+    const twin = await ctx.store.findStaffByLogin(me.hallId, input.login)
+    if (twin && twin.staff.id !== existing?.id) throw new DomainError('CONFLICT', '这个登录名已被使用，请换一个', { field: 'login' })
+  }
+  const staff: Staff = {
+    id: existing?.id ?? `s-${randomBytes(5).toString('hex')}`,
+    hallId: me.hallId,
+    windowId,
+    name: input.name,
+    title: input.title,
+    post: input.post,
+    role: input.role,
+    rank: input.rank,
+    phone: input.phone,
+    active: input.active,
+  }
+  try {
+    await ctx.store.putStaff(staff, input.login !== undefined ? { login: input.login || null } : undefined)
+  } catch (e) {
+    // the same login taken at the same moment by another record
+    if (input.login && /duplicate|unique|23505/i.test(`${(e as { code?: string }).code ?? ''} ${(e as Error).message}`)) {
+      throw new DomainError('CONFLICT', '这个登录名已被使用，请换一个', { field: 'login' })
+    }
+    throw e
+  }
+  // a deactivated person can no longer sign in with WeChat either
+  if (existing?.active && !staff.active) await ctx.store.putStaff(staff, { openid: null })
+  const changed = existing ? (Object.keys(staff) as Array<keyof Staff>).filter((k) => staff[k] !== existing[k]).join(',') : 'created'
+  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: existing ? 'staff.update' : 'staff.create', target: `staff:${staff.id}`, detail: { changed, login: input.login !== undefined } }, ctx.now)
+  return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
+}
+
+export const setStaffPassword: Handler<'setStaffPassword'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  if (ctx.mode !== 'selfHosted') throw new DomainError('FORBIDDEN', '小程序中工作人员用邀请码绑定微信登录，无需密码')
+  const staff = await ctx.store.getStaff(input.staffId)
+  if (!staff || staff.hallId !== me.hallId) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'staffId' })
+  const account = (await ctx.store.listStaffAccounts(me.hallId)).find((a) => a.staffId === staff.id)
+  if (!account?.login) throw new DomainError('CONFLICT', '请先为这位工作人员设置登录名', { field: 'staffId' })
+  await ctx.store.putStaff(staff, { passwordHash: await hashPassword(input.password) })
+  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: 'staff.password', target: `staff:${staff.id}`, detail: {} }, ctx.now)
+  return { staffId: staff.id, login: account.login }
+}
