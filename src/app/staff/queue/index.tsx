@@ -59,6 +59,12 @@ export default function QueuePage() {
         </View>
       ) : null}
       {me?.role === 'office' ? (
+        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/people/index' })}>
+          <Text>工作人员管理</Text>
+          <Text className='muted'>账号与邀请码 ›</Text>
+        </View>
+      ) : null}
+      {me?.role === 'office' ? (
         <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/posters/index' })}>
           <Text>二维码与海报</Text>
           <Text className='muted'>打印 ›</Text>
