@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-for (const name of ['api', 'sweep']) {
+for (const name of ['api', 'sweep', 'setup']) {
   const outfile = join(root, 'cloudfunctions', name, 'index.js')
   const result = await build({
     entryPoints: [join(root, 'src/server/cloud', `${name}.ts`)],

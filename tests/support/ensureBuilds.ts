@@ -68,7 +68,7 @@ export function ensureAppBuild(type: 'weapp' | 'h5') {
 
 export default function ensureBuilds() {
   ensureAppBuild('weapp')
-  const functionsStale = () => stale('cloudfunctions/api/index.js', ['src/server', 'src/core'])
+  const functionsStale = () => ['api', 'sweep', 'setup'].some((f) => stale(`cloudfunctions/${f}/index.js`, ['src/server', 'src/core']))
   if (functionsStale()) {
     withBuildLock('functions', () => {
       if (!functionsStale()) return

@@ -1,4 +1,4 @@
-// Setting up a real hall from the command line (until the hall office's setup pages exist):
+// Setting up a real hall from the command line:
 // `shouwen hall import <file.json>` writes the hall, its windows and staff; `shouwen staff password
 // <staffId>` sets a sign-in password (read from standard input, stored as a scrypt hash).
 import { readFileSync } from 'node:fs'
@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { Hall, Staff, Window } from '../../core/schemas'
 import { hashPassword } from '../password'
 import type { Store } from '../store/port'
-import { audit } from '../audit'
+import { audit, type AuditEntry } from '../audit'
 
 /** changes made on the server's command line */
 const OPERATOR = { kind: 'operator', id: 'cli', name: '服务器命令行' } as const
@@ -58,13 +58,19 @@ export async function importHall(store: Store, file: string, io: CommandIo): Pro
     io.err(`导入失败，未写入任何数据：\n${parsed.message}`)
     return 2
   }
-  const { hall, windows, staff } = parsed.value
+  const { hall, windows, staff } = await writeHall(store, parsed.value, OPERATOR, new Date())
+  io.out(`已导入「${hall.name}」：${windows.length} 个窗口，${staff.length} 名工作人员`)
+  return 0
+}
+
+/** writes a validated hall file: the hall, its windows and staff, in the audit log */
+export async function writeHall(store: Store, file: HallFile, actor: AuditEntry['actor'], now: Date): Promise<HallFile> {
+  const { hall, windows, staff } = file
   await store.putHall(hall)
   for (const w of windows) await store.putWindow({ ...w, hallId: hall.id })
   for (const { login, ...s } of staff) await store.putStaff({ ...s, hallId: hall.id }, login ? { login } : undefined)
-  await audit(store, { hallId: hall.id, actor: OPERATOR, action: 'hall.import', target: `hall:${hall.id}`, detail: { windows: windows.length, staff: staff.length } }, new Date())
-  io.out(`已导入「${hall.name}」：${windows.length} 个窗口，${staff.length} 名工作人员`)
-  return 0
+  await audit(store, { hallId: hall.id, actor, action: 'hall.import', target: `hall:${hall.id}`, detail: { windows: windows.length, staff: staff.length } }, now)
+  return file
 }
 
 export async function setStaffPassword(store: Store, staffId: string, password: string, io: CommandIo): Promise<number> {

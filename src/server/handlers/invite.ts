@@ -5,7 +5,8 @@ import { createHash, randomInt } from 'node:crypto'
 import { formatShanghai } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import type { Staff } from '../../core/schemas'
-import { audit } from '../audit'
+import { audit, type AuditEntry } from '../audit'
+import type { Store } from '../store/port'
 import { requireStaff } from '../authorize'
 import { sessionOf } from './session'
 import type { Handler, HandlerContext } from '.'
@@ -34,14 +35,19 @@ async function officeAndStaff(ctx: HandlerContext, staffId: string): Promise<Sta
   return staff
 }
 
+/** a new one-time code for the staff member (their older codes stop working), in the audit log */
+export async function issueInvite(store: Store, staff: Staff, by: AuditEntry['actor'], now: Date) {
+  const code = newCode()
+  const expiresAt = formatShanghai(new Date(now.getTime() + VALID_DAYS * 86_400_000))
+  await store.createInvite({ codeHash: hashCode(code), hallId: staff.hallId, staffId: staff.id, createdBy: by.id, createdAt: formatShanghai(now), expiresAt })
+  // the code itself is never logged
+  await audit(store, { hallId: staff.hallId, actor: by, action: 'invite.create', target: `staff:${staff.id}`, detail: { expiresAt } }, now)
+  return { code, expiresAt, staffId: staff.id, staffName: staff.name }
+}
+
 export const createInvite: Handler<'createInvite'> = async (ctx, input) => {
   const staff = await officeAndStaff(ctx, input.staffId)
-  const code = newCode()
-  const expiresAt = formatShanghai(new Date(ctx.now.getTime() + VALID_DAYS * 86_400_000))
-  await ctx.store.createInvite({ codeHash: hashCode(code), hallId: staff.hallId, staffId: staff.id, createdBy: ctx.staff!.id, createdAt: formatShanghai(ctx.now), expiresAt })
-  // the code itself is never logged
-  await audit(ctx.store, { hallId: staff.hallId, actor: { kind: 'staff', id: ctx.staff!.id, name: ctx.staff!.name }, action: 'invite.create', target: `staff:${staff.id}`, detail: { expiresAt } }, ctx.now)
-  return { code, expiresAt, staffId: staff.id, staffName: staff.name }
+  return issueInvite(ctx.store, staff, { kind: 'staff', id: ctx.staff!.id, name: ctx.staff!.name }, ctx.now)
 }
 
 const REFUSALS = {
