@@ -110,6 +110,23 @@ export const ActionInputs = {
   entryCodes: z.object({ origin: z.url({ protocol: /^https?$/, message: '地址格式不正确' }).max(200).optional() }),
   // the citizen's whole phone number for staff who handle the case or complaint; every look is logged
   revealPhone: z.union([z.object({ caseId: CaseId }), z.object({ complaintId: ComplaintId })]),
+  // 大厅设置: the hall's public profile and its windows (closed only without cases still at them)
+  hallSettings: z.object({}),
+  saveHall: z.object({
+    name: z.string().trim().min(2, '请填写大厅名称').max(60, '大厅名称不超过 60 个字'),
+    address: z.string().trim().max(120, '地址不超过 120 个字').default(''),
+    supervisionPhone: z.string().trim().max(40).default(''),
+    complaintChannel: z.string().trim().max(120, '投诉渠道不超过 120 个字').default(''),
+    generalWindowId: WindowId.nullable().optional(),
+  }),
+  saveWindow: z.object({
+    id: WindowId,
+    isNew: z.boolean().default(false),
+    name: z.string().trim().min(2, '请填写窗口名称').max(40, '窗口名称不超过 40 个字'),
+    number: z.string().trim().max(10, '窗口号不超过 10 个字').default(''),
+    scope: z.string().trim().max(500, '业务范围不超过 500 个字').default(''),
+    active: z.boolean().default(true),
+  }),
   // the hall office manages its staff: deactivated, never deleted
   staffList: z.object({}),
   saveStaff: z.object({

@@ -308,6 +308,11 @@ export interface EntryCodesView {
   codes: Array<{ windowId: string | null; name: string; number: string; scope: string; link: string | null; image: string | null; problem: string | null }>
 }
 
+export interface HallSettingsView {
+  hall: { id: string; prefix: string; name: string; address: string; supervisionPhone: string; complaintChannel: string; generalWindowId: string | null }
+  windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number }>
+}
+
 export interface StaffAdminView {
   /** cloud: WeChat binding by invite code; self-hosted: login and password */
   mode: 'cloud' | 'selfHosted'
@@ -374,6 +379,9 @@ export interface ActionOutputs {
   ledgerCases: { cases: CaseSummary[]; more: boolean }
   ledgerWorkbook: { fileName: string; base64: string }
   revealPhone: { phone: string }
+  hallSettings: HallSettingsView
+  saveHall: HallSettingsView
+  saveWindow: HallSettingsView
   staffList: StaffAdminView
   saveStaff: StaffAdminView['staff'][number]
   setStaffPassword: { staffId: string; login: string }

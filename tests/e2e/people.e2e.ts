@@ -1,5 +1,5 @@
-// 工作人员管理 in the H5 build: the hall office adds a colleague to a window with a login, sets the
-// password, and the new colleague signs in with it and sees the window's queue.
+// 大厅设置 and 工作人员管理 in the H5 build: the hall office opens a new window, adds a colleague to it
+// with a login, sets the password, and the new colleague signs in and sees the window's queue.
 import type { Browser, Page } from 'playwright-core'
 import { launch, phone, shot, startServer, type Running } from './support'
 
@@ -23,8 +23,25 @@ async function signIn(name: string): Promise<Page> {
   return page
 }
 
-it('the hall office adds a colleague with a login and password; the colleague signs in', async () => {
+it('the hall office opens a window and adds a colleague with a login and password; the colleague signs in', async () => {
   const office = await signIn('徐文')
+  await shot(office, '59-office-menu')
+  await office.getByText('大厅设置').click()
+  await office.locator('.action__title', { hasText: '开设新窗口' }).click()
+  const open = office.locator('.action--open')
+  const fields = open.locator('.field__input input, input.field__input')
+  await fields.nth(0).fill('hydj')
+  await fields.nth(1).fill('婚姻登记窗口')
+  await fields.nth(2).fill('C01')
+  await open.locator('textarea').fill('结婚登记，离婚登记，补领婚姻登记证')
+  await open.getByText('开设', { exact: true }).click()
+  await office.getByText('已开设：婚姻登记窗口').waitFor()
+  // a window with cases still at it is not closed
+  await office.locator('.person', { hasText: '不动产登记窗口' }).getByText('停用此窗口').click()
+  await office.getByText(/该窗口还有 \d+ 名在岗工作人员|该窗口还有 \d+ 件未结案件/).waitFor()
+  await shot(office, '58-office-hall-settings')
+  await office.getByText('知道了').click()
+  await office.goBack()
   await office.getByText('工作人员管理').click()
   await office.locator('.action__title', { hasText: '添加工作人员' }).click()
   const form = office.locator('.action--open')
@@ -32,7 +49,7 @@ it('the hall office adds a colleague with a login and password; the colleague si
   await inputs.nth(0).fill('吴敏')
   await inputs.nth(1).fill('科员')
   await inputs.nth(2).fill('综合受理岗')
-  await form.locator('.chip', { hasText: '综合咨询窗口' }).click()
+  await form.locator('.chip', { hasText: '婚姻登记窗口' }).click()
   await inputs.nth(4).fill('0562-2880601')
   await inputs.nth(5).fill('wumin')
   await shot(office, '60-office-add-staff')
@@ -52,5 +69,5 @@ it('the hall office adds a colleague with a login and password; the colleague si
   await login.nth(1).fill('wumin')
   await login.nth(2).fill('a-long-password')
   await wu.getByText('登录', { exact: true }).click()
-  await wu.locator('.hero__window', { hasText: '综合咨询窗口' }).waitFor()
+  await wu.locator('.hero__window', { hasText: '婚姻登记窗口' }).waitFor()
 })

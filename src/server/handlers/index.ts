@@ -30,6 +30,7 @@ import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import { revealPhone } from './revealPhone'
 import { entryCodes } from './entryCodes'
 import { saveStaff, setStaffPassword, staffList } from './people'
+import { hallSettings, saveHall, saveWindow } from './hallSettings'
 import type { ContentCheck } from '../contentCheck'
 import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
@@ -102,6 +103,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   rateComplaint,
   revealPhone,
   entryCodes,
+  hallSettings,
+  saveHall,
+  saveWindow,
   staffList,
   saveStaff,
   setStaffPassword,

@@ -59,6 +59,12 @@ export default function QueuePage() {
         </View>
       ) : null}
       {me?.role === 'office' ? (
+        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/hall/index' })}>
+          <Text>大厅设置</Text>
+          <Text className='muted'>信息与窗口 ›</Text>
+        </View>
+      ) : null}
+      {me?.role === 'office' ? (
         <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/people/index' })}>
           <Text>工作人员管理</Text>
           <Text className='muted'>账号与邀请码 ›</Text>

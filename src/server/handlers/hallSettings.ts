@@ -1,0 +1,69 @@
+// 大厅设置 for the hall office: the hall's public profile (000 §10: the supervision phone and the
+// complaint channel citizens see) and its windows (name, counter number, business scope). A window
+// with cases still at it cannot be closed; the refusal says how many. Every change is audited.
+import { DomainError } from '../../core/errors'
+import { CaseStatus } from '../../core/events'
+import type { Staff, Window } from '../../core/schemas'
+import type { HallSettingsView } from '../../core/views'
+import { audit } from '../audit'
+import { requireStaff } from '../authorize'
+import type { Handler, HandlerContext } from '.'
+
+function requireOffice(ctx: HandlerContext): Staff {
+  const me = requireStaff(ctx)
+  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '只有政务服务科可以修改大厅设置')
+  return me
+}
+const actorOf = (me: Staff) => ({ kind: 'staff', id: me.id, name: me.name }) as const
+
+/** every status but closed: a case still at its window */
+const NOT_CLOSED = CaseStatus.options.filter((s) => s !== 'closed')
+
+async function openCases(ctx: HandlerContext, hallId: string, windowId: string): Promise<number> {
+  return (await ctx.store.listCases({ hallId, windowId, statuses: NOT_CLOSED, limit: 100_000 })).length
+}
+
+export const hallSettings: Handler<'hallSettings'> = async (ctx) => {
+  const me = requireOffice(ctx)
+  const [hall, windows] = await Promise.all([ctx.store.getHall(me.hallId), ctx.store.listWindows(me.hallId)])
+  if (!hall) throw new DomainError('NOT_FOUND', '找不到这个大厅')
+  return {
+    hall: { id: hall.id, prefix: hall.prefix, name: hall.name, address: hall.address, supervisionPhone: hall.supervisionPhone, complaintChannel: hall.complaintChannel, generalWindowId: hall.generalWindowId ?? null },
+    windows: await Promise.all(windows.map(async (w) => ({ ...w, openCases: await openCases(ctx, me.hallId, w.id) }))),
+  }
+}
+
+export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  const hall = await ctx.store.getHall(me.hallId)
+  if (!hall) throw new DomainError('NOT_FOUND', '找不到这个大厅')
+  if (input.generalWindowId) {
+    const w = await ctx.store.getWindow(me.hallId, input.generalWindowId)
+    if (!w || !w.active) throw new DomainError('NOT_FOUND', '综合咨询窗口须是本厅在用的窗口', { field: 'generalWindowId' })
+  }
+  const next = { ...hall, name: input.name, address: input.address, supervisionPhone: input.supervisionPhone, complaintChannel: input.complaintChannel, generalWindowId: input.generalWindowId ?? undefined }
+  await ctx.store.putHall(next)
+  const changed = (['name', 'address', 'supervisionPhone', 'complaintChannel', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]).join(',')
+  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: 'hall.update', target: `hall:${me.hallId}`, detail: { changed } }, ctx.now)
+  return hallSettings(ctx, {})
+}
+
+export const saveWindow: Handler<'saveWindow'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  const existing = await ctx.store.getWindow(me.hallId, input.id)
+  if (input.isNew && existing) throw new DomainError('CONFLICT', '窗口编号已被使用，请换一个', { field: 'id' })
+  if (!input.isNew && !existing) throw new DomainError('NOT_FOUND', '找不到这个窗口', { field: 'id' })
+  if (existing?.active && !input.active) {
+    const open = await openCases(ctx, me.hallId, existing.id)
+    if (open > 0) throw new DomainError('CONFLICT', `该窗口还有 ${open} 件未结案件，请先办结或转交后再停用`, { field: 'active', openCases: open })
+    const hall = await ctx.store.getHall(me.hallId)
+    if (hall?.generalWindowId === existing.id) throw new DomainError('CONFLICT', '这是大厅的综合咨询窗口，请先在大厅设置中改选其它窗口', { field: 'active' })
+    const staff = (await ctx.store.listStaff(me.hallId, existing.id)).filter((s) => s.active)
+    if (staff.length > 0) throw new DomainError('CONFLICT', `该窗口还有 ${staff.length} 名在岗工作人员，请先调整他们的窗口`, { field: 'active', staff: staff.length })
+  }
+  const window: Window = { id: input.id, hallId: me.hallId, name: input.name, number: input.number, scope: input.scope, active: input.active }
+  await ctx.store.putWindow(window)
+  const changed = existing ? (['name', 'number', 'scope', 'active'] as const).filter((k) => window[k] !== existing[k]).join(',') : 'created'
+  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: existing ? 'window.update' : 'window.create', target: `window:${window.id}`, detail: { changed } }, ctx.now)
+  return hallSettings(ctx, {})
+}
