@@ -1,38 +1,13 @@
 // 投诉 in the H5 build: the citizen complains about a replied case from its page, the hall office
 // answers it as verified on the complaint desk, the case is reopened, and the citizen rates the
 // handling.
-import type { Browser, Page } from 'playwright-core'
-import { launch, phone, shot, startServer, type Running } from './support'
+import { demoHall, shot } from './support'
 
-let server: Running
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function signIn(name: string): Promise<Page> {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/staff/login/index`)
-  await page.locator('.choice__name', { hasText: name }).click()
-  await page.locator('.hero__window').waitFor()
-  return page
-}
+const hall = demoHall()
+const signIn = (name: string) => hall.signIn(name)
 
 it('complaint from the case page → the hall office answers it as verified → the case reopens → the citizen rates the handling', async () => {
-  const citizen = await (await phone(browser)).newPage()
-  await citizen.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=gjj')}`)
-  const inputs = citizen.locator('.field__input input, input.field__input')
-  await inputs.nth(0).fill('孙八')
-  await inputs.nth(1).fill('13800004444')
-  await citizen.locator('textarea').fill('离职后公积金怎么提取？')
-  await citizen.getByText('提交咨询').click()
-  const no = (await citizen.locator('.case-head__no').textContent())!
+  const { page: citizen, no } = await hall.consult('gjj', { name: '孙八', phone: '13800004444' }, '离职后公积金怎么提取？')
 
   const zhao = await signIn('赵丽娟')
   await zhao.getByText(no).first().click()

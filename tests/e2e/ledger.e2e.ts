@@ -1,37 +1,12 @@
 // 台帐 in the H5 build: a consult answered on the spot and closed shows in its window's column; the
 // hall office opens the count's cases, downloads the sheet as xlsx and opens the QR posters.
-import type { Browser, Page } from 'playwright-core'
-import { launch, phone, shot, startServer, type Running } from './support'
+import { demoHall, shot } from './support'
 
-let server: Running
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function signIn(name: string): Promise<Page> {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/staff/login/index`)
-  await page.locator('.choice__name', { hasText: name }).click()
-  await page.locator('.hero__window').waitFor()
-  return page
-}
+const hall = demoHall()
+const signIn = (name: string) => hall.signIn(name)
 
 it('a closed consult is counted in the ledger; the office drills down and exports the sheet', async () => {
-  const citizen = await (await phone(browser)).newPage()
-  await citizen.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=sb')}`)
-  const inputs = citizen.locator('.field__input input, input.field__input')
-  await inputs.nth(0).fill('周九')
-  await inputs.nth(1).fill('13800005555')
-  await citizen.locator('textarea').fill('灵活就业人员怎么参加养老保险？')
-  await citizen.getByText('提交咨询').click()
-  const no = (await citizen.locator('.case-head__no').textContent())!
+  const { page: citizen, no } = await hall.consult('sb', { name: '周九', phone: '13800005555' }, '灵活就业人员怎么参加养老保险？')
 
   const sun = await signIn('孙悦')
   await sun.getByText(no).first().click()
@@ -61,7 +36,7 @@ it('a closed consult is counted in the ledger; the office drills down and export
 
   // the posters: the hall's code and one per window, with the promise and the supervision phone
   const posters = office
-  await posters.goto(`${server.base}/#/staff/posters/index`)
+  await posters.goto(`${hall.server.base}/#/staff/posters/index`)
   await posters.locator('.poster').nth(6).waitFor()
   expect(await posters.locator('.poster').count()).toBe(7)
   await posters.waitForFunction(() => Array.from(document.querySelectorAll('.poster__code img, img.poster__code')).filter((i) => (i as HTMLImageElement).naturalWidth > 0).length === 7)

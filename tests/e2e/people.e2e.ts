@@ -1,27 +1,9 @@
 // 大厅设置 and 工作人员管理 in the H5 build: the hall office opens a new window, adds a colleague to it
 // with a login, sets the password, and the new colleague signs in and sees the window's queue.
-import type { Browser, Page } from 'playwright-core'
-import { launch, phone, shot, startServer, type Running } from './support'
+import { demoHall, phone, shot } from './support'
 
-let server: Running
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function signIn(name: string): Promise<Page> {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/staff/login/index`)
-  await page.locator('.choice__name', { hasText: name }).click()
-  await page.locator('.hero__window').waitFor()
-  return page
-}
+const hall = demoHall()
+const signIn = (name: string) => hall.signIn(name)
 
 it('the hall office opens a window and adds a colleague with a login and password; the colleague signs in', async () => {
   const office = await signIn('徐文')
@@ -62,8 +44,8 @@ it('the hall office opens a window and adds a colleague with a login and passwor
   await office.getByText('已为 吴敏 设置密码（登录名 wumin）').waitFor()
   await shot(office, '61-office-staff-list')
 
-  const wu = await (await phone(browser)).newPage()
-  await wu.goto(`${server.base}/#/staff/login/index`)
+  const wu = await (await phone(hall.browser)).newPage()
+  await wu.goto(`${hall.server.base}/#/staff/login/index`)
   const login = wu.locator('.field__input input, input.field__input')
   await login.nth(0).fill('demo')
   await login.nth(1).fill('wumin')

@@ -1,37 +1,12 @@
 // 好差评 in the H5 build: the citizen gives a bad rating with its reason, the window lead records the
 // rectification and the follow-up, and the citizen sees the outcome on the case page.
-import type { Browser, Page } from 'playwright-core'
-import { launch, phone, shot, startServer, type Running } from './support'
+import { demoHall, shot } from './support'
 
-let server: Running
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function signIn(name: string): Promise<Page> {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/staff/login/index`)
-  await page.locator('.choice__name', { hasText: name }).click()
-  await page.locator('.hero__window').waitFor()
-  return page
-}
+const hall = demoHall()
+const signIn = (name: string) => hall.signIn(name)
 
 it('bad rating → rectification → follow-up → the citizen sees the outcome', async () => {
-  const citizen = await (await phone(browser)).newPage()
-  await citizen.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=bdc')}`)
-  const inputs = citizen.locator('.field__input input, input.field__input')
-  await inputs.nth(0).fill('钱七')
-  await inputs.nth(1).fill('13800003333')
-  await citizen.locator('textarea').fill('请问房产证上加名字怎么办理？')
-  await citizen.getByText('提交咨询').click()
-  const no = (await citizen.locator('.case-head__no').textContent())!
+  const { page: citizen, no } = await hall.consult('bdc', { name: '钱七', phone: '13800003333' }, '请问房产证上加名字怎么办理？')
 
   const li = await signIn('李晓梅')
   await li.getByText(no).first().click()

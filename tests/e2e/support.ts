@@ -87,3 +87,52 @@ export async function startInProcess(): Promise<Running & { store: import('../..
     },
   }
 }
+
+export interface DemoHall {
+  readonly server: Running
+  readonly browser: Browser
+  /** a new phone signed in as the named demo staff member, on their queue */
+  signIn(name: string): Promise<Page>
+  /** a citizen's phone that scanned the window's code and sent a consult; with the case number */
+  consult(windowId: string, contact: { name: string; phone: string }, text: string): Promise<{ page: Page; no: string }>
+}
+
+/** the demo hall on its own server and a browser, for one test file */
+export function demoHall(): DemoHall {
+  let server: Running | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launch()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  const hall: DemoHall = {
+    get server() {
+      return server!
+    },
+    get browser() {
+      return browser!
+    },
+    async signIn(name) {
+      const page = await (await phone(hall.browser)).newPage()
+      await page.goto(`${hall.server.base}/#/staff/login/index`)
+      await page.locator('.choice__name', { hasText: name }).click()
+      await page.locator('.hero__window').waitFor()
+      return page
+    },
+    async consult(windowId, contact, text) {
+      const page = await (await phone(hall.browser)).newPage()
+      await page.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent(`h=demo&w=${windowId}`)}`)
+      const inputs = page.locator('.field__input input, input.field__input')
+      await inputs.nth(0).fill(contact.name)
+      await inputs.nth(1).fill(contact.phone)
+      await page.locator('textarea').fill(text)
+      await page.getByText('提交咨询').click()
+      return { page, no: (await page.locator('.case-head__no').textContent())! }
+    },
+  }
+  return hall
+}

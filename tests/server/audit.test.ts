@@ -11,24 +11,15 @@ import { audit, verifyHall } from '../../src/server/audit'
 import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
 import { openPostgresStore } from '../../src/server/store/postgres'
-import { openTestDb, type TestDb } from '../support/pglite'
+import { demoDb } from '../support/pglite'
 import { citizen, rid, staffMember, testApi } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 const now = new Date('2026-11-23T02:00:00Z')
 const api = () => testApi({ store: db.store, now: () => now })
 const li = staffMember('bdc-li')
 const office = staffMember('office-xu')
 const contact = { name: '张三', phone: '13912345678' }
-
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
-})
 
 async function code<A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) {
   const a = await api().call(who, action, input)

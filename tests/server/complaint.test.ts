@@ -2,12 +2,11 @@
 // the 15-working-day limit and its approved extension, the finding and answer; a verified complaint
 // reopens its case and costs the responsible person 2 points in the month's assessment (004).
 import type { ActionInput, ActionName } from '../../src/core/api'
-import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
-import { openTestDb, type TestDb } from '../support/pglite'
-import { anonymous, citizen, rid, staffMember, testApi } from '../support/api'
+import { demoDb } from '../support/pglite'
+import { anonymous, citizen, rid, staffMember, testApi, outcome } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 let now = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in the hall
 let check: ((text: string) => Promise<boolean>) | undefined
 const api = () => testApi({ store: db.store, now: () => now, contentCheck: check })
@@ -16,21 +15,12 @@ const lead = staffMember('bdc-lead')
 const office = staffMember('office-xu')
 const contact = { name: '张三', phone: '13912345678' }
 
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
+beforeEach(() => {
   now = new Date('2026-11-23T02:00:00Z')
   check = undefined
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
 })
 
-async function code<A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) {
-  const a = await api().call(who, action, input)
-  return a.ok ? 'ok' : [a.error.code, a.error.details?.field ?? null].filter(Boolean).join(':')
-}
+const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) => outcome(api(), who, action, input)
 
 async function repliedCase() {
   const me = citizen()

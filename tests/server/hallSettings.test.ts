@@ -1,24 +1,14 @@
 // 大厅设置: the hall's public profile and its windows; a window with cases or staff still at it is not
 // closed, and the refusal says how many.
 import type { ActionInput, ActionName } from '../../src/core/api'
-import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
-import { openTestDb, type TestDb } from '../support/pglite'
+import { demoDb } from '../support/pglite'
 import { citizen, rid, staffMember, testApi } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 const now = new Date('2026-11-23T02:00:00Z')
 const api = () => testApi({ store: db.store, now: () => now })
 const office = staffMember('office-xu')
-
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
-})
 
 async function refusal<A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) {
   const a = await api().call(who, action, input)

@@ -1,32 +1,22 @@
 // WeChat sign-in for staff in the cloud: the hall office issues a one-time invite code, the staff
 // member enters it once, and from then on their OPENID is their staff identity.
 import type { ActionInput, ActionName } from '../../src/core/api'
-import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
-import { openTestDb, type TestDb } from '../support/pglite'
-import { anonymous, citizen, rid, staffMember, testApi } from '../support/api'
+import { demoDb } from '../support/pglite'
+import { anonymous, citizen, rid, staffMember, testApi, outcome } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 let now = new Date('2026-11-23T02:00:00Z')
 const cloud = () => testApi({ store: db.store, now: () => now, mode: 'cloud', demo: false })
 const selfHosted = () => testApi({ store: db.store, now: () => now })
 const office = staffMember('office-xu')
 const wx = (openid: string): Identity => ({ citizenId: `wx:${openid}`, staffId: null, openid })
 
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
+beforeEach(() => {
   now = new Date('2026-11-23T02:00:00Z')
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
 })
 
-async function code<A extends ActionName>(api: ReturnType<typeof cloud>, who: Identity, action: A, input: ActionInput<A>) {
-  const a = await api.call(who, action, input)
-  return a.ok ? 'ok' : [a.error.code, a.error.details?.field ?? null].filter(Boolean).join(':')
-}
+const code = outcome
 
 it('the hall office issues a code; the staff member binds once and then acts as staff', async () => {
   const invite = await cloud().ok(office, 'createInvite', { staffId: 'bdc-li' })

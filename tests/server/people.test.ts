@@ -1,31 +1,18 @@
 // The hall office manages staff: add, edit, move between windows, set the sign-in, deactivate (never
 // delete); every change in the audit log.
 import type { ActionInput, ActionName } from '../../src/core/api'
-import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
 import { verifyPassword } from '../../src/server/password'
-import { openTestDb, type TestDb } from '../support/pglite'
-import { citizen, staffMember, testApi } from '../support/api'
+import { demoDb } from '../support/pglite'
+import { citizen, staffMember, testApi, outcome } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 const now = new Date('2026-11-23T02:00:00Z')
 const api = (mode: 'cloud' | 'selfHosted' = 'selfHosted') => testApi({ store: db.store, now: () => now, mode })
 const office = staffMember('office-xu')
 const person = { name: '吴敏', title: '科员', post: '综合受理岗', windowId: 'zxzx', role: 'staff' as const, rank: 1, phone: '0562-2880601', active: true }
 
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
-})
-
-async function code<A extends ActionName>(who: Identity, action: A, input: ActionInput<A>, mode: 'cloud' | 'selfHosted' = 'selfHosted') {
-  const a = await api(mode).call(who, action, input)
-  return a.ok ? 'ok' : [a.error.code, a.error.details?.field ?? null].filter(Boolean).join(':')
-}
+const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>, mode: 'cloud' | 'selfHosted' = 'selfHosted') => outcome(api(mode), who, action, input)
 
 it('adds a staff member who signs in with the login and password the office sets', async () => {
   const added = await api().ok(office, 'saveStaff', { ...person, login: 'wumin' })

@@ -38,3 +38,9 @@ export function testApi(deps: Omit<ApiDeps, 'mode' | 'demo' | 'files'> & Partial
     },
   }
 }
+
+/** what a call answers, in short: 'ok', or the error code with the field it names ('CONFLICT:login') */
+export async function outcome<A extends ActionName>(api: ReturnType<typeof testApi>, who: Identity, action: A, input: ActionInput<A>): Promise<string> {
+  const a = await api.call(who, action, input)
+  return a.ok ? 'ok' : [a.error.code, a.error.details?.field ?? null].filter(Boolean).join(':')
+}

@@ -21,3 +21,22 @@ export async function openTestDb(): Promise<TestDb> {
     },
   }
 }
+
+/** the demo hall in this file's embedded database, fresh for every test */
+export function demoDb(): { readonly store: PostgresStore } {
+  let db: TestDb | undefined
+  beforeAll(async () => {
+    db = await openTestDb()
+  })
+  afterAll(() => db?.close())
+  beforeEach(async () => {
+    await db!.store.truncateAll()
+    const { seedDemoHall } = await import('../../src/server/demoHall')
+    await seedDemoHall(db!.store)
+  })
+  return {
+    get store() {
+      return db!.store
+    },
+  }
+}
