@@ -244,22 +244,25 @@ export interface DemoStaffEntry {
   windowName: string
 }
 
-export interface ComplaintView {
+/** a complaint in a list */
+export interface ComplaintSummary {
   id: string
   no: string
   status: 'open' | 'answered'
   statusLabel: string
   topic: string
-  /** what it is about, in words: 案件 TL-20261123-0001 / 工作人员 李晓梅 / 窗口 不动产登记窗口 */
   about: string
-  caseId: string | null
-  text: string
-  contact: { name: string; phone: string }
-  attachments: Array<{ id: string; url: string | null }>
   filedAt: string
   dueAt: string
   countdown: string
   overdue: boolean
+}
+
+export interface ComplaintView extends ComplaintSummary {
+  caseId: string | null
+  text: string
+  contact: { name: string; phone: string }
+  attachments: Array<{ id: string; url: string | null }>
   extension: { days: number; reason: string; approvedBy: string; at: string } | null
   finding: string | null
   answer: string | null
@@ -275,18 +278,6 @@ export interface ComplaintView {
   can: { extend: boolean; answer: boolean; rate: boolean }
 }
 
-export interface ComplaintSummary {
-  id: string
-  no: string
-  status: 'open' | 'answered'
-  statusLabel: string
-  topic: string
-  about: string
-  filedAt: string
-  dueAt: string
-  countdown: string
-  overdue: boolean
-}
 
 export interface LedgerView {
   from: string
