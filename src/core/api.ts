@@ -127,6 +127,21 @@ export const ActionInputs = {
     scope: z.string().trim().max(500, '业务范围不超过 500 个字').default(''),
     active: z.boolean().default(true),
   }),
+  // 事项清单 (003): one matter at a time, or the whole catalog as xlsx (all or nothing)
+  matterList: z.object({}),
+  saveMatter: z.object({
+    id: MatterId.optional(),
+    windowId: WindowId,
+    name: z.string().trim().min(2, '事项名称至少 2 个字').max(80, '事项名称不超过 80 个字'),
+    kind: z.enum(['instant', 'promised']),
+    promisedDays: z.number().int().min(1, '承诺时限至少 1 个工作日').max(60, '承诺时限不超过 60 个工作日').nullable().optional(),
+    basis: z.string().trim().max(500, '设定依据不超过 500 个字').default(''),
+    materials: z.array(z.string().trim().min(1).max(100)).max(40, '材料不超过 40 项').default([]),
+    keywords: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+    active: z.boolean().default(true),
+  }),
+  exportMatters: z.object({}),
+  importMatters: z.object({ base64: z.string().min(1, '请选择 xlsx 文件').max(4_000_000, '文件不超过 3 MB') }),
   // the hall office manages its staff: deactivated, never deleted
   staffList: z.object({}),
   saveStaff: z.object({

@@ -1,6 +1,6 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
 import type { LedgerSheet } from './ledger'
-import type { CaseKind, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
+import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
 import type { Searchable } from './matter'
 import type { NotificationKind } from './notification'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
@@ -304,6 +304,12 @@ export interface HallSettingsView {
   windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number }>
 }
 
+export interface MatterAdminView {
+  /** every matter of the hall, withdrawn ones too, in window and name order */
+  matters: Matter[]
+  windows: Array<{ id: string; name: string }>
+}
+
 export interface StaffAdminView {
   /** cloud: WeChat binding by invite code; self-hosted: login and password */
   mode: 'cloud' | 'selfHosted'
@@ -373,6 +379,10 @@ export interface ActionOutputs {
   hallSettings: HallSettingsView
   saveHall: HallSettingsView
   saveWindow: HallSettingsView
+  matterList: MatterAdminView
+  saveMatter: Matter
+  exportMatters: { fileName: string; base64: string }
+  importMatters: { imported: number; created: number; updated: number }
   staffList: StaffAdminView
   saveStaff: StaffAdminView['staff'][number]
   setStaffPassword: { staffId: string; login: string }

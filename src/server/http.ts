@@ -122,14 +122,14 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     }
   })
 
-  app.post<{ Params: { action: string } }>('/api/:action', async (req, reply) => {
+  async function action(req: FastifyRequest, reply: FastifyReply, name: string) {
     const session = sessionOf(req, reply)
     const identity: Identity = { citizenId: session.c, staffId: session.s }
     const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}
-    const answer = await api.call(identity, { ...body, action: req.params.action })
+    const answer = await api.call(identity, { ...body, action: name })
 
     let next = session
-    if (answer.ok && ['login', 'demoLogin', 'logout'].includes(req.params.action)) {
+    if (answer.ok && ['login', 'demoLogin', 'logout'].includes(name)) {
       const view = answer.data as SessionView
       next = { c: session.c, s: view.staff?.id ?? null }
     }
@@ -138,7 +138,10 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     if (next !== session) writeSession(reply, next, !!opts.secureCookies)
     reply.header('cache-control', 'no-store')
     return reply.code(answer.ok ? 200 : STATUS[answer.error.code]).send(answer)
-  })
+  }
+  // the matter catalog arrives as an xlsx in the body: a larger limit for that action only
+  app.post('/api/importMatters', { bodyLimit: 4 * 1024 * 1024 }, (req, reply) => action(req, reply, 'importMatters'))
+  app.post<{ Params: { action: string } }>('/api/:action', (req, reply) => action(req, reply, req.params.action))
 
   // bad JSON and other request errors answer in the API's own shape
   app.setErrorHandler((err: FastifyError, _req, reply) => {

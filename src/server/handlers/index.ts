@@ -31,6 +31,7 @@ import { revealPhone } from './revealPhone'
 import { entryCodes } from './entryCodes'
 import { saveStaff, setStaffPassword, staffList } from './people'
 import { hallSettings, saveHall, saveWindow } from './hallSettings'
+import { exportMatters, importMatters, matterList, saveMatter } from './matters'
 import type { ContentCheck } from '../contentCheck'
 import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
@@ -103,6 +104,10 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   rateComplaint,
   revealPhone,
   entryCodes,
+  matterList,
+  saveMatter,
+  exportMatters,
+  importMatters,
   hallSettings,
   saveHall,
   saveWindow,

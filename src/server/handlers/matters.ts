@@ -1,0 +1,58 @@
+// 事项清单 for the hall office (003: the hall publishes its matters with basis, materials, promised
+// limit and window): edit one matter, or the whole catalog as an xlsx — exported, edited in a
+// spreadsheet, imported all or nothing with every bad row named. Every change is audited.
+import { randomBytes } from 'node:crypto'
+import { DomainError } from '../../core/errors'
+import { Matter, type Staff } from '../../core/schemas'
+import { audit } from '../audit'
+import { requireStaff } from '../authorize'
+import { invalidInput } from '../api'
+import { mattersWorkbook, readMattersWorkbook } from '../matterWorkbook'
+import type { Handler, HandlerContext } from '.'
+
+function requireOffice(ctx: HandlerContext): Staff {
+  const me = requireStaff(ctx)
+  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '只有政务服务科可以维护事项清单')
+  return me
+}
+const actorOf = (me: Staff) => ({ kind: 'staff', id: me.id, name: me.name }) as const
+
+export const matterList: Handler<'matterList'> = async (ctx) => {
+  const me = requireOffice(ctx)
+  const [matters, windows] = await Promise.all([ctx.store.listMatters(me.hallId), ctx.store.listWindows(me.hallId)])
+  return { matters, windows: windows.filter((w) => w.active).map((w) => ({ id: w.id, name: w.name })) }
+}
+
+export const saveMatter: Handler<'saveMatter'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  const existing = input.id ? await ctx.store.getMatter(me.hallId, input.id) : null
+  if (input.id && !existing) throw new DomainError('NOT_FOUND', '找不到这个事项', { field: 'id' })
+  const window = await ctx.store.getWindow(me.hallId, input.windowId)
+  if (!window || !window.active) throw new DomainError('NOT_FOUND', '请选择本厅在用的受理窗口', { field: 'windowId' })
+  const parsed = Matter.safeParse({ ...input, id: existing?.id ?? `m-${randomBytes(4).toString('hex')}`, hallId: me.hallId, promisedDays: input.kind === 'promised' ? (input.promisedDays ?? null) : null })
+  if (!parsed.success) throw invalidInput(parsed.error)
+  await ctx.store.putMatter(parsed.data)
+  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: existing ? 'matter.update' : 'matter.create', target: `matter:${parsed.data.id}`, detail: { name: parsed.data.name, active: parsed.data.active } }, ctx.now)
+  return parsed.data
+}
+
+export const exportMatters: Handler<'exportMatters'> = async (ctx) => {
+  const { matters, windows } = await matterList(ctx, {})
+  const hall = await ctx.store.getHall(ctx.staff!.hallId)
+  return { fileName: `事项清单_${hall?.name ?? ''}.xlsx`, base64: Buffer.from(await mattersWorkbook(matters, windows)).toString('base64') }
+}
+
+export const importMatters: Handler<'importMatters'> = async (ctx, input) => {
+  const me = requireOffice(ctx)
+  const windows = await ctx.store.listWindows(me.hallId)
+  const read = await readMattersWorkbook(Buffer.from(input.base64, 'base64'), me.hallId, new Set(windows.filter((w) => w.active).map((w) => w.id)))
+  if (!read.ok) {
+    throw new DomainError('INVALID_INPUT', `有 ${read.errors.length} 处需要修改，未导入任何事项`, { field: 'file', rows: read.errors })
+  }
+  const before = new Set((await ctx.store.listMatters(me.hallId)).map((m) => m.id))
+  for (const m of read.matters) await ctx.store.putMatter(m)
+  const created = read.matters.filter((m) => !before.has(m.id)).length
+  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: 'matter.import', target: `hall:${me.hallId}`, detail: { rows: read.matters.length, created } }, ctx.now)
+  return { imported: read.matters.length, created, updated: read.matters.length - created }
+}
+
