@@ -9,6 +9,7 @@ import type { CaseSummary, LedgerView } from '../../../core/views'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
+import { saveWorkbook } from '../../lib/files'
 
 type Period = 'month' | 'lastMonth' | 'quarter' | 'year'
 const PERIODS: Array<[Period, string]> = [['month', '本月'], ['lastMonth', '上月'], ['quarter', '本季度'], ['year', '本年']]
@@ -25,25 +26,6 @@ function periodOf(p: Period, today: string): { from: string; to: string } {
   }
   if (p === 'quarter') return { from: `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`, to: today }
   return { from: `${y}-01-01`, to: today }
-}
-
-/** saves the workbook where the user can open or share it */
-async function saveWorkbook(fileName: string, base64: string) {
-  if (process.env.TARO_ENV === 'weapp') {
-    const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`
-    await new Promise<void>((resolve, reject) =>
-      Taro.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(), fail: reject }),
-    )
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 export default function LedgerPage() {

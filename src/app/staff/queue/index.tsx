@@ -8,6 +8,18 @@ import { CaseListItem, Message } from '../../components/CaseParts'
 import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
 
+type StaffRole = NonNullable<SessionView['staff']>['role']
+/** the tools beyond the queue, by role */
+const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); hint: string; roles: StaffRole[] }> = [
+  { url: '/staff/assessment/index', title: (r) => (r === 'staff' ? '我的考核' : '考核与评价'), hint: '评分与扣分明细', roles: ['staff', 'lead', 'office'] },
+  { url: '/staff/ledger/index', title: (r) => (r === 'office' ? '全厅台帐' : '本窗口台帐'), hint: '附件3 统计表', roles: ['staff', 'lead', 'office'] },
+  { url: '/staff/complaints/index', title: '投诉受理台', hint: '15 个工作日内答复', roles: ['office'] },
+  { url: '/staff/hall/index', title: '大厅设置', hint: '信息与窗口', roles: ['office'] },
+  { url: '/staff/matters/index', title: '事项清单', hint: '维护与导入', roles: ['office'] },
+  { url: '/staff/people/index', title: '工作人员管理', hint: '账号与邀请码', roles: ['office'] },
+  { url: '/staff/posters/index', title: '二维码与海报', hint: '打印张贴', roles: ['office'] },
+]
+
 export default function QueuePage() {
   const [queue, setQueue] = useState<QueueView | null>(null)
   const [me, setMe] = useState<SessionView['staff']>(null)
@@ -44,38 +56,14 @@ export default function QueuePage() {
         </Text>
       </View>
       <InboxLink as='staff' />
-      <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/assessment/index' })}>
-        <Text>{me && me.role !== 'staff' ? '考核与评价' : '我的考核'}</Text>
-        <Text className='muted'>查看 ›</Text>
+      <View className='menu'>
+        {MENU.filter((m) => me && m.roles.includes(me.role)).map((m) => (
+          <View className='menu__item' key={m.url} onClick={() => Taro.navigateTo({ url: m.url })}>
+            <Text className='menu__title'>{typeof m.title === 'string' ? m.title : m.title(me!.role)}</Text>
+            <Text className='menu__hint'>{m.hint}</Text>
+          </View>
+        ))}
       </View>
-      <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/ledger/index' })}>
-        <Text>{me?.role === 'office' ? '全厅台帐' : '本窗口台帐'}</Text>
-        <Text className='muted'>附件3 统计表 ›</Text>
-      </View>
-      {me?.role === 'office' ? (
-        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/complaints/index' })}>
-          <Text>投诉受理台</Text>
-          <Text className='muted'>处理 ›</Text>
-        </View>
-      ) : null}
-      {me?.role === 'office' ? (
-        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/hall/index' })}>
-          <Text>大厅设置</Text>
-          <Text className='muted'>信息与窗口 ›</Text>
-        </View>
-      ) : null}
-      {me?.role === 'office' ? (
-        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/people/index' })}>
-          <Text>工作人员管理</Text>
-          <Text className='muted'>账号与邀请码 ›</Text>
-        </View>
-      ) : null}
-      {me?.role === 'office' ? (
-        <View className='nav-link' onClick={() => Taro.navigateTo({ url: '/staff/posters/index' })}>
-          <Text>二维码与海报</Text>
-          <Text className='muted'>打印 ›</Text>
-        </View>
-      ) : null}
       {queue.incoming.length > 0 ? (
         <View className='section'>
           <View className='section__title'>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '事项清单', enablePullDownRefresh: true })
