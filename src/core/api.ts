@@ -11,7 +11,14 @@ import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
 const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId, requestId: RequestId, ...shape })
 
-const Day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择日期')
+const Day = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择日期')
+  // a day that exists: no 2 月 30 日
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
+  }, '没有这一天，请重新选择日期')
 const LedgerQuery = z
   .object({ from: Day, to: Day, windowId: WindowId.optional() })
   .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
@@ -127,6 +134,14 @@ export const ActionInputs = {
     scope: z.string().trim().max(500, '业务范围不超过 500 个字').default(''),
     active: z.boolean().default(true),
   }),
+  // 工作日历: the official holidays and make-up days, and the hall's own days
+  calendarSettings: z.object({ year: z.number().int().min(2020).max(2100).optional() }),
+  saveCalendarDay: z.object({
+    date: Day,
+    kind: z.enum(['workday', 'restday']),
+    note: z.string().trim().min(2, '请说明原因，例如「延时服务」或「地方节日」').max(60, '说明不超过 60 个字'),
+  }),
+  removeCalendarDay: z.object({ date: Day }),
   // 事项清单 (003): one matter at a time, or the whole catalog as xlsx (all or nothing)
   matterList: z.object({}),
   saveMatter: z.object({

@@ -304,6 +304,17 @@ export interface HallSettingsView {
   windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number }>
 }
 
+export interface CalendarView {
+  year: number
+  hasOfficialData: boolean
+  holidays: Array<{ date: string; name: string; source: 'official' | 'override' }>
+  makeupWorkdays: Array<{ date: string; name: string; source: 'official' | 'override' }>
+  /** the hall's own days of the year */
+  overrides: Array<{ date: string; kind: 'workday' | 'restday'; note: string }>
+  /** the next year's official notice is not in the data yet */
+  warning: string | null
+}
+
 export interface MatterAdminView {
   /** every matter of the hall, withdrawn ones too, in window and name order */
   matters: Matter[]
@@ -379,6 +390,9 @@ export interface ActionOutputs {
   hallSettings: HallSettingsView
   saveHall: HallSettingsView
   saveWindow: HallSettingsView
+  calendarSettings: CalendarView
+  saveCalendarDay: CalendarView
+  removeCalendarDay: CalendarView
   matterList: MatterAdminView
   saveMatter: Matter
   exportMatters: { fileName: string; base64: string }

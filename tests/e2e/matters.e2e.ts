@@ -1,5 +1,6 @@
 // 事项清单 in the H5 build: the hall office exports the catalog, imports a sheet with a mistake and is
-// told the row and column, then imports the corrected sheet; the new matter is on the citizens' list.
+// told the row and column, then imports the corrected sheet; the new matter is on the citizens' list. Then a working day of
+// the hall's own on the calendar.
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import { demoHall, phone, shot } from './support'
@@ -36,4 +37,15 @@ it('exports, refuses a sheet with a bad row naming it, imports the corrected she
   await citizen.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo')}`)
   await citizen.locator('.search__input input, input.search__input').fill('结婚')
   await citizen.locator('.matters__name', { hasText: '结婚登记' }).waitFor()
+
+  // the hall's own working day, which the time limits then count
+  await office.goto(`${hall.server.base}/#/staff/calendar/index`)
+  await office.locator('.action__title', { hasText: '添加调整' }).click()
+  const form = office.locator('.action--open')
+  await form.locator('.field__input input, input.field__input').nth(0).fill('2026-12-26')
+  await form.locator('.chip', { hasText: '上班' }).click()
+  await form.locator('.field__input input, input.field__input').nth(1).fill('延时服务')
+  await form.getByText('保存', { exact: true }).click()
+  await office.getByText('12月26日 · 上班 · 延时服务').waitFor()
+  await shot(office, '63-office-calendar')
 })

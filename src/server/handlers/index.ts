@@ -32,6 +32,7 @@ import { entryCodes } from './entryCodes'
 import { saveStaff, setStaffPassword, staffList } from './people'
 import { hallSettings, saveHall, saveWindow } from './hallSettings'
 import { exportMatters, importMatters, matterList, saveMatter } from './matters'
+import { calendarSettings, removeCalendarDay, saveCalendarDay } from './calendarSettings'
 import type { ContentCheck } from '../contentCheck'
 import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
@@ -104,6 +105,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   rateComplaint,
   revealPhone,
   entryCodes,
+  calendarSettings,
+  saveCalendarDay,
+  removeCalendarDay,
   matterList,
   saveMatter,
   exportMatters,

@@ -16,6 +16,7 @@ const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); 
   { url: '/staff/complaints/index', title: '投诉受理台', hint: '15 个工作日内答复', roles: ['office'] },
   { url: '/staff/hall/index', title: '大厅设置', hint: '信息与窗口', roles: ['office'] },
   { url: '/staff/matters/index', title: '事项清单', hint: '维护与导入', roles: ['office'] },
+  { url: '/staff/calendar/index', title: '工作日历', hint: '节假日与调休', roles: ['office'] },
   { url: '/staff/people/index', title: '工作人员管理', hint: '账号与邀请码', roles: ['office'] },
   { url: '/staff/posters/index', title: '二维码与海报', hint: '打印张贴', roles: ['office'] },
 ]
