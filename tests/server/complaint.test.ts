@@ -138,6 +138,11 @@ it('a verified complaint reopens its case, is told to the person and lead, and c
   expect(answered).toMatchObject({ status: 'answered', finding: '投诉属实', reopenedCase: true, concerns: { responsibleName: '李晓梅' } })
   expect(await code(office, 'answerComplaint', { complaintId: data.id, finding: 'unfounded', answer: '经调查核实，工作人员已按规定答复。' })).toBe('CONFLICT')
 
+  // the person found responsible and the window's lead may read it to rectify, without the complainant
+  const seenByLi = await api().ok(li, 'getComplaint', { complaintId: data.id })
+  expect(seenByLi).toMatchObject({ finding: '投诉属实', contact: { name: '投诉人', phone: '（已隐去）' }, attachments: [], concerns: null, can: { extend: false, answer: false, rate: false } })
+  expect((await api().ok(lead, 'getComplaint', { complaintId: data.id })).finding).toBe('投诉属实')
+  expect(await code(staffMember('bdc-wang'), 'getComplaint', { complaintId: data.id })).toBe('FORBIDDEN')
   const reopened = await api().ok(me, 'getCase', { caseId })
   expect(reopened.status).toBe('inProgress')
   expect(reopened.timeline.at(-1)!.text).toContain('经核实属实')

@@ -55,15 +55,20 @@ function summary(c: Complaint, dir: Directory, hall: HallContext, now: Date): Co
   }
 }
 
-async function view(ctx: HandlerContext, c: Complaint, office: boolean): Promise<ComplaintView> {
+/** who reads: the complainant, the hall office, or staff concerned by a verified finding */
+type Reader = 'citizen' | 'office' | 'concerned'
+
+async function view(ctx: HandlerContext, c: Complaint, reader: Reader): Promise<ComplaintView> {
+  const office = reader === 'office'
   const [hall, dir, urls] = await Promise.all([loadHallContext(ctx.store, c.hallId), loadDirectory(ctx.store, c.hallId), ctx.files.urls(c.attachments)])
   const s = summary(c, dir, hall, ctx.now)
   return {
     ...s,
     caseId: c.target.kind === 'case' ? c.target.caseId : null,
     text: c.text,
-    contact: office ? { ...c.contact, phone: maskPhone(c.contact.phone) } : c.contact,
-    attachments: c.attachments.map((id) => ({ id, url: urls.get(id) ?? null })),
+    // staff concerned see what was found, not who complained
+    contact: reader === 'concerned' ? { name: '投诉人', phone: '（已隐去）' } : office ? { ...c.contact, phone: maskPhone(c.contact.phone) } : c.contact,
+    attachments: reader === 'concerned' ? [] : c.attachments.map((id) => ({ id, url: urls.get(id) ?? null })),
     extension: c.extension ? { days: c.extension.days, reason: c.extension.reason, approvedBy: c.extension.approvedBy, at: c.extension.at } : null,
     finding: c.finding ? COMPLAINT_FINDING_LABELS[c.finding] : null,
     answer: c.answer,
@@ -88,7 +93,7 @@ async function view(ctx: HandlerContext, c: Complaint, office: boolean): Promise
     can: {
       extend: office && c.status === 'open' && !c.extension && !s.overdue,
       answer: office && c.status === 'open',
-      rate: !office && c.status === 'answered' && !c.satisfaction,
+      rate: reader === 'citizen' && c.status === 'answered' && !c.satisfaction,
     },
   }
 }
@@ -99,13 +104,20 @@ function requireOffice(ctx: HandlerContext): Staff {
   return me
 }
 
-/** the complaint, for its citizen or the hall office of its hall; to anyone else it does not exist */
-async function load(ctx: HandlerContext, id: string): Promise<{ c: Complaint; office: boolean }> {
+/**
+ * The complaint, for its citizen or the hall office of its hall; once found verified also for the
+ * person responsible, the person it concerns and their window's leads (to rectify, 004); to anyone
+ * else it does not exist.
+ */
+async function load(ctx: HandlerContext, id: string): Promise<{ c: Complaint; reader: Reader }> {
   const c = await ctx.store.getComplaint(id)
   if (!c) throw notFound()
-  if (ctx.identity.citizenId && ctx.identity.citizenId === c.citizenId) return { c, office: false }
-  if (ctx.staff?.role === 'office' && ctx.staff.hallId === c.hallId) return { c, office: true }
-  if (ctx.staff) throw new DomainError('FORBIDDEN', '投诉由政务服务科受理')
+  if (ctx.identity.citizenId && ctx.identity.citizenId === c.citizenId) return { c, reader: 'citizen' }
+  const me = ctx.staff
+  if (me?.role === 'office' && me.hallId === c.hallId) return { c, reader: 'office' }
+  const concerned = me && me.hallId === c.hallId && (me.id === c.responsibleStaffId || me.id === c.staffId || (me.role === 'lead' && me.windowId === c.windowId))
+  if (concerned && c.finding === 'verified') return { c, reader: 'concerned' }
+  if (me) throw new DomainError('FORBIDDEN', '投诉由政务服务科受理')
   throw notFound()
 }
 
@@ -130,7 +142,7 @@ export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
     // a repeated request of one already filed still answers with it
     const mine = await ctx.store.listComplaints({ hallId: hall.hall.id, citizenId, limit: 10 })
     const same = mine.find((c) => c.requestId === input.requestId)
-    if (same) return view(ctx, same, false)
+    if (same) return view(ctx, same, 'citizen')
     throw new DomainError('RATE_LIMITED', `每天最多提交 ${MAX_COMPLAINTS_PER_DAY} 件投诉；如情况紧急，请拨打监督电话${hall.hall.supervisionPhone ? ` ${hall.hall.supervisionPhone}` : ''}`)
   }
 
@@ -176,12 +188,12 @@ export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
     },
   })
   await ctx.files.attached(attachments, complaint.id)
-  return view(ctx, complaint, false)
+  return view(ctx, complaint, 'citizen')
 }
 
 export const getComplaint: Handler<'getComplaint'> = async (ctx, input) => {
-  const { c, office } = await load(ctx, input.complaintId)
-  return view(ctx, c, office)
+  const { c, reader } = await load(ctx, input.complaintId)
+  return view(ctx, c, reader)
 }
 
 export const myComplaints: Handler<'myComplaints'> = async (ctx) => {
@@ -215,7 +227,7 @@ export const complaintDesk: Handler<'complaintDesk'> = async (ctx) => {
 export const extendComplaint: Handler<'extendComplaint'> = async (ctx, input) => {
   const me = requireOffice(ctx)
   const c = await change(ctx, input.complaintId, async (current, hall) => extend(current, input, me.id, ctx.now, hall))
-  return view(ctx, c, true)
+  return view(ctx, c, 'office')
 }
 
 export const answerComplaint: Handler<'answerComplaint'> = async (ctx, input) => {
@@ -232,7 +244,7 @@ export const answerComplaint: Handler<'answerComplaint'> = async (ctx, input) =>
     const reopened = await reopenCase(ctx, me, current.target.caseId, current)
     return reopened ? answer(current, { finding: input.finding, answer: input.answer, responsibleStaffId: responsible, reopenedCase: true }, me.id, ctx.now) : decided
   })
-  return view(ctx, c, true)
+  return view(ctx, c, 'office')
 }
 
 /**
@@ -262,5 +274,5 @@ export const rateComplaint: Handler<'rateComplaint'> = async (ctx, input) => {
     if (current.citizenId !== citizenId) throw notFound()
     return rateComplaintHandling(current, input, ctx.now)
   })
-  return view(ctx, c, false)
+  return view(ctx, c, 'citizen')
 }
