@@ -154,6 +154,8 @@ export const ActionInputs = {
     materials: z.array(z.string().trim().min(1).max(100)).max(40, '材料不超过 40 项').default([]),
     keywords: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
     active: z.boolean().default(true),
+    // a new matter: the same request adds it once
+    requestId: RequestId.optional(),
   }),
   exportMatters: z.object({}),
   importMatters: z.object({ base64: z.string().min(1, '请选择 xlsx 文件').max(4_000_000, '文件不超过 3 MB') }),
@@ -171,6 +173,8 @@ export const ActionInputs = {
     active: z.boolean().default(true),
     // self-hosted sign-in name; empty clears it
     login: z.string().trim().max(40).regex(/^[A-Za-z0-9_.-]*$/, '登录名只能用字母、数字和 _ . -').optional(),
+    // a new person: the same request adds them once
+    requestId: RequestId.optional(),
   }),
   setStaffPassword: z.object({ staffId: StaffId, password: z.string().min(8, '密码至少 8 位').max(200) }),
   // WeChat sign-in for staff by a one-time invite code from the hall office

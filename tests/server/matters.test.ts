@@ -74,3 +74,10 @@ it('imports nothing when any row is wrong, and names each bad row and column', a
   expect(await db.store.listMatters('demo')).toEqual(before)
   expect((await api().call(office, 'importMatters', { base64: Buffer.from('not a workbook').toString('base64') })).ok).toBe(false)
 })
+
+it('a repeated or concurrent add with the same request adds the matter once', async () => {
+  const input = { name: '结婚登记', kind: 'instant' as const, windowId: 'zxzx', requestId: 'add-matter-0001' }
+  const answers = await Promise.all([0, 1, 2].map(() => api().ok(office, 'saveMatter', input)))
+  expect(new Set(answers.map((a) => a.id)).size).toBe(1)
+  expect((await db.store.listMatters('demo')).filter((m) => m.name === '结婚登记')).toHaveLength(1)
+})

@@ -77,3 +77,12 @@ it('in the cloud the list shows who has bound WeChat', async () => {
   await api('cloud').ok(office, 'saveStaff', { name: '李晓梅', title: '科员', post: '不动产登记受理岗', windowId: 'bdc', role: 'staff', rank: 1, phone: '', active: false, id: 'bdc-li' })
   expect(await db.store.staffOpenid('bdc-li')).toBeNull()
 })
+
+it('a repeated or concurrent add with the same request adds the person once', async () => {
+  const requestId = 'add-wumin-0001'
+  const answers = await Promise.all([0, 1, 2].map(() => api().ok(office, 'saveStaff', { ...person, requestId })))
+  expect(new Set(answers.map((a) => a.id)).size).toBe(1)
+  expect((await api().ok(office, 'staffList', {})).staff.filter((s) => s.name === '吴敏')).toHaveLength(1)
+  const other = await api().ok(office, 'saveStaff', { ...person, requestId: 'add-wumin-0002' })
+  expect(other.id).not.toBe(answers[0]!.id)
+})

@@ -1,7 +1,7 @@
 // 事项清单 for the hall office (003: the hall publishes its matters with basis, materials, promised
 // limit and window): edit one matter, or the whole catalog as an xlsx — exported, edited in a
 // spreadsheet, imported all or nothing with every bad row named. Every change is audited.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { DomainError } from '../../core/errors'
 import { Matter, type Staff } from '../../core/schemas'
 import { audit } from '../audit'
@@ -25,11 +25,15 @@ export const matterList: Handler<'matterList'> = async (ctx) => {
 
 export const saveMatter: Handler<'saveMatter'> = async (ctx, input) => {
   const me = requireOffice(ctx)
-  const existing = input.id ? await ctx.store.getMatter(me.hallId, input.id) : null
+  // a new matter's id comes from the request, so a repeated request adds it once
+  const newId = input.requestId ? `m-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 8)}` : `m-${randomBytes(4).toString('hex')}`
+  const existing = await ctx.store.getMatter(me.hallId, input.id ?? newId)
   if (input.id && !existing) throw new DomainError('NOT_FOUND', '找不到这个事项', { field: 'id' })
+  if (!input.id && existing) return existing
   const window = await ctx.store.getWindow(me.hallId, input.windowId)
   if (!window || !window.active) throw new DomainError('NOT_FOUND', '请选择本厅在用的受理窗口', { field: 'windowId' })
-  const parsed = Matter.safeParse({ ...input, id: existing?.id ?? `m-${randomBytes(4).toString('hex')}`, hallId: me.hallId, promisedDays: input.kind === 'promised' ? (input.promisedDays ?? null) : null })
+  const { requestId: _requestId, ...fields } = input
+  const parsed = Matter.safeParse({ ...fields, id: existing?.id ?? newId, hallId: me.hallId, promisedDays: input.kind === 'promised' ? (input.promisedDays ?? null) : null })
   if (!parsed.success) throw invalidInput(parsed.error)
   await ctx.store.putMatter(parsed.data)
   await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: existing ? 'matter.update' : 'matter.create', target: `matter:${parsed.data.id}`, detail: { name: parsed.data.name, active: parsed.data.active } }, ctx.now)

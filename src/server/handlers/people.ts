@@ -2,7 +2,7 @@
 // and rank (shown to citizens on the responder card, 000 §10); how they sign in (a WeChat binding by
 // invite code in the cloud, a login and password on the hall's own server). Staff are deactivated,
 // never deleted: their cases and scores keep their names. Every change is in the audit log.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { DomainError } from '../../core/errors'
 import type { Staff } from '../../core/schemas'
 import type { StaffAdminView } from '../../core/views'
@@ -34,8 +34,11 @@ export const staffList: Handler<'staffList'> = async (ctx) => {
 
 export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
   const me = requireOffice(ctx)
-  const existing = input.id ? await ctx.store.getStaff(input.id) : null
+  // a new person's id comes from the request, so a repeated request adds them once
+  const newId = input.requestId ? `s-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 10)}` : `s-${randomBytes(5).toString('hex')}`
+  const existing = await ctx.store.getStaff(input.id ?? newId)
   if (input.id && (!existing || existing.hallId !== me.hallId)) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'id' })
+  if (!input.id && existing) return (await staffList(ctx, {})).staff.find((s) => s.id === existing.id)!
   // a window's staff and leads belong to a window; the hall office to none
   if (input.role !== 'office' && !input.windowId) throw new DomainError('INVALID_INPUT', '请选择所在窗口', { field: 'windowId' })
   const windowId = input.role === 'office' ? null : input.windowId!
@@ -48,7 +51,7 @@ export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
     if (twin && twin.staff.id !== existing?.id) throw new DomainError('CONFLICT', '这个登录名已被使用，请换一个', { field: 'login' })
   }
   const staff: Staff = {
-    id: existing?.id ?? `s-${randomBytes(5).toString('hex')}`,
+    id: existing?.id ?? newId,
     hallId: me.hallId,
     windowId,
     name: input.name,

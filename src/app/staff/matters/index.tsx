@@ -6,7 +6,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { Matter } from '../../../core/schemas'
 import type { MatterAdminView } from '../../../core/views'
-import { call } from '../../api/client'
+import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { pickWorkbook, saveWorkbook } from '../../lib/files'
@@ -28,6 +28,8 @@ export default function MattersPage() {
   const [view, setView] = useState<MatterAdminView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  // one id per new entry: a retried or repeated tap adds it once
+  const [addRequest, setAddRequest] = useState(newRequestId)
   const [problems, setProblems] = useState<Array<{ row: number; column: string; message: string }>>([])
   const load = async () => {
     const a = await call('matterList', {})
@@ -41,7 +43,7 @@ export default function MattersPage() {
     const kind = String(v.kind ?? m?.kind) as Matter['kind']
     const days = v.promisedDays === undefined ? m?.promisedDays : v.promisedDays === '' ? null : Number(v.promisedDays)
     const a = await call('saveMatter', {
-      ...(m ? { id: m.id } : {}),
+      ...(m ? { id: m.id } : { requestId: addRequest }),
       name: String(v.name ?? m?.name ?? ''),
       kind,
       promisedDays: kind === 'promised' ? (days ?? null) : null,
@@ -52,6 +54,7 @@ export default function MattersPage() {
       active,
     })
     if (!a.ok) return a.error
+    if (!m) setAddRequest(newRequestId())
     setNotice(`已保存：${a.data.name}`)
     await load()
     return null

@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { StaffAdminView } from '../../../core/views'
-import { call } from '../../api/client'
+import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
@@ -33,6 +33,8 @@ export default function PeoplePage() {
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  // one id per new entry: a retried or repeated tap adds it once
+  const [addRequest, setAddRequest] = useState(newRequestId)
   const load = async () => {
     const a = await call('staffList', {})
     if (a.ok) setView(a.data)
@@ -44,7 +46,7 @@ export default function PeoplePage() {
   async function save(v: FormValues, p?: Person, active = p?.active ?? true): Promise<ErrorBody | null> {
     const role = String(v.role) as Person['role']
     const a = await call('saveStaff', {
-      ...(p ? { id: p.id } : {}),
+      ...(p ? { id: p.id } : { requestId: addRequest }),
       name: String(v.name ?? p?.name ?? ''),
       title: String(v.title ?? p?.title ?? ''),
       post: String(v.post ?? p?.post ?? ''),
@@ -56,6 +58,7 @@ export default function PeoplePage() {
       ...(view?.mode === 'selfHosted' && v.login !== undefined ? { login: String(v.login) } : {}),
     })
     if (!a.ok) return a.error
+    if (!p) setAddRequest(newRequestId())
     setNotice(p ? `已保存：${a.data.name}` : `已添加：${a.data.name}`)
     setOpen(null)
     await load()
