@@ -75,16 +75,17 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
         break
       }
       case 'replied':
-        add(citizen, 'progress', `您的咨询已答复`, `${state.no}：请查看答复内容`)
+        // the rating invitation (好差评) comes with the answer
+        add(citizen, 'progress', `您的咨询已答复`, `${state.no}：请查看答复内容，并对本次服务作出评价`)
         break
       case 'supplementNoticeIssued':
         add(citizen, 'progress', '请补正材料', `${state.no}：需补正 ${e.payload.items.length} 项材料，备齐后请告诉我们`)
         break
       case 'completed':
-        add(citizen, 'progress', '您的办件已办结', `${state.no}：${e.payload.result}`)
+        add(citizen, 'progress', '您的办件已办结', `${state.no}：${e.payload.result}。欢迎对本次服务作出评价`)
         break
       case 'refused':
-        add(citizen, 'progress', '办理结果通知', `${state.no}：不予办理，请查看理由和依据`)
+        add(citizen, 'progress', '办理结果通知', `${state.no}：不予办理，请查看理由和依据，并可对本次服务作出评价`)
         break
       case 'referred':
         add(citizen, 'progress', '请到其他窗口办理', `${state.no}：${e.payload.note}`)

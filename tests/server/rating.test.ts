@@ -101,3 +101,9 @@ it('a round not rated within the window counts as 未评价 for its window, neve
   expect((await db.store.getCaseState(caseId))!.ratings ?? []).toEqual([])
   expect(me.citizenId).toBeTruthy()
 })
+
+it('the answer reaches the citizen with the invitation to rate', async () => {
+  const { me } = await replied()
+  const inbox = await api().ok(me, 'inbox', { as: 'citizen', limit: 5 })
+  expect(inbox.items[0]).toMatchObject({ title: '您的咨询已答复', body: expect.stringContaining('并对本次服务作出评价') })
+})
