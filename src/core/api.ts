@@ -182,6 +182,7 @@ export const ActionInputs = {
   bindInvite: z.object({ code: z.string().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),
   unbindStaff: z.object({ staffId: StaffId }),
   // 004: the month's score sheets (the hall office: every window; a lead: the window; staff: their own)
+  assessmentYear: z.object({ year: z.number().int().min(2020).max(2100) }),
   assessment: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份'), windowId: WindowId.optional() }),
   // the in-app inbox of every role, and the WeChat subscribe-message grants
   inbox: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), limit: z.number().int().min(1).max(100).default(50) }),

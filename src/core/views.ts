@@ -59,6 +59,15 @@ export interface AssessmentView {
   }>
 }
 
+/** the year of score sheets (004): each person's monthly totals and the year's average */
+export interface AssessmentYearView {
+  year: number
+  /** the months that have begun, YYYY-MM */
+  months: string[]
+  staff: Array<{ staffId: string; name: string; windowId: string | null; windowName: string; months: number[]; average: number | null }>
+  windows: Array<{ windowId: string; name: string; average: number | null }>
+}
+
 export interface InboxItem {
   key: string
   caseId: string
@@ -376,6 +385,7 @@ export interface ActionOutputs {
   recordRectification: CaseView
   recordFollowUp: CaseView
   assessment: AssessmentView
+  assessmentYear: AssessmentYearView
   fileComplaint: ComplaintView
   getComplaint: ComplaintView
   myComplaints: { complaints: ComplaintSummary[] }

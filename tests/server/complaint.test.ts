@@ -208,3 +208,23 @@ it('the sweep reminds the hall office before the limit and records the breach on
   await api().ok(office, 'answerComplaint', { complaintId: data.id, finding: 'unfounded', answer: '经调查核实，窗口工作人员已按规定答复。' })
   expect(await db.store.listDueComplaints('2027-01-01T00:00:00+08:00', 10)).toEqual([])
 })
+
+it('the year view lists each month’s score, with the verified complaint’s month lower', async () => {
+  const { me, caseId } = await repliedCase()
+  const { data } = (await complain(me, { kind: 'case', caseId })) as { data: { id: string } }
+  await api().ok(office, 'answerComplaint', { complaintId: data.id, finding: 'verified', answer: '经调查核实，工作人员存在推诿情况，已批评教育。', responsibleStaffId: 'bdc-li' })
+  const year = await api().ok(office, 'assessmentYear', { year: 2026 })
+  expect(year.months).toHaveLength(11) // January to November 2026
+  const li = year.staff.find((s) => s.staffId === 'bdc-li')!
+  const november = (await api().ok(office, 'assessment', { month: '2026-11' })).sheets.find((s) => s.staffId === 'bdc-li')!
+  expect(li.months[10]).toBe(november.total)
+  expect(li.months[9]).toBe(november.start)
+  expect(li.months[10]).toBe(november.start - 2)
+  expect(li.average).toBe(Math.round(((november.start * 10 + november.total) / 11) * 10) / 10)
+  expect(year.staff.some((s) => s.staffId === 'office-xu')).toBe(false)
+  expect(year.windows.find((w) => w.windowId === 'bdc')!.average).toBeLessThan(november.start)
+  // a member of staff sees their own year only
+  const own = await api().ok(staffMember('bdc-wang'), 'assessmentYear', { year: 2026 })
+  expect(own.staff.map((s) => s.staffId)).toEqual(['bdc-wang'])
+  expect(own.windows).toEqual([])
+})

@@ -82,3 +82,34 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
   }
   return view
 }
+
+/** the year's view: each person's monthly scores and the year's average, and each window's average */
+export const assessmentYear: Handler<'assessmentYear'> = async (ctx, input) => {
+  const me = requireStaff(ctx)
+  const windowId = me.role === 'office' ? undefined : (me.windowId ?? undefined)
+  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId), loadDirectory(ctx.store, me.hallId)])
+  const from = monthSpan(`${input.year}-01`).from
+  const to = monthSpan(`${input.year}-12`).to
+  const thisMonth = formatShanghai(ctx.now).slice(0, 7)
+  // months of the year that have begun
+  const months = Array.from({ length: 12 }, (_, i) => `${input.year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= thisMonth)
+  const [facts, answered] = await Promise.all([
+    ctx.store.assessmentFacts({ hallId: me.hallId, windowId, since: formatShanghai(from), decidedFrom: formatShanghai(from), decidedTo: formatShanghai(from) }),
+    ctx.store.listComplaints({ hallId: me.hallId, answeredFrom: formatShanghai(from), answeredTo: formatShanghai(to), limit: 100_000 }),
+  ])
+  const people = [...dir.staffById.values()].filter((s) => s.role !== 'office' && (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
+  const complaints = verifiedComplaints(answered)
+  const byMonth = months.map((m) => assessMonth(facts.cases, complaints, people.map((s) => ({ id: s.id, windowId: s.windowId })), m, hallCtx.policy, hallCtx.calendar, ctx.now))
+  const average = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null)
+  const staff = people.map((p) => {
+    const totals = byMonth.map((sheets) => sheets.find((s) => s.staffId === p.id)!.total)
+    return { staffId: p.id, name: p.name, windowId: p.windowId, windowName: p.windowId ? dir.window(p.windowId) : '政务服务科', months: totals, average: average(totals) }
+  })
+  const windows = me.role === 'staff' ? [] : [...dir.windows.values()].filter((w) => !windowId || w.id === windowId)
+  return {
+    year: input.year,
+    months,
+    staff,
+    windows: windows.map((w) => ({ windowId: w.id, name: w.name, average: average(staff.filter((s) => s.windowId === w.id).flatMap((s) => s.months)) })),
+  }
+}

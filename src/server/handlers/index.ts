@@ -23,7 +23,7 @@ import { forwardOutside, outsideHall, referCase } from './routing'
 import { assignCase, closeCase, extendClock, takeOver, urgeCase } from './supervision'
 import { inbox, markRead, subscribeGranted } from './inbox'
 import { rateCase, recordFollowUp, recordRectification } from './rating'
-import { assessment } from './assessment'
+import { assessment, assessmentYear } from './assessment'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import type { FileAccess } from '../files'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
@@ -96,6 +96,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   recordRectification,
   recordFollowUp,
   assessment,
+  assessmentYear,
   fileComplaint,
   getComplaint,
   myComplaints,

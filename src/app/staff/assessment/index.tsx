@@ -4,7 +4,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Axis, Chart as F2Chart, Interval, Legend, Line, Point, jsx } from '@antv/f2'
-import type { AssessmentView } from '../../../core/views'
+import type { AssessmentView, AssessmentYearView } from '../../../core/views'
 import { call } from '../../api/client'
 import { Chart } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
@@ -63,6 +63,12 @@ export default function AssessmentPage() {
   const [view, setView] = useState<AssessmentView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState<string | null>(null)
+  const [year, setYear] = useState<AssessmentYearView | null>(null)
+  const showYear = async () => {
+    const a = await call('assessmentYear', { year: Number(month.slice(0, 4)) })
+    if (a.ok) setYear(a.data)
+    else setError(a.error.message)
+  }
   const load = async (m = month) => {
     const a = await call('assessment', { month: m })
     if (a.ok) {
@@ -75,6 +81,7 @@ export default function AssessmentPage() {
     const m = shift(month, by)
     setMonth(m)
     setView(null)
+    setYear(null)
     void load(m)
   }
 
@@ -87,7 +94,39 @@ export default function AssessmentPage() {
         <Text className='month-bar__title'>{monthLabel(month)}考核</Text>
         <Text className='link' onClick={() => go(1)}>下月 ›</Text>
       </View>
-      {!view ? (
+      <View className='segmented assessment__modes'>
+        <Text className={`segmented__item ${year ? '' : 'segmented__item--on'}`} onClick={() => setYear(null)}>
+          月度
+        </Text>
+        <Text className={`segmented__item ${year ? 'segmented__item--on' : ''}`} onClick={showYear}>
+          {month.slice(0, 4)} 年度
+        </Text>
+      </View>
+      {year ? (
+        <View className='section'>
+          <View className='section__title'>
+            {year.year} 年度考核<Text className='section__aside'>1–{year.months.length} 月</Text>
+          </View>
+          {year.windows.map((w) => (
+            <View className='score-row' key={w.windowId}>
+              <Text className='score-row__name'>{w.name}</Text>
+              <Text className='muted'>年平均 {w.average ?? '—'} 分</Text>
+            </View>
+          ))}
+          {year.staff.map((p) => (
+            <View className='score' key={p.staffId}>
+              <View className='score-row'>
+                <Text className='score-row__name'>
+                  {p.name}
+                  <Text className='muted'> {p.windowName}</Text>
+                </Text>
+                <Text className='score-row__total'>年均 {p.average ?? '—'} 分</Text>
+              </View>
+              <View className='muted'>{p.months.map((t, i) => `${i + 1}月 ${t}`).join(' · ')}</View>
+            </View>
+          ))}
+        </View>
+      ) : !view ? (
         <View className='loading'>正在计算…</View>
       ) : (
         <View>
