@@ -20,6 +20,9 @@ export interface AuditEntry {
   hash: string
 }
 
+/** a staff member as the actor of an entry */
+export const staffActor = (s: { id: string; name: string }): AuditEntry['actor'] => ({ kind: 'staff', id: s.id, name: s.name })
+
 export type NewAuditEntry = Pick<AuditEntry, 'hallId' | 'actor' | 'action' | 'target' | 'detail'>
 
 export const GENESIS = '0'.repeat(64)

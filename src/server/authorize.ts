@@ -13,6 +13,13 @@ export function requireStaff(ctx: HandlerContext): Staff {
   return ctx.staff
 }
 
+/** the hall office (政务服务科): who sets up and runs the hall; `why` says what only they may do */
+export function requireOffice(ctx: HandlerContext, why: string): Staff {
+  const me = requireStaff(ctx)
+  if (me.role !== 'office') throw new DomainError('FORBIDDEN', why)
+  return me
+}
+
 export function requireCitizen(ctx: HandlerContext): string {
   if (!ctx.identity.citizenId) throw new DomainError('UNAUTHENTICATED', '请从微信或浏览器重新打开页面')
   return ctx.identity.citizenId

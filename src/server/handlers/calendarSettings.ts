@@ -2,20 +2,14 @@
 // Council's notice, and the hall's own days (a rest day for a local holiday, a working day for an
 // extended service). A year without official data is flagged, since every time limit depends on it
 // (the notice for the next year often comes late in the year). Changes are audited.
-import { DomainError } from '../../core/errors'
 import { shanghaiDate } from '../../core/calendar'
-import type { Staff } from '../../core/schemas'
 import type { CalendarView } from '../../core/views'
-import { audit } from '../audit'
-import { requireStaff } from '../authorize'
+import { audit, staffActor } from '../audit'
+import { requireOffice } from '../authorize'
 import { loadHallContext } from '../hallContext'
 import type { Handler, HandlerContext } from '.'
 
-function requireOffice(ctx: HandlerContext): Staff {
-  const me = requireStaff(ctx)
-  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '只有政务服务科可以维护工作日历')
-  return me
-}
+const OFFICE_ONLY = '只有政务服务科可以维护工作日历'
 
 async function view(ctx: HandlerContext, hallId: string, year: number): Promise<CalendarView> {
   const { calendar } = await loadHallContext(ctx.store, hallId)
@@ -34,20 +28,20 @@ async function view(ctx: HandlerContext, hallId: string, year: number): Promise<
 }
 
 export const calendarSettings: Handler<'calendarSettings'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   return view(ctx, me.hallId, input.year ?? Number(shanghaiDate(ctx.now).slice(0, 4)))
 }
 
 export const saveCalendarDay: Handler<'saveCalendarDay'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   await ctx.store.putCalendarOverride(me.hallId, { date: input.date, kind: input.kind, note: input.note })
-  await audit(ctx.store, { hallId: me.hallId, actor: { kind: 'staff', id: me.id, name: me.name }, action: 'calendar.set', target: `day:${input.date}`, detail: { kind: input.kind, note: input.note } }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'calendar.set', target: `day:${input.date}`, detail: { kind: input.kind, note: input.note } }, ctx.now)
   return view(ctx, me.hallId, Number(input.date.slice(0, 4)))
 }
 
 export const removeCalendarDay: Handler<'removeCalendarDay'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   await ctx.store.removeCalendarOverride(me.hallId, input.date)
-  await audit(ctx.store, { hallId: me.hallId, actor: { kind: 'staff', id: me.id, name: me.name }, action: 'calendar.remove', target: `day:${input.date}`, detail: {} }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'calendar.remove', target: `day:${input.date}`, detail: {} }, ctx.now)
   return view(ctx, me.hallId, Number(input.date.slice(0, 4)))
 }

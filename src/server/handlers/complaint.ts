@@ -18,11 +18,13 @@ import { DomainError, type Result } from '../../core/errors'
 import { RATING_LABELS } from '../../core/rating'
 import { maskPhone, type Staff } from '../../core/schemas'
 import type { ComplaintSummary, ComplaintView } from '../../core/views'
-import { requireCitizen, requireStaff } from '../authorize'
+import { requireCitizen, requireOffice } from '../authorize'
 import { runCaseAction, staffActor } from '../caseAction'
 import { loadDirectory, type Directory } from '../directory'
 import { loadHallContext, type HallContext } from '../hallContext'
 import type { Handler, HandlerContext } from '.'
+
+const OFFICE_ONLY = '投诉由政务服务科受理'
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 function newComplaintId(): string {
@@ -96,12 +98,6 @@ async function view(ctx: HandlerContext, c: Complaint, reader: Reader): Promise<
       rate: reader === 'citizen' && c.status === 'answered' && !c.satisfaction,
     },
   }
-}
-
-function requireOffice(ctx: HandlerContext): Staff {
-  const me = requireStaff(ctx)
-  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '投诉由政务服务科受理')
-  return me
 }
 
 /**
@@ -211,7 +207,7 @@ export const myComplaints: Handler<'myComplaints'> = async (ctx) => {
 
 /** the hall office's desk: open complaints nearest due first, and the latest answered */
 export const complaintDesk: Handler<'complaintDesk'> = async (ctx) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const [hall, dir, open, answered] = await Promise.all([
     loadHallContext(ctx.store, me.hallId),
     loadDirectory(ctx.store, me.hallId),
@@ -225,13 +221,13 @@ export const complaintDesk: Handler<'complaintDesk'> = async (ctx) => {
 }
 
 export const extendComplaint: Handler<'extendComplaint'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const c = await change(ctx, input.complaintId, async (current, hall) => extend(current, input, me.id, ctx.now, hall))
   return view(ctx, c, 'office')
 }
 
 export const answerComplaint: Handler<'answerComplaint'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const responsible = input.finding === 'verified' ? (input.responsibleStaffId ?? null) : null
   if (responsible) {
     const person = await ctx.store.getStaff(responsible)

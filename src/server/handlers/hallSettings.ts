@@ -3,18 +3,13 @@
 // with cases still at it cannot be closed; the refusal says how many. Every change is audited.
 import { DomainError } from '../../core/errors'
 import { CaseStatus } from '../../core/events'
-import type { Staff, Window } from '../../core/schemas'
+import type { Window } from '../../core/schemas'
 import type { HallSettingsView } from '../../core/views'
-import { audit } from '../audit'
-import { requireStaff } from '../authorize'
+import { audit, staffActor } from '../audit'
+import { requireOffice } from '../authorize'
 import type { Handler, HandlerContext } from '.'
 
-function requireOffice(ctx: HandlerContext): Staff {
-  const me = requireStaff(ctx)
-  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '只有政务服务科可以修改大厅设置')
-  return me
-}
-const actorOf = (me: Staff) => ({ kind: 'staff', id: me.id, name: me.name }) as const
+const OFFICE_ONLY = '只有政务服务科可以修改大厅设置'
 
 /** every status but closed: a case still at its window */
 const NOT_CLOSED = CaseStatus.options.filter((s) => s !== 'closed')
@@ -24,7 +19,7 @@ async function openCases(ctx: HandlerContext, hallId: string, windowId: string):
 }
 
 export const hallSettings: Handler<'hallSettings'> = async (ctx) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const [hall, windows] = await Promise.all([ctx.store.getHall(me.hallId), ctx.store.listWindows(me.hallId)])
   if (!hall) throw new DomainError('NOT_FOUND', '找不到这个大厅')
   return {
@@ -34,7 +29,7 @@ export const hallSettings: Handler<'hallSettings'> = async (ctx) => {
 }
 
 export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const hall = await ctx.store.getHall(me.hallId)
   if (!hall) throw new DomainError('NOT_FOUND', '找不到这个大厅')
   if (input.generalWindowId) {
@@ -44,12 +39,12 @@ export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
   const next = { ...hall, name: input.name, address: input.address, supervisionPhone: input.supervisionPhone, complaintChannel: input.complaintChannel, generalWindowId: input.generalWindowId ?? undefined }
   await ctx.store.putHall(next)
   const changed = (['name', 'address', 'supervisionPhone', 'complaintChannel', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]).join(',')
-  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: 'hall.update', target: `hall:${me.hallId}`, detail: { changed } }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'hall.update', target: `hall:${me.hallId}`, detail: { changed } }, ctx.now)
   return hallSettings(ctx, {})
 }
 
 export const saveWindow: Handler<'saveWindow'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const existing = await ctx.store.getWindow(me.hallId, input.id)
   if (input.isNew && existing) throw new DomainError('CONFLICT', '窗口编号已被使用，请换一个', { field: 'id' })
   if (!input.isNew && !existing) throw new DomainError('NOT_FOUND', '找不到这个窗口', { field: 'id' })
@@ -64,6 +59,6 @@ export const saveWindow: Handler<'saveWindow'> = async (ctx, input) => {
   const window: Window = { id: input.id, hallId: me.hallId, name: input.name, number: input.number, scope: input.scope, active: input.active }
   await ctx.store.putWindow(window)
   const changed = existing ? (['name', 'number', 'scope', 'active'] as const).filter((k) => window[k] !== existing[k]).join(',') : 'created'
-  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: existing ? 'window.update' : 'window.create', target: `window:${window.id}`, detail: { changed } }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'window.update' : 'window.create', target: `window:${window.id}`, detail: { changed } }, ctx.now)
   return hallSettings(ctx, {})
 }

@@ -3,28 +3,23 @@
 // spreadsheet, imported all or nothing with every bad row named. Every change is audited.
 import { createHash, randomBytes } from 'node:crypto'
 import { DomainError } from '../../core/errors'
-import { Matter, type Staff } from '../../core/schemas'
-import { audit } from '../audit'
-import { requireStaff } from '../authorize'
+import { Matter } from '../../core/schemas'
+import { audit, staffActor } from '../audit'
+import { requireOffice } from '../authorize'
 import { invalidInput } from '../api'
 import { mattersWorkbook, readMattersWorkbook } from '../matterWorkbook'
-import type { Handler, HandlerContext } from '.'
+import type { Handler } from '.'
 
-function requireOffice(ctx: HandlerContext): Staff {
-  const me = requireStaff(ctx)
-  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '只有政务服务科可以维护事项清单')
-  return me
-}
-const actorOf = (me: Staff) => ({ kind: 'staff', id: me.id, name: me.name }) as const
+const OFFICE_ONLY = '只有政务服务科可以维护事项清单'
 
 export const matterList: Handler<'matterList'> = async (ctx) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const [matters, windows] = await Promise.all([ctx.store.listMatters(me.hallId), ctx.store.listWindows(me.hallId)])
   return { matters, windows: windows.filter((w) => w.active).map((w) => ({ id: w.id, name: w.name })) }
 }
 
 export const saveMatter: Handler<'saveMatter'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   // a new matter's id comes from the request, so a repeated request adds it once
   const newId = input.requestId ? `m-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 8)}` : `m-${randomBytes(4).toString('hex')}`
   const existing = await ctx.store.getMatter(me.hallId, input.id ?? newId)
@@ -36,7 +31,7 @@ export const saveMatter: Handler<'saveMatter'> = async (ctx, input) => {
   const parsed = Matter.safeParse({ ...fields, id: existing?.id ?? newId, hallId: me.hallId, promisedDays: input.kind === 'promised' ? (input.promisedDays ?? null) : null })
   if (!parsed.success) throw invalidInput(parsed.error)
   await ctx.store.putMatter(parsed.data)
-  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: existing ? 'matter.update' : 'matter.create', target: `matter:${parsed.data.id}`, detail: { name: parsed.data.name, active: parsed.data.active } }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'matter.update' : 'matter.create', target: `matter:${parsed.data.id}`, detail: { name: parsed.data.name, active: parsed.data.active } }, ctx.now)
   return parsed.data
 }
 
@@ -47,7 +42,7 @@ export const exportMatters: Handler<'exportMatters'> = async (ctx) => {
 }
 
 export const importMatters: Handler<'importMatters'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const windows = await ctx.store.listWindows(me.hallId)
   const read = await readMattersWorkbook(Buffer.from(input.base64, 'base64'), me.hallId, new Set(windows.filter((w) => w.active).map((w) => w.id)))
   if (!read.ok) {
@@ -56,7 +51,7 @@ export const importMatters: Handler<'importMatters'> = async (ctx, input) => {
   const before = new Set((await ctx.store.listMatters(me.hallId)).map((m) => m.id))
   for (const m of read.matters) await ctx.store.putMatter(m)
   const created = read.matters.filter((m) => !before.has(m.id)).length
-  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: 'matter.import', target: `hall:${me.hallId}`, detail: { rows: read.matters.length, created } }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'matter.import', target: `hall:${me.hallId}`, detail: { rows: read.matters.length, created } }, ctx.now)
   return { imported: read.matters.length, created, updated: read.matters.length - created }
 }
 

@@ -6,22 +6,16 @@ import { createHash, randomBytes } from 'node:crypto'
 import { DomainError } from '../../core/errors'
 import type { Staff } from '../../core/schemas'
 import type { StaffAdminView } from '../../core/views'
-import { audit } from '../audit'
-import { requireStaff } from '../authorize'
+import { audit, staffActor } from '../audit'
+import { requireOffice } from '../authorize'
 import { loadDirectory } from '../directory'
 import { hashPassword } from '../password'
-import type { Handler, HandlerContext } from '.'
+import type { Handler } from '.'
 
-function requireOffice(ctx: HandlerContext): Staff {
-  const me = requireStaff(ctx)
-  if (me.role !== 'office') throw new DomainError('FORBIDDEN', '只有政务服务科可以管理工作人员')
-  return me
-}
-
-const actorOf = (me: Staff) => ({ kind: 'staff', id: me.id, name: me.name }) as const
+const OFFICE_ONLY = '只有政务服务科可以管理工作人员'
 
 export const staffList: Handler<'staffList'> = async (ctx) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   const [dir, accounts] = await Promise.all([loadDirectory(ctx.store, me.hallId), ctx.store.listStaffAccounts(me.hallId)])
   const account = new Map(accounts.map((a) => [a.staffId, a]))
   const windowOrder = [...dir.windows.keys()]
@@ -33,7 +27,7 @@ export const staffList: Handler<'staffList'> = async (ctx) => {
 }
 
 export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   // a new person's id comes from the request, so a repeated request adds them once
   const newId = input.requestId ? `s-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 10)}` : `s-${randomBytes(5).toString('hex')}`
   const existing = await ctx.store.getStaff(input.id ?? newId)
@@ -74,18 +68,18 @@ export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
   // a deactivated person can no longer sign in with WeChat either
   if (existing?.active && !staff.active) await ctx.store.putStaff(staff, { openid: null })
   const changed = existing ? (Object.keys(staff) as Array<keyof Staff>).filter((k) => staff[k] !== existing[k]).join(',') : 'created'
-  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: existing ? 'staff.update' : 'staff.create', target: `staff:${staff.id}`, detail: { changed, login: input.login !== undefined } }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'staff.update' : 'staff.create', target: `staff:${staff.id}`, detail: { changed, login: input.login !== undefined } }, ctx.now)
   return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
 }
 
 export const setStaffPassword: Handler<'setStaffPassword'> = async (ctx, input) => {
-  const me = requireOffice(ctx)
+  const me = requireOffice(ctx, OFFICE_ONLY)
   if (ctx.mode !== 'selfHosted') throw new DomainError('FORBIDDEN', '小程序中工作人员用邀请码绑定微信登录，无需密码')
   const staff = await ctx.store.getStaff(input.staffId)
   if (!staff || staff.hallId !== me.hallId) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'staffId' })
   const account = (await ctx.store.listStaffAccounts(me.hallId)).find((a) => a.staffId === staff.id)
   if (!account?.login) throw new DomainError('CONFLICT', '请先为这位工作人员设置登录名', { field: 'staffId' })
   await ctx.store.putStaff(staff, { passwordHash: await hashPassword(input.password) })
-  await audit(ctx.store, { hallId: me.hallId, actor: actorOf(me), action: 'staff.password', target: `staff:${staff.id}`, detail: {} }, ctx.now)
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'staff.password', target: `staff:${staff.id}`, detail: {} }, ctx.now)
   return { staffId: staff.id, login: account.login }
 }
