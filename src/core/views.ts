@@ -94,6 +94,8 @@ export interface EntryView {
   matters: MatterView[]
   /** mini-program: the subscribe-message template to ask for when the citizen submits */
   subscribeTemplate: string | null
+  /** the hall policy's limits in working days: a consult's reply (000 §4.2), a complaint's answer (002 §7) */
+  limits: { reply: number; complaint: number }
 }
 
 export interface ClockView {

@@ -20,6 +20,8 @@ it('edits the public profile citizens see, and opens a new window', async () => 
   expect(saved.hall).toMatchObject({ address: '示范市人民路 1 号', complaintChannel: '12345 热线', generalWindowId: 'zxzx' })
   const entry = await api().ok(citizen(), 'entry', { scene: 'h=demo' })
   expect(entry.hall.address).toBe('示范市人民路 1 号')
+  // the promises on the citizen's pages come from the hall's policy (000: reply in 2, complaint in 15 working days)
+  expect(entry.limits).toEqual({ reply: 2, complaint: 15 })
   const withWindow = await api().ok(office, 'saveWindow', { id: 'hy', isNew: true, name: '婚姻登记窗口', number: 'C01', scope: '结婚登记，离婚登记，补领婚姻登记证', active: true })
   expect(withWindow.windows.find((w) => w.id === 'hy')).toMatchObject({ name: '婚姻登记窗口', openCases: 0, active: true })
   expect((await api().ok(citizen(), 'entry', { scene: 'h=demo&w=hy' })).window?.name).toBe('婚姻登记窗口')

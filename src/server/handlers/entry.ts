@@ -2,6 +2,7 @@ import { DomainError } from '../../core/errors'
 import { parseScene } from '../../core/schemas'
 import { publicHall, publicWindow } from '../caseView'
 import { matterView } from '../catalog'
+import { loadHallContext } from '../hallContext'
 import type { Handler } from '.'
 
 /**
@@ -11,8 +12,10 @@ import type { Handler } from '.'
 export const entry: Handler<'entry'> = async (ctx, input) => {
   const scene = parseScene(input.scene)
   if (!scene) throw new DomainError('NOT_FOUND', '二维码无效，请扫描大厅或窗口张贴的二维码', { field: 'scene' })
-  const hall = await ctx.store.getHall(scene.hallId)
-  if (!hall) throw new DomainError('NOT_FOUND', '二维码无效：找不到这个大厅', { field: 'scene' })
+  const known = await ctx.store.getHall(scene.hallId)
+  if (!known) throw new DomainError('NOT_FOUND', '二维码无效：找不到这个大厅', { field: 'scene' })
+  // the promises shown to citizens come from the hall's policy
+  const { hall, policy } = await loadHallContext(ctx.store, known.id)
   const windows = (await ctx.store.listWindows(hall.id)).filter((w) => w.active)
   let window = null
   if (scene.windowId) {
@@ -29,5 +32,12 @@ export const entry: Handler<'entry'> = async (ctx, input) => {
   const open = new Set(windows.map((w) => w.id))
   const matters = (await ctx.store.listMatters(hall.id)).filter((m) => m.active && open.has(m.windowId)).map(matterView)
   const subscribeTemplate = ctx.mode === 'cloud' ? (ctx.templates.citizen ?? null) : null
-  return { hall: publicHall(hall), window, windows: windows.map(publicWindow), matters, subscribeTemplate }
+  return {
+    hall: publicHall(hall),
+    window,
+    windows: windows.map(publicWindow),
+    matters,
+    subscribeTemplate,
+    limits: { reply: policy.limits.reply.value, complaint: policy.limits.complaint.value },
+  }
 }

@@ -18,6 +18,8 @@ const TOPICS = Object.keys(COMPLAINT_TOPIC_LABELS) as ComplaintTopic[]
 
 interface Subject {
   hall: PublicHall
+  /** the hall policy's working days to answer a complaint (002 §7) */
+  complaintDays: number
   target: { kind: 'case'; caseId: string } | { kind: 'window'; windowId: string }
   about: string
   contact: { name: string; phone: string }
@@ -63,7 +65,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
       <View className='section form'>
         <View className='section__title'>我要投诉</View>
         <View className='muted complaint__intro'>
-          投诉对象：{subject.about}。{subject.hall.name}政务服务科受理投诉，一般在 15 个工作日内调查核实并答复您
+          投诉对象：{subject.about}。{subject.hall.name}政务服务科受理投诉，一般在 {subject.complaintDays} 个工作日内调查核实并答复您
           {subject.hall.supervisionPhone ? `；情况紧急请拨打监督电话 ${subject.hall.supervisionPhone}` : ''}。
         </View>
         <View className='field'>
@@ -126,16 +128,18 @@ export default function ComplaintPage() {
   useEffect(() => {
     if (params.id) return
     if (params.case) {
-      void call('getCase', { caseId: params.case }).then((a) => {
+      void call('getCase', { caseId: params.case }).then(async (a) => {
         if (!a.ok) return setError(a.error.message)
         const v = a.data
+        const e = await call('entry', { scene: `h=${v.hall.id}` })
+        if (!e.ok) return setError(e.error.message)
         const who = v.responder ? `，首问负责人 ${v.responder.name}` : ''
-        setSubject({ hall: v.hall, target: { kind: 'case', caseId: v.id }, about: `案件 ${v.no}（${v.window.name}${who}）`, contact: v.contact })
+        setSubject({ hall: v.hall, complaintDays: e.data.limits.complaint, target: { kind: 'case', caseId: v.id }, about: `案件 ${v.no}（${v.window.name}${who}）`, contact: v.contact })
       })
     } else if (params.hall && params.window) {
       void call('entry', { scene: `h=${params.hall}&w=${params.window}` }).then((a) => {
         if (!a.ok || !a.data.window) return setError(a.ok ? '找不到这个窗口' : a.error.message)
-        setSubject({ hall: a.data.hall, target: { kind: 'window', windowId: a.data.window.id }, about: a.data.window.name, contact: { name: '', phone: '' } })
+        setSubject({ hall: a.data.hall, complaintDays: a.data.limits.complaint, target: { kind: 'window', windowId: a.data.window.id }, about: a.data.window.name, contact: { name: '', phone: '' } })
       })
     } else setError('请从案件页面或窗口页面进入投诉')
   }, [params.id, params.case, params.hall, params.window])

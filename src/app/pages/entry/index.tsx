@@ -161,7 +161,7 @@ export default function EntryPage() {
         ) : (
           <View className='hero__scope'>请选择您要咨询的窗口</View>
         )}
-        <View className='hero__promise'>首问负责：第一位接待您的工作人员负责到底，当场不能答复的，2 个工作日内答复您。</View>
+        <View className='hero__promise'>首问负责：第一位接待您的工作人员负责到底，当场不能答复的，{entry.limits.reply} 个工作日内答复您。</View>
       </View>
 
       {!windowChoice ? (
