@@ -5,7 +5,7 @@ import type { ActionInput, ActionName } from '../../src/core/api'
 import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
 import { openTestDb, type TestDb } from '../support/pglite'
-import { citizen, rid, staffMember, testApi } from '../support/api'
+import { citizen, rid, staffMember, testApi, outcome } from '../support/api'
 
 let db: TestDb
 let now = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in the hall
@@ -17,10 +17,7 @@ const office = staffMember('office-xu')
 const zhao = staffMember('gjj-zhao')
 const nov = { from: '2026-11-01', to: '2026-11-30' }
 
-async function code<A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) {
-  const a = await api().call(who, action, input)
-  return a.ok ? 'ok' : [a.error.code, a.error.details?.field ?? null].filter(Boolean).join(':')
-}
+const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) => outcome(api(), who, action, input)
 
 async function opened(kind: 'consult' | 'application', windowId = 'bdc', by = li) {
   const { caseId } = await api().ok(citizen(), 'submitCase', { hallId: 'demo', windowId, kind, contact: { name: '张三', phone: '13912345678' }, text: '办理或咨询的事项说明', requestId: rid() })

@@ -1,25 +1,18 @@
 // Who is told what through the inbox: urges reach the responsible person (the joint lead's urges the
 // co-window's lead), progress reaches the citizen, hand-overs the receiver; each inbox is its owner's.
-import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
-import { openTestDb, type TestDb } from '../support/pglite'
+import { demoDb } from '../support/pglite'
 import { anonymous, citizen, rid, staffMember, testApi } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 let now = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in the hall
 const api = () => testApi({ store: db.store, now: () => now })
 const li = staffMember('bdc-li')
 const lead = staffMember('bdc-lead')
 const office = staffMember('office-xu')
 
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
+beforeEach(() => {
   now = new Date('2026-11-23T02:00:00Z')
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
 })
 
 async function opened(kind: 'consult' | 'application') {

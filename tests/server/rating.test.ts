@@ -1,26 +1,19 @@
 // 好差评 through the handlers: one rating per round, attributed to whoever replied; a bad rating needs
 // a reason and text and becomes the window lead's rectification, then a follow-up the citizen sees.
 import type { ActionInput, ActionName } from '../../src/core/api'
-import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
-import { openTestDb, type TestDb } from '../support/pglite'
-import { citizen, rid, staffMember, testApi } from '../support/api'
+import { demoDb } from '../support/pglite'
+import { citizen, rid, staffMember, testApi, outcome } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 let now = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in the hall
 const api = () => testApi({ store: db.store, now: () => now })
 const li = staffMember('bdc-li')
 const lead = staffMember('bdc-lead')
 const office = staffMember('office-xu')
 
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
+beforeEach(() => {
   now = new Date('2026-11-23T02:00:00Z')
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
 })
 
 async function replied() {
@@ -30,10 +23,7 @@ async function replied() {
   await api().ok(li, 'replyCase', { caseId, requestId: rid(), text: '您好，补办需要身份证和登报遗失声明。', mode: 'timed' })
   return { me, caseId }
 }
-async function code<A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) {
-  const a = await api().call(who, action, input)
-  return a.ok ? 'ok' : [a.error.code, a.error.details?.field ?? null].filter(Boolean).join(':')
-}
+const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) => outcome(api(), who, action, input)
 
 it('rates once per round after the reply, attributed to the staff member who replied', async () => {
   const me = citizen()

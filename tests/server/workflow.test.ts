@@ -1,12 +1,11 @@
 // Every path of 000 §4–§6 through the handlers on the embedded PostgreSQL: applications, hand-over,
 // joint handling, referral, outside the hall, extension, urge, take-over — and who may do each.
 import type { ActionInput, ActionName } from '../../src/core/api'
-import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
-import { openTestDb, type TestDb } from '../support/pglite'
+import { demoDb } from '../support/pglite'
 import { anonymous, citizen, rid, staffMember, testApi } from '../support/api'
 
-let db: TestDb
+const db = demoDb()
 let now = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in the hall
 const api = () => testApi({ store: db.store, now: () => now })
 const li = staffMember('bdc-li')
@@ -15,14 +14,8 @@ const lead = staffMember('bdc-lead')
 const office = staffMember('office-xu')
 const otherWindow = staffMember('gjj-zhao')
 
-beforeAll(async () => {
-  db = await openTestDb()
-})
-afterAll(() => db.close())
-beforeEach(async () => {
+beforeEach(() => {
   now = new Date('2026-11-23T02:00:00Z')
-  await db.store.truncateAll()
-  await seedDemoHall(db.store)
 })
 
 async function opened(kind: 'consult' | 'application' = 'application', claim = true) {

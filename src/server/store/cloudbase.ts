@@ -84,6 +84,7 @@ async function getOrNull(ref: { get(): Promise<{ data: CloudData }> }): Promise<
 
 
 function caseDoc(state: CaseState, requestId: string): CloudData {
+  const ledger = ledgerEntry(state)
   return {
     hallId: state.hallId,
     no: state.no,
@@ -100,8 +101,8 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     hasRatings: (state.ratings ?? []).length > 0,
     decidedAt: decisionTime(state),
     roundRated: roundRated(state),
-    ledgerColumn: ledgerEntry(state)?.column ?? null,
-    ledgerDay: ledgerEntry(state)?.day ?? null,
+    ledgerColumn: ledger?.column ?? null,
+    ledgerDay: ledger?.day ?? null,
     version: state.version,
     state,
   }

@@ -114,6 +114,7 @@ const json = <T>(value: T) => sql<T>`${JSON.stringify(value)}::jsonb`
 
 /** a case's row: the state and the columns queries filter on */
 export function caseRow(state: CaseState, requestId: string) {
+  const ledger = ledgerEntry(state)
   return {
     id: state.id,
     hall_id: state.hallId,
@@ -130,8 +131,8 @@ export function caseRow(state: CaseState, requestId: string) {
     may_deduct: mayDeduct(state),
     decided_at: decisionTime(state),
     round_rated: roundRated(state),
-    ledger_column: ledgerEntry(state)?.column ?? null,
-    ledger_day: ledgerEntry(state)?.day ?? null,
+    ledger_column: ledger?.column ?? null,
+    ledger_day: ledger?.day ?? null,
     version: state.version,
     state: json(state),
   }
