@@ -1,6 +1,6 @@
 export default defineAppConfig({
   pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index', 'pages/inbox/index', 'pages/complaint/index'],
-  subPackages: [{ root: 'staff', pages: ['login/index', 'queue/index', 'case/index', 'print/index', 'assessment/index', 'complaints/index', 'complaint/index', 'ledger/index', 'posters/index', 'people/index', 'hall/index', 'matters/index', 'calendar/index'] }],
+  subPackages: [{ root: 'staff', pages: ['login/index', 'queue/index', 'case/index', 'print/index', 'assessment/index', 'complaints/index', 'complaint/index', 'ledger/index', 'posters/index', 'people/index', 'hall/index', 'matters/index', 'calendar/index', 'policy/index', 'dashboard/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1659c7',

@@ -4,9 +4,11 @@ import { z } from 'zod'
 import type { ErrorBody } from './errors'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, StaffId, WindowId } from './schemas'
 import { ClockKind, LedgerColumn, ReplyMode } from './events'
-import { Attachments } from './attachment'
+import { Attachments, StaffPhotoId } from './attachment'
 import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
+import { PolicyOverrides, PRESET_IDS } from './policy'
+import { WeeklyHoursSchema } from './hours'
 
 const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
 const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId, requestId: RequestId, ...shape })
@@ -113,6 +115,13 @@ export const ActionInputs = {
   ledger: LedgerQuery,
   ledgerCases: LedgerQuery.safeExtend({ windowId: WindowId, column: LedgerColumn.optional() }),
   ledgerWorkbook: LedgerQuery,
+  // 运行看板: open cases against their clocks and the weekly trend (the hall office; a lead: the window)
+  dashboard: z.object({ windowId: WindowId.optional(), weeks: z.number().int().min(4, '至少统计 4 周').max(26, '最多统计 26 周').default(12) }),
+  // 归档导出: the cases submitted in a period with every step, for the hall's own archive
+  exportArchive: z
+    .object({ from: Day, to: Day, format: z.enum(['xlsx', 'jsonl'], { message: '请选择 xlsx 或 JSON Lines' }) })
+    .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: '归档期间最长一年', path: ['to'] }),
   // QR codes for the hall and each window, for the posters (self-hosted: the H5 address the office uses)
   entryCodes: z.object({ origin: z.url({ protocol: /^https?$/, message: '地址格式不正确' }).max(200).optional() }),
   // the citizen's whole phone number for staff who handle the case or complaint; every look is logged
@@ -125,6 +134,7 @@ export const ActionInputs = {
     supervisionPhone: z.string().trim().max(40).default(''),
     complaintChannel: z.string().trim().max(120, '投诉渠道不超过 120 个字').default(''),
     generalWindowId: WindowId.nullable().optional(),
+    hours: WeeklyHoursSchema.optional(),
   }),
   saveWindow: z.object({
     id: WindowId,
@@ -133,6 +143,15 @@ export const ActionInputs = {
     number: z.string().trim().max(10, '窗口号不超过 10 个字').default(''),
     scope: z.string().trim().max(500, '业务范围不超过 500 个字').default(''),
     active: z.boolean().default(true),
+  }),
+  // 规则设置: the preset and the hall's adjustments; each save is a new version (optimistic on baseVersion)
+  policySettings: z.object({}),
+  savePolicy: z.object({
+    presetId: z.enum(PRESET_IDS as ['000', '001', '002', '003', '004'], { message: '请选择规则预设' }),
+    overrides: PolicyOverrides.default({}),
+    note: Reason('调整说明', 200),
+    baseVersion: z.number().int().min(1),
+    requestId: RequestId,
   }),
   // 工作日历: the official holidays and make-up days, and the hall's own days
   calendarSettings: z.object({ year: z.number().int().min(2020).max(2100).optional() }),
@@ -176,6 +195,8 @@ export const ActionInputs = {
     // a new person: the same request adds them once
     requestId: RequestId.optional(),
   }),
+  // the photo on a staff member's responder card; null removes it
+  setStaffPhoto: z.object({ staffId: StaffId, photo: StaffPhotoId.nullable() }),
   setStaffPassword: z.object({ staffId: StaffId, password: z.string().min(8, '密码至少 8 位').max(200) }),
   // WeChat sign-in for staff by a one-time invite code from the hall office
   createInvite: z.object({ staffId: StaffId }),

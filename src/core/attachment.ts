@@ -13,6 +13,8 @@ export const EXTENSIONS: Record<ImageType, string> = { 'image/jpeg': 'jpg', 'ima
 
 const SERVER_ID = /^up_[a-f0-9]{24}$/
 const CLOUD_ID = /^cloud:\/\/[A-Za-z0-9._-]{1,80}\/attachments\/([a-z][a-z0-9]{1,15})\/\d{8}\/[a-z0-9]{16,32}\.(jpg|png|webp)$/
+// a staff member's photo for the responder card (000 §10: 亮明身份): `cloud://<env>/staff/<hall>/<random>.<ext>`
+const CLOUD_STAFF_ID = /^cloud:\/\/[A-Za-z0-9._-]{1,80}\/staff\/([a-z][a-z0-9]{1,15})\/[a-z0-9]{16,32}\.(jpg|png|webp)$/
 
 export const AttachmentId = z
   .string()
@@ -21,12 +23,20 @@ export const AttachmentId = z
 
 export const Attachments = z.array(AttachmentId).max(MAX_ATTACHMENTS, `最多上传 ${MAX_ATTACHMENTS} 张照片`).default([])
 
+export const StaffPhotoId = z
+  .string()
+  .max(300)
+  .refine((s) => SERVER_ID.test(s) || CLOUD_STAFF_ID.test(s), '照片文件编号不正确，请重新上传')
+
 export const isServerFileId = (id: string) => SERVER_ID.test(id)
+/** the hall a staff photo in cloud storage was uploaded for */
+export const cloudStaffPhotoHall = (id: string) => CLOUD_STAFF_ID.exec(id)?.[1] ?? null
 /** the hall a cloud file was uploaded for, from its path; null for other ids */
 export const cloudFileHall = (id: string) => CLOUD_ID.exec(id)?.[1] ?? null
 
-/** the cloud storage path the mini-program uploads a photo to */
-export function cloudPath(hallId: string, day: string, random: string, type: ImageType): string {
+/** the cloud storage path the mini-program uploads a photo to: a citizen's document, or a staff member's photo */
+export function cloudPath(hallId: string, day: string, random: string, type: ImageType, kind: 'attachment' | 'staff' = 'attachment'): string {
+  if (kind === 'staff') return `staff/${hallId}/${random}.${EXTENSIONS[type]}`
   return `attachments/${hallId}/${day.replace(/-/g, '')}/${random}.${EXTENSIONS[type]}`
 }
 

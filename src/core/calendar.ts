@@ -11,7 +11,9 @@ export interface CalendarOverride {
   kind: 'workday' | 'restday'
   note: string
 }
-export type WeeklyHours = Record<0 | 1 | 2 | 3 | 4 | 5 | 6, Array<{ start: string; end: string }>> // 0 = Sunday
+import { DEFAULT_HOURS, type WeeklyHours } from './hours'
+
+export { DEFAULT_HOURS, type WeeklyHours }
 export interface CalendarConfig {
   overrides?: CalendarOverride[]
   hours?: Partial<WeeklyHours>
@@ -37,9 +39,6 @@ export interface WorkCalendar {
   workdayMillis(): number
 }
 
-const span = (start: string, end: string) => ({ start, end })
-const WEEKDAY = [span('09:00', '12:00'), span('13:30', '17:30')]
-export const DEFAULT_HOURS: WeeklyHours = { 0: [], 1: WEEKDAY, 2: WEEKDAY, 3: WEEKDAY, 4: WEEKDAY, 5: WEEKDAY, 6: [] }
 
 const DAY = 86_400_000
 const OFFSET = 8 * 3_600_000

@@ -148,18 +148,32 @@ const P004: Policy = {
 
 export const PRESETS: Record<PresetId, Policy> = { '000': P000, '001': P001, '002': P002, '003': P003, '004': P004 }
 
-const days = z.number().int().min(0).max(60)
-const points = z.number().int().min(-100).max(0)
+const days = z.number({ message: '请填写工作日数' }).int('工作日数须为整数').min(0, '工作日数不能小于 0').max(60, '工作日数不超过 60')
+const points = z.number({ message: '请填写分值' }).int('分值须为整数').min(-100, '扣分不超过 100 分').max(0, '扣分请填写 0 或负数')
 export const PolicyOverrides = z
   .object({
     limits: z.partialRecord(z.enum(['reply', 'jointPlan', 'outsideForward', 'handoverContact', 'promised', 'supplementNotice', 'complaint', 'rectification', 'followUp']), days),
     extension: z.object({ maxDays: days, needsLeadApproval: z.boolean() }).partial(),
-    forbiddenPhrases: z.array(z.object({ phrase: z.string().trim().min(2).max(20), suggestion: z.string().trim().min(2).max(60) })).max(100),
-    reminders: z.object({ atFraction: z.number().gt(0).lt(1), hoursBefore: z.number().min(0).max(24) }).partial(),
-    rating: z.object({ badAtOrBelow: z.number().int().min(1).max(3), rectificationDays: days, followUpDays: days, rateWithinDays: days }).partial(),
+    forbiddenPhrases: z
+      .array(z.object({ phrase: z.string().trim().min(2, '禁语至少 2 个字').max(20, '禁语不超过 20 个字'), suggestion: z.string().trim().min(2, '请填写建议说法').max(60, '建议说法不超过 60 个字') }))
+      .max(100, '禁语不超过 100 条'),
+    reminders: z
+      .object({
+        atFraction: z.number({ message: '请填写提醒时点' }).gt(0, '提醒时点须在时限之内').lt(1, '提醒时点须在时限之内'),
+        hoursBefore: z.number({ message: '请填写小时数' }).min(0, '小时数不能小于 0').max(24, '小时数不超过 24'),
+      })
+      .partial(),
+    rating: z
+      .object({
+        badAtOrBelow: z.number({ message: '请选择差评标准' }).int().min(1, '差评标准为 1–3 星').max(3, '差评标准为 1–3 星'),
+        rectificationDays: days,
+        followUpDays: days,
+        rateWithinDays: days,
+      })
+      .partial(),
     assessment: z
       .object({
-        startScore: z.number().int().min(0).max(1000),
+        startScore: z.number({ message: '请填写基础分' }).int('基础分须为整数').min(0, '基础分不能小于 0').max(1000, '基础分不超过 1000'),
         firstResponderBreach: points,
         onlineConsultLate: points,
         overduePerDay: points,
@@ -205,4 +219,113 @@ export function effectivePolicy(presetId: PresetId, overrides: PolicyOverrides, 
     rating: overrideGroup(preset.rating, o.rating),
     assessment: overrideGroup(preset.assessment, o.assessment),
   })
+}
+
+/** the values the hall office may adjust, in the order the policy page shows them */
+export type PolicyGroup = 'limits' | 'extension' | 'reminders' | 'rating' | 'assessment'
+export interface PolicyField {
+  group: PolicyGroup
+  key: string
+  label: string
+  /** how the value reads: 「2 个工作日」「-1 分」「50%」 */
+  unit: 'workdays' | 'points' | 'score' | 'hours' | 'fraction' | 'stars' | 'yesNo'
+  hint?: string
+}
+export const POLICY_GROUP_LABELS: Record<PolicyGroup, string> = {
+  limits: '办理时限',
+  extension: '延期',
+  reminders: '到期提醒',
+  rating: '好差评与整改',
+  assessment: '考核扣分',
+}
+// `promised` is each matter's own limit (事项清单); the rectification and follow-up limits are set under 好差评
+export const POLICY_FIELDS: PolicyField[] = [
+  { group: 'limits', key: 'reply', label: '咨询答复时限', unit: 'workdays', hint: '不能当场答复的咨询，须在此时限内答复（0 为当日）' },
+  { group: 'limits', key: 'supplementNotice', label: '一次性告知时限', unit: 'workdays', hint: '材料不全时一次性告知需补正的全部材料（0 为当场）' },
+  { group: 'limits', key: 'handoverContact', label: '承办人联系市民时限', unit: 'workdays', hint: '交接后承办人联系市民（0 为当日）' },
+  { group: 'limits', key: 'jointPlan', label: '共同办理方案商定时限', unit: 'workdays' },
+  { group: 'limits', key: 'outsideForward', label: '书面申请移交时限', unit: 'workdays' },
+  { group: 'limits', key: 'complaint', label: '投诉办理时限', unit: 'workdays' },
+  { group: 'extension', key: 'maxDays', label: '每次延期最多', unit: 'workdays' },
+  { group: 'extension', key: 'needsLeadApproval', label: '延期须经窗口负责人批准', unit: 'yesNo' },
+  { group: 'reminders', key: 'atFraction', label: '时限过半提醒', unit: 'fraction', hint: '时限用去多少时提醒承办人' },
+  { group: 'reminders', key: 'hoursBefore', label: '到期前提醒', unit: 'hours' },
+  { group: 'rating', key: 'badAtOrBelow', label: '差评标准（不高于）', unit: 'stars' },
+  { group: 'rating', key: 'rateWithinDays', label: '评价期限', unit: 'workdays', hint: '答复或办结后可评价的期限' },
+  { group: 'rating', key: 'rectificationDays', label: '差评整改时限', unit: 'workdays' },
+  { group: 'rating', key: 'followUpDays', label: '整改后回访时限', unit: 'workdays' },
+  { group: 'assessment', key: 'startScore', label: '月度基础分', unit: 'score' },
+  { group: 'assessment', key: 'firstResponderBreach', label: '首问负责未落实', unit: 'points' },
+  { group: 'assessment', key: 'onlineConsultLate', label: '网上咨询超时答复', unit: 'points' },
+  { group: 'assessment', key: 'overduePerDay', label: '超期办结（每个工作日）', unit: 'points' },
+  { group: 'assessment', key: 'badRating', label: '差评（每件）', unit: 'points' },
+  { group: 'assessment', key: 'complaint', label: '有效投诉（每件）', unit: 'points' },
+  { group: 'assessment', key: 'ratingComplaintMonthlyCap', label: '差评与投诉每月最多扣', unit: 'points' },
+]
+
+export const fieldId = (f: Pick<PolicyField, 'group' | 'key'>) => `${f.group}.${f.key}`
+
+/** the cited value of a field in a policy */
+export function policyValue(policy: Policy, f: Pick<PolicyField, 'group' | 'key'>): Cited<number | boolean> {
+  return (policy[f.group] as unknown as Record<string, Cited<number | boolean>>)[f.key]!
+}
+
+/** a value as the page and the history read it */
+export function formatPolicyValue(f: Pick<PolicyField, 'unit'>, v: number | boolean): string {
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  switch (f.unit) {
+    case 'workdays':
+      return v === 0 ? '当日' : `${v} 个工作日`
+    case 'points':
+      return `${v} 分`
+    case 'score':
+      return `${v} 分`
+    case 'hours':
+      return `${v} 小时`
+    case 'fraction':
+      return `${Math.round(v * 100)}%`
+    case 'stars':
+      return `${v} 星`
+    default:
+      return String(v)
+  }
+}
+
+const samePhrases = (a: ForbiddenPhrase[], b: ForbiddenPhrase[]) =>
+  a.length === b.length && a.every((p, i) => p.phrase === b[i]!.phrase && p.suggestion === b[i]!.suggestion)
+
+/**
+ * The overrides as kept in a version: only values that differ from the preset, so switching presets
+ * or setting a value back to the preset's leaves nothing behind.
+ */
+export function normalizeOverrides(presetId: PresetId, overrides: PolicyOverrides): PolicyOverrides {
+  const preset = PRESETS[presetId]
+  const out: Record<string, unknown> = {}
+  for (const group of ['limits', 'extension', 'reminders', 'rating', 'assessment'] as const) {
+    const given = overrides[group] as Record<string, unknown> | undefined
+    if (!given) continue
+    const kept: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(given)) {
+      const base = (preset[group] as unknown as Record<string, Cited<unknown> | undefined>)[k]
+      if (v !== undefined && (!base || base.value !== v)) kept[k] = v
+    }
+    if (Object.keys(kept).length) out[group] = kept
+  }
+  if (overrides.forbiddenPhrases && !samePhrases(overrides.forbiddenPhrases, preset.forbiddenPhrases.value)) out.forbiddenPhrases = overrides.forbiddenPhrases
+  return out as PolicyOverrides
+}
+
+/** what changed from one policy to the next, in words: 「咨询答复时限：2 个工作日 → 1 个工作日」 */
+export function policyChanges(before: Policy, after: Policy): string[] {
+  const out: string[] = []
+  if (before.presetId !== after.presetId) out.push(`规则预设：${before.name} → ${after.name}`)
+  for (const f of POLICY_FIELDS) {
+    const a = policyValue(before, f).value
+    const b = policyValue(after, f).value
+    if (a !== b) out.push(`${f.label}：${formatPolicyValue(f, a)} → ${formatPolicyValue(f, b)}`)
+  }
+  if (!samePhrases(before.forbiddenPhrases.value, after.forbiddenPhrases.value)) {
+    out.push(`服务禁语：${before.forbiddenPhrases.value.length} 条 → ${after.forbiddenPhrases.value.length} 条`)
+  }
+  return out
 }

@@ -1,5 +1,6 @@
 // Shared zod schemas: the single source of the types used by the app, the handlers and both stores.
 import { z } from 'zod'
+import { WeeklyHoursSchema } from './hours'
 
 export const HallId = z.string().regex(/^[a-z][a-z0-9]{1,15}$/, '大厅编号格式不正确')
 export const WindowId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, '窗口编号格式不正确')
@@ -54,10 +55,6 @@ export const CaseText = z
 export const Role = z.enum(['staff', 'lead', 'office'])
 export type Role = z.infer<typeof Role>
 
-export const BusinessHoursSpan = z.object({
-  start: z.string().regex(/^\d{2}:\d{2}$/),
-  end: z.string().regex(/^\d{2}:\d{2}$/),
-})
 
 export const Hall = z.object({
   id: HallId,
@@ -70,6 +67,8 @@ export const Hall = z.object({
   generalWindowId: WindowId.optional(),
   policyPreset: z.enum(['000', '001', '002', '003', '004']).default('000'),
   policyVersion: z.number().int().min(1).default(1),
+  // business hours per weekday; absent: 09:00-12:00 and 13:30-17:30 Monday to Friday
+  hours: WeeklyHoursSchema.optional(),
 })
 export type Hall = z.infer<typeof Hall>
 
@@ -94,6 +93,8 @@ export const Staff = z.object({
   rank: z.number().int().min(0).max(20).default(0), // 002 §1: the highest rank answers when several do
   phone: z.string().max(30).default(''),
   active: z.boolean().default(true),
+  // a photo for the responder card (000 §10): a file on the hall's server or in cloud storage
+  photo: z.string().max(300).nullish(),
 })
 export type Staff = z.infer<typeof Staff>
 
@@ -140,6 +141,8 @@ export const ResponderCard = z.object({
   windowName: z.string(),
   windowNumber: z.string(),
   scope: z.string(),
+  /** a link to the staff member's photo, when there is one */
+  photo: z.string().nullable(),
 })
 export type ResponderCard = z.infer<typeof ResponderCard>
 

@@ -4,6 +4,9 @@ import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role } fro
 import type { Searchable } from './matter'
 import type { NotificationKind } from './notification'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
+import type { WeeklyHours } from './hours'
+import type { LevelCounts, OpenClockState, WeekTrend } from './dashboard'
+import type { ForbiddenPhrase, PolicyField, PolicyGroup, PresetId } from './policy'
 
 export interface PublicHall {
   id: string
@@ -11,6 +14,8 @@ export interface PublicHall {
   address: string
   supervisionPhone: string
   complaintChannel: string
+  /** 「周一至周五 09:00-12:00、13:30-17:30」 */
+  hours: string[]
 }
 
 export interface PublicWindow {
@@ -304,6 +309,8 @@ export interface LedgerView {
 export interface EntryCodesView {
   hallName: string
   supervisionPhone: string
+  /** the business hours, for the poster */
+  hours: string[]
   /** the hall policy's reply limit for consults, in working days, for the promise on the poster */
   replyDays: number
   /** the hall's code first (windowId null), then each active window's */
@@ -311,8 +318,56 @@ export interface EntryCodesView {
 }
 
 export interface HallSettingsView {
-  hall: { id: string; prefix: string; name: string; address: string; supervisionPhone: string; complaintChannel: string; generalWindowId: string | null }
-  windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number }>
+  hall: { id: string; prefix: string; name: string; address: string; supervisionPhone: string; complaintChannel: string; generalWindowId: string | null; hours: WeeklyHours }
+  windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number; leads: string[] }>
+}
+
+export interface DashboardView {
+  /** 「铜陵市政务服务中心」 or the window's name */
+  scope: string
+  windowId: string | null
+  /** the hall office may narrow to one window */
+  windowChoices: Array<{ id: string; name: string }>
+  at: string
+  states: Array<{ key: OpenClockState; label: string }>
+  open: {
+    total: number
+    byState: Record<OpenClockState, number>
+    windows: Array<{ windowId: string; name: string; number: string; byState: Record<OpenClockState, number>; total: number }>
+  }
+  overdueCount: number
+  /** earliest due first, at most 50 */
+  overdue: Array<CaseSummary & { clockLabel: string | null; dueAt: string | null; overdueText: string }>
+  weeks: WeekTrend[]
+  replies: { onTime: number; late: number; share: number | null }
+  ratings: { counts: LevelCounts; total: number; goodShare: number | null }
+}
+
+export interface PolicySettingsView {
+  version: number
+  presetId: PresetId
+  presetName: string
+  presets: Array<{ id: PresetId; name: string }>
+  /** the hall office adjusts; other staff read */
+  canEdit: boolean
+  fields: Array<{
+    id: string
+    group: PolicyGroup
+    groupLabel: string
+    key: string
+    label: string
+    unit: PolicyField['unit']
+    hint: string | null
+    value: number | boolean
+    /** 「2 个工作日」「-1 分」 */
+    text: string
+    presetValue: number | boolean
+    cite: string
+    overridden: boolean
+  }>
+  forbiddenPhrases: { value: ForbiddenPhrase[]; presetValue: ForbiddenPhrase[]; cite: string; overridden: boolean }
+  /** newest first; each with what changed from the version before */
+  history: Array<{ version: number; presetName: string; note: string; by: string; at: string; changes: string[] }>
 }
 
 export interface CalendarView {
@@ -335,6 +390,7 @@ export interface MatterAdminView {
 export interface StaffAdminView {
   /** cloud: WeChat binding by invite code; self-hosted: login and password */
   mode: 'cloud' | 'selfHosted'
+  hallId: string
   staff: Array<{
     id: string
     name: string
@@ -348,6 +404,8 @@ export interface StaffAdminView {
     active: boolean
     login: string | null
     bound: boolean
+    /** a link to the photo on the responder card */
+    photoUrl: string | null
   }>
   windows: Array<{ id: string; name: string }>
 }
@@ -402,6 +460,10 @@ export interface ActionOutputs {
   hallSettings: HallSettingsView
   saveHall: HallSettingsView
   saveWindow: HallSettingsView
+  dashboard: DashboardView
+  exportArchive: { fileName: string; base64: string; cases: number }
+  policySettings: PolicySettingsView
+  savePolicy: PolicySettingsView
   calendarSettings: CalendarView
   saveCalendarDay: CalendarView
   removeCalendarDay: CalendarView
@@ -411,6 +473,7 @@ export interface ActionOutputs {
   importMatters: { imported: number; created: number; updated: number }
   staffList: StaffAdminView
   saveStaff: StaffAdminView['staff'][number]
+  setStaffPhoto: StaffAdminView['staff'][number]
   setStaffPassword: { staffId: string; login: string }
   entryCodes: EntryCodesView
   createInvite: { code: string; expiresAt: string; staffId: string; staffName: string }

@@ -90,11 +90,9 @@ export async function loadCaseView(ctx: HandlerContext, caseId: string): Promise
   if (!loaded) throw new DomainError('NOT_FOUND', '找不到这个案件')
   const { state, events } = loaded
   assertCanRead(ctx, state)
-  const [hallCtx, dir, photoUrls] = await Promise.all([
-    loadHallContext(ctx.store, state.hallId, state.policy.version),
-    loadDirectory(ctx.store, state.hallId),
-    ctx.files.urls(state.attachments),
-  ])
+  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, state.hallId, state.policy.version), loadDirectory(ctx.store, state.hallId)])
+  const responderPhoto = state.firstResponderId ? dir.staffById.get(state.firstResponderId)?.photo : null
+  const photoUrls = await ctx.files.urls(responderPhoto ? [...state.attachments, responderPhoto] : state.attachments)
   const can = abilities(ctx, state, hallCtx)
   return caseView(state, events, hallCtx.hall, dir, can, ctx.staff !== null, { now: ctx.now, calendar: hallCtx.calendar }, photoUrls)
 }

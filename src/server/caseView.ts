@@ -7,6 +7,7 @@ import { BAD_REASON_LABELS, FINDING_LABELS, RATING_LABELS } from '../core/rating
 import type { CaseState } from '../core/caseState'
 import type { CaseEvent } from '../core/events'
 import { maskPhone, type Hall, type ResponderCard, type Staff, type Window } from '../core/schemas'
+import { DEFAULT_HOURS, describeHours } from '../core/hours'
 import type { CaseSummary, CaseView, PublicHall, PublicWindow, StaffView } from '../core/views'
 import type { Directory } from './directory'
 
@@ -16,6 +17,7 @@ export const publicHall = (h: Hall): PublicHall => ({
   address: h.address,
   supervisionPhone: h.supervisionPhone,
   complaintChannel: h.complaintChannel,
+  hours: describeHours(h.hours ?? DEFAULT_HOURS),
 })
 
 export const publicWindow = (w: Window): PublicWindow => ({ id: w.id, name: w.name, number: w.number, scope: w.scope })
@@ -32,7 +34,7 @@ export const staffView = (s: Staff, windowName: string | null): StaffView => ({
 })
 
 /** 000 §10: the responsible person shows name, title, post and business scope */
-export function responderCard(state: CaseState, dir: Directory): ResponderCard | null {
+export function responderCard(state: CaseState, dir: Directory, photoUrls: Map<string, string | null> = new Map()): ResponderCard | null {
   const id = state.firstResponderId
   if (!id) return null
   const staff = dir.staffById.get(id)
@@ -47,6 +49,7 @@ export function responderCard(state: CaseState, dir: Directory): ResponderCard |
     windowName: window?.name ?? '',
     windowNumber: window?.number ?? '',
     scope: window?.scope ?? '',
+    photo: (staff.photo && photoUrls.get(staff.photo)) || null,
   }
 }
 
@@ -102,7 +105,7 @@ export function caseView(
     matter: state.matter,
     attachments: state.attachments.map((id) => ({ id, url: photoUrls.get(id) ?? null })),
     submittedAt: state.submittedAt,
-    responder: responderCard(state, dir),
+    responder: responderCard(state, dir, photoUrls),
     reply: state.reply ? { text: state.reply.text, mode: state.reply.mode, at: state.reply.at } : null,
     clocks: state.clocks.map((c) => ({
       kind: c.kind,

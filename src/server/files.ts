@@ -6,6 +6,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_UPLOADS_PER_DAY,
   cloudFileHall,
+  cloudStaffPhotoHall,
   isServerFileId,
   sniffImage,
 } from '../core/attachment'
@@ -20,8 +21,10 @@ import type { Store, Upload, UploadStore } from './store/port'
 export interface FileAccess {
   /** refuses ids the citizen may not attach to a new case of this hall */
   checkAttachable(ids: string[], citizenId: string, hallId: string): Promise<void>
-  /** records that the files now belong to the case */
+  /** records that the files now belong to the case (or `staff:<id>` for a staff photo) */
   attached(ids: string[], caseId: string): Promise<void>
+  /** refuses a photo the hall office may not put on a staff member's card: another hall's, or someone else's upload */
+  checkStaffPhoto(id: string, uploaderId: string | null, hallId: string, staffId: string): Promise<void>
   /** links the reader's app can show; null for a file that cannot be shown now */
   urls(ids: string[]): Promise<Map<string, string | null>>
 }
@@ -38,6 +41,11 @@ export function serverFiles(store: UploadStore): FileAccess {
       if (found.length !== new Set(ids).size || found.some((u) => u.ownerId !== citizenId || u.hallId !== hallId)) throw stale()
     },
     attached: (ids, caseId) => store.linkUploads(ids, caseId),
+    async checkStaffPhoto(id, uploaderId, hallId, staffId) {
+      const [found] = isServerFileId(id) ? await store.listUploads([id]) : []
+      const mine = found && found.hallId === hallId && (found.caseId === `staff:${staffId}` || (found.caseId === null && found.ownerId === uploaderId))
+      if (!mine) throw new DomainError('INVALID_INPUT', '照片已失效，请重新上传', { field: 'photo' })
+    },
     async urls(ids) {
       return new Map(ids.map((id) => [id, isServerFileId(id) ? `/api/files/${id}` : null]))
     },
@@ -56,6 +64,9 @@ export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unkno
       if (ids.some((id) => cloudFileHall(id) !== hallId)) throw stale()
     },
     async attached() {},
+    async checkStaffPhoto(id, _uploaderId, hallId) {
+      if (cloudStaffPhotoHall(id) !== hallId) throw new DomainError('INVALID_INPUT', '照片已失效，请重新上传', { field: 'photo' })
+    },
     async urls(ids) {
       const urls = new Map<string, string | null>(ids.map((id) => [id, null]))
       if (ids.length === 0) return urls
@@ -100,8 +111,8 @@ export async function receiveUpload(store: Store & UploadStore, input: { hallId:
 
 /**
  * A photo is shown to the citizen who uploaded it, and to staff who see the case it is attached to
- * (or the window it was referred to), or the hall office for a complaint's; to anyone else it does not
- * exist.
+ * (or the window it was referred to), or the hall office for a complaint's; a staff photo to everyone;
+ * to anyone else it does not exist.
  */
 export async function readableFile(store: Store & UploadStore, identity: Identity, id: string): Promise<{ upload: Upload; bytes: Uint8Array }> {
   const gone = new DomainError('NOT_FOUND', '找不到这张照片')
@@ -109,8 +120,10 @@ export async function readableFile(store: Store & UploadStore, identity: Identit
   const file = await store.getUpload(id)
   if (!file) throw gone
   if (identity.citizenId && identity.citizenId === file.upload.ownerId) return file
-  const staff = identity.staffId ? await store.getStaff(identity.staffId) : null
   const owner = file.upload.caseId
+  // a staff photo is public: citizens see it on the responder card (000 §10)
+  if (owner?.startsWith('staff:')) return file
+  const staff = identity.staffId ? await store.getStaff(identity.staffId) : null
   if (!staff?.active || !owner) throw gone
   // a complaint's photos are for the hall office that handles it
   if (owner.startsWith('k_')) {

@@ -30,5 +30,5 @@ export async function loadHallContext(store: Store, hallOrId: Hall | string, pol
     ? effectivePolicy(stored.presetId, stored.overrides, stored.version)
     : effectivePolicy(hall.policyPreset as PresetId, {}, version)
   if (!policy.ok) throw policy.error
-  return { hall, policy: policy.value, calendar: createCalendar({ overrides }) }
+  return { hall, policy: policy.value, calendar: createCalendar({ overrides, hours: hall.hours }) }
 }

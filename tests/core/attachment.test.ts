@@ -1,5 +1,5 @@
 // Which files count as photos, and which ids may be attached.
-import { AttachmentId, Attachments, cloudFileHall, cloudPath, sniffImage } from '../../src/core/attachment'
+import { AttachmentId, Attachments, cloudFileHall, cloudPath, cloudStaffPhotoHall, sniffImage, StaffPhotoId } from '../../src/core/attachment'
 
 const bytes = (...b: number[]) => new Uint8Array(b)
 
@@ -28,4 +28,18 @@ it('accepts server ids and cloud paths of the attachments folder, at most 6', ()
   const seven = Array.from({ length: 7 }, (_, i) => `up_${String(i).repeat(24)}`)
   expect(Attachments.safeParse(seven).success).toBe(false)
   expect(Attachments.safeParse(seven.slice(1)).success).toBe(true)
+})
+
+it('knows a staff photo in cloud storage by its path, and the hall it belongs to', () => {
+  const path = cloudPath('demo', '2026-11-23', 'abcdefghijklmnop', 'image/jpeg', 'staff')
+  expect(path).toBe('staff/demo/abcdefghijklmnop.jpg')
+  const id = `cloud://env-1.abcd/${path}`
+  expect(StaffPhotoId.safeParse(id).success).toBe(true)
+  expect(cloudStaffPhotoHall(id)).toBe('demo')
+  // a citizen's document is not a staff photo, nor a staff photo a document
+  const document = 'cloud://env-1.abcd/attachments/demo/20261123/abcdefghijklmnop.jpg'
+  expect(StaffPhotoId.safeParse(document).success).toBe(false)
+  expect(cloudStaffPhotoHall(document)).toBeNull()
+  expect(AttachmentId.safeParse(id).success).toBe(false)
+  expect(StaffPhotoId.safeParse('up_' + 'a'.repeat(24)).success).toBe(true)
 })

@@ -56,3 +56,26 @@ it('checks every field and who asks', async () => {
   expect(await refusal(staffMember('bdc-lead'), 'hallSettings', {})).toMatchObject({ code: 'FORBIDDEN' })
   expect(await refusal(citizen(), 'saveHall', { name: '改名', address: '', supervisionPhone: '', complaintChannel: '' })).toMatchObject({ code: 'UNAUTHENTICATED' })
 })
+
+it('keeps the business hours per weekday: clocks end at the day’s close, citizens read them', async () => {
+  const weekday = [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '17:00' }]
+  const hours = { 0: [], 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: [{ start: '08:30', end: '12:00' }], 6: [{ start: '09:00', end: '12:00' }] }
+  const base = { name: '示范市政务服务中心', address: '', supervisionPhone: '0562-12345', complaintChannel: '' }
+  const saved = await api().ok(office, 'saveHall', { ...base, hours })
+  expect(saved.hall.hours).toEqual(hours)
+  expect(saved.windows.find((w) => w.id === 'bdc')!.leads).toEqual(['周建国'])
+  expect((await db.store.listAudit('demo', 0, 10)).map((e) => e.detail.changed)).toContain('address,complaintChannel,hours')
+
+  // what the citizen reads on the entry page
+  const entry = await api().ok(citizen(), 'entry', { scene: 'h=demo&w=bdc' })
+  expect(entry.hall.hours).toEqual(['周一至周四 08:30-12:00、14:00-17:00', '周五 08:30-12:00', '周六 09:00-12:00'])
+  // a consult on Monday 10:00 is due at Wednesday's close, 17:00
+  const me = citizen()
+  const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '请问如何办理？', requestId: rid() })
+  expect((await api().ok(me, 'getCase', { caseId })).clocks[0]!.dueAt).toBe('2026-11-25T17:00:00+08:00')
+
+  expect(await refusal(office, 'saveHall', { ...base, hours: { ...hours, 2: [{ start: '12:00', end: '09:00' }] } })).toMatchObject({ code: 'INVALID_INPUT', field: 'hours.2', message: '结束时间须晚于开始时间' })
+  expect(await refusal(office, 'saveHall', { ...base, hours: { ...hours, 3: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '17:00' }] } })).toMatchObject({ field: 'hours.3', message: '时段不能重叠' })
+  expect(await refusal(office, 'saveHall', { ...base, hours: { ...hours, 1: [{ start: '9:00', end: '12:00' }] } })).toMatchObject({ field: 'hours.1.0.start' })
+  expect(await refusal(office, 'saveHall', { ...base, hours: { ...hours, 1: [] } })).toMatchObject({ field: 'hours', message: '周一至周五须有办公时间' })
+})

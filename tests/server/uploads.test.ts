@@ -136,3 +136,29 @@ it('forgets photos of forms never sent after a day; attached ones stay', async (
   expect(await db.store.getUpload(dropped)).toBeNull()
   expect((await db.store.getUpload(kept))?.upload.caseId).toMatch(/^c_/)
 })
+
+it('puts a staff photo the hall office uploaded on the responder card, for everyone to see', async () => {
+  const office = await staffSession('office-xu')
+  const id = (await upload(office, PNG, 'image/png')).json.data!.id
+  const saved = await post(office, 'setStaffPhoto', { staffId: 'bdc-li', photo: id })
+  expect(saved.json.data).toMatchObject({ id: 'bdc-li', photoUrl: `/api/files/${id}` })
+  // the citizen's case names 李晓梅 with her photo, which anyone may load
+  const me = await session()
+  const caseId = (await submit(me, [])).json.data.caseId
+  await post(await staffSession('bdc-li'), 'claimCase', { caseId, requestId: 'r-claim-1' })
+  expect((await post(me, 'getCase', { caseId })).json.data.responder).toMatchObject({ name: '李晓梅', photo: `/api/files/${id}` })
+  const file = await get(null, `/api/files/${id}`)
+  expect([file.status, file.headers.get('content-type')]).toEqual([200, 'image/png'])
+  const audits = (await db.store.listAudit('demo', 0, 20)).filter((e) => e.action === 'staff.photo')
+  expect(audits.map((e) => e.target)).toEqual(['staff:bdc-li'])
+
+  // someone else's upload, another hall's cloud file, a made-up id, or anyone but the office: refused
+  const theirs = (await upload(await session(), PNG, 'image/png')).json.data!.id
+  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: theirs })).json.error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'photo' } })
+  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: 'up_' + 'b'.repeat(24) })).json.error!.details!.field).toBe('photo')
+  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: 'cloud://env-1.abcd/attachments/demo/20261123/abcdefghijklmnop.jpg' })).json.error!.details!.field).toBe('photo')
+  expect((await post(await staffSession('bdc-lead'), 'setStaffPhoto', { staffId: 'bdc-li', photo: null })).json.error!.code).toBe('FORBIDDEN')
+  // removed: the card shows the initial again
+  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-li', photo: null })).json.data.photoUrl).toBeNull()
+  expect((await post(me, 'getCase', { caseId })).json.data.responder.photo).toBeNull()
+})

@@ -210,6 +210,22 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await ids({ hallId: 'other' })).toEqual([])
       // changed since 10:30: c (submitted 11:00) and b (claimed 11:00), not a
       expect(await ids({ hallId: 'tl', updatedSince: '2026-11-23T10:30:00+08:00' })).toEqual([c.state.id, b.state.id])
+      // submitted in [10:00, 11:00): b only
+      expect(await ids({ hallId: 'tl', submittedFrom: '2026-11-23T10:00:00+08:00', submittedTo: '2026-11-23T11:00:00+08:00' })).toEqual([b.state.id])
+      expect(await ids({ hallId: 'tl', submittedFrom: '2026-11-23T10:00:00+08:00' })).toEqual([c.state.id, b.state.id])
+
+      // the events of several cases at once, each in order
+      const events = await store.listEvents([b.state.id, a.state.id, 'c_missing'])
+      expect(events[b.state.id]!.map((e) => e.type)).toEqual(['submitted', 'claimed'])
+      expect(events[a.state.id]!.map((e) => e.seq)).toEqual([1])
+      expect(events.c_missing).toEqual([])
+
+      // the dashboard's facts: changed since 10:30, without texts or contacts
+      const facts = await store.caseFacts({ hallId: 'tl', since: '2026-11-23T10:30:00+08:00' })
+      expect(facts.map((f) => f.submittedAt).sort()).toEqual(['2026-11-23T10:00:00+08:00', '2026-11-23T11:00:00+08:00'])
+      const fb = facts.find((f) => f.submittedAt === '2026-11-23T10:00:00+08:00')!
+      expect(fb).toEqual({ windowId: 'bdc', submittedAt: '2026-11-23T10:00:00+08:00', closedAt: null, replies: [expect.objectContaining({ metAt: null, breachedAt: null })], ratings: [] })
+      expect(await store.caseFacts({ hallId: 'tl', windowId: 'zx', since: '2026-11-23T00:00:00+08:00' })).toHaveLength(1)
     })
 
     it('50 concurrent counter draws give 1..50 without gaps or repeats', async () => {
@@ -219,11 +235,18 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
 
     it('keeps every policy version, and never overwrites one', async () => {
       const v2 = { version: 2, presetId: '003' as const, overrides: { limits: { reply: 1 } }, note: '按公积金中心细则', by: 'xu', at: '2026-11-23T10:00:00+08:00' }
-      await store.putPolicyVersion('tl', v2)
+      const v3 = { ...v2, version: 3, presetId: '000' as const, overrides: {}, note: '改回' }
+      expect(await store.putPolicyVersion('tl', v3)).toBe(true)
+      expect(await store.putPolicyVersion('tl', v2)).toBe(true)
       expect(await store.getPolicyVersion('tl', 2)).toEqual(v2)
-      expect(await store.getPolicyVersion('tl', 3)).toBeNull()
-      await expect(store.putPolicyVersion('tl', { ...v2, note: '改写' })).rejects.toThrow()
+      expect(await store.getPolicyVersion('tl', 4)).toBeNull()
+      expect(await store.putPolicyVersion('tl', { ...v2, note: '改写' })).toBe(false)
       expect((await store.getPolicyVersion('tl', 2))?.note).toBe('按公积金中心细则')
+      expect(await store.listPolicyVersions('tl')).toEqual([v2, v3])
+      expect(await store.listPolicyVersions('other')).toEqual([])
+      // two saves of the same next version: exactly one is recorded
+      const raced = await Promise.all([store.putPolicyVersion('tl', { ...v2, version: 4 }), store.putPolicyVersion('tl', { ...v2, version: 4, note: '同时' })])
+      expect(raced.filter(Boolean)).toHaveLength(1)
     })
 
     describe('invites', () => {

@@ -3,7 +3,7 @@
 // models the behaviour the adapter relies on, as the CloudBase documentation describes it:
 // - doc(id).get() of a missing document rejects ("document.get:fail … does not exist");
 // - doc(id).set({ data }) creates or replaces; update() of a missing doc updates nothing;
-// - where() matches equality and the commands eq / in / lte / gte (which never match a missing field); orderBy, skip, limit; a cloud function's
+// - where() matches equality and the commands eq / in / lt / lte / gte and and(…) of them (which never match a missing field); orderBy, skip, limit; a cloud function's
 //   get() returns at most 100 documents unless limited further;
 // - runTransaction runs its callback atomically: its writes all land or, if it throws, none do,
 //   and the callback's error is the transaction's rejection. Transactions here are serialised, which
@@ -11,22 +11,26 @@
 import type { CloudCollection, CloudData, CloudDatabase, CloudDocRef, CloudQuery, CloudTransaction, CloudTxDocRef } from '../../src/server/store/cloudbase'
 
 const CMD = Symbol('command')
-type Command = { [CMD]: 'eq' | 'in' | 'inc' | 'lte' | 'gte'; value: unknown }
+type Command = { [CMD]: 'eq' | 'in' | 'inc' | 'lt' | 'lte' | 'gte' | 'and'; value: unknown }
 const isCommand = (v: unknown): v is Command => typeof v === 'object' && v !== null && CMD in v
 
 const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)))
 
+function fits(have: unknown, want: Command): boolean {
+  if (want[CMD] === 'eq') return have === want.value
+  if (want[CMD] === 'in') return (want.value as unknown[]).includes(have)
+  if (want[CMD] === 'and') return (want.value as Command[]).every((c) => fits(have, c))
+  if (have === null) return false
+  if (want[CMD] === 'lt') return (have as string | number) < (want.value as string | number)
+  if (want[CMD] === 'lte') return (have as string | number) <= (want.value as string | number)
+  if (want[CMD] === 'gte') return (have as string | number) >= (want.value as string | number)
+  return false
+}
+
 function matches(doc: CloudData, cond: CloudData): boolean {
   return Object.entries(cond).every(([k, want]) => {
     const have = doc[k] ?? null
-    if (isCommand(want)) {
-      if (want[CMD] === 'eq') return have === want.value
-      if (want[CMD] === 'in') return (want.value as unknown[]).includes(have)
-      if (want[CMD] === 'lte') return have !== null && (have as string | number) <= (want.value as string | number)
-      if (want[CMD] === 'gte') return have !== null && (have as string | number) >= (want.value as string | number)
-      return false
-    }
-    return have === want
+    return isCommand(want) ? fits(have, want) : have === want
   })
 }
 
@@ -125,7 +129,9 @@ export class FakeCloudDb implements CloudDatabase {
   command = {
     eq: (value: unknown) => ({ [CMD]: 'eq', value }) as Command,
     in: (value: unknown[]) => ({ [CMD]: 'in', value }) as Command,
+    lt: (value: unknown) => ({ [CMD]: 'lt', value }) as Command,
     lte: (value: unknown) => ({ [CMD]: 'lte', value }) as Command,
+    and: (...value: unknown[]) => ({ [CMD]: 'and', value }) as Command,
     gte: (value: unknown) => ({ [CMD]: 'gte', value }) as Command,
     inc: (value: number) => ({ [CMD]: 'inc', value }) as Command,
   }

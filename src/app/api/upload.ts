@@ -62,11 +62,12 @@ function randomName(): string {
 /** today in the hall (UTC+8 all year), for the storage folder; the calendar module stays out of the main package */
 const hallToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
 
-export async function uploadPhoto(hallId: string, photo: PickedPhoto): Promise<UploadAnswer> {
+/** a citizen's document for a case, or (the hall office) a staff member's photo for the responder card */
+export async function uploadPhoto(hallId: string, photo: PickedPhoto, kind: 'attachment' | 'staff' = 'attachment'): Promise<UploadAnswer> {
   try {
     if (process.env.TARO_ENV === 'weapp') {
       if (photo.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: '照片不能超过 5 MB' }
-      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPath(hallId, hallToday(), randomName(), photo.type), filePath: photo.path })
+      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPath(hallId, hallToday(), randomName(), photo.type, kind), filePath: photo.path })
       return { ok: true, id: res.fileID }
     }
     const { blob, type } = await resized(photo.file!)

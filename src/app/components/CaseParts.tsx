@@ -1,6 +1,6 @@
 // The pieces of a case page shared by the citizen's and the staff's views.
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import type { CaseSummary, CaseView, ClockView, TimelineEntry } from '../../core/views'
 import type { ResponderCard as Card } from '../../core/schemas'
 import { CLOCK_STATE_LABEL, REPLY_MODE_LABEL, formatTime, remaining } from '../lib/format'
@@ -21,7 +21,11 @@ export function StatusTag({ status, label }: { status: string; label: string }) 
 export function ResponderCard({ card }: { card: Card }) {
   return (
     <View className='responder'>
-      <View className='responder__avatar'>{card.name.slice(0, 1)}</View>
+      {card.photo ? (
+        <Image className='responder__avatar responder__avatar--photo' src={card.photo} mode='aspectFill' />
+      ) : (
+        <View className='responder__avatar'>{card.name.slice(0, 1)}</View>
+      )}
       <View className='responder__body'>
         <View className='responder__name'>
           <Text>{card.name}</Text>

@@ -6,6 +6,14 @@ import { Canvas as TaroCanvas, View } from '@tarojs/components'
 import { Canvas as F2Canvas, jsx } from '@antv/f2'
 
 type F2Element = ReturnType<typeof jsx>
+
+// F2's element typings reject its own components' generic props; the props given are F2's documented ones
+export const el = (type: unknown, props: Record<string, unknown>) => jsx(type as Parameters<typeof jsx>[0], props)
+export const label = { label: { fontSize: 12, fill: '#6b7480' } }
+export const legendText = { nameStyle: { fontSize: 12, fill: '#4e5661' } }
+/** 好差评 levels, best first, with their colours from green to red */
+export const LEVEL_NAMES: Record<string, string> = { '5': '非常满意', '4': '满意', '3': '基本满意', '2': '不满意', '1': '非常不满意' }
+export const LEVEL_COLORS = ['#1f9d55', '#6cc08b', '#c7cdd6', '#f0a04b', '#d93026']
 interface CanvasNode {
   width: number
   height: number

@@ -4,17 +4,22 @@ import Taro from '@tarojs/taro'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-export async function saveWorkbook(fileName: string, base64: string) {
+const MIME: Record<string, string> = { xlsx: XLSX, jsonl: 'application/jsonl' }
+
+/** a file the server made: downloaded in H5; in the mini-program a workbook opens, other files go to a chat */
+export async function saveFile(fileName: string, base64: string) {
+  const ext = fileName.slice(fileName.lastIndexOf('.') + 1)
   if (process.env.TARO_ENV === 'weapp') {
     const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`
     await new Promise<void>((resolve, reject) =>
       Taro.getFileSystemManager().writeFile({ filePath, data: base64, encoding: 'base64', success: () => resolve(), fail: reject }),
     )
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+    if (ext === 'xlsx') await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+    else await Taro.shareFileMessage({ filePath, fileName })
     return
   }
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX }))
+  const url = URL.createObjectURL(new Blob([bytes], { type: MIME[ext] ?? 'application/octet-stream' }))
   const a = document.createElement('a')
   a.href = url
   a.download = fileName

@@ -2,6 +2,7 @@
 // the window's scope on the poster). Cloud: a mini-program code from wxacode.getUnlimited whose scene
 // carries hall and window; self-hosted: a QR code (SVG) of the H5 entry link.
 import QRCode from 'qrcode'
+import { DEFAULT_HOURS, describeHours } from '../../core/hours'
 import { DomainError } from '../../core/errors'
 import { formatScene } from '../../core/schemas'
 import type { EntryCodesView } from '../../core/views'
@@ -45,5 +46,5 @@ export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
       codes.push({ ...t, link, image: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, problem: null })
     }
   }
-  return { hallName: hall.name, supervisionPhone: hall.supervisionPhone, replyDays: policy.limits.reply.value, codes }
+  return { hallName: hall.name, supervisionPhone: hall.supervisionPhone, hours: describeHours(hall.hours ?? DEFAULT_HOURS), replyDays: policy.limits.reply.value, codes }
 }

@@ -2,6 +2,7 @@
 // complaint channel citizens see) and its windows (name, counter number, business scope). A window
 // with cases still at it cannot be closed; the refusal says how many. Every change is audited.
 import { DomainError } from '../../core/errors'
+import { DEFAULT_HOURS } from '../../core/hours'
 import { CaseStatus } from '../../core/events'
 import type { Window } from '../../core/schemas'
 import type { HallSettingsView } from '../../core/views'
@@ -20,11 +21,14 @@ async function openCases(ctx: HandlerContext, hallId: string, windowId: string):
 
 export const hallSettings: Handler<'hallSettings'> = async (ctx) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
-  const [hall, windows] = await Promise.all([ctx.store.getHall(me.hallId), ctx.store.listWindows(me.hallId)])
+  const [hall, windows, staff] = await Promise.all([ctx.store.getHall(me.hallId), ctx.store.listWindows(me.hallId), ctx.store.listStaff(me.hallId)])
   if (!hall) throw new DomainError('NOT_FOUND', '找不到这个大厅')
   return {
-    hall: { id: hall.id, prefix: hall.prefix, name: hall.name, address: hall.address, supervisionPhone: hall.supervisionPhone, complaintChannel: hall.complaintChannel, generalWindowId: hall.generalWindowId ?? null },
-    windows: await Promise.all(windows.map(async (w) => ({ ...w, openCases: await openCases(ctx, me.hallId, w.id) }))),
+    hall: { id: hall.id, prefix: hall.prefix, name: hall.name, address: hall.address, supervisionPhone: hall.supervisionPhone, complaintChannel: hall.complaintChannel, generalWindowId: hall.generalWindowId ?? null, hours: hall.hours ?? DEFAULT_HOURS },
+    // a window's lead is whoever the staff list makes its lead (首席代表)
+    windows: await Promise.all(
+      windows.map(async (w) => ({ ...w, openCases: await openCases(ctx, me.hallId, w.id), leads: staff.filter((s) => s.active && s.role === 'lead' && s.windowId === w.id).map((s) => s.name) })),
+    ),
   }
 }
 
@@ -36,9 +40,21 @@ export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
     const w = await ctx.store.getWindow(me.hallId, input.generalWindowId)
     if (!w || !w.active) throw new DomainError('NOT_FOUND', '综合咨询窗口须是本厅在用的窗口', { field: 'generalWindowId' })
   }
-  const next = { ...hall, name: input.name, address: input.address, supervisionPhone: input.supervisionPhone, complaintChannel: input.complaintChannel, generalWindowId: input.generalWindowId ?? undefined }
+  const next = {
+    ...hall,
+    name: input.name,
+    address: input.address,
+    supervisionPhone: input.supervisionPhone,
+    complaintChannel: input.complaintChannel,
+    // omitted: kept; null: none
+    generalWindowId: input.generalWindowId === undefined ? hall.generalWindowId : (input.generalWindowId ?? undefined),
+    hours: input.hours ?? hall.hours,
+  }
   await ctx.store.putHall(next)
-  const changed = (['name', 'address', 'supervisionPhone', 'complaintChannel', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]).join(',')
+  const changed = [
+    ...(['name', 'address', 'supervisionPhone', 'complaintChannel', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]),
+    ...(JSON.stringify(next.hours ?? null) !== JSON.stringify(hall.hours ?? null) ? ['hours'] : []),
+  ].join(',')
   await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'hall.update', target: `hall:${me.hallId}`, detail: { changed } }, ctx.now)
   return hallSettings(ctx, {})
 }

@@ -29,9 +29,12 @@ import type { FileAccess } from '../files'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import { revealPhone } from './revealPhone'
 import { entryCodes } from './entryCodes'
-import { saveStaff, setStaffPassword, staffList } from './people'
+import { saveStaff, setStaffPassword, setStaffPhoto, staffList } from './people'
 import { hallSettings, saveHall, saveWindow } from './hallSettings'
 import { exportMatters, importMatters, matterList, saveMatter } from './matters'
+import { policySettings, savePolicy } from './policy'
+import { dashboard } from './dashboard'
+import { exportArchive } from './archive'
 import { calendarSettings, removeCalendarDay, saveCalendarDay } from './calendarSettings'
 import type { ContentCheck } from '../contentCheck'
 import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
@@ -106,6 +109,10 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   rateComplaint,
   revealPhone,
   entryCodes,
+  dashboard,
+  exportArchive,
+  policySettings,
+  savePolicy,
   calendarSettings,
   saveCalendarDay,
   removeCalendarDay,
@@ -118,6 +125,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   saveWindow,
   staffList,
   saveStaff,
+  setStaffPhoto,
   setStaffPassword,
   ledger,
   ledgerCases,

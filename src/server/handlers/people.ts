@@ -17,13 +17,21 @@ const OFFICE_ONLY = '只有政务服务科可以管理工作人员'
 export const staffList: Handler<'staffList'> = async (ctx) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   const [dir, accounts] = await Promise.all([loadDirectory(ctx.store, me.hallId), ctx.store.listStaffAccounts(me.hallId)])
+  const photos = [...dir.staffById.values()].flatMap((s) => (s.photo ? [s.photo] : []))
+  const urls = await ctx.files.urls(photos)
   const account = new Map(accounts.map((a) => [a.staffId, a]))
   const windowOrder = [...dir.windows.keys()]
   const order = (s: Staff) => (s.windowId ? windowOrder.indexOf(s.windowId) : -1)
   const staff: StaffAdminView['staff'] = [...dir.staffById.values()]
     .sort((a, b) => Number(b.active) - Number(a.active) || order(a) - order(b) || b.rank - a.rank || a.name.localeCompare(b.name, 'zh'))
-    .map((s) => ({ ...s, windowName: s.windowId ? dir.window(s.windowId) : '政务服务科', login: account.get(s.id)?.login ?? null, bound: account.get(s.id)?.bound ?? false }))
-  return { mode: ctx.mode, staff, windows: [...dir.windows.values()].filter((w) => w.active).map((w) => ({ id: w.id, name: w.name })) }
+    .map((s) => ({
+      ...s,
+      windowName: s.windowId ? dir.window(s.windowId) : '政务服务科',
+      login: account.get(s.id)?.login ?? null,
+      bound: account.get(s.id)?.bound ?? false,
+      photoUrl: (s.photo && urls.get(s.photo)) || null,
+    }))
+  return { mode: ctx.mode, hallId: me.hallId, staff, windows: [...dir.windows.values()].filter((w) => w.active).map((w) => ({ id: w.id, name: w.name })) }
 }
 
 export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
@@ -55,6 +63,7 @@ export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
     rank: input.rank,
     phone: input.phone,
     active: input.active,
+    photo: existing?.photo ?? null,
   }
   try {
     await ctx.store.putStaff(staff, input.login !== undefined ? { login: input.login || null } : undefined)
@@ -69,6 +78,19 @@ export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
   if (existing?.active && !staff.active) await ctx.store.putStaff(staff, { openid: null })
   const changed = existing ? (Object.keys(staff) as Array<keyof Staff>).filter((k) => staff[k] !== existing[k]).join(',') : 'created'
   await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'staff.update' : 'staff.create', target: `staff:${staff.id}`, detail: { changed, login: input.login !== undefined } }, ctx.now)
+  return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
+}
+
+export const setStaffPhoto: Handler<'setStaffPhoto'> = async (ctx, input) => {
+  const me = requireOffice(ctx, OFFICE_ONLY)
+  const staff = await ctx.store.getStaff(input.staffId)
+  if (!staff || staff.hallId !== me.hallId) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'staffId' })
+  if (input.photo) {
+    await ctx.files.checkStaffPhoto(input.photo, ctx.identity.citizenId, me.hallId, staff.id)
+    await ctx.files.attached([input.photo], `staff:${staff.id}`)
+  }
+  await ctx.store.putStaff({ ...staff, photo: input.photo })
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'staff.photo', target: `staff:${staff.id}`, detail: { removed: input.photo === null } }, ctx.now)
   return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
 }
 

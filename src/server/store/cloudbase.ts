@@ -20,13 +20,17 @@ import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated } from '../../core/assessment'
 import { ledgerEntry } from '../../core/ledger'
 import type { AuditEntry } from '../audit'
+import type { CaseFact } from '../../core/dashboard'
 import { decisionTime } from '../../core/caseMachine'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
 export type CloudData = Record<string, unknown>
 export interface CloudCommand {
   eq(v: unknown): unknown
+  lt(v: unknown): unknown
   lte(v: unknown): unknown
+  /** all of these commands on one field */
+  and(...commands: unknown[]): unknown
   gte(v: unknown): unknown
   in(v: unknown[]): unknown
   inc(n: number): unknown
@@ -333,8 +337,33 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       if (q.unclaimed) cond.handlerId = _.eq(null)
       // updatedAt is written in the hall's offset, so its text order is its time order
       if (q.updatedSince !== undefined) cond.updatedAt = _.gte(q.updatedSince)
+      const submitted = [q.submittedFrom !== undefined ? _.gte(q.submittedFrom) : null, q.submittedTo !== undefined ? _.lt(q.submittedTo) : null].filter((c) => c !== null)
+      if (submitted.length) cond.submittedAt = submitted.length === 1 ? submitted[0] : _.and(...submitted)
       const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       return docs.map((d) => d.state as CaseState)
+    },
+    async listEvents(caseIds) {
+      const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
+      for (let i = 0; i < caseIds.length; i += PAGE) {
+        const docs = await all(col('case_events').where({ caseId: _.in(caseIds.slice(i, i + PAGE)) }).orderBy('caseId', 'asc').orderBy('seq', 'asc'))
+        for (const d of docs) out[d.caseId as string]!.push(d.body as CaseEvent)
+      }
+      return out
+    },
+    async caseFacts(q) {
+      const cond: CloudData = { hallId: q.hallId, updatedAt: _.gte(q.since) }
+      if (q.windowId !== undefined) cond.windowId = q.windowId
+      const docs = await all(col('cases').where(cond), 1_000_000)
+      return docs.map((d): CaseFact => {
+        const s = d.state as CaseState
+        return {
+          windowId: s.windowId,
+          submittedAt: s.submittedAt,
+          closedAt: s.closedAt,
+          replies: s.clocks.filter((c) => c.kind === 'reply').map((c) => ({ dueAt: c.dueAt, metAt: c.metAt, breachedAt: c.breachedAt })),
+          ratings: (s.ratings ?? []).map((r) => ({ level: r.level, at: r.at })),
+        }
+      })
     },
 
     async listCalendarOverrides(hallId) {
@@ -353,11 +382,16 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     },
 
     async putPolicyVersion(hallId, v) {
-      await transact(async (tx) => {
+      return transact(async (tx) => {
         const ref = tx.collection('policy_versions').doc(`${hallId}:${v.version}`)
-        if (await getOrNull(ref)) throw new Error(`policy version ${v.version} of ${hallId} exists`)
+        if (await getOrNull(ref)) return false
         await ref.set({ data: { hallId, version: v.version, data: v } })
+        return true
       })
+    },
+    async listPolicyVersions(hallId) {
+      const docs = await all(col('policy_versions').where({ hallId }).orderBy('version', 'asc'), 1000)
+      return docs.map((d) => d.data as PolicyVersion)
     },
     async getPolicyVersion(hallId, version) {
       return ((await getOrNull(col('policy_versions').doc(`${hallId}:${version}`)))?.data as PolicyVersion | undefined) ?? null

@@ -241,4 +241,11 @@ export const MIGRATIONS: Migration[] = [
         primary key (hall_id, seq))`,
     ],
   },
+  {
+    version: 13,
+    statements: [
+      // the archive export reads the cases submitted in a period
+      `create index cases_hall_submitted_idx on cases (hall_id, submitted_at)`,
+    ],
+  },
 ]

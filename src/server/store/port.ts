@@ -9,6 +9,7 @@ import type { PolicyOverrides, PresetId } from '../../core/policy'
 import type { Notification } from '../../core/notification'
 import type { Complaint, ComplaintStatus } from '../../core/complaint'
 import type { AssessmentFacts } from '../../core/assessment'
+import type { CaseFact } from '../../core/dashboard'
 import type { AuditEntry } from '../audit'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
@@ -19,6 +20,8 @@ export interface PolicyVersion {
   note: string
   by: string
   at: string
+  /** the save that recorded it: a repeated save answers with this version */
+  requestId?: string
 }
 
 export interface StaffSecret {
@@ -40,6 +43,9 @@ export interface CaseQuery {
   unclaimed?: boolean
   /** only cases changed at or after this time (ISO, +08:00): the month's assessment and reports */
   updatedSince?: string
+  /** only cases submitted in [submittedFrom, submittedTo) (ISO, +08:00): the archive export */
+  submittedFrom?: string
+  submittedTo?: string
   limit?: number
 }
 
@@ -179,6 +185,10 @@ export interface Store {
   hasRequest(caseId: string, actorId: string, requestId: string): Promise<boolean>
   appendEvents(input: Append): Promise<AppendResult>
   listCases(query: CaseQuery): Promise<CaseState[]>
+  /** the events of these cases, each list in order (the archive export) */
+  listEvents(caseIds: string[]): Promise<Record<string, CaseEvent[]>>
+  /** what the dashboard's weekly trend reads of each case changed since `since`, built in the database */
+  caseFacts(q: { hallId: string; windowId?: string; since: string }): Promise<CaseFact[]>
 
   /** the hall's own calendar entries, which win over the official holiday data; sorted by date */
   listCalendarOverrides(hallId: string): Promise<CalendarOverride[]>
@@ -186,9 +196,11 @@ export interface Store {
   putCalendarOverride(hallId: string, override: CalendarOverride): Promise<void>
   removeCalendarOverride(hallId: string, date: string): Promise<void>
 
-  /** records a new version of the hall's policy; recording an existing version again is refused */
-  putPolicyVersion(hallId: string, version: PolicyVersion): Promise<void>
+  /** records a new version of the hall's policy; false (and nothing written) when that version exists */
+  putPolicyVersion(hallId: string, version: PolicyVersion): Promise<boolean>
   getPolicyVersion(hallId: string, version: number): Promise<PolicyVersion | null>
+  /** every recorded version of the hall's policy, oldest first */
+  listPolicyVersions(hallId: string): Promise<PolicyVersion[]>
 
   /** cases whose next reminder or due time is at or before `until`, earliest first (the sweep's index) */
   listDueCases(until: string, limit: number): Promise<string[]>

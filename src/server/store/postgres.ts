@@ -11,6 +11,7 @@ import { MIGRATIONS } from './migrations'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
+import type { CaseFact } from '../../core/dashboard'
 import { ledgerEntry } from '../../core/ledger'
 import type { AuditEntry } from '../audit'
 import { decisionTime } from '../../core/caseMachine'
@@ -457,12 +458,40 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       if (q.statuses && q.statuses.length > 0) query = query.where('status', 'in', q.statuses)
       if (q.unclaimed) query = query.where('handler_id', 'is', null)
       if (q.updatedSince !== undefined) query = query.where('updated_at', '>=', q.updatedSince)
+      if (q.submittedFrom !== undefined) query = query.where('submitted_at', '>=', q.submittedFrom)
+      if (q.submittedTo !== undefined) query = query.where('submitted_at', '<', q.submittedTo)
       const rows = await query
         .orderBy('submitted_at', 'desc')
         .orderBy('id')
         .limit(q.limit ?? 100)
         .execute()
       return rows.map((r) => r.state)
+    },
+
+    async listEvents(caseIds) {
+      const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
+      for (let i = 0; i < caseIds.length; i += 1000) {
+        const rows = await db
+          .selectFrom('case_events')
+          .select(['case_id', 'body'])
+          .where('case_id', 'in', caseIds.slice(i, i + 1000))
+          .orderBy('case_id')
+          .orderBy('seq')
+          .execute()
+        for (const r of rows) out[r.case_id]!.push(r.body)
+      }
+      return out
+    },
+    async caseFacts(q) {
+      const inWindow = q.windowId !== undefined ? sql`and window_id = ${q.windowId}` : sql``
+      const rows = await sql<CaseFact>`
+        select window_id as "windowId", state->>'submittedAt' as "submittedAt", state->>'closedAt' as "closedAt",
+          coalesce((select jsonb_agg(jsonb_build_object('dueAt', c->'dueAt', 'metAt', c->'metAt', 'breachedAt', c->'breachedAt'))
+                    from jsonb_array_elements(state->'clocks') c where c->>'kind' = 'reply'), '[]'::jsonb) as replies,
+          coalesce((select jsonb_agg(jsonb_build_object('level', (r->>'level')::int, 'at', r->'at'))
+                    from jsonb_array_elements(case when jsonb_typeof(state->'ratings') = 'array' then state->'ratings' else '[]'::jsonb end) r), '[]'::jsonb) as ratings
+        from cases where hall_id = ${q.hallId} ${inWindow} and updated_at >= ${q.since}`.execute(db)
+      return rows.rows
     },
 
     async listCalendarOverrides(hallId) {
@@ -486,7 +515,17 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async putPolicyVersion(hallId, v) {
-      await db.insertInto('policy_versions').values({ hall_id: hallId, version: v.version, data: json(v) }).execute()
+      const rows = await db
+        .insertInto('policy_versions')
+        .values({ hall_id: hallId, version: v.version, data: json(v) })
+        .onConflict((oc) => oc.doNothing())
+        .returning('version')
+        .execute()
+      return rows.length === 1
+    },
+    async listPolicyVersions(hallId) {
+      const rows = await db.selectFrom('policy_versions').select('data').where('hall_id', '=', hallId).orderBy('version').execute()
+      return rows.map((r) => r.data)
     },
     async getPolicyVersion(hallId, version) {
       const row = await db

@@ -244,6 +244,7 @@ export default function EntryPage() {
             投诉本窗口
           </Text>
         ) : null}
+        {entry.hall.hours.length ? <View>办公时间 {entry.hall.hours.join('；')}</View> : null}
         {entry.hall.supervisionPhone ? <View>监督电话 {entry.hall.supervisionPhone}</View> : null}
       </View>
     </View>

@@ -3,23 +3,15 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Axis, Chart as F2Chart, Interval, Legend, Line, Point, jsx } from '@antv/f2'
+import { Axis, Chart as F2Chart, Interval, Legend, Line, Point } from '@antv/f2'
 import type { AssessmentView, AssessmentYearView } from '../../../core/views'
 import { call } from '../../api/client'
-import { Chart } from '../../components/Chart'
+import { Chart, el, label, legendText, LEVEL_COLORS, LEVEL_NAMES } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
 import { useRefresh } from '../../lib/useRefresh'
 import { shanghaiDate } from '../../../core/calendar'
 
-// F2's element typings reject its own components' generic props; the props below are F2's documented ones
-const el = (type: unknown, props: Record<string, unknown>) => jsx(type as Parameters<typeof jsx>[0], props)
-
-const label = { label: { fontSize: 12, fill: '#6b7480' } }
-const legendText = { nameStyle: { fontSize: 12, fill: '#4e5661' } }
-
-const LEVEL_NAMES: Record<string, string> = { '5': '非常满意', '4': '满意', '3': '基本满意', '2': '不满意', '1': '非常不满意' }
-const LEVEL_COLORS = ['#1f9d55', '#6cc08b', '#c7cdd6', '#f0a04b', '#d93026']
 
 const shift = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number]

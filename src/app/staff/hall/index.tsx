@@ -10,6 +10,7 @@ import { call } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
+import { describeHours, formatSpans, parseSpans, WEEKDAY_NAMES, type Span, type WeeklyHours } from '../../../core/hours'
 
 type Win = HallSettingsView['windows'][number]
 
@@ -42,6 +43,18 @@ export default function HallSettingsPage() {
       }),
       '大厅信息已保存',
     )
+  const saveHours = async (v: FormValues) => {
+    const hours: Record<string, Span[]> = {}
+    for (const d of [0, 1, 2, 3, 4, 5, 6]) {
+      const spans = parseSpans(String(v[`hours.${d}`] ?? ''))
+      if (!spans) return { code: 'INVALID_INPUT', message: '请按「09:00-12:00、13:30-17:30」的格式填写，休息日留空', details: { field: `hours.${d}` } } satisfies ErrorBody
+      hours[d] = spans
+    }
+    return done(
+      await call('saveHall', { ...view!.hall, generalWindowId: view!.hall.generalWindowId, hours: hours as unknown as WeeklyHours }),
+      '办公时间已保存，此后开始计算的时限按新的办公时间',
+    )
+  }
   const saveWindow = async (v: FormValues, w?: Win, active = w?.active ?? true) =>
     done(
       await call('saveWindow', {
@@ -86,6 +99,17 @@ export default function HallSettingsPage() {
           onSubmit={saveHall}
         />
       </View>
+      <View className='section'>
+        <View className='section__title'>办公时间</View>
+        {describeHours(h.hours).map((line) => <View className='muted' key={line}>{line}</View>)}
+        <ActionForm
+          title='修改办公时间'
+          hint='时限按办公时间计算：一个工作日在当天最后一个时段结束时截止。周末只在调休上班日或工作日历中设定的工作日使用，未填写时按周一的时间。'
+          fields={[1, 2, 3, 4, 5, 6, 0].map((d) => ({ name: `hours.${d}`, label: WEEKDAY_NAMES[d]!, kind: 'text' as const, initial: formatSpans(h.hours[d as 0]), placeholder: d === 0 || d === 6 ? '休息（留空）' : '09:00-12:00、13:30-17:30' }))}
+          submitLabel='保存'
+          onSubmit={saveHours}
+        />
+      </View>
       <View className='list-title'>窗口</View>
       {view.windows.map((w) => (
         <View className={`section person ${w.active ? '' : 'person--off'}`} key={w.id}>
@@ -97,6 +121,7 @@ export default function HallSettingsPage() {
             <Text className={`tag ${w.active ? 'tag--active' : 'tag--stop'}`}>{w.active ? `未结 ${w.openCases} 件` : '已停用'}</Text>
           </View>
           <View className='muted'>业务范围：{w.scope || '未填写'}</View>
+          <View className='muted'>窗口负责人：{w.leads.length ? w.leads.join('、') : '未指定（在「工作人员管理」中把一位工作人员设为窗口负责人）'}</View>
           <ActionForm
             title='修改窗口'
             fields={[

@@ -9,7 +9,7 @@ import type { CaseSummary, LedgerView } from '../../../core/views'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
-import { saveWorkbook } from '../../lib/files'
+import { saveFile } from '../../lib/files'
 
 type Period = 'month' | 'lastMonth' | 'quarter' | 'year'
 const PERIODS: Array<[Period, string]> = [['month', '本月'], ['lastMonth', '上月'], ['quarter', '本季度'], ['year', '本年']]
@@ -33,11 +33,13 @@ export default function LedgerPage() {
   const [view, setView] = useState<LedgerView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [drill, setDrill] = useState<{ windowId: string; column?: LedgerColumn; label: string; cases: CaseSummary[] | null } | null>(null)
-  const [exporting, setExporting] = useState(false)
+  const [exporting, setExporting] = useState<'sheet' | 'xlsx' | 'jsonl' | null>(null)
+  const [isOffice, setIsOffice] = useState(false)
   const range = periodOf(period, shanghaiDate(new Date()))
 
   const load = async (p = period) => {
-    const a = await call('ledger', periodOf(p, shanghaiDate(new Date())))
+    const [a, s] = await Promise.all([call('ledger', periodOf(p, shanghaiDate(new Date()))), call('session', {})])
+    if (s.ok) setIsOffice(s.data.staff?.role === 'office')
     if (a.ok) {
       setView(a.data)
       setError(null)
@@ -57,13 +59,14 @@ export default function LedgerPage() {
     const a = await call('ledgerCases', { ...range, windowId, column })
     setDrill({ windowId, column, label, cases: a.ok ? a.data.cases : [] })
   }
-  const exportSheet = async () => {
-    setExporting(true)
-    const a = await call('ledgerWorkbook', range)
-    setExporting(false)
-    if (!a.ok) return Taro.showToast({ title: a.error.message, icon: 'none' })
+  const download = async (what: 'sheet' | 'xlsx' | 'jsonl') => {
+    if (exporting) return
+    setExporting(what)
+    const a = what === 'sheet' ? await call('ledgerWorkbook', range) : await call('exportArchive', { ...range, format: what })
+    setExporting(null)
+    if (!a.ok) return Taro.showModal({ title: '未能导出', content: a.error.message, showCancel: false, confirmText: '知道了' })
     try {
-      await saveWorkbook(a.data.fileName, a.data.base64)
+      await saveFile(a.data.fileName, a.data.base64)
     } catch {
       Taro.showToast({ title: '文件保存失败，请重试', icon: 'none' })
     }
@@ -117,10 +120,22 @@ export default function LedgerPage() {
             </View>
           ))}
           <View className='section'>
-            <Button className={`btn btn--primary ${exporting ? 'btn--off' : ''}`} loading={exporting} disabled={exporting} onClick={exportSheet}>
+            <Button className={`btn btn--primary ${exporting ? 'btn--off' : ''}`} loading={exporting === 'sheet'} disabled={exporting !== null} onClick={() => download('sheet')}>
               导出 Excel（附件3 统计表）
             </Button>
           </View>
+          {isOffice ? (
+            <View className='section'>
+              <View className='section__title'>归档导出</View>
+              <View className='muted ledger__archive'>
+                导出 {range.from} 至 {range.to} 提交的全部案件及每一步办理过程，供大厅存档。文件含市民姓名和联系电话，导出会记入审计日志，请妥善保管。
+              </View>
+              <View className='matters__buttons'>
+                <Button className='btn btn--plain' loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => download('xlsx')}>Excel 表格</Button>
+                <Button className='btn btn--plain' loading={exporting === 'jsonl'} disabled={exporting !== null} onClick={() => download('jsonl')}>JSON Lines</Button>
+              </View>
+            </View>
+          ) : null}
         </View>
       )}
     </View>

@@ -9,7 +9,7 @@ import type { MatterAdminView } from '../../../core/views'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
-import { pickWorkbook, saveWorkbook } from '../../lib/files'
+import { pickWorkbook, saveFile } from '../../lib/files'
 import { useRefresh } from '../../lib/useRefresh'
 
 function fields(view: MatterAdminView, m?: Matter): FieldSpec[] {
@@ -62,7 +62,7 @@ export default function MattersPage() {
   const exportAll = async () => {
     const a = await call('exportMatters', {})
     if (!a.ok) return Taro.showToast({ title: a.error.message, icon: 'none' })
-    await saveWorkbook(a.data.fileName, a.data.base64).catch(() => Taro.showToast({ title: '文件保存失败，请重试', icon: 'none' }))
+    await saveFile(a.data.fileName, a.data.base64).catch(() => Taro.showToast({ title: '文件保存失败，请重试', icon: 'none' }))
   }
   const importAll = async () => {
     const base64 = await pickWorkbook()

@@ -3,13 +3,14 @@
 // mini-program, a login and password on the hall's own server. Deactivate, never delete.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { StaffAdminView } from '../../../core/views'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
+import { choosePhotos, uploadPhoto } from '../../api/upload'
 
 type Person = StaffAdminView['staff'][number]
 const ROLE = { staff: '窗口人员', lead: '窗口负责人', office: '政务服务科' } as const
@@ -91,6 +92,24 @@ export default function PeoplePage() {
     return null
   }
 
+  // 000 §10: the photo on the responder card citizens see
+  const photo = async (p: Person, remove = false) => {
+    let id: string | null = null
+    if (!remove) {
+      const [picked] = await choosePhotos(1)
+      if (!picked) return
+      Taro.showLoading({ title: '正在上传…' })
+      const up = await uploadPhoto(view!.hallId, picked, 'staff')
+      Taro.hideLoading()
+      if (!up.ok) return Taro.showToast({ title: up.message, icon: 'none' })
+      id = up.id
+    }
+    const a = await call('setStaffPhoto', { staffId: p.id, photo: id })
+    if (!a.ok) return Taro.showToast({ title: a.error.message, icon: 'none' })
+    setNotice(remove ? `已删除 ${p.name} 的照片` : `已更新 ${p.name} 的照片，市民会在首问负责人名片上看到`)
+    await load()
+  }
+
   if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
   if (!view) return <View className='page loading'>正在加载…</View>
   return (
@@ -102,7 +121,8 @@ export default function PeoplePage() {
       {view.staff.map((p) => (
         <View className={`section person ${p.active ? '' : 'person--off'}`} key={p.id}>
           <View className='person__row' onClick={() => setOpen(open === p.id ? null : p.id)}>
-            <View>
+            {p.photoUrl ? <Image className='person__photo' src={p.photoUrl} mode='aspectFill' /> : <View className='person__photo person__photo--none'>{p.name.slice(0, 1)}</View>}
+            <View className='person__who'>
               <Text className='person__name'>{p.name}</Text>
               <Text className='muted'>
                 {' '}
@@ -118,6 +138,16 @@ export default function PeoplePage() {
           {open === p.id ? (
             <View className='person__actions'>
               <ActionForm title='编辑资料' fields={fields(view, p)} submitLabel='保存' onSubmit={(v) => save(v, p)} />
+              <View className='chips'>
+                <Text className='chip' onClick={() => photo(p)}>
+                  {p.photoUrl ? '更换照片' : '上传照片'}
+                </Text>
+                {p.photoUrl ? (
+                  <Text className='chip' onClick={() => photo(p, true)}>
+                    删除照片
+                  </Text>
+                ) : null}
+              </View>
               {p.active && view.mode === 'cloud' ? (
                 <View className='chips'>
                   <Text className='chip' onClick={() => invite(p)}>

@@ -41,6 +41,7 @@ export default function PostersPage() {
             <View className='poster__promise-title'>首问负责制</View>
             第一位接待您的工作人员负责到底：能当场答复的当场答复；不能当场答复的，在 {view.replyDays} 个工作日内答复您；不属于本窗口的，为您指明办理窗口。
           </View>
+          {view.hours.length ? <View className='poster__phone'>办公时间：{view.hours.join('；')}</View> : null}
           {view.supervisionPhone ? <View className='poster__phone'>监督电话：{view.supervisionPhone}</View> : null}
         </View>
       ))}

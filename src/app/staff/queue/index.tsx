@@ -13,10 +13,12 @@ type StaffRole = NonNullable<SessionView['staff']>['role']
 const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); hint: string; roles: StaffRole[] }> = [
   { url: '/staff/assessment/index', title: (r) => (r === 'staff' ? '我的考核' : '考核与评价'), hint: '评分与扣分明细', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/ledger/index', title: (r) => (r === 'office' ? '全厅台帐' : '本窗口台帐'), hint: '附件3 统计表', roles: ['staff', 'lead', 'office'] },
+  { url: '/staff/dashboard/index', title: (r) => (r === 'office' ? '全厅运行看板' : '本窗口看板'), hint: '时限、超时与趋势', roles: ['lead', 'office'] },
   { url: '/staff/complaints/index', title: '投诉受理台', hint: '限时调查答复', roles: ['office'] },
   { url: '/staff/hall/index', title: '大厅设置', hint: '信息与窗口', roles: ['office'] },
   { url: '/staff/matters/index', title: '事项清单', hint: '维护与导入', roles: ['office'] },
   { url: '/staff/calendar/index', title: '工作日历', hint: '节假日与调休', roles: ['office'] },
+  { url: '/staff/policy/index', title: '规则设置', hint: '时限、扣分与依据', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/people/index', title: '工作人员管理', hint: '账号与邀请码', roles: ['office'] },
   { url: '/staff/posters/index', title: '二维码与海报', hint: '打印张贴', roles: ['office'] },
 ]

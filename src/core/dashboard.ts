@@ -1,0 +1,114 @@
+// The hall office's and a window lead's dashboard: how the open cases stand against their clocks, and
+// the weekly trend of cases received and closed, replies on time (000 §4.2) and ratings (好差评).
+import { CLOCK_LABELS, type Clock } from './clock'
+import type { ClockKind } from './events'
+import { shanghaiDate } from './calendar'
+
+export type OpenClockState = 'overdue' | 'dueToday' | 'onTime' | 'waiting'
+export const OPEN_CLOCK_STATES: OpenClockState[] = ['overdue', 'dueToday', 'onTime', 'waiting']
+export const OPEN_STATE_LABELS: Record<OpenClockState, string> = {
+  overdue: '已超时',
+  dueToday: '今日到期',
+  onTime: '时限内',
+  // paused for the citizen's materials, or no clock running (answered, waiting to be closed)
+  waiting: '暂停或待结案',
+}
+
+export interface OpenClock {
+  state: OpenClockState
+  /** the clock that decides it: the earliest due of the running ones */
+  kind: ClockKind | null
+  label: string | null
+  dueAt: string | null
+}
+
+/**
+ * Where an open case stands at `now`: overdue when any clock is breached or past due, due today
+ * when one falls due by `todayClose` (the close of today's business), else within its limits;
+ * a case whose clocks are all paused or met is waiting.
+ */
+export function openClock(clocks: Clock[], now: Date, todayClose: Date): OpenClock {
+  const running = clocks.filter((c) => !c.metAt)
+  const ticking = running.filter((c) => !c.pausedAt).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
+  const late = running.filter((c) => c.breachedAt || (!c.pausedAt && Date.parse(c.dueAt) <= now.getTime())).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
+  const first = late[0] ?? ticking[0]
+  const out = (state: OpenClockState): OpenClock => ({ state, kind: first?.kind ?? null, label: first ? CLOCK_LABELS[first.kind] : null, dueAt: first?.dueAt ?? null })
+  if (late.length) return out('overdue')
+  if (!first) return out('waiting')
+  return out(Date.parse(first.dueAt) <= todayClose.getTime() ? 'dueToday' : 'onTime')
+}
+
+/** what the weekly trend reads of a case: no texts, no contacts */
+export interface CaseFact {
+  windowId: string
+  submittedAt: string
+  closedAt: string | null
+  /** every reply clock of the case (one per round) */
+  replies: Array<{ dueAt: string; metAt: string | null; breachedAt: string | null }>
+  ratings: Array<{ level: number; at: string }>
+}
+
+export type LevelCounts = Record<'1' | '2' | '3' | '4' | '5', number>
+export const noLevels = (): LevelCounts => ({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 })
+
+export interface WeekTrend {
+  /** the Monday the week starts on, YYYY-MM-DD */
+  week: string
+  submitted: number
+  closed: number
+  /** reply clocks that ended this week: met by their due time, or late */
+  repliedOnTime: number
+  repliedLate: number
+  ratings: LevelCounts
+}
+
+const DAY = 86_400_000
+
+/** the Monday of the week a day (YYYY-MM-DD) falls in */
+export function weekOf(day: string): string {
+  const t = Date.parse(`${day}T00:00:00Z`)
+  const weekday = (new Date(t).getUTCDay() + 6) % 7 // Monday 0 … Sunday 6
+  return new Date(t - weekday * DAY).toISOString().slice(0, 10)
+}
+
+/** the `count` weeks up to and including the one of `now`, oldest first */
+export function lastWeeks(now: Date, count: number): string[] {
+  const monday = Date.parse(`${weekOf(shanghaiDate(now))}T00:00:00Z`)
+  return Array.from({ length: count }, (_, i) => new Date(monday - (count - 1 - i) * 7 * DAY).toISOString().slice(0, 10))
+}
+
+/** the start of a week (Monday 00:00 in the hall's time) as an instant */
+export const weekStart = (week: string): string => `${week}T00:00:00+08:00`
+
+/** the weekly trend of the given weeks: each event counted in the week it happened */
+export function weeklyTrends(facts: CaseFact[], weeks: string[]): WeekTrend[] {
+  const rows = new Map(weeks.map((w) => [w, { week: w, submitted: 0, closed: 0, repliedOnTime: 0, repliedLate: 0, ratings: noLevels() } as WeekTrend]))
+  const at = (iso: string | null) => (iso ? rows.get(weekOf(shanghaiDate(new Date(iso)))) : undefined)
+  for (const f of facts) {
+    const s = at(f.submittedAt)
+    if (s) s.submitted++
+    const c = at(f.closedAt)
+    if (c) c.closed++
+    for (const r of f.replies) {
+      const ended = r.metAt ?? r.breachedAt
+      const row = at(ended)
+      if (!row) continue
+      const onTime = r.metAt !== null && !r.breachedAt && Date.parse(r.metAt) <= Date.parse(r.dueAt)
+      if (onTime) row.repliedOnTime++
+      else row.repliedLate++
+    }
+    for (const r of f.ratings) {
+      const row = at(r.at)
+      const level = String(r.level) as keyof LevelCounts
+      if (row && level in row.ratings) row.ratings[level]++
+    }
+  }
+  return weeks.map((w) => rows.get(w)!)
+}
+
+/** the share of replies on time over the weeks, or null when none ended */
+export function onTimeShare(trends: WeekTrend[]): { onTime: number; late: number; share: number | null } {
+  const onTime = trends.reduce((n, t) => n + t.repliedOnTime, 0)
+  const late = trends.reduce((n, t) => n + t.repliedLate, 0)
+  return { onTime, late, share: onTime + late > 0 ? onTime / (onTime + late) : null }
+}
