@@ -1,5 +1,6 @@
 // `npm run bench`: every performance number of the product in one run, with the ratios that matter.
 import { benchAssessment } from './assessment'
+import { benchDashboard } from './dashboard'
 import { benchDueAt } from './dueAt'
 import { benchHandlers } from './handlers'
 import { benchLedger } from './ledger'
@@ -20,6 +21,7 @@ async function main() {
     ['sweep', benchSweep],
     ['assessment', () => benchAssessment(Number(process.env.BENCH_ASSESSMENT_CASES ?? 100_000))],
     ['ledger', () => benchLedger(Number(process.env.BENCH_LEDGER_CASES ?? 1_000_000))],
+    ['dashboard', () => benchDashboard(Number(process.env.BENCH_DASHBOARD_CASES ?? 1_000_000))],
     ['sizes', benchSizes],
   ]
   for (const [name, run] of suites) {

@@ -1,5 +1,6 @@
 // The hall office's and a window lead's dashboard: how the open cases stand against their clocks, and
 // the weekly trend of cases received and closed, replies on time (000 §4.2) and ratings (好差评).
+import type { CaseState } from './caseState'
 import { CLOCK_LABELS, type Clock } from './clock'
 import type { ClockKind } from './events'
 import { shanghaiDate } from './calendar'
@@ -38,16 +39,6 @@ export function openClock(clocks: Clock[], now: Date, todayClose: Date): OpenClo
   return out(Date.parse(first.dueAt) <= todayClose.getTime() ? 'dueToday' : 'onTime')
 }
 
-/** what the weekly trend reads of a case: no texts, no contacts */
-export interface CaseFact {
-  windowId: string
-  submittedAt: string
-  closedAt: string | null
-  /** every reply clock of the case (one per round) */
-  replies: Array<{ dueAt: string; metAt: string | null; breachedAt: string | null }>
-  ratings: Array<{ level: number; at: string }>
-}
-
 export type LevelCounts = Record<'1' | '2' | '3' | '4' | '5', number>
 export const noLevels = (): LevelCounts => ({ '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 })
 
@@ -80,27 +71,52 @@ export function lastWeeks(now: Date, count: number): string[] {
 /** the start of a week (Monday 00:00 in the hall's time) as an instant */
 export const weekStart = (week: string): string => `${week}T00:00:00+08:00`
 
-/** the weekly trend of the given weeks: each event counted in the week it happened */
-export function weeklyTrends(facts: CaseFact[], weeks: string[]): WeekTrend[] {
+/** what the weekly trend counts, per window and day */
+export type TrendKey = 'submitted' | 'closed' | 'onTime' | 'late' | 'rating:1' | 'rating:2' | 'rating:3' | 'rating:4' | 'rating:5'
+export interface TrendCount {
+  windowId: string
+  /** YYYY-MM-DD in the hall's time */
+  day: string
+  what: TrendKey
+}
+
+const dayOf = (iso: string) => shanghaiDate(new Date(iso))
+const ended = (c: Pick<Clock, 'metAt' | 'breachedAt'> | undefined) => !!c && (c.metAt !== null || c.breachedAt !== null)
+const onTime = (c: Pick<Clock, 'metAt' | 'breachedAt' | 'dueAt'>) => c.metAt !== null && !c.breachedAt && Date.parse(c.metAt) <= Date.parse(c.dueAt)
+
+/**
+ * What one write of a case adds to the weekly trend (the stores keep these as counters in the same
+ * transaction, so the dashboard never reads the cases): its receipt when it is created, a closure,
+ * a reply clock that ended (on time or late), a rating. `before` is null for a new case.
+ */
+export function trendDelta(before: CaseState | null, after: CaseState): TrendCount[] {
+  const out: TrendCount[] = []
+  if (!before) out.push({ windowId: after.firstWindowId ?? after.windowId, day: dayOf(after.submittedAt), what: 'submitted' })
+  if (after.closedAt && after.closedAt !== before?.closedAt) out.push({ windowId: after.windowId, day: dayOf(after.closedAt), what: 'closed' })
+  const replies = (s: CaseState | null) => (s?.clocks ?? []).filter((c) => c.kind === 'reply')
+  const was = replies(before)
+  replies(after).forEach((c, i) => {
+    if (ended(c) && !ended(was[i])) out.push({ windowId: after.windowId, day: dayOf((c.metAt ?? c.breachedAt)!), what: onTime(c) ? 'onTime' : 'late' })
+  })
+  for (const r of (after.ratings ?? []).slice(before?.ratings?.length ?? 0)) {
+    if (r.level >= 1 && r.level <= 5) out.push({ windowId: r.windowId, day: dayOf(r.at), what: `rating:${r.level}` as TrendKey })
+  }
+  return out
+}
+
+/** the weekly trend from counters per day: each added to its week */
+export function trendsFromCounts(counts: Array<{ day: string; what: string; n: number }>, weeks: string[]): WeekTrend[] {
   const rows = new Map(weeks.map((w) => [w, { week: w, submitted: 0, closed: 0, repliedOnTime: 0, repliedLate: 0, ratings: noLevels() } as WeekTrend]))
-  const at = (iso: string | null) => (iso ? rows.get(weekOf(shanghaiDate(new Date(iso)))) : undefined)
-  for (const f of facts) {
-    const s = at(f.submittedAt)
-    if (s) s.submitted++
-    const c = at(f.closedAt)
-    if (c) c.closed++
-    for (const r of f.replies) {
-      const ended = r.metAt ?? r.breachedAt
-      const row = at(ended)
-      if (!row) continue
-      const onTime = r.metAt !== null && !r.breachedAt && Date.parse(r.metAt) <= Date.parse(r.dueAt)
-      if (onTime) row.repliedOnTime++
-      else row.repliedLate++
-    }
-    for (const r of f.ratings) {
-      const row = at(r.at)
-      const level = String(r.level) as keyof LevelCounts
-      if (row && level in row.ratings) row.ratings[level]++
+  for (const c of counts) {
+    const row = rows.get(weekOf(c.day))
+    if (!row) continue
+    if (c.what === 'submitted') row.submitted += c.n
+    else if (c.what === 'closed') row.closed += c.n
+    else if (c.what === 'onTime') row.repliedOnTime += c.n
+    else if (c.what === 'late') row.repliedLate += c.n
+    else if (c.what.startsWith('rating:')) {
+      const level = c.what.slice(7) as keyof LevelCounts
+      if (level in row.ratings) row.ratings[level] += c.n
     }
   }
   return weeks.map((w) => rows.get(w)!)

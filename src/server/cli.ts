@@ -115,6 +115,8 @@ async function serve(args: string[], demo: boolean) {
       console.log(`  ${w.name}：${base}/#/pages/entry/index?scene=${scene}`)
     }
     console.log(`\n工作人员演示登录：${base}/#/staff/login/index`)
+  } else {
+    console.log(`工作人员登录：${base}/#/staff/login/index（二维码和海报在政务服务科的「二维码与海报」中生成）`)
   }
   const every = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60)
   if (!Number.isFinite(every) || every < 0) fail(`SWEEP_INTERVAL_SECONDS 无效：${process.env.SWEEP_INTERVAL_SECONDS}`)

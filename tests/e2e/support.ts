@@ -1,6 +1,6 @@
 // Starts the self-hosted server on a free port with a fresh embedded database in demo mode, and
 // opens headless Chromium (Debian's package) at phone size.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -14,11 +14,27 @@ export interface Running {
   stop(): Promise<void>
 }
 
-export async function startServer(): Promise<Running> {
+/** `shouwen <args>` on the server's data directory, as an operator runs it; its output, or a thrown error */
+export function operator(dataDir: string, args: string[], input?: string): string {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/shouwen.js'), ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, SHOUWEN_DEMO: '', NODE_OPTIONS: '' },
+    input,
+    encoding: 'utf8',
+  })
+  if (run.status !== 0) throw new Error(`shouwen ${args.join(' ')} exited with ${run.status}:\n${run.stdout}${run.stderr}`)
+  return run.stdout
+}
+
+/**
+ * The server on a fresh embedded database: the demo hall by default, or (demo: false) a real hall the
+ * operator set up on the command line first with `prepare`.
+ */
+export async function startServer(opts: { demo?: boolean; prepare?: (dataDir: string) => void } = {}): Promise<Running> {
   if (!existsSync(join(ROOT, 'dist/h5/index.html'))) throw new Error('build the H5 app first: npm run build:h5')
   const dataDir = mkdtempSync(join(tmpdir(), 'shouwen-e2e-'))
+  opts.prepare?.(dataDir)
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/shouwen.js'), 'serve', '--port', '0'], {
-    env: { ...process.env, DATA_DIR: dataDir, SHOUWEN_DEMO: '1', NODE_OPTIONS: '' },
+    env: { ...process.env, DATA_DIR: dataDir, SHOUWEN_DEMO: opts.demo === false ? '' : '1', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''

@@ -40,6 +40,7 @@ function installGlobals() {
     setStorageSync: noop,
     stopPullDownRefresh: noop,
     setNavigationBarTitle: noop,
+    pageScrollTo: noop,
     redirectTo: ({ url }: { url: string }) => visited.push(url),
     navigateTo: ({ url }: { url: string }) => visited.push(url),
     showToast: ({ title }: { title: string }) => toasts.push(title),

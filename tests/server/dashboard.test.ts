@@ -1,6 +1,8 @@
 // 运行看板: open cases by window and clock state, the overdue list, and the weekly trend of receipts,
 // closures, replies on time and ratings; the hall office sees the hall, a lead their window.
+import { sql } from 'kysely'
 import type { ActionInput, ActionName } from '../../src/core/api'
+import { MIGRATIONS } from '../../src/server/store/migrations'
 import type { Identity } from '../../src/server/identity'
 import { demoDb } from '../support/pglite'
 import { citizen, outcome, rid, staffMember, testApi } from '../support/api'
@@ -49,6 +51,15 @@ it('shows where the open cases stand and how the weeks went', async () => {
   expect(lead).toMatchObject({ windowId: 'bdc', windowChoices: [] })
   expect(lead.open.windows.map((w) => w.windowId)).toEqual(['bdc'])
   expect(lead.weeks).toHaveLength(12)
+
+  // the counters kept with every write are what the migration builds from the cases as they stand
+  const counters = async () => (await sql<{ r: string }>`select window_id || ' ' || day || ' ' || what || ' ' || n as r from trend_counts order by 1`.execute(db.store.db)).rows.map((x) => x.r)
+  const live = await counters()
+  expect(live.length).toBeGreaterThan(4)
+  await sql`delete from trend_counts`.execute(db.store.db)
+  const backfill = MIGRATIONS.find((m) => m.version === 14)!.statements[1]!
+  await sql.raw(backfill).execute(db.store.db)
+  expect(await counters()).toEqual(live)
 })
 
 it('is for leads and the hall office only', async () => {

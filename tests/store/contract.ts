@@ -69,6 +69,17 @@ function next(state: CaseState, body: EventBody, staffId = 'li', requestId?: str
   return { event, state: s.value }
 }
 
+const staff = { kind: 'staff', id: 'li', name: 'li', role: 'staff', windowId: 'bdc' } as const
+
+/** appends one event by this actor at this time, as the handlers do, and answers the new state */
+const stepOn = (store: Store) => async (state: CaseState, body: EventBody, actor: CaseEvent['actor'], at: string) => {
+  const event = { ...body, caseId: state.id, seq: state.version + 1, at, actor } as CaseEvent
+  const s = applyEvent(state, event, ctx)
+  if (!s.ok) throw s.error
+  expect((await store.appendEvents({ caseId: state.id, expectedVersion: state.version, build: () => ({ events: [event], state: s.value }) })).status).toBe('ok')
+  return s.value
+}
+
 export function describeStoreContract(label: string, open: () => Promise<OpenedStore>) {
   describe(`store contract: ${label}`, () => {
     let opened: OpenedStore
@@ -220,12 +231,33 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(events[a.state.id]!.map((e) => e.seq)).toEqual([1])
       expect(events.c_missing).toEqual([])
 
-      // the dashboard's facts: changed since 10:30, without texts or contacts
-      const facts = await store.caseFacts({ hallId: 'tl', since: '2026-11-23T10:30:00+08:00' })
-      expect(facts.map((f) => f.submittedAt).sort()).toEqual(['2026-11-23T10:00:00+08:00', '2026-11-23T11:00:00+08:00'])
-      const fb = facts.find((f) => f.submittedAt === '2026-11-23T10:00:00+08:00')!
-      expect(fb).toEqual({ windowId: 'bdc', submittedAt: '2026-11-23T10:00:00+08:00', closedAt: null, replies: [expect.objectContaining({ metAt: null, breachedAt: null })], ratings: [] })
-      expect(await store.caseFacts({ hallId: 'tl', windowId: 'zx', since: '2026-11-23T00:00:00+08:00' })).toHaveLength(1)
+      // the dashboard's weekly trend: the three receipts of the week of 23 Nov, none the week before
+      const empty = { submitted: 0, closed: 0, repliedOnTime: 0, repliedLate: 0, ratings: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } }
+      expect(await store.weeklyTrends({ hallId: 'tl', weeks: ['2026-11-16', '2026-11-23'] })).toEqual([
+        { week: '2026-11-16', ...empty },
+        { week: '2026-11-23', ...empty, submitted: 3 },
+      ])
+      expect((await store.weeklyTrends({ hallId: 'tl', windowId: 'zx', weeks: ['2026-11-23'] }))[0]!.submitted).toBe(1)
+    })
+
+    it('adds up the weekly trend: receipts, closures, replies on time and ratings, each in its week', async () => {
+      const step = stepOn(store)
+      const at = '2026-11-23T11:00:00+08:00'
+      let s = (await store.createCase(newCase('dev:a', 'w1', 'bdc', '2026-11-20T10:00:00+08:00'))).state
+      s = await step(s, { type: 'claimed', payload: { staffId: 'li' } }, staff, at)
+      s = await step(s, { type: 'replied', payload: { text: '您好，需要身份证。', mode: 'timed' } }, staff, at)
+      s = await step(s, { type: 'rated', payload: { level: 4, tags: [], text: '', staffId: 'li', windowId: 'bdc' } }, { kind: 'citizen', id: 'dev:a' }, at)
+      await step(s, { type: 'closed', payload: { note: '' } }, staff, at)
+      await store.createCase(newCase('dev:b', 'w2', 'zx', '2026-11-23T09:30:00+08:00'))
+      const empty = { submitted: 0, closed: 0, repliedOnTime: 0, repliedLate: 0, ratings: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 } }
+      // submitted on Friday the 20th, answered, rated and closed on Monday the 23rd (11:00)
+      expect(await store.weeklyTrends({ hallId: 'tl', weeks: ['2026-11-09', '2026-11-16', '2026-11-23'] })).toEqual([
+        { week: '2026-11-09', ...empty },
+        { week: '2026-11-16', ...empty, submitted: 1 },
+        { week: '2026-11-23', ...empty, submitted: 1, closed: 1, repliedOnTime: 1, ratings: { ...empty.ratings, '4': 1 } },
+      ])
+      expect(await store.weeklyTrends({ hallId: 'tl', windowId: 'bdc', weeks: ['2026-11-23'] })).toEqual([{ week: '2026-11-23', ...empty, closed: 1, repliedOnTime: 1, ratings: { ...empty.ratings, '4': 1 } }])
+      expect(await store.weeklyTrends({ hallId: 'other', weeks: ['2026-11-23'] })).toEqual([{ week: '2026-11-23', ...empty }])
     })
 
     it('50 concurrent counter draws give 1..50 without gaps or repeats', async () => {
@@ -331,14 +363,7 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
     })
 
     it('gives the assessment its facts: cases that may cost points, ratings by window and month, unrated rounds', async () => {
-      const staff = { kind: 'staff', id: 'li', name: 'li', role: 'staff', windowId: 'bdc' } as const
-      const step = async (state: CaseState, body: EventBody, actor: CaseEvent['actor'], at: string) => {
-        const event = { ...body, caseId: state.id, seq: state.version + 1, at, actor } as CaseEvent
-        const s = applyEvent(state, event, ctx)
-        if (!s.ok) throw s.error
-        expect((await store.appendEvents({ caseId: state.id, expectedVersion: state.version, build: () => ({ events: [event], state: s.value }) })).status).toBe('ok')
-        return s.value
-      }
+      const step = stepOn(store)
       const replied = async (citizenId: string, requestId: string) => {
         let { state } = await store.createCase(newCase(citizenId, requestId))
         state = await step(state, { type: 'claimed', payload: { staffId: 'li' } }, staff, '2026-11-23T10:30:00+08:00')

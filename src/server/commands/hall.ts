@@ -13,7 +13,8 @@ const OPERATOR = { kind: 'operator', id: 'cli', name: '服务器命令行' } as 
 
 export const HallFile = z.object({
   hall: Hall,
-  windows: z.array(Window.omit({ hallId: true })).min(1),
+  // a new hall may start with its hall office only; the office opens the windows in 大厅设置
+  windows: z.array(Window.omit({ hallId: true })),
   staff: z.array(Staff.omit({ hallId: true }).extend({ login: z.string().trim().min(2).max(40).optional() })).min(1),
 })
 export type HallFile = z.infer<typeof HallFile>
@@ -39,6 +40,7 @@ export function parseHallFile(text: string): { ok: true; value: HallFile } | { o
   const problems: string[] = []
   if (windowIds.size !== f.windows.length) problems.push('windows：窗口编号重复')
   if (f.hall.generalWindowId && !windowIds.has(f.hall.generalWindowId)) problems.push('hall.generalWindowId：不是本厅的窗口')
+  if (!f.staff.some((s) => s.role === 'office' && s.active)) problems.push('staff：至少需要一位在岗的政务服务科人员，由其在应用中设置大厅')
   const logins = new Set<string>()
   f.staff.forEach((s, i) => {
     if (s.windowId && !windowIds.has(s.windowId)) problems.push(`staff.${i}.windowId：不是本厅的窗口（${s.windowId}）`)

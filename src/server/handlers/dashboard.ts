@@ -3,7 +3,7 @@
 // cases received and closed, replies on time (000 §4.2) and ratings.
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { countdown } from '../../core/clock'
-import { lastWeeks, noLevels, onTimeShare, openClock, OPEN_CLOCK_STATES, OPEN_STATE_LABELS, weekStart, weeklyTrends, type OpenClockState } from '../../core/dashboard'
+import { lastWeeks, noLevels, onTimeShare, openClock, OPEN_CLOCK_STATES, OPEN_STATE_LABELS, type OpenClockState } from '../../core/dashboard'
 import { DomainError } from '../../core/errors'
 import { CaseStatus } from '../../core/events'
 import type { DashboardView } from '../../core/views'
@@ -23,11 +23,11 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
   if (me.role === 'lead' && input.windowId && input.windowId !== me.windowId) throw new DomainError('FORBIDDEN', '只能查看本窗口的看板')
   const windowId = me.role === 'lead' ? me.windowId! : input.windowId
   const weeks = lastWeeks(ctx.now, input.weeks)
-  const [hall, dir, open, facts] = await Promise.all([
+  const [hall, dir, open, trends] = await Promise.all([
     loadHallContext(ctx.store, me.hallId),
     loadDirectory(ctx.store, me.hallId),
     ctx.store.listCases({ hallId: me.hallId, windowId, statuses: OPEN, limit: 100_000 }),
-    ctx.store.caseFacts({ hallId: me.hallId, windowId, since: weekStart(weeks[0]!) }),
+    ctx.store.weeklyTrends({ hallId: me.hallId, windowId, weeks }),
   ])
   if (windowId && !dir.windows.has(windowId)) throw new DomainError('NOT_FOUND', '找不到这个窗口', { field: 'windowId' })
 
@@ -50,7 +50,6 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
   const overdue = placed
     .filter((p) => p.clock.state === 'overdue')
     .sort((a, b) => Date.parse(a.clock.dueAt ?? '') - Date.parse(b.clock.dueAt ?? ''))
-  const trends = weeklyTrends(facts, weeks)
   const ratings = noLevels()
   for (const t of trends) for (const l of Object.keys(ratings) as Array<keyof typeof ratings>) ratings[l] += t.ratings[l]
   const rated = Object.values(ratings).reduce((a, b) => a + b, 0)

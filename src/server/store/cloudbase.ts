@@ -3,7 +3,9 @@
 // Collections (permission "仅云函数可读写"), and the indexes to create in the console:
 //   halls, windows, staff (openid; hallId+login), cases (hallId+windowId+status+submittedAt;
 //   citizenId+submittedAt; handlerId+status; nextDueAt), case_events (caseId+seq; caseId+actorId+requestId),
-//   requests, counters, calendar_overrides (hallId+date), policy_versions.
+//   requests, counters, calendar_overrides (hallId+date), policy_versions (hallId+version),
+//   ledger_counts (hallId+windowId+day), trend_counts (hallId+windowId+day), cases (hallId+submittedAt;
+//   hallId+updatedAt) for the archive export and the assessment.
 // Concurrency: every multi-document change runs in `db.runTransaction`; the service aborts one of two
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.
@@ -20,7 +22,7 @@ import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated } from '../../core/assessment'
 import { ledgerEntry } from '../../core/ledger'
 import type { AuditEntry } from '../audit'
-import type { CaseFact } from '../../core/dashboard'
+import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
 import { decisionTime } from '../../core/caseMachine'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
@@ -68,7 +70,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'audit_log']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log']
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -160,6 +162,15 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     }
     if (a) await bump(before.windowId, a, -1)
     if (b) await bump(after.windowId, b, 1)
+  }
+
+  /** adds a write's share of the dashboard's weekly trend (core/dashboard.ts trendDelta) */
+  async function countTrends(tx: CloudTransaction, hallId: string, counts: TrendCount[]) {
+    for (const c of counts) {
+      const ref = tx.collection('trend_counts').doc(hashId(hallId, c.windowId, c.day, c.what))
+      const doc = await getOrNull(ref)
+      await ref.set({ data: { hallId, windowId: c.windowId, day: c.day, what: c.what, n: ((doc?.n as number | undefined) ?? 0) + 1 } })
+    }
   }
 
   /** notices keyed by their event and recipient: a second write of the same notice is no notice */
@@ -295,6 +306,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         await tx.collection('requests').doc(reqId).set({ data: { caseId: state.id } })
         await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
         await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
+        await countTrends(tx, state.hallId, trendDelta(null, state))
         return { state, created: true }
       })
       return result ?? (await existing())!
@@ -321,6 +333,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         const seq = input.numberScope ? await draw(tx, input.numberScope) : null
         const { events, state, notifications = [] } = input.build(seq)
         await moveLedger(tx, current.state as CaseState, state)
+        await countTrends(tx, state.hallId, trendDelta(current.state as CaseState, state))
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)
@@ -350,20 +363,13 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       }
       return out
     },
-    async caseFacts(q) {
-      const cond: CloudData = { hallId: q.hallId, updatedAt: _.gte(q.since) }
+    async weeklyTrends(q) {
+      const from = q.weeks[0]!
+      const until = new Date(Date.parse(`${q.weeks[q.weeks.length - 1]}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+      const cond: CloudData = { hallId: q.hallId, day: _.and(_.gte(from), _.lt(until)) }
       if (q.windowId !== undefined) cond.windowId = q.windowId
-      const docs = await all(col('cases').where(cond), 1_000_000)
-      return docs.map((d): CaseFact => {
-        const s = d.state as CaseState
-        return {
-          windowId: s.windowId,
-          submittedAt: s.submittedAt,
-          closedAt: s.closedAt,
-          replies: s.clocks.filter((c) => c.kind === 'reply').map((c) => ({ dueAt: c.dueAt, metAt: c.metAt, breachedAt: c.breachedAt })),
-          ratings: (s.ratings ?? []).map((r) => ({ level: r.level, at: r.at })),
-        }
-      })
+      const docs = await all(col('trend_counts').where(cond), 1_000_000)
+      return trendsFromCounts(docs.map((d) => ({ day: d.day as string, what: d.what as string, n: d.n as number })), q.weeks)
     },
 
     async listCalendarOverrides(hallId) {

@@ -248,4 +248,33 @@ export const MIGRATIONS: Migration[] = [
       `create index cases_hall_submitted_idx on cases (hall_id, submitted_at)`,
     ],
   },
+  {
+    version: 14,
+    statements: [
+      // the dashboard's weekly trend: receipts, closures, replies on time or late and ratings counted per
+      // window and day with every change (core/dashboard.ts trendDelta), so twelve weeks read a few
+      // thousand counters instead of the cases
+      `create table trend_counts (
+        hall_id text not null,
+        window_id text not null,
+        day date not null,
+        what text not null,
+        n int not null,
+        primary key (hall_id, window_id, day, what))`,
+      `insert into trend_counts (hall_id, window_id, day, what, n)
+       select hall_id, window_id, day, what, count(*)::int from (
+         select hall_id, coalesce(state->>'firstWindowId', window_id) as window_id, (submitted_at at time zone 'Asia/Shanghai')::date as day, 'submitted' as what from cases
+         union all
+         select hall_id, window_id, ((state->>'closedAt')::timestamptz at time zone 'Asia/Shanghai')::date, 'closed' from cases where state->>'closedAt' is not null
+         union all
+         select hall_id, window_id, (coalesce(k->>'metAt', k->>'breachedAt')::timestamptz at time zone 'Asia/Shanghai')::date,
+                case when k->>'metAt' is not null and k->>'breachedAt' is null and (k->>'metAt')::timestamptz <= (k->>'dueAt')::timestamptz then 'onTime' else 'late' end
+         from cases, jsonb_array_elements(state->'clocks') k
+         where k->>'kind' = 'reply' and coalesce(k->>'metAt', k->>'breachedAt') is not null
+         union all
+         select hall_id, r->>'windowId', ((r->>'at')::timestamptz at time zone 'Asia/Shanghai')::date, 'rating:' || (r->>'level')
+         from cases, jsonb_array_elements(case when jsonb_typeof(state->'ratings') = 'array' then state->'ratings' else '[]'::jsonb end) r
+       ) t group by 1, 2, 3, 4`,
+    ],
+  },
 ]

@@ -9,7 +9,7 @@ import type { PolicyOverrides, PresetId } from '../../core/policy'
 import type { Notification } from '../../core/notification'
 import type { Complaint, ComplaintStatus } from '../../core/complaint'
 import type { AssessmentFacts } from '../../core/assessment'
-import type { CaseFact } from '../../core/dashboard'
+import type { WeekTrend } from '../../core/dashboard'
 import type { AuditEntry } from '../audit'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
@@ -187,8 +187,11 @@ export interface Store {
   listCases(query: CaseQuery): Promise<CaseState[]>
   /** the events of these cases, each list in order (the archive export) */
   listEvents(caseIds: string[]): Promise<Record<string, CaseEvent[]>>
-  /** what the dashboard's weekly trend reads of each case changed since `since`, built in the database */
-  caseFacts(q: { hallId: string; windowId?: string; since: string }): Promise<CaseFact[]>
+  /**
+   * The dashboard's weekly trend for these weeks (Mondays, oldest first): receipts, closures, replies
+   * on time or late, and ratings, each counted in the week it happened; added up in the database.
+   */
+  weeklyTrends(q: { hallId: string; windowId?: string; weeks: string[] }): Promise<WeekTrend[]>
 
   /** the hall's own calendar entries, which win over the official holiday data; sorted by date */
   listCalendarOverrides(hallId: string): Promise<CalendarOverride[]>

@@ -11,7 +11,7 @@ import { MIGRATIONS } from './migrations'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
-import type { CaseFact } from '../../core/dashboard'
+import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
 import { ledgerEntry } from '../../core/ledger'
 import type { AuditEntry } from '../audit'
 import { decisionTime } from '../../core/caseMachine'
@@ -83,6 +83,7 @@ interface Db {
   }
   audit_log: { hall_id: string; seq: number; entry: AuditEntry }
   ledger_counts: { hall_id: string; window_id: string; day: string | Date; col: string; n: number }
+  trend_counts: { hall_id: string; window_id: string; day: string; what: string; n: number }
   case_events: {
     case_id: string
     seq: number
@@ -199,6 +200,23 @@ async function moveLedger(
   }
 }
 
+/** adds a write's share of the dashboard's weekly trend (core/dashboard.ts trendDelta) */
+async function countTrends(tx: Transaction<Db>, hallId: string, counts: TrendCount[]) {
+  if (counts.length === 0) return
+  const sums = new Map<string, { hall_id: string; window_id: string; day: string; what: string; n: number }>()
+  for (const c of counts) {
+    const key = `${c.windowId}|${c.day}|${c.what}`
+    const row = sums.get(key) ?? { hall_id: hallId, window_id: c.windowId, day: c.day, what: c.what, n: 0 }
+    row.n++
+    sums.set(key, row)
+  }
+  await tx
+    .insertInto('trend_counts')
+    .values([...sums.values()])
+    .onConflict((oc) => oc.columns(['hall_id', 'window_id', 'day', 'what']).doUpdateSet({ n: sql`trend_counts.n + excluded.n` }))
+    .execute()
+}
+
 const complaintRow = (c: Complaint) => ({
   id: c.id,
   hall_id: c.hallId,
@@ -278,7 +296,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
     },
 
     async putHall(hall) {
@@ -386,6 +404,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
           const { state, event } = input.build(seq)
           await tx.insertInto('cases').values(caseRow(state, input.requestId)).execute()
           await tx.insertInto('case_events').values(eventRow(event)).execute()
+          await countTrends(tx, state.hallId, trendDelta(null, state))
           return { state, created: true }
         })
       } catch (e) {
@@ -424,7 +443,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         return await db.transaction().execute(async (tx) => {
           const current = await tx
             .selectFrom('cases')
-            .select(['version', 'request_id', 'window_id', 'ledger_column', sql<string | null>`ledger_day::text`.as('ledger_day')])
+            .select(['version', 'request_id', 'window_id', 'ledger_column', sql<string | null>`ledger_day::text`.as('ledger_day'), 'state'])
             .where('id', '=', input.caseId)
             .forUpdate()
             .executeTakeFirst()
@@ -440,6 +459,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
             .executeTakeFirst()
           if (Number(updated.numUpdatedRows) !== 1) throw new ConflictSignal()
           await moveLedger(tx, state.hallId, { window: current.window_id, column: current.ledger_column, day: current.ledger_day }, { window: row.window_id, column: row.ledger_column, day: row.ledger_day })
+          await countTrends(tx, state.hallId, trendDelta(current.state, state))
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
           await writeNotices(tx, notifications, input.channels)
           return { status: 'ok', state } as const
@@ -482,16 +502,18 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       }
       return out
     },
-    async caseFacts(q) {
-      const inWindow = q.windowId !== undefined ? sql`and window_id = ${q.windowId}` : sql``
-      const rows = await sql<CaseFact>`
-        select window_id as "windowId", state->>'submittedAt' as "submittedAt", state->>'closedAt' as "closedAt",
-          coalesce((select jsonb_agg(jsonb_build_object('dueAt', c->'dueAt', 'metAt', c->'metAt', 'breachedAt', c->'breachedAt'))
-                    from jsonb_array_elements(state->'clocks') c where c->>'kind' = 'reply'), '[]'::jsonb) as replies,
-          coalesce((select jsonb_agg(jsonb_build_object('level', (r->>'level')::int, 'at', r->'at'))
-                    from jsonb_array_elements(case when jsonb_typeof(state->'ratings') = 'array' then state->'ratings' else '[]'::jsonb end) r), '[]'::jsonb) as ratings
-        from cases where hall_id = ${q.hallId} ${inWindow} and updated_at >= ${q.since}`.execute(db)
-      return rows.rows
+    async weeklyTrends(q) {
+      const from = q.weeks[0]!
+      const until = new Date(Date.parse(`${q.weeks[q.weeks.length - 1]}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+      let query = db
+        .selectFrom('trend_counts')
+        .select([sql<string>`day::text`.as('day'), 'what', sql<number>`sum(n)::int`.as('n')])
+        .where('hall_id', '=', q.hallId)
+        .where('day', '>=', from)
+        .where('day', '<', until)
+      if (q.windowId !== undefined) query = query.where('window_id', '=', q.windowId)
+      const rows = await query.groupBy(['day', 'what']).execute()
+      return trendsFromCounts(rows.map((r) => ({ day: r.day, what: r.what, n: Number(r.n) })), q.weeks)
     },
 
     async listCalendarOverrides(hallId) {

@@ -39,7 +39,8 @@ function flowChart(view: DashboardView) {
   ])
   return el(F2Chart, {
     data,
-    scale: { count: { min: 0, tickCount: 4 } },
+    // twelve Mondays do not fit under a phone's chart: every other one is labelled
+    scale: { count: { min: 0, tickCount: 4 }, week: { tickCount: 6 } },
     children: [
       el(Axis, { field: 'week', style: label }),
       el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
@@ -57,7 +58,8 @@ function replyChart(view: DashboardView) {
   ])
   return el(F2Chart, {
     data,
-    scale: { count: { min: 0, tickCount: 4 } },
+    // twelve Mondays do not fit under a phone's chart: every other one is labelled
+    scale: { count: { min: 0, tickCount: 4 }, week: { tickCount: 6 } },
     children: [
       el(Axis, { field: 'week', style: label }),
       el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
@@ -186,7 +188,7 @@ export default function DashboardPage() {
           咨询答复及时情况<Text className='section__aside'>按时 {view.replies.onTime} · 超时 {view.replies.late}</Text>
         </View>
         <View className='muted dashboard__note'>不能当场答复的咨询须在时限内答复（000 第四条第二款），按答复或超时所在周统计。</View>
-        <Chart height={220} draw={() => replyChart(view)} deps={[view]} />
+        {view.replies.onTime + view.replies.late > 0 ? <Chart height={220} draw={() => replyChart(view)} deps={[view]} /> : <View className='muted'>这段时间没有到期或已答复的限时咨询</View>}
       </View>
 
       <View className='section'>

@@ -121,7 +121,7 @@ export default function HallSettingsPage() {
             <Text className={`tag ${w.active ? 'tag--active' : 'tag--stop'}`}>{w.active ? `未结 ${w.openCases} 件` : '已停用'}</Text>
           </View>
           <View className='muted'>业务范围：{w.scope || '未填写'}</View>
-          <View className='muted'>窗口负责人：{w.leads.length ? w.leads.join('、') : '未指定（在「工作人员管理」中把一位工作人员设为窗口负责人）'}</View>
+          <View className='muted'>窗口负责人：{w.leads.length ? w.leads.join('、') : '未指定（在工作人员资料中把身份设为「窗口负责人」）'}</View>
           <ActionForm
             title='修改窗口'
             fields={[

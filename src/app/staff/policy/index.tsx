@@ -150,8 +150,9 @@ export default function PolicyPage() {
                   ) : null}
                   {f.hint ? <View className='muted policy__hint'>{f.hint}</View> : null}
                   <View className='policy__cite'>
-                    {editing ? `依据：${preset.cite}（预设 ${formatPolicyValue(f, preset.value)}）` : `依据：${f.cite}`}
-                    {!editing && f.overridden ? <Text className='tag tag--wait policy__tag'>本厅调整</Text> : null}
+                    {editing || f.overridden ? `依据：${policyValue(PRESETS[editing ? draft.presetId : view.presetId], f).cite}` : `依据：${f.cite}`}
+                    {editing ? `（预设 ${formatPolicyValue(f, preset.value)}）` : null}
+                    {!editing && f.overridden ? <Text className='tag tag--wait policy__tag'>本厅调整 · 预设 {formatPolicyValue(f, f.presetValue)}</Text> : null}
                   </View>
                   {errorAt(`overrides.${f.id}`) ? <View className='field__error'>{errorAt(`overrides.${f.id}`)}</View> : null}
                 </View>
