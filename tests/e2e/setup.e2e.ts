@@ -91,6 +91,30 @@ it('sets up a hall from empty and takes its first case', async () => {
   await password.inputs.nth(0).fill('window-password-1')
   await office.getByText('设置密码', { exact: true }).click()
   await office.getByText('已为 李强 设置密码（登录名 liqiang）').waitFor()
+  // a photo for the card citizens see: a portrait drawn in the page, chosen like a phone's album photo
+  const portrait = Buffer.from(
+    (
+      await office.evaluate(() => {
+        const c = document.createElement('canvas')
+        c.width = 600
+        c.height = 800
+        const g = c.getContext('2d')!
+        g.fillStyle = '#dfe8f5'
+        g.fillRect(0, 0, 600, 800)
+        g.fillStyle = '#5b6b80'
+        g.beginPath()
+        g.arc(300, 300, 150, 0, Math.PI * 2)
+        g.fill()
+        g.fillRect(100, 520, 400, 280)
+        return c.toDataURL('image/jpeg', 0.9)
+      })
+    ).split(',')[1]!,
+    'base64',
+  )
+  const [chooser] = await Promise.all([office.waitForEvent('filechooser'), office.locator('.person', { hasText: '李强' }).getByText('上传照片').click()])
+  await chooser.setFiles([{ name: 'liqiang.jpg', mimeType: 'image/jpeg', buffer: portrait }])
+  await office.getByText('已更新 李强 的照片，市民会在首问负责人名片上看到').waitFor()
+  await office.waitForFunction(() => Array.from(document.querySelectorAll('img')).some((i) => i.src.includes('/api/files/') && i.naturalWidth > 0))
   await shot(office, '73-setup-staff')
 
   // 规则设置: the hall answers consults within one working day instead of the preset's two
@@ -141,6 +165,15 @@ it('sets up a hall from empty and takes its first case', async () => {
 
   await citizen.reload()
   await citizen.locator('.responder__name').getByText('李强').waitFor()
+  await citizen.waitForFunction(() => Array.from(document.querySelectorAll('img')).some((i) => i.src.includes('/api/files/') && i.naturalWidth > 0))
   await citizen.locator('.reply').getByText('银行出具的还清贷款证明', { exact: false }).waitFor()
   await shot(citizen, '78-setup-first-case-answered')
+
+  // the office's dashboard: one open case, answered on time
+  await office.goBack()
+  await office.locator('.menu__title', { hasText: '全厅运行看板' }).click()
+  await office.locator('.dashboard__tile', { hasText: '未结案件' }).getByText('1', { exact: true }).waitFor()
+  await office.locator('.dashboard__tile', { hasText: '答复及时率' }).getByText('100%').waitFor()
+  await office.getByText('按时 1 · 超时 0').waitFor()
+  await shot(office, '79-setup-dashboard')
 })
