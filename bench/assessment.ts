@@ -1,9 +1,6 @@
 // A month's assessment (004) for a large hall: 200 staff in 20 windows and 100,000 cases stored, each
 // a real state of the case machine (replied on time or late, rated, some bad ratings verified), timed
 // through the whole API path as the hall office opens 考核与评价.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { createCalendar, formatShanghai } from '../src/core/calendar'
 import { applyEvent } from '../src/core/caseMachine'
@@ -11,9 +8,9 @@ import type { CaseState } from '../src/core/caseState'
 import type { CaseEvent, EventBody } from '../src/core/events'
 import { PRESETS } from '../src/core/policy'
 import { createApi } from '../src/server/api'
-import { seedDemoHall } from '../src/server/demoHall'
 import { serverFiles } from '../src/server/files'
 import { caseRow, openPostgresStore } from '../src/server/store/postgres'
+import { withBenchHall } from './hall'
 import type { Metric } from './run'
 
 const ctx = { policy: PRESETS['000'], calendar: createCalendar() }
@@ -63,14 +60,7 @@ function story(i: number, windowId: string, staffId: string): CaseState {
 }
 
 export async function benchAssessment(cases = 100_000): Promise<Metric[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'shouwen-bench-assessment-'))
-  const store = await openPostgresStore({ dataDir: dir })
-  try {
-    await store.migrate()
-    await seedDemoHall(store)
-    for (let w = 0; w < WINDOWS; w++) {
-      await store.putWindow({ id: `w${w}`, hallId: 'demo', name: `第${w + 1}窗口`, number: `B${w + 1}`, scope: '', active: true })
-    }
+  return withBenchHall('assessment', WINDOWS, async (store) => {
     for (let s = 0; s < STAFF; s++) {
       await store.putStaff({ id: `s${s}`, hallId: 'demo', windowId: `w${s % WINDOWS}`, name: `工作人员${s}`, title: '科员', post: '受理岗', role: 'staff', rank: 1, phone: '', active: true })
     }
@@ -106,8 +96,5 @@ export async function benchAssessment(cases = 100_000): Promise<Metric[]> {
       { name: `assessment: month for ${STAFF} staff, ${cases.toLocaleString('en')} cases (${deductions} deductions)`, value: hall.ms, unit: 'ms' },
       { name: 'assessment: one staff member’s own sheet', value: one.ms, unit: 'ms' },
     ]
-  } finally {
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 }

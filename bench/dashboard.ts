@@ -1,27 +1,18 @@
 // 运行看板 over a large hall: 1,000,000 cases of 2026 in 20 windows (a reply clock and a rating on
 // each, 1,000 still open). The dashboard reads the open cases and the weekly counters kept with every
 // write, never the closed cases; this measures the whole answer for the hall and for one window.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { createApi } from '../src/server/api'
-import { seedDemoHall } from '../src/server/demoHall'
 import { serverFiles } from '../src/server/files'
 import { MIGRATIONS } from '../src/server/store/migrations'
-import { openPostgresStore } from '../src/server/store/postgres'
+import { withBenchHall } from './hall'
 import type { Metric } from './run'
 
 const WINDOWS = 20
 const OPEN = 1000
 
 export async function benchDashboard(cases = 1_000_000): Promise<Metric[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'shouwen-bench-dashboard-'))
-  const store = await openPostgresStore({ dataDir: dir })
-  try {
-    await store.migrate()
-    await seedDemoHall(store)
-    for (let w = 0; w < WINDOWS; w++) await store.putWindow({ id: `w${w}`, hallId: 'demo', name: `第${w + 1}窗口`, number: `B${w + 1}`, scope: '', active: true })
+  return withBenchHall('dashboard', WINDOWS, async (store) => {
     const load = performance.now()
     // one case every ~30 s of 2026; the last OPEN still open with a running reply clock
     await sql`insert into cases (id, hall_id, no, citizen_id, request_id, window_id, status, submitted_at, updated_at, next_due_at, version, state)
@@ -64,8 +55,5 @@ export async function benchDashboard(cases = 1_000_000): Promise<Metric[]> {
       { name: `dashboard: whole hall, 12 weeks (${hall.submitted.toLocaleString('en')} cases)`, value: hall.ms, unit: 'ms' },
       { name: `dashboard: one window, 12 weeks (${window.submitted.toLocaleString('en')} cases)`, value: window.ms, unit: 'ms' },
     ]
-  } finally {
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 }

@@ -1,22 +1,14 @@
 // Latency of the submit and claim handlers on the embedded database, through the whole API path.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { createApi } from '../src/server/api'
 import { serverFiles } from '../src/server/files'
-import { seedDemoHall } from '../src/server/demoHall'
-import { openPostgresStore } from '../src/server/store/postgres'
+import { withBenchHall } from './hall'
 import type { Metric } from './run'
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
 
 export async function benchHandlers(calls = 1000): Promise<Metric[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'shouwen-bench-'))
-  const store = await openPostgresStore({ dataDir: dir })
-  try {
-    await store.migrate()
-    await seedDemoHall(store)
+  return withBenchHall('handlers', 0, async (store) => {
     const api = createApi({ store, now: () => new Date(), demo: true, mode: 'selfHosted', log: () => {}, files: serverFiles(store) })
     const submit: number[] = []
     const claim: number[] = []
@@ -52,8 +44,5 @@ export async function benchHandlers(calls = 1000): Promise<Metric[]> {
       { name: `claimCase p50 (${calls} calls, PGlite)`, value: quantile(claim, 0.5), unit: 'ms' },
       { name: `claimCase p95 (${calls} calls, PGlite)`, value: quantile(claim, 0.95), unit: 'ms' },
     ]
-  } finally {
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 }

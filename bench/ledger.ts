@@ -1,26 +1,17 @@
 // 台帐 (附件3) over a large hall: 1,000,000 closed cases of 2026 in 20 windows. A sheet adds up the
 // counters kept per window, day and column, so one window's month and the whole hall's year should
 // both take well under a second.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { createApi } from '../src/server/api'
-import { seedDemoHall } from '../src/server/demoHall'
 import { serverFiles } from '../src/server/files'
-import { openPostgresStore } from '../src/server/store/postgres'
+import { withBenchHall } from './hall'
 import type { Metric } from './run'
 
 const WINDOWS = 20
 const COLUMNS = ['instant', 'promised', 'consultOnTheSpot', 'consultTimed', 'handedOver', 'joint', 'otherWindow', 'outsideConsult', 'outsideWritten']
 
 export async function benchLedger(cases = 1_000_000): Promise<Metric[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'shouwen-bench-ledger-'))
-  const store = await openPostgresStore({ dataDir: dir })
-  try {
-    await store.migrate()
-    await seedDemoHall(store)
-    for (let w = 0; w < WINDOWS; w++) await store.putWindow({ id: `w${w}`, hallId: 'demo', name: `第${w + 1}窗口`, number: `B${w + 1}`, scope: '', active: true })
+  return withBenchHall('ledger', WINDOWS, async (store) => {
     const load = performance.now()
     // closed cases spread over the days of 2026, the windows and the columns
     await sql`insert into cases (id, hall_id, no, citizen_id, request_id, window_id, status, submitted_at, updated_at, next_due_at, version, ledger_column, ledger_day, state)
@@ -56,8 +47,5 @@ export async function benchLedger(cases = 1_000_000): Promise<Metric[]> {
       { name: `ledger: whole hall, one year (${year.total.toLocaleString('en')} cases)`, value: year.ms, unit: 'ms' },
       { name: 'ledger: the year as xlsx (every window\u2019s sheet)', value: xlsxMs, unit: 'ms' },
     ]
-  } finally {
-    await store.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  })
 }

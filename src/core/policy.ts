@@ -277,7 +277,6 @@ export function formatPolicyValue(f: Pick<PolicyField, 'unit'>, v: number | bool
     case 'workdays':
       return v === 0 ? '当日' : `${v} 个工作日`
     case 'points':
-      return `${v} 分`
     case 'score':
       return `${v} 分`
     case 'hours':

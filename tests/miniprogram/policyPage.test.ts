@@ -36,8 +36,13 @@ it('shows each rule with its citation, and saves an adjustment as a new version'
   expect(text).toContain('「不知道」')
 
   await fire(comp, 'btn--plain', 'tap') // 调整规则
-  await fire(comp, 'policy__input', 'input', { value: '1' })
   await fire(comp, 'field__textarea', 'input', { value: '咨询答复时限缩短为 1 个工作日' })
+  // checked in the phone with the server's schema: named at the field, nothing sent
+  await fire(comp, 'policy__input', 'input', { value: '61' })
+  await fire(comp, 'btn--primary', 'tap')
+  expect(calls.filter((c) => c.action === 'savePolicy')).toHaveLength(0)
+  expect(textOf(comp)).toContain('工作日数不超过 60')
+  await fire(comp, 'policy__input', 'input', { value: '1' })
   await fire(comp, 'btn--primary', 'tap')
   const saved = calls.filter((c) => c.action === 'savePolicy').map((c) => c.input)
   expect(saved).toHaveLength(1)

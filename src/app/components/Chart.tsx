@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
 import { Canvas as TaroCanvas, View } from '@tarojs/components'
-import { Canvas as F2Canvas, jsx } from '@antv/f2'
+import { Axis, Canvas as F2Canvas, Chart as F2Chart, Interval, Legend, Line, Point, jsx } from '@antv/f2'
 
 type F2Element = ReturnType<typeof jsx>
 
@@ -14,6 +14,47 @@ export const legendText = { nameStyle: { fontSize: 12, fill: '#4e5661' } }
 /** 好差评 levels, best first, with their colours from green to red */
 export const LEVEL_NAMES: Record<string, string> = { '5': '非常满意', '4': '满意', '3': '基本满意', '2': '不满意', '1': '非常不满意' }
 export const LEVEL_COLORS = ['#1f9d55', '#6cc08b', '#c7cdd6', '#f0a04b', '#d93026']
+
+const wholeNumbers = (v: number) => (Number.isInteger(v) ? String(v) : '')
+
+/** a count axis with whole-number ticks: at most five, fewer when the counts are small */
+export function countScale<T>(data: T[], key: (d: T) => string, count: (d: T) => number, stacked: boolean) {
+  const totals = new Map<string, number>()
+  for (const d of data) totals.set(key(d), stacked ? (totals.get(key(d)) ?? 0) + count(d) : Math.max(totals.get(key(d)) ?? 0, count(d)))
+  const max = Math.max(1, ...totals.values())
+  return max < 4 ? { min: 0, max, tickCount: max + 1 } : { min: 0, tickCount: 5 }
+}
+
+/** one horizontal bar per window, stacked by category (ratings by level, open cases by clock state) */
+export function stackedBars(data: Array<{ window: string; part: string; count: number }>, colors: string[]) {
+  return el(F2Chart, {
+    data,
+    coord: { transposed: true },
+    scale: { count: countScale(data, (d) => d.window, (d) => d.count, true) },
+    children: [
+      el(Axis, { field: 'window', style: label }),
+      el(Axis, { field: 'count', style: label, formatter: wholeNumbers }),
+      el(Interval, { x: 'window', y: 'count', color: { field: 'part', range: colors }, adjust: 'stack' }),
+      el(Legend, { position: 'top', ...legendText }),
+    ],
+  })
+}
+
+/** counts over time (`at` in order), one series per `what`: lines, or stacked columns */
+export function seriesChart(data: Array<{ at: string; what: string; count: number }>, colors: string[], shape: 'lines' | 'columns') {
+  const color = { field: 'what', range: colors }
+  return el(F2Chart, {
+    data,
+    // a dozen weeks do not fit under a phone's chart: about every other one is labelled
+    scale: { count: countScale(data, (d) => d.at, (d) => d.count, shape === 'columns'), at: { tickCount: 6 } },
+    children: [
+      el(Axis, { field: 'at', style: label }),
+      el(Axis, { field: 'count', style: label, formatter: wholeNumbers }),
+      ...(shape === 'lines' ? [el(Line, { x: 'at', y: 'count', color }), el(Point, { x: 'at', y: 'count', color })] : [el(Interval, { x: 'at', y: 'count', color, adjust: 'stack' })]),
+      el(Legend, { position: 'top', ...legendText }),
+    ],
+  })
+}
 interface CanvasNode {
   width: number
   height: number

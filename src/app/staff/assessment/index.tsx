@@ -3,10 +3,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Axis, Chart as F2Chart, Interval, Legend, Line, Point } from '@antv/f2'
+import { Axis, Chart as F2Chart, Legend, Line, Point } from '@antv/f2'
 import type { AssessmentView, AssessmentYearView } from '../../../core/views'
 import { call } from '../../api/client'
-import { Chart, el, label, legendText, LEVEL_COLORS, LEVEL_NAMES } from '../../components/Chart'
+import { Chart, el, label, legendText, LEVEL_COLORS, LEVEL_NAMES, stackedBars } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
 import { useRefresh } from '../../lib/useRefresh'
@@ -21,18 +21,10 @@ const shift = (month: string, by: number) => {
 const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`
 
 function distribution(view: AssessmentView) {
-  const data = view.windows.flatMap((w) => ['5', '4', '3', '2', '1'].map((l) => ({ window: w.name.replace(/窗口.*$/, ''), level: LEVEL_NAMES[l], count: w.ratings[l as '5'] })))
-  return el(F2Chart, {
-    data,
-    coord: { transposed: true },
-    scale: { count: { min: 0, tickCount: 4 } },
-    children: [
-      el(Axis, { field: 'window', style: label }),
-      el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
-      el(Interval, { x: 'window', y: 'count', color: { field: 'level', range: LEVEL_COLORS }, adjust: 'stack' }),
-      el(Legend, { position: 'top', ...legendText }),
-    ],
-  })
+  return stackedBars(
+    view.windows.flatMap((w) => ['5', '4', '3', '2', '1'].map((l) => ({ window: w.name.replace(/窗口.*$/, ''), part: LEVEL_NAMES[l]!, count: w.ratings[l as '5'] }))),
+    LEVEL_COLORS,
+  )
 }
 
 function trend(view: AssessmentView) {

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { CalendarView } from '../../../core/views'
+import { callChecked } from '../../api/checked'
 import { call } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
@@ -24,7 +25,7 @@ export default function CalendarPage() {
   useRefresh(() => load(view?.year))
 
   async function add(v: FormValues): Promise<ErrorBody | null> {
-    const a = await call('saveCalendarDay', { date: String(v.date).trim(), kind: v.kind as 'workday' | 'restday', note: String(v.note) })
+    const a = await callChecked('saveCalendarDay', { date: String(v.date).trim(), kind: v.kind as 'workday' | 'restday', note: String(v.note) })
     if (!a.ok) return a.error
     setView(a.data)
     return null

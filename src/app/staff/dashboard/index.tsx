@@ -4,10 +4,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Axis, Chart as F2Chart, Interval, Legend, Line, Point } from '@antv/f2'
+import { Axis, Chart as F2Chart, Interval } from '@antv/f2'
 import type { DashboardView } from '../../../core/views'
 import { call } from '../../api/client'
-import { Chart, el, label, legendText, LEVEL_COLORS, LEVEL_NAMES } from '../../components/Chart'
+import { Chart, countScale, el, label, LEVEL_COLORS, LEVEL_NAMES, seriesChart, stackedBars } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
 import { useRefresh } from '../../lib/useRefresh'
@@ -18,63 +18,38 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
 const short = (name: string) => name.replace(/窗口.*$/, '')
 
 function openChart(view: DashboardView) {
-  const data = view.open.windows.flatMap((w) => view.states.map((s) => ({ window: short(w.name), state: s.label, count: w.byState[s.key] })))
-  return el(F2Chart, {
-    data,
-    coord: { transposed: true },
-    scale: { count: { min: 0, tickCount: 4 } },
-    children: [
-      el(Axis, { field: 'window', style: label }),
-      el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
-      el(Interval, { x: 'window', y: 'count', color: { field: 'state', range: view.states.map((s) => STATE_COLORS[s.key]) }, adjust: 'stack' }),
-      el(Legend, { position: 'top', ...legendText }),
-    ],
-  })
+  return stackedBars(
+    view.open.windows.flatMap((w) => view.states.map((s) => ({ window: short(w.name), part: s.label, count: w.byState[s.key] }))),
+    view.states.map((s) => STATE_COLORS[s.key]),
+  )
 }
 
-function flowChart(view: DashboardView) {
-  const data = view.weeks.flatMap((w) => [
-    { week: weekLabel(w.week), what: '受理', count: w.submitted },
-    { week: weekLabel(w.week), what: '结案', count: w.closed },
-  ])
-  return el(F2Chart, {
-    data,
-    // twelve Mondays do not fit under a phone's chart: every other one is labelled
-    scale: { count: { min: 0, tickCount: 4 }, week: { tickCount: 6 } },
-    children: [
-      el(Axis, { field: 'week', style: label }),
-      el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
-      el(Line, { x: 'week', y: 'count', color: { field: 'what', range: ['#1659c7', '#1f9d55'] } }),
-      el(Point, { x: 'week', y: 'count', color: { field: 'what', range: ['#1659c7', '#1f9d55'] } }),
-      el(Legend, { position: 'top', ...legendText }),
-    ],
-  })
-}
+const flowChart = (view: DashboardView) =>
+  seriesChart(
+    view.weeks.flatMap((w) => [
+      { at: weekLabel(w.week), what: '受理', count: w.submitted },
+      { at: weekLabel(w.week), what: '结案', count: w.closed },
+    ]),
+    ['#1659c7', '#1f9d55'],
+    'lines',
+  )
 
-function replyChart(view: DashboardView) {
-  const data = view.weeks.flatMap((w) => [
-    { week: weekLabel(w.week), what: '按时答复', count: w.repliedOnTime },
-    { week: weekLabel(w.week), what: '超时答复', count: w.repliedLate },
-  ])
-  return el(F2Chart, {
-    data,
-    // twelve Mondays do not fit under a phone's chart: every other one is labelled
-    scale: { count: { min: 0, tickCount: 4 }, week: { tickCount: 6 } },
-    children: [
-      el(Axis, { field: 'week', style: label }),
-      el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
-      el(Interval, { x: 'week', y: 'count', color: { field: 'what', range: ['#1f9d55', '#d93026'] }, adjust: 'stack' }),
-      el(Legend, { position: 'top', ...legendText }),
-    ],
-  })
-}
+const replyChart = (view: DashboardView) =>
+  seriesChart(
+    view.weeks.flatMap((w) => [
+      { at: weekLabel(w.week), what: '按时答复', count: w.repliedOnTime },
+      { at: weekLabel(w.week), what: '超时答复', count: w.repliedLate },
+    ]),
+    ['#1f9d55', '#d93026'],
+    'columns',
+  )
 
 function ratingChart(view: DashboardView) {
   const data = ['5', '4', '3', '2', '1'].map((l) => ({ level: LEVEL_NAMES[l], count: view.ratings.counts[l as '5'] }))
   return el(F2Chart, {
     data,
     coord: { transposed: true },
-    scale: { count: { min: 0, tickCount: 4 } },
+    scale: { count: countScale(data, (d) => d.level, (d) => d.count, false) },
     children: [
       el(Axis, { field: 'level', style: label }),
       el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),

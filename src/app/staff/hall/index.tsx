@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { HallSettingsView } from '../../../core/views'
+import { callChecked } from '../../api/checked'
 import { call } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
@@ -34,7 +35,7 @@ export default function HallSettingsPage() {
   }
   const saveHall = async (v: FormValues) =>
     done(
-      await call('saveHall', {
+      await callChecked('saveHall', {
         name: String(v.name),
         address: String(v.address),
         supervisionPhone: String(v.supervisionPhone),
@@ -51,13 +52,13 @@ export default function HallSettingsPage() {
       hours[d] = spans
     }
     return done(
-      await call('saveHall', { ...view!.hall, generalWindowId: view!.hall.generalWindowId, hours: hours as unknown as WeeklyHours }),
+      await callChecked('saveHall', { ...view!.hall, generalWindowId: view!.hall.generalWindowId, hours: hours as unknown as WeeklyHours }),
       '办公时间已保存，此后开始计算的时限按新的办公时间',
     )
   }
   const saveWindow = async (v: FormValues, w?: Win, active = w?.active ?? true) =>
     done(
-      await call('saveWindow', {
+      await callChecked('saveWindow', {
         id: w?.id ?? String(v.id),
         isNew: !w,
         name: String(v.name ?? w?.name ?? ''),

@@ -6,6 +6,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { shanghaiDate } from '../../../core/calendar'
 import type { LedgerColumn } from '../../../core/events'
 import type { CaseSummary, LedgerView } from '../../../core/views'
+import { callChecked } from '../../api/checked'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
@@ -62,7 +63,7 @@ export default function LedgerPage() {
   const download = async (what: 'sheet' | 'xlsx' | 'jsonl') => {
     if (exporting) return
     setExporting(what)
-    const a = what === 'sheet' ? await call('ledgerWorkbook', range) : await call('exportArchive', { ...range, format: what })
+    const a = what === 'sheet' ? await call('ledgerWorkbook', range) : await callChecked('exportArchive', { ...range, format: what })
     setExporting(null)
     if (!a.ok) return Taro.showModal({ title: '未能导出', content: a.error.message, showCancel: false, confirmText: '知道了' })
     try {

@@ -6,6 +6,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { Matter } from '../../../core/schemas'
 import type { MatterAdminView } from '../../../core/views'
+import { callChecked } from '../../api/checked'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
@@ -42,7 +43,7 @@ export default function MattersPage() {
   async function save(v: FormValues, m?: Matter, active = m?.active ?? true): Promise<ErrorBody | null> {
     const kind = String(v.kind ?? m?.kind) as Matter['kind']
     const days = v.promisedDays === undefined ? m?.promisedDays : v.promisedDays === '' ? null : Number(v.promisedDays)
-    const a = await call('saveMatter', {
+    const a = await callChecked('saveMatter', {
       ...(m ? { id: m.id } : { requestId: addRequest }),
       name: String(v.name ?? m?.name ?? ''),
       kind,

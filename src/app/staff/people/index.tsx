@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { StaffAdminView } from '../../../core/views'
+import { callChecked } from '../../api/checked'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
@@ -46,7 +47,7 @@ export default function PeoplePage() {
 
   async function save(v: FormValues, p?: Person, active = p?.active ?? true): Promise<ErrorBody | null> {
     const role = String(v.role) as Person['role']
-    const a = await call('saveStaff', {
+    const a = await callChecked('saveStaff', {
       ...(p ? { id: p.id } : { requestId: addRequest }),
       name: String(v.name ?? p?.name ?? ''),
       title: String(v.title ?? p?.title ?? ''),
@@ -86,7 +87,7 @@ export default function PeoplePage() {
     await load()
   }
   const password = async (p: Person, v: FormValues): Promise<ErrorBody | null> => {
-    const a = await call('setStaffPassword', { staffId: p.id, password: String(v.password) })
+    const a = await callChecked('setStaffPassword', { staffId: p.id, password: String(v.password) })
     if (!a.ok) return a.error
     setNotice(`已为 ${p.name} 设置密码（登录名 ${a.data.login}）`)
     return null

@@ -7,6 +7,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import { fieldId, formatPolicyValue, policyValue, POLICY_FIELDS, PRESETS, type ForbiddenPhrase, type PolicyField, type PresetId } from '../../../core/policy'
 import type { PolicySettingsView } from '../../../core/views'
+import { callChecked } from '../../api/checked'
 import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { formatDateTime } from '../../lib/format'
@@ -72,7 +73,7 @@ export default function PolicyPage() {
   async function save() {
     if (busy || !view || !draft) return
     setBusy(true)
-    const a = await call('savePolicy', { presetId: draft.presetId, overrides: overridesOf(draft), note: draft.note, baseVersion: view.version, requestId })
+    const a = await callChecked('savePolicy', { presetId: draft.presetId, overrides: overridesOf(draft), note: draft.note, baseVersion: view.version, requestId })
     setBusy(false)
     if (!a.ok) {
       setRefusal(a.error)
