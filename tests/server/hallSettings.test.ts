@@ -25,6 +25,10 @@ it('edits the public profile citizens see, and opens a new window', async () => 
   const withWindow = await api().ok(office, 'saveWindow', { id: 'hy', isNew: true, name: '婚姻登记窗口', number: 'C01', scope: '结婚登记，离婚登记，补领婚姻登记证', active: true })
   expect(withWindow.windows.find((w) => w.id === 'hy')).toMatchObject({ name: '婚姻登记窗口', openCases: 0, active: true })
   expect((await api().ok(citizen(), 'entry', { scene: 'h=demo&w=hy' })).window?.name).toBe('婚姻登记窗口')
+  // the same saves again (a double tap, a retried request): nothing more changes or is logged
+  await api().ok(office, 'saveHall', { name: '示范市政务服务中心', address: '示范市人民路 1 号', supervisionPhone: '0562-12345', complaintChannel: '12345 热线', generalWindowId: 'zxzx' })
+  await api().ok(office, 'saveWindow', { id: 'hy', isNew: true, name: '婚姻登记窗口', number: 'C01', scope: '结婚登记，离婚登记，补领婚姻登记证', active: true })
+  expect(await refusal(office, 'saveWindow', { id: 'hy', isNew: true, name: '户籍窗口', number: 'C02', scope: '', active: true })).toMatchObject({ code: 'CONFLICT', field: 'id' })
   expect((await db.store.listAudit('demo', 0, 10)).map((e) => e.action)).toEqual(['hall.update', 'window.create'])
 })
 

@@ -149,6 +149,8 @@ it('puts a staff photo the hall office uploaded on the responder card, for every
   expect((await post(me, 'getCase', { caseId })).json.data.responder).toMatchObject({ name: '李晓梅', photo: `/api/files/${id}` })
   const file = await get(null, `/api/files/${id}`)
   expect([file.status, file.headers.get('content-type')]).toEqual([200, 'image/png'])
+  // the same photo again changes nothing and is logged once
+  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-li', photo: id })).json.data.photoUrl).toBe(`/api/files/${id}`)
   const audits = (await db.store.listAudit('demo', 0, 20)).filter((e) => e.action === 'staff.photo')
   expect(audits.map((e) => e.target)).toEqual(['staff:bdc-li'])
 

@@ -50,11 +50,13 @@ export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
     generalWindowId: input.generalWindowId === undefined ? hall.generalWindowId : (input.generalWindowId ?? undefined),
     hours: input.hours ?? hall.hours,
   }
-  await ctx.store.putHall(next)
   const changed = [
     ...(['name', 'address', 'supervisionPhone', 'complaintChannel', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]),
     ...(JSON.stringify(next.hours ?? null) !== JSON.stringify(hall.hours ?? null) ? ['hours'] : []),
   ].join(',')
+  // a repeated save changes nothing and is not logged again
+  if (!changed) return hallSettings(ctx, {})
+  await ctx.store.putHall(next)
   await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'hall.update', target: `hall:${me.hallId}`, detail: { changed } }, ctx.now)
   return hallSettings(ctx, {})
 }
@@ -62,7 +64,12 @@ export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
 export const saveWindow: Handler<'saveWindow'> = async (ctx, input) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   const existing = await ctx.store.getWindow(me.hallId, input.id)
-  if (input.isNew && existing) throw new DomainError('CONFLICT', '窗口编号已被使用，请换一个', { field: 'id' })
+  if (input.isNew && existing) {
+    // the same new window sent twice (a double tap) is opened once; another window with that id is a conflict
+    const same = existing.name === input.name && existing.number === input.number && existing.scope === input.scope
+    if (same) return hallSettings(ctx, {})
+    throw new DomainError('CONFLICT', '窗口编号已被使用，请换一个', { field: 'id' })
+  }
   if (!input.isNew && !existing) throw new DomainError('NOT_FOUND', '找不到这个窗口', { field: 'id' })
   if (existing?.active && !input.active) {
     const open = await openCases(ctx, me.hallId, existing.id)
@@ -73,8 +80,9 @@ export const saveWindow: Handler<'saveWindow'> = async (ctx, input) => {
     if (staff.length > 0) throw new DomainError('CONFLICT', `该窗口还有 ${staff.length} 名在岗工作人员，请先调整他们的窗口`, { field: 'active', staff: staff.length })
   }
   const window: Window = { id: input.id, hallId: me.hallId, name: input.name, number: input.number, scope: input.scope, active: input.active }
-  await ctx.store.putWindow(window)
   const changed = existing ? (['name', 'number', 'scope', 'active'] as const).filter((k) => window[k] !== existing[k]).join(',') : 'created'
+  if (!changed) return hallSettings(ctx, {})
+  await ctx.store.putWindow(window)
   await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'window.update' : 'window.create', target: `window:${window.id}`, detail: { changed } }, ctx.now)
   return hallSettings(ctx, {})
 }

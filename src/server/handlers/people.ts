@@ -85,6 +85,8 @@ export const setStaffPhoto: Handler<'setStaffPhoto'> = async (ctx, input) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   const staff = await ctx.store.getStaff(input.staffId)
   if (!staff || staff.hallId !== me.hallId) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'staffId' })
+  // the same photo again (a repeated tap) changes nothing and is not logged twice
+  if (input.photo === (staff.photo ?? null)) return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
   if (input.photo) {
     await ctx.files.checkStaffPhoto(input.photo, ctx.identity.citizenId, me.hallId, staff.id)
     await ctx.files.attached([input.photo], `staff:${staff.id}`)
