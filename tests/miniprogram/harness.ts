@@ -41,6 +41,11 @@ function installGlobals() {
     stopPullDownRefresh: noop,
     setNavigationBarTitle: noop,
     pageScrollTo: noop,
+    // no canvas here: a chart finds no node and draws nothing; the page around it renders
+    createSelectorQuery: () => {
+      const q = { select: () => q, fields: () => q, exec: (cb: (r: unknown[]) => void) => cb([null]) }
+      return q
+    },
     redirectTo: ({ url }: { url: string }) => visited.push(url),
     navigateTo: ({ url }: { url: string }) => visited.push(url),
     showToast: ({ title }: { title: string }) => toasts.push(title),

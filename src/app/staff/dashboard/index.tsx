@@ -87,7 +87,7 @@ export default function DashboardPage() {
         <View className='chips dashboard__scope'>
           <Text className={`chip ${!windowId ? 'chip--on' : ''}`} onClick={() => choose(undefined)}>全厅</Text>
           {view.windowChoices.map((w) => (
-            <Text key={w.id} className={`chip ${windowId === w.id ? 'chip--on' : ''}`} onClick={() => choose(w.id)}>{short(w.name)}</Text>
+            <Text key={w.id} className={`chip dashboard__window ${windowId === w.id ? 'chip--on' : ''}`} onClick={() => choose(w.id)}>{short(w.name)}</Text>
           ))}
         </View>
       ) : null}
@@ -138,7 +138,7 @@ export default function DashboardPage() {
         </View>
         {view.overdue.length === 0 ? <View className='muted'>没有超时案件</View> : null}
         {view.overdue.map((c) => (
-          <View className='item dashboard__overdue' key={c.id} onClick={() => Taro.navigateTo({ url: `/staff/case/index?id=${c.id}` })}>
+          <View className='item dashboard__overdue-open' key={c.id} onClick={() => Taro.navigateTo({ url: `/staff/case/index?id=${c.id}` })}>
             <View className='item__row'>
               <Text className='item__no'>{c.no}</Text>
               <Text className='tag tag--stop'>{c.overdueText}</Text>
