@@ -77,7 +77,7 @@ export default function QueuePage() {
       ) : null}
       <View className='section'>
         <View className='section__title'>
-          待接待<Text className='badge'>{queue.unclaimed.length}</Text>
+          待接待<Text className={`badge ${queue.unclaimed.length === 0 ? 'badge--grey' : ''}`}>{queue.unclaimed.length}</Text>
         </View>
         {queue.unclaimed.length === 0 ? <View className='muted'>暂无待接待的咨询</View> : queue.unclaimed.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
       </View>
