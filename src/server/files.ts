@@ -23,6 +23,8 @@ export interface FileAccess {
   checkAttachable(ids: string[], citizenId: string, hallId: string): Promise<void>
   /** records that the files now belong to the case (or `staff:<id>` for a staff photo) */
   attached(ids: string[], caseId: string): Promise<void>
+  /** a file no longer in use by that owner (a replaced staff photo): the hall's server deletes it with the next purge */
+  released(ids: string[], caseId: string): Promise<void>
   /** refuses a photo the hall office may not put on a staff member's card: another hall's, or someone else's upload */
   checkStaffPhoto(id: string, uploaderId: string | null, hallId: string, staffId: string): Promise<void>
   /** links the reader's app can show; null for a file that cannot be shown now */
@@ -41,6 +43,7 @@ export function serverFiles(store: UploadStore): FileAccess {
       if (found.length !== new Set(ids).size || found.some((u) => u.ownerId !== citizenId || u.hallId !== hallId)) throw stale()
     },
     attached: (ids, caseId) => store.linkUploads(ids, caseId),
+    released: (ids, caseId) => store.releaseUploads(ids.filter(isServerFileId), caseId),
     async checkStaffPhoto(id, uploaderId, hallId, staffId) {
       const [found] = isServerFileId(id) ? await store.listUploads([id]) : []
       const mine = found && found.hallId === hallId && (found.caseId === `staff:${staffId}` || (found.caseId === null && found.ownerId === uploaderId))
@@ -64,6 +67,8 @@ export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unkno
       if (ids.some((id) => cloudFileHall(id) !== hallId)) throw stale()
     },
     async attached() {},
+    // cloud storage keeps the file (the office may delete it in the console); it is no longer shown
+    async released() {},
     async checkStaffPhoto(id, _uploaderId, hallId) {
       if (cloudStaffPhotoHall(id) !== hallId) throw new DomainError('INVALID_INPUT', '照片已失效，请重新上传', { field: 'photo' })
     },

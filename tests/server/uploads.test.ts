@@ -160,7 +160,15 @@ it('puts a staff photo the hall office uploaded on the responder card, for every
   expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: 'up_' + 'b'.repeat(24) })).json.error!.details!.field).toBe('photo')
   expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: 'cloud://env-1.abcd/attachments/demo/20261123/abcdefghijklmnop.jpg' })).json.error!.details!.field).toBe('photo')
   expect((await post(await staffSession('bdc-lead'), 'setStaffPhoto', { staffId: 'bdc-li', photo: null })).json.error!.code).toBe('FORBIDDEN')
-  // removed: the card shows the initial again
+  // a new photo replaces the old one, which the next purge deletes
+  const second = (await upload(office, JPEG)).json.data!.id
+  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-li', photo: second })).json.data.photoUrl).toBe(`/api/files/${second}`)
+  await db.store.purgeUploads('2099-01-01T00:00:00+08:00')
+  expect((await get(null, `/api/files/${id}`)).status).toBe(404)
+  expect((await get(null, `/api/files/${second}`)).status).toBe(200)
+  // removed: the card shows the initial again, and the photo goes with the next purge
   expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-li', photo: null })).json.data.photoUrl).toBeNull()
   expect((await post(me, 'getCase', { caseId })).json.data.responder.photo).toBeNull()
+  await db.store.purgeUploads('2099-01-01T00:00:00+08:00')
+  expect((await get(null, `/api/files/${second}`)).status).toBe(404)
 })

@@ -92,6 +92,7 @@ export const setStaffPhoto: Handler<'setStaffPhoto'> = async (ctx, input) => {
     await ctx.files.attached([input.photo], `staff:${staff.id}`)
   }
   await ctx.store.putStaff({ ...staff, photo: input.photo })
+  if (staff.photo) await ctx.files.released([staff.photo], `staff:${staff.id}`)
   await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'staff.photo', target: `staff:${staff.id}`, detail: { removed: input.photo === null } }, ctx.now)
   return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
 }

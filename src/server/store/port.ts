@@ -121,6 +121,8 @@ export interface UploadStore {
   listUploads(ids: string[]): Promise<Upload[]>
   /** marks the uploads as attached to the case; one already attached keeps its first case */
   linkUploads(ids: string[], caseId: string): Promise<void>
+  /** lets go of uploads attached to this owner (a replaced staff photo), so the purge deletes them */
+  releaseUploads(ids: string[], caseId: string): Promise<void>
   /** how many uploads the citizen made since the time */
   countUploads(ownerId: string, since: string): Promise<number>
   /** deletes the uploads never attached to a case and older than the time; returns how many */

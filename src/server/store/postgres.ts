@@ -839,6 +839,10 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       if (ids.length === 0) return
       await db.updateTable('uploads').set({ case_id: caseId }).where('id', 'in', ids).where('case_id', 'is', null).execute()
     },
+    async releaseUploads(ids, caseId) {
+      if (ids.length === 0) return
+      await db.updateTable('uploads').set({ case_id: null }).where('id', 'in', ids).where('case_id', '=', caseId).execute()
+    },
     async countUploads(ownerId, since) {
       const row = await db
         .selectFrom('uploads')
