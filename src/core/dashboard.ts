@@ -68,9 +68,6 @@ export function lastWeeks(now: Date, count: number): string[] {
   return Array.from({ length: count }, (_, i) => new Date(monday - (count - 1 - i) * 7 * DAY).toISOString().slice(0, 10))
 }
 
-/** the start of a week (Monday 00:00 in the hall's time) as an instant */
-export const weekStart = (week: string): string => `${week}T00:00:00+08:00`
-
 /** what the weekly trend counts, per window and day */
 export type TrendKey = 'submitted' | 'closed' | 'onTime' | 'late' | 'rating:1' | 'rating:2' | 'rating:3' | 'rating:4' | 'rating:5'
 export interface TrendCount {
