@@ -25,6 +25,16 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
   }
 }
 
+/**
+ * A staff page's answer: shown when it came, the sign-in page when the staff session is gone, else the
+ * message where the page would be.
+ */
+export function settle<T>(a: ApiAnswer<T>, show: (data: T) => void, fail: (message: string) => void): void {
+  if (a.ok) show(a.data)
+  else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
+  else fail(a.error.message)
+}
+
 /** a request id for one user intent: a double tap sends the same id, so the server acts once */
 export function newRequestId(): string {
   let id = Date.now().toString(36)

@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { CalendarView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call } from '../../api/client'
+import { call, settle } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
@@ -18,9 +18,7 @@ export default function CalendarPage() {
   const [error, setError] = useState<string | null>(null)
   const load = async (year?: number) => {
     const a = await call('calendarSettings', year ? { year } : {})
-    if (a.ok) setView(a.data)
-    else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(a, setView, setError)
   }
   useRefresh(() => load(view?.year))
 

@@ -6,7 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { ComplaintView } from '../../../core/views'
-import { call } from '../../api/client'
+import { call, settle } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { ComplaintBody } from '../../components/ComplaintParts'
@@ -20,9 +20,7 @@ export default function ComplaintDeskItemPage() {
 
   const load = useCallback(async () => {
     const a = await call('getComplaint', { complaintId: params.id ?? '' })
-    if (a.ok) setView(a.data)
-    else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(a, setView, setError)
   }, [params.id])
   useRefresh(load)
 

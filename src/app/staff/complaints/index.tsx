@@ -1,9 +1,8 @@
 // The hall office's complaint desk: open complaints nearest their limit first (002 限时办结 §7), then the
 // latest answered ones.
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { call } from '../../api/client'
+import { call, settle } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { ComplaintItem } from '../../components/ComplaintParts'
 import { useRefresh } from '../../lib/useRefresh'
@@ -14,9 +13,7 @@ export default function ComplaintDeskPage() {
   const [error, setError] = useState<string | null>(null)
   const load = async () => {
     const a = await call('complaintDesk', {})
-    if (a.ok) setDesk(a.data)
-    else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(a, setDesk, setError)
   }
   useRefresh(load)
 

@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Axis, Chart as F2Chart, Interval } from '@antv/f2'
 import type { DashboardView } from '../../../core/views'
-import { call } from '../../api/client'
+import { call, settle } from '../../api/client'
 import { Chart, countScale, el, label, LEVEL_COLORS, LEVEL_NAMES, seriesChart, stackedBars } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
@@ -65,11 +65,14 @@ export default function DashboardPage() {
 
   const load = async (w = windowId) => {
     const a = await call('dashboard', w ? { windowId: w } : {})
-    if (a.ok) {
-      setView(a.data)
-      setError(null)
-    } else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(
+      a,
+      (data) => {
+        setView(data)
+        setError(null)
+      },
+      setError,
+    )
   }
   useRefresh(() => load())
   const choose = (w: string | undefined) => {

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { HallSettingsView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call } from '../../api/client'
+import { call, settle } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
@@ -21,9 +21,7 @@ export default function HallSettingsPage() {
   const [notice, setNotice] = useState<string | null>(null)
   const load = async () => {
     const a = await call('hallSettings', {})
-    if (a.ok) setView(a.data)
-    else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(a, setView, setError)
   }
   useRefresh(load)
 

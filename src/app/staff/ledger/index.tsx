@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../../core/calendar'
 import type { LedgerColumn } from '../../../core/events'
 import type { CaseSummary, LedgerView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call } from '../../api/client'
+import { call, settle } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
 import { saveFile } from '../../lib/files'
@@ -41,11 +41,14 @@ export default function LedgerPage() {
   const load = async (p = period) => {
     const [a, s] = await Promise.all([call('ledger', periodOf(p, shanghaiDate(new Date()))), call('session', {})])
     if (s.ok) setIsOffice(s.data.staff?.role === 'office')
-    if (a.ok) {
-      setView(a.data)
-      setError(null)
-    } else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(
+      a,
+      (data) => {
+        setView(data)
+        setError(null)
+      },
+      setError,
+    )
   }
   useRefresh(() => load())
 

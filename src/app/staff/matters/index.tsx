@@ -7,7 +7,7 @@ import type { ErrorBody } from '../../../core/errors'
 import type { Matter } from '../../../core/schemas'
 import type { MatterAdminView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, newRequestId } from '../../api/client'
+import { call, newRequestId, settle } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { pickWorkbook, saveFile } from '../../lib/files'
@@ -34,9 +34,7 @@ export default function MattersPage() {
   const [problems, setProblems] = useState<Array<{ row: number; column: string; message: string }>>([])
   const load = async () => {
     const a = await call('matterList', {})
-    if (a.ok) setView(a.data)
-    else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(a, setView, setError)
   }
   useRefresh(load)
 

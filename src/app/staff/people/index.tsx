@@ -7,7 +7,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { StaffAdminView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, newRequestId } from '../../api/client'
+import { call, newRequestId, settle } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { useRefresh } from '../../lib/useRefresh'
@@ -39,9 +39,7 @@ export default function PeoplePage() {
   const [addRequest, setAddRequest] = useState(newRequestId)
   const load = async () => {
     const a = await call('staffList', {})
-    if (a.ok) setView(a.data)
-    else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(a, setView, setError)
   }
   useRefresh(load)
 

@@ -8,7 +8,7 @@ import type { ErrorBody } from '../../../core/errors'
 import { fieldId, formatPolicyValue, policyValue, POLICY_FIELDS, PRESETS, type ForbiddenPhrase, type PolicyField, type PresetId } from '../../../core/policy'
 import type { PolicySettingsView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, newRequestId } from '../../api/client'
+import { call, newRequestId, settle } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { formatDateTime } from '../../lib/format'
 import { useRefresh } from '../../lib/useRefresh'
@@ -55,11 +55,14 @@ export default function PolicyPage() {
 
   const load = async () => {
     const a = await call('policySettings', {})
-    if (a.ok) {
-      setView(a.data)
-      setDraft(draftOf(a.data.presetId, a.data))
-    } else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(a.error.message)
+    settle(
+      a,
+      (data) => {
+        setView(data)
+        setDraft(draftOf(data.presetId, data))
+      },
+      setError,
+    )
   }
   useRefresh(load)
 

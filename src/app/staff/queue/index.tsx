@@ -3,7 +3,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { QueueView, SessionView } from '../../../core/views'
-import { call } from '../../api/client'
+import { call, settle } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
 import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
@@ -31,14 +31,17 @@ export default function QueuePage() {
   const load = async () => {
     const [s, q] = await Promise.all([call('session', {}), call('staffQueue', {})])
     if (s.ok) setMe(s.data.staff)
-    if (q.ok) {
-      setQueue(q.data)
-      setError(null)
-      if (process.env.TARO_ENV === 'weapp' && q.data.unclaimed.length > 0) {
-        Taro.setNavigationBarTitle({ title: `窗口工作台（${q.data.unclaimed.length} 件待接待）` })
-      }
-    } else if (q.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
-    else setError(q.error.message)
+    settle(
+      q,
+      (data) => {
+        setQueue(data)
+        setError(null)
+        if (process.env.TARO_ENV === 'weapp' && data.unclaimed.length > 0) {
+          Taro.setNavigationBarTitle({ title: `窗口工作台（${data.unclaimed.length} 件待接待）` })
+        }
+      },
+      setError,
+    )
   }
   useRefresh(load)
 
