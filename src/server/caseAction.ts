@@ -70,8 +70,7 @@ export async function runCaseAction(ctx: HandlerContext, action: CaseAction): Pr
     const checked = make(action.numbered ? formNo(0) : null)
     if (!checked.next.ok) throw action.explain ? await action.explain(checked.next.error, state) : checked.next.error
     const result = await ctx.store.appendEvents({
-      caseId: state.id,
-      expectedVersion: state.version,
+      before: state,
       numberScope: action.numbered ? `${action.numbered}:${state.hallId}:${year}` : undefined,
       build: (seq) => {
         const final = action.numbered ? make(formNo(seq!)) : checked

@@ -78,8 +78,7 @@ export async function runSweep(store: Store, opts: SweepOptions): Promise<SweepR
       }
       if (events.length === 0) continue
       const result = await store.appendEvents({
-        caseId: state.id,
-        expectedVersion: state.version,
+        before: state,
         channels: opts.channels,
         build: () => ({ events, state: current, notifications: notificationsFor(events, current, dir) }),
       })

@@ -76,7 +76,7 @@ const stepOn = (store: Store) => async (state: CaseState, body: EventBody, actor
   const event = { ...body, caseId: state.id, seq: state.version + 1, at, actor } as CaseEvent
   const s = applyEvent(state, event, ctx)
   if (!s.ok) throw s.error
-  expect((await store.appendEvents({ caseId: state.id, expectedVersion: state.version, build: () => ({ events: [event], state: s.value }) })).status).toBe('ok')
+  expect((await store.appendEvents({ before: state, build: () => ({ events: [event], state: s.value }) })).status).toBe('ok')
   return s.value
 }
 
@@ -164,13 +164,12 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
 
     it('appends at the expected version only; 20 concurrent appends from one version give one ok', async () => {
       const { state } = await store.createCase(newCase('dev:a', 'req-1'))
-      const stale = await store.appendEvents({ caseId: state.id, expectedVersion: 5, build: () => ({ events: [], state }) })
+      const stale = await store.appendEvents({ before: { ...state, version: 5 }, build: () => ({ events: [], state }) })
       expect(stale.status).toBe('conflict')
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           store.appendEvents({
-            caseId: state.id,
-            expectedVersion: 1,
+            before: state,
             build: () => {
               const { event, state: s } = next(state, { type: 'claimed', payload: { staffId: `s${i}` } }, `s${i}`, `claim-${i}`)
               return { events: [event], state: s }
@@ -191,8 +190,7 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
     it('draws a number in the same append when asked', async () => {
       const { state } = await store.createCase(newCase('dev:a', 'req-1'))
       const r = await store.appendEvents({
-        caseId: state.id,
-        expectedVersion: 1,
+        before: state,
         numberScope: 'slip:tl:2026',
         build: (seq) => {
           expect(seq).toBe(1)
@@ -209,7 +207,7 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       const b = await store.createCase(newCase('dev:b', 'r2', 'bdc', '2026-11-23T10:00:00+08:00'))
       const c = await store.createCase(newCase('dev:a', 'r3', 'zx', '2026-11-23T11:00:00+08:00'))
       const claimed = next(b.state, { type: 'claimed', payload: { staffId: 'li' } })
-      await store.appendEvents({ caseId: b.state.id, expectedVersion: 1, build: () => ({ events: [claimed.event], state: claimed.state }) })
+      await store.appendEvents({ before: b.state, build: () => ({ events: [claimed.event], state: claimed.state }) })
       const ids = (q: Parameters<Store['listCases']>[0]) => store.listCases(q).then((l) => l.map((s) => s.id))
       expect(await ids({ hallId: 'tl' })).toEqual([c.state.id, b.state.id, a.state.id])
       expect(await ids({ hallId: 'tl', windowId: 'bdc' })).toEqual([b.state.id, a.state.id])
@@ -385,14 +383,7 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
     })
 
     it('counts closed cases in the ledger per window, day and column, and follows a reopen', async () => {
-      const staff = { kind: 'staff', id: 'li', name: 'li', role: 'staff', windowId: 'bdc' } as const
-      const step = async (state: CaseState, body: EventBody, at: string) => {
-        const event = { ...body, caseId: state.id, seq: state.version + 1, at, actor: staff } as CaseEvent
-        const s = applyEvent(state, event, ctx)
-        if (!s.ok) throw s.error
-        expect((await store.appendEvents({ caseId: state.id, expectedVersion: state.version, build: () => ({ events: [event], state: s.value }) })).status).toBe('ok')
-        return s.value
-      }
+      const step = (state: CaseState, body: EventBody, at: string) => stepOn(store)(state, body, staff, at)
       const closed = async (requestId: string, mode: 'onTheSpot' | 'timed', closedAt: string) => {
         let { state } = await store.createCase(newCase(`dev:${requestId}`, requestId))
         state = await step(state, { type: 'claimed', payload: { staffId: 'li' } }, '2026-11-23T10:30:00+08:00')

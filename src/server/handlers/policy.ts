@@ -17,6 +17,7 @@ import {
   PRESETS,
   type Policy,
 } from '../../core/policy'
+import type { Hall } from '../../core/schemas'
 import type { PolicySettingsView } from '../../core/views'
 import { audit, staffActor } from '../audit'
 import { requireOffice, requireStaff } from '../authorize'
@@ -33,18 +34,16 @@ function policyOf(v: Pick<PolicyVersion, 'presetId' | 'overrides' | 'version'>):
 }
 
 /** the hall's versions, with the first one as its preset when the hall never changed its rules */
-async function versionsOf(ctx: HandlerContext, hallId: string): Promise<{ current: PolicyVersion; all: PolicyVersion[] }> {
-  const hall = await loadHall(ctx.store, hallId)
-  const stored = await ctx.store.listPolicyVersions(hallId)
-  const current =
-    stored.find((v) => v.version === hall.policyVersion) ??
-    ({ version: hall.policyVersion, presetId: hall.policyPreset, overrides: {}, note: '开通时的规则', by: '', at: '' } satisfies PolicyVersion)
-  const all = stored.some((v) => v.version === current.version) ? stored : [...stored, current]
-  return { current, all }
+async function versionsOf(ctx: HandlerContext, hall: Hall): Promise<{ current: PolicyVersion; currentStored: boolean; all: PolicyVersion[] }> {
+  const stored = await ctx.store.listPolicyVersions(hall.id)
+  const found = stored.find((v) => v.version === hall.policyVersion)
+  const current = found ?? ({ version: hall.policyVersion, presetId: hall.policyPreset, overrides: {}, note: '开通时的规则', by: '', at: '' } satisfies PolicyVersion)
+  return { current, currentStored: found !== undefined, all: found ? stored : [...stored, current] }
 }
 
-async function view(ctx: HandlerContext, hallId: string, canEdit: boolean): Promise<PolicySettingsView> {
-  const { current, all } = await versionsOf(ctx, hallId)
+async function view(ctx: HandlerContext, hall: Hall, canEdit: boolean): Promise<PolicySettingsView> {
+  const hallId = hall.id
+  const { current, all } = await versionsOf(ctx, hall)
   const policy = policyOf(current)
   const preset = PRESETS[current.presetId]
   const people = new Map((await ctx.store.listStaff(hallId)).map((s) => [s.id, s.name]))
@@ -94,15 +93,15 @@ async function view(ctx: HandlerContext, hallId: string, canEdit: boolean): Prom
 
 export const policySettings: Handler<'policySettings'> = async (ctx) => {
   const me = requireStaff(ctx)
-  return view(ctx, me.hallId, me.role === 'office')
+  return view(ctx, await loadHall(ctx.store, me.hallId), me.role === 'office')
 }
 
 export const savePolicy: Handler<'savePolicy'> = async (ctx, input) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   const hall = await loadHall(ctx.store, me.hallId)
-  const { current, all } = await versionsOf(ctx, me.hallId)
+  const { current, currentStored, all } = await versionsOf(ctx, hall)
   // a repeated save answers with the version it recorded
-  if (all.some((v) => v.requestId === input.requestId && v.by === me.id)) return view(ctx, me.hallId, true)
+  if (all.some((v) => v.requestId === input.requestId && v.by === me.id)) return view(ctx, hall, true)
   if (input.baseVersion !== current.version) {
     throw new DomainError('CONFLICT', `规则已被调整为第 ${current.version} 版，请刷新后再修改`, { version: current.version })
   }
@@ -111,7 +110,7 @@ export const savePolicy: Handler<'savePolicy'> = async (ctx, input) => {
   const changes = policyChanges(policyOf(current), next)
   if (changes.length === 0) throw new DomainError('INVALID_INPUT', '规则没有变化', { field: 'overrides' })
   // the version cases were opened under so far is kept before it stops being the current one
-  if (!(await ctx.store.getPolicyVersion(me.hallId, current.version))) {
+  if (!currentStored) {
     await ctx.store.putPolicyVersion(me.hallId, { ...current, by: current.by || 'system', at: current.at || formatShanghai(ctx.now) })
   }
   const version = Math.max(...all.map((v) => v.version)) + 1
@@ -125,11 +124,12 @@ export const savePolicy: Handler<'savePolicy'> = async (ctx, input) => {
     requestId: input.requestId,
   })
   if (!recorded) throw new DomainError('CONFLICT', '规则正在被他人调整，请刷新后再修改', { version })
-  await ctx.store.putHall({ ...hall, policyPreset: input.presetId, policyVersion: version })
+  const saved = { ...hall, policyPreset: input.presetId, policyVersion: version }
+  await ctx.store.putHall(saved)
   await audit(
     ctx.store,
     { hallId: me.hallId, actor: staffActor(me), action: 'policy.update', target: `policy:${version}`, detail: { presetId: input.presetId, changes: changes.join('；'), note: input.note } },
     ctx.now,
   )
-  return view(ctx, me.hallId, true)
+  return view(ctx, saved, true)
 }

@@ -327,13 +327,13 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
 
     async appendEvents(input: Append): Promise<AppendResult> {
       return transact<AppendResult>(async (tx) => {
-        const ref = tx.collection('cases').doc(input.caseId)
+        const ref = tx.collection('cases').doc(input.before.id)
         const current = await getOrNull(ref)
-        if (!current || current.version !== input.expectedVersion) throw new Abort<AppendResult>({ status: 'conflict' })
+        if (!current || current.version !== input.before.version) throw new Abort<AppendResult>({ status: 'conflict' })
         const seq = input.numberScope ? await draw(tx, input.numberScope) : null
         const { events, state, notifications = [] } = input.build(seq)
-        await moveLedger(tx, current.state as CaseState, state)
-        await countTrends(tx, state.hallId, trendDelta(current.state as CaseState, state))
+        await moveLedger(tx, input.before, state)
+        await countTrends(tx, state.hallId, trendDelta(input.before, state))
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)

@@ -59,9 +59,8 @@ export interface NewCase {
 }
 
 export interface Append {
-  caseId: string
-  /** the version the events were decided on; the append fails with 'conflict' if the case moved */
-  expectedVersion: number
+  /** the case as the events were decided on; the append fails with 'conflict' if it moved since (its version) */
+  before: CaseState
   /** when set, a number is drawn from this counter in the same transaction (slips, notices) */
   numberScope?: string
   build: (seq: number | null) => { events: CaseEvent[]; state: CaseState; notifications?: Notification[] }

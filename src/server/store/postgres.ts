@@ -443,23 +443,23 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         return await db.transaction().execute(async (tx) => {
           const current = await tx
             .selectFrom('cases')
-            .select(['version', 'request_id', 'window_id', 'ledger_column', sql<string | null>`ledger_day::text`.as('ledger_day'), 'state'])
-            .where('id', '=', input.caseId)
+            .select(['version', 'request_id', 'window_id', 'ledger_column', sql<string | null>`ledger_day::text`.as('ledger_day')])
+            .where('id', '=', input.before.id)
             .forUpdate()
             .executeTakeFirst()
-          if (!current || current.version !== input.expectedVersion) return { status: 'conflict' } as const
+          if (!current || current.version !== input.before.version) return { status: 'conflict' } as const
           const seq = input.numberScope ? await draw(tx, input.numberScope) : null
           const { events, state, notifications = [] } = input.build(seq)
           const { id: _id, request_id: _r, ...row } = caseRow(state, current.request_id)
           const updated = await tx
             .updateTable('cases')
             .set(row)
-            .where('id', '=', input.caseId)
-            .where('version', '=', input.expectedVersion)
+            .where('id', '=', input.before.id)
+            .where('version', '=', input.before.version)
             .executeTakeFirst()
           if (Number(updated.numUpdatedRows) !== 1) throw new ConflictSignal()
           await moveLedger(tx, state.hallId, { window: current.window_id, column: current.ledger_column, day: current.ledger_day }, { window: row.window_id, column: row.ledger_column, day: row.ledger_day })
-          await countTrends(tx, state.hallId, trendDelta(current.state, state))
+          await countTrends(tx, state.hallId, trendDelta(input.before, state))
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
           await writeNotices(tx, notifications, input.channels)
           return { status: 'ok', state } as const
