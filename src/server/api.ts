@@ -9,7 +9,12 @@ import type { ActionOutputs } from '../core/views'
 import type { Identity } from './identity'
 import type { Channel, Store } from './store/port'
 import type { SubscribeTemplates } from './notify/config'
-import { handlers, type HandlerContext } from './handlers'
+import { handlers } from './handlers'
+import type { HandlerContext } from './context'
+import type { Staff } from '../core/schemas'
+
+/** actions that look the staff member up only when they need to */
+const STAFF_ON_DEMAND: ReadonlySet<ActionName> = new Set(['getCase'])
 import type { FileAccess } from './files'
 import type { ContentCheck } from './contentCheck'
 
@@ -49,18 +54,26 @@ export function createApi(deps: ApiDeps) {
   async function run<A extends ActionName>(action: A, identity: Identity, body: Record<string, unknown>) {
     const parsed = ActionInputs[action].safeParse(body)
     if (!parsed.success) throw invalidInput(parsed.error)
-    const staff = identity.staffId
-      ? await deps.store.getStaff(identity.staffId)
-      : identity.openid
-        ? await deps.store.findStaffByOpenid(identity.openid)
-        : null
+    let lookup: Promise<Staff | null> | null = null
+    const resolveStaff = () =>
+      (lookup ??= (async () => {
+        const found = identity.staffId
+          ? await deps.store.getStaff(identity.staffId)
+          : identity.openid
+            ? await deps.store.findStaffByOpenid(identity.openid)
+            : null
+        return found && found.active ? found : null
+      })())
+    // a citizen's own case page needs no staff lookup: that action asks when it needs to
+    const staff = STAFF_ON_DEMAND.has(action) ? null : await resolveStaff()
     const ctx: HandlerContext = {
       store: deps.store,
       now: deps.now(),
       demo: deps.demo,
       mode: deps.mode,
       identity,
-      staff: staff && staff.active ? staff : null,
+      staff,
+      resolveStaff,
       channels: deps.channels ?? [],
       templates: deps.templates ?? {},
       files: deps.files,

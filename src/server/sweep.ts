@@ -109,7 +109,7 @@ async function sweepComplaints(store: Store, opts: SweepOptions, report: SweepRe
       report.complaints++
       let h = halls.get(c.hallId)
       if (!h) {
-        h = Promise.all([loadHallContext(store, c.hallId), loadDirectory(store, c.hallId)]).then(([hall, dir]) => ({ hall, dir }))
+        h = Promise.all([loadHallContext(store, c.hallId, 'current'), loadDirectory(store, c.hallId)]).then(([hall, dir]) => ({ hall, dir }))
         halls.set(c.hallId, h)
       }
       const { hall, dir } = await h

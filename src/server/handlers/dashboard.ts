@@ -11,7 +11,7 @@ import { requireStaff } from '../authorize'
 import { caseSummary } from '../caseView'
 import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 const OPEN = CaseStatus.options.filter((s) => s !== 'closed')
 const OVERDUE_SHOWN = 50
@@ -24,7 +24,7 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
   const windowId = me.role === 'lead' ? me.windowId! : input.windowId
   const weeks = lastWeeks(ctx.now, input.weeks)
   const [hall, dir, open, trends] = await Promise.all([
-    loadHallContext(ctx.store, me.hallId),
+    loadHallContext(ctx.store, me.hallId, 'current'),
     loadDirectory(ctx.store, me.hallId),
     ctx.store.listCases({ hallId: me.hallId, windowId, statuses: OPEN, limit: 100_000 }),
     ctx.store.weeklyTrends({ hallId: me.hallId, windowId, weeks }),

@@ -10,7 +10,7 @@ import { audit, staffActor } from '../audit'
 import { requireOffice } from '../authorize'
 import { loadDirectory } from '../directory'
 import { hashPassword } from '../password'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 const OFFICE_ONLY = '只有政务服务科可以管理工作人员'
 

@@ -15,7 +15,7 @@ import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent, LedgerColumn } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import { shanghaiDate, type CalendarOverride } from '../../core/calendar'
-import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
+import { sortMatters, sortWindows, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
 import { nextActionAt } from '../../core/clock'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
@@ -195,6 +195,19 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     return value
   }
 
+  /** a new case with its first event and number, in the caller's transaction (cloud photos live in cloud storage) */
+  async function insertCase(tx: CloudTransaction, input: NewCase): Promise<CaseState> {
+    const reqRef = tx.collection('requests').doc(`req_${hashId(input.citizenId, input.requestId)}`)
+    if (await getOrNull(reqRef)) throw new DomainError('CONFLICT', '这个请求已经建立过案件')
+    const seq = await draw(tx, input.numberScope)
+    const { state, event } = input.build(seq)
+    await reqRef.set({ data: { caseId: state.id } })
+    await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
+    await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
+    await countTrends(tx, state.hallId, trendDelta(null, state))
+    return state
+  }
+
   async function all(query: CloudQuery, max = Infinity): Promise<CloudData[]> {
     const out: CloudData[] = []
     for (let skip = 0; out.length < max; skip += PAGE) {
@@ -225,6 +238,36 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     async getHall(id) {
       return ((await getOrNull(col('halls').doc(id)))?.data as Hall | undefined) ?? null
     },
+    async hallBundle(q) {
+      const hall = await store.getHall(q.hallId)
+      if (!hall) return null
+      const version = q.policyVersion ?? hall.policyVersion
+      const staffIds = [...new Set(q.staffIds ?? [])]
+      const windowIds = [...new Set(q.windowIds ?? [])]
+      const [policy, currentPolicy, overrides, windows, byId, byWindow, office] = await Promise.all([
+        store.getPolicyVersion(hall.id, version),
+        version === hall.policyVersion ? null : store.getPolicyVersion(hall.id, hall.policyVersion),
+        store.listCalendarOverrides(hall.id),
+        store.listWindows(hall.id),
+        staffIds.length ? all(col('staff').where({ _id: _.in(staffIds) }).orderBy('_id', 'asc')) : [],
+        windowIds.length ? all(col('staff').where({ hallId: hall.id, windowId: _.in(windowIds) }).orderBy('_id', 'asc')) : [],
+        // the hall office has no window
+        q.office ? all(col('staff').where({ hallId: hall.id, windowId: _.eq(null) }).orderBy('_id', 'asc')) : [],
+      ])
+      const staff = new Map<string, Staff>()
+      for (const d of [...byId, ...byWindow, ...office.filter((d) => (d.data as Staff).role === 'office')]) {
+        const s = d.data as Staff
+        if (s.hallId === hall.id) staff.set(s.id, s)
+      }
+      return {
+        hall,
+        policy,
+        currentPolicy: version === hall.policyVersion ? policy : currentPolicy,
+        overrides,
+        windows,
+        staff: [...staff.values()].sort((a, b) => a.id.localeCompare(b.id)),
+      }
+    },
     async listHalls() {
       return (await all(col('halls').orderBy('_id', 'asc'))).map((d) => d.data as Hall)
     },
@@ -236,8 +279,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       return ((await getOrNull(col('windows').doc(`${hallId}:${id}`)))?.data as Window | undefined) ?? null
     },
     async listWindows(hallId) {
-      const rows = (await all(col('windows').where({ hallId }).orderBy('id', 'asc'))).map((d) => d.data as Window)
-      return rows.sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))
+      return sortWindows((await all(col('windows').where({ hallId }).orderBy('id', 'asc'))).map((d) => d.data as Window))
     },
 
     async putMatter(m) {
@@ -301,13 +343,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       const result = await transact(async (tx) => {
         const req = await getOrNull(tx.collection('requests').doc(reqId))
         if (req) return null // a concurrent twin created it: nothing drawn, nothing written
-        const seq = await draw(tx, input.numberScope)
-        const { state, event } = input.build(seq)
-        await tx.collection('requests').doc(reqId).set({ data: { caseId: state.id } })
-        await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
-        await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
-        await countTrends(tx, state.hallId, trendDelta(null, state))
-        return { state, created: true }
+        return { state: await insertCase(tx, input), created: true }
       })
       return result ?? (await existing())!
     },
@@ -337,6 +373,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)
+        if (input.opens) await insertCase(tx, input.opens)
         return { status: 'ok', state }
       })
     },
@@ -354,6 +391,9 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       if (submitted.length) cond.submittedAt = submitted.length === 1 ? submitted[0] : _.and(...submitted)
       const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       return docs.map((d) => d.state as CaseState)
+    },
+    async listCaseSets(queries) {
+      return Promise.all(queries.map((q) => store.listCases(q)))
     },
     async listEvents(caseIds) {
       const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))

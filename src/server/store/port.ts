@@ -56,6 +56,11 @@ export interface NewCase {
   numberScope: string
   /** builds the case and its first event from the allocated sequence number */
   build: (seq: number) => { state: CaseState; event: CaseEvent }
+  /**
+   * Photos on the hall's own server the case is created with: each must be the citizen's own upload
+   * in this hall, else nothing is written (INVALID_INPUT). They are attached in the same transaction.
+   */
+  uploads?: string[]
 }
 
 export interface Append {
@@ -66,6 +71,31 @@ export interface Append {
   build: (seq: number | null) => { events: CaseEvent[]; state: CaseState; notifications?: Notification[] }
   /** the outside channels each notification is queued for (the inbox always has it) */
   channels?: Channel[]
+  /** a case opened in the same transaction (a referral's linked case at the other window, 000 §5.3) */
+  opens?: NewCase
+}
+
+/** what a case's page and actions need about its hall, in one read */
+export interface HallBundle {
+  hall: Hall
+  /** the policy version asked for (default: the hall's current one); null when never stored (its preset as it stands) */
+  policy: PolicyVersion | null
+  /** the hall's current policy version, for what is opened now (null when never stored) */
+  currentPolicy: PolicyVersion | null
+  /** the hall's own calendar entries, sorted by date */
+  overrides: CalendarOverride[]
+  /** every window of the hall, in window-number order */
+  windows: Window[]
+  /** the staff asked for: by id, everyone at the given windows, and the hall office when asked */
+  staff: Staff[]
+}
+
+export interface BundleQuery {
+  hallId: string
+  policyVersion?: number
+  staffIds?: string[]
+  windowIds?: string[]
+  office?: boolean
 }
 
 export interface NewInvite {
@@ -156,6 +186,8 @@ export interface Store {
 
   putHall(hall: Hall): Promise<void>
   getHall(id: string): Promise<Hall | null>
+  /** the hall with its rules, windows and the staff asked for, in one read; null for an unknown hall */
+  hallBundle(q: BundleQuery): Promise<HallBundle | null>
   listHalls(): Promise<Hall[]>
 
   putWindow(window: Window): Promise<void>
@@ -186,6 +218,8 @@ export interface Store {
   hasRequest(caseId: string, actorId: string, requestId: string): Promise<boolean>
   appendEvents(input: Append): Promise<AppendResult>
   listCases(query: CaseQuery): Promise<CaseState[]>
+  /** several case lists in one call, each as listCases answers it (the staff queue) */
+  listCaseSets(queries: CaseQuery[]): Promise<CaseState[][]>
   /** the events of these cases, each list in order (the archive export) */
   listEvents(caseIds: string[]): Promise<Record<string, CaseEvent[]>>
   /**
@@ -290,3 +324,6 @@ export interface Store {
 /** catalog order: by window, then by name (zh-CN collation), then id */
 export const sortMatters = (matters: Matter[]): Matter[] =>
   [...matters].sort((a, b) => a.windowId.localeCompare(b.windowId) || a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id))
+
+/** window-number order, then id */
+export const sortWindows = (windows: Window[]): Window[] => [...windows].sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))

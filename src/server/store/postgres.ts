@@ -5,9 +5,10 @@ import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent, LedgerColumn } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import type { CalendarOverride } from '../../core/calendar'
-import { sortMatters, type Append, type Channel, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret, type Upload, type UploadStore } from './port'
+import { sortMatters, sortWindows, type Append, type Channel, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret, type Upload, type UploadStore } from './port'
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
+import { DomainError } from '../../core/errors'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
@@ -251,6 +252,30 @@ const uploadOf = (r: Omit<Db['uploads'], 'bytes'>): Upload => ({
   caseId: r.case_id,
 })
 
+/** inserts a new case with its first event and number, in the caller's transaction */
+async function insertCase(tx: Transaction<Db>, input: NewCase): Promise<CaseState> {
+  const seq = await draw(tx, input.numberScope)
+  const { state, event } = input.build(seq)
+  await tx.insertInto('cases').values(caseRow(state, input.requestId)).execute()
+  await tx.insertInto('case_events').values(eventRow(event)).execute()
+  await countTrends(tx, state.hallId, trendDelta(null, state))
+  const uploads = [...new Set(input.uploads ?? [])]
+  if (uploads.length > 0) {
+    // only the citizen's own photos of this hall; one already attached keeps its first case
+    const linked = await tx
+      .updateTable('uploads')
+      .set({ case_id: sql`coalesce(case_id, ${state.id})` })
+      .where('id', 'in', uploads)
+      .where('owner_id', '=', input.citizenId)
+      .where('hall_id', '=', state.hallId)
+      .executeTakeFirst()
+    if (Number(linked.numUpdatedRows) !== uploads.length) {
+      throw new DomainError('INVALID_INPUT', '有照片已失效，请删除后重新上传', { field: 'attachments' })
+    }
+  }
+  return state
+}
+
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505'
 
 export async function openPostgresStore(opts: PostgresOptions = {}): Promise<PostgresStore> {
@@ -310,6 +335,34 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       const row = await db.selectFrom('halls').select('data').where('id', '=', id).executeTakeFirst()
       return row?.data ?? null
     },
+    async hallBundle(q) {
+      const staffIds = q.staffIds ?? []
+      const windowIds = q.windowIds ?? []
+      // one statement: the hall, both policy versions, the calendar, the windows and the staff asked for
+      const { rows } = await sql<{ hall: Hall; policy: PolicyVersion | null; current: PolicyVersion | null; overrides: CalendarOverride[]; windows: Window[]; staff: Staff[] }>`
+        select h.data as hall,
+          (select p.data from policy_versions p where p.hall_id = h.id
+             and p.version = coalesce(${q.policyVersion ?? null}::int, (h.data->>'policyVersion')::int, 1)) as policy,
+          (select p.data from policy_versions p where p.hall_id = h.id
+             and p.version = coalesce((h.data->>'policyVersion')::int, 1)) as current,
+          coalesce((select jsonb_agg(jsonb_build_object('date', c.date, 'kind', c.kind, 'note', c.note) order by c.date)
+             from calendar_overrides c where c.hall_id = h.id), '[]'::jsonb) as overrides,
+          coalesce((select jsonb_agg(w.data) from windows w where w.hall_id = h.id), '[]'::jsonb) as windows,
+          coalesce((select jsonb_agg(s.data order by s.id) from staff s where s.hall_id = h.id
+             and (s.id = any(${staffIds}::text[]) or s.window_id = any(${windowIds}::text[])
+                  or (${q.office ?? false}::boolean and s.data->>'role' = 'office'))), '[]'::jsonb) as staff
+        from halls h where h.id = ${q.hallId}`.execute(db)
+      const row = rows[0]
+      if (!row) return null
+      return {
+        hall: row.hall,
+        policy: row.policy,
+        currentPolicy: row.current,
+        overrides: row.overrides.map((o) => ({ date: String(o.date).slice(0, 10), kind: o.kind, note: o.note })),
+        windows: sortWindows(row.windows),
+        staff: row.staff,
+      }
+    },
     async listHalls() {
       return (await db.selectFrom('halls').select('data').orderBy('id').execute()).map((r) => r.data)
     },
@@ -327,7 +380,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
     async listWindows(hallId) {
       const rows = await db.selectFrom('windows').select('data').where('hall_id', '=', hallId).execute()
-      return rows.map((r) => r.data).sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))
+      return sortWindows(rows.map((r) => r.data))
     },
 
     async putMatter(m) {
@@ -399,14 +452,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       const found = await existing()
       if (found) return found
       try {
-        return await db.transaction().execute(async (tx) => {
-          const seq = await draw(tx, input.numberScope)
-          const { state, event } = input.build(seq)
-          await tx.insertInto('cases').values(caseRow(state, input.requestId)).execute()
-          await tx.insertInto('case_events').values(eventRow(event)).execute()
-          await countTrends(tx, state.hallId, trendDelta(null, state))
-          return { state, created: true }
-        })
+        return await db.transaction().execute(async (tx) => ({ state: await insertCase(tx, input), created: true }))
       } catch (e) {
         // a concurrent twin won the (citizen, requestId) race; the transaction rolled back its number
         if (isUniqueViolation(e)) {
@@ -462,6 +508,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
           await countTrends(tx, state.hallId, trendDelta(input.before, state))
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
           await writeNotices(tx, notifications, input.channels)
+          if (input.opens) await insertCase(tx, input.opens)
           return { status: 'ok', state } as const
         })
       } catch (e) {
@@ -486,6 +533,10 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         .limit(q.limit ?? 100)
         .execute()
       return rows.map((r) => r.state)
+    },
+
+    async listCaseSets(queries) {
+      return Promise.all(queries.map((q) => store.listCases(q)))
     },
 
     async listEvents(caseIds) {
