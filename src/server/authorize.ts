@@ -1,4 +1,4 @@
-// Who may do what on a case (DESIGN.md "Cases": staff actions need the staff to belong to the case's
+// Who may do what on a case (docs/DESIGN.md "Cases": staff actions need the staff to belong to the case's
 // current window, or a lead or hall-office role). The state machine decides what is allowed in a
 // state; this module decides who is allowed.
 import { DomainError } from '../core/errors'

@@ -1,4 +1,4 @@
-// 好差评 on a case and the rectification of a bad one (DESIGN.md "Ratings and complaints"): the citizen
+// 好差评 on a case and the rectification of a bad one (docs/DESIGN.md "Ratings and complaints"): the citizen
 // rates once per round; the window lead records the finding and the measures, then the follow-up with
 // the citizen; the hall office may do both for any window (and audits them all).
 import { ratingSubject } from '../../core/caseMachine'
