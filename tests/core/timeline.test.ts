@@ -18,7 +18,7 @@ describe('describeWho', () => {
     expect(describeWho(event(sweep, body), names)).toBe('系统')
     expect(describeWho(event(li, body), names)).toBe('李晓梅（不动产登记窗口）')
     expect(describeWho(event(office, body), names)).toBe('徐文（政务服务科）')
-    expect(describeWho(event({ ...lead, role: 'lead', windowId: null }, body), names)).toBe('周建国')
+    expect(describeWho(event({ kind: 'staff', id: 'hall-lead', name: '周建国', role: 'lead', windowId: null }, body), names)).toBe('周建国')
   })
 })
 
