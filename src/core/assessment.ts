@@ -7,7 +7,6 @@ import type { CaseState } from './caseState'
 import { CLOCK_LABELS } from './clock'
 import type { ClockKind } from './events'
 import type { Policy } from './policy'
-import { decisionTime } from './caseMachine'
 
 /**
  * Whether a case can carry a deduction (004): a recorded violation, a second supplement notice, a bad

@@ -15,7 +15,7 @@ const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}
 
 export default function CalendarPage() {
   // a refresh stays on the year shown
-  const { view, setView, error, setError, load } = useStaffView(
+  const { view, setView, error, load } = useStaffView(
     (year: number | undefined = view?.year): Promise<ApiAnswer<CalendarView>> => call('calendarSettings', year ? { year } : {}),
   )
 

@@ -17,7 +17,7 @@ import { useStaffView } from '../../lib/useStaffView'
 
 export default function StaffCasePage() {
   const { params } = useRouter()
-  const { view, setView, error, setError, load } = useStaffView(() => call('getCase', { caseId: params.id ?? '' }))
+  const { view, setView, error, load } = useStaffView(() => call('getCase', { caseId: params.id ?? '' }))
   const [notice, setNotice] = useState<string | null>(null)
   const [mode, setMode] = useState<'onTheSpot' | 'timed'>('timed')
   const [text, setText] = useState('')

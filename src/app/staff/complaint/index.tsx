@@ -14,7 +14,7 @@ import { useStaffView } from '../../lib/useStaffView'
 
 export default function ComplaintDeskItemPage() {
   const { params } = useRouter()
-  const { view, setView, error, setError, load } = useStaffView(() => call('getComplaint', { complaintId: params.id ?? '' }))
+  const { view, setView, error } = useStaffView(() => call('getComplaint', { complaintId: params.id ?? '' }))
   const [notice, setNotice] = useState<string | null>(null)
 
   const done = (a: { ok: true; data: ComplaintView } | { ok: false; error: ErrorBody }, message: string): ErrorBody | null => {

@@ -16,7 +16,7 @@ import { describeHours, formatSpans, parseSpans, WEEKDAY_NAMES, type Span, type 
 type Win = HallSettingsView['windows'][number]
 
 export default function HallSettingsPage() {
-  const { view, setView, error, setError, load } = useStaffView(() => call('hallSettings', {}))
+  const { view, setView, error } = useStaffView(() => call('hallSettings', {}))
   const [notice, setNotice] = useState<string | null>(null)
 
   const done = (a: { ok: true; data: HallSettingsView } | { ok: false; error: ErrorBody }, message: string): ErrorBody | null => {

@@ -26,7 +26,7 @@ function fields(view: MatterAdminView, m?: Matter): FieldSpec[] {
 }
 
 export default function MattersPage() {
-  const { view, setView, error, setError, load } = useStaffView(() => call('matterList', {}))
+  const { view, error, load } = useStaffView(() => call('matterList', {}))
   const [notice, setNotice] = useState<string | null>(null)
   // one id per new entry: a retried or repeated tap adds it once
   const [addRequest, setAddRequest] = useState(newRequestId)

@@ -31,7 +31,7 @@ function fields(view: StaffAdminView, p?: Person): FieldSpec[] {
 }
 
 export default function PeoplePage() {
-  const { view, setView, error, setError, load } = useStaffView(() => call('staffList', {}))
+  const { view, error, load } = useStaffView(() => call('staffList', {}))
   const [open, setOpen] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   // one id per new entry: a retried or repeated tap adds it once

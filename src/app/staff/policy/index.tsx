@@ -51,7 +51,7 @@ export default function PolicyPage() {
   const [busy, setBusy] = useState(false)
   const [requestId, setRequestId] = useState(newRequestId)
 
-  const { view, setView, error, setError, load } = useStaffView(() => call('policySettings', {}), { loaded: (data) => setDraft(draftOf(data.presetId, data)) })
+  const { view, setView, error } = useStaffView(() => call('policySettings', {}), { loaded: (data) => setDraft(draftOf(data.presetId, data)) })
 
   if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
   if (!view || !draft) return <View className='page loading'>正在加载…</View>
