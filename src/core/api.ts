@@ -1,4 +1,4 @@
-// The API contract shared by the app and the server (DESIGN.md "API contract"): one function `api`,
+// The API contract shared by the app and the server (docs/DESIGN.md "API contract"): one function `api`,
 // a call is `{ action, ...input, requestId? }`, the answer `{ ok: true, data }` or `{ ok: false, error }`.
 import { z } from 'zod'
 import type { ErrorBody } from './errors'

@@ -1,4 +1,4 @@
-// The error codes of the API contract (DESIGN.md "API contract"). Every refusal in the core and the
+// The error codes of the API contract (docs/DESIGN.md "API contract"). Every refusal in the core and the
 // handlers is one of these, so the app can show a clear message and never a crash.
 export const ERROR_CODES = [
   'INVALID_INPUT',

@@ -1,4 +1,4 @@
-// The one entry of the API (DESIGN.md "API contract"): validates `{ action, ...input }` with the
+// The one entry of the API (docs/DESIGN.md "API contract"): validates `{ action, ...input }` with the
 // shared zod schemas, resolves the caller, runs the action's handler and answers
 // `{ ok: true, data }` or `{ ok: false, error: { code, message, details? } }`. Both shells (the cloud
 // function and the self-hosted HTTP server) call it the same way.

@@ -1,4 +1,4 @@
-// The sweep (DESIGN.md "Clocks"): finds the cases whose next reminder or due time has come through
+// The sweep (docs/DESIGN.md "Clocks"): finds the cases whose next reminder or due time has come through
 // the next-action index — never by reading all cases — and records what src/core/sweep.ts says is
 // due as events of the system, with their notifications, in one transaction per case. Run it again,
 // or twice at once: an event is appended only at the version it was decided on, and a clock's

@@ -1,7 +1,7 @@
 // 投诉 through the API: the citizen files a complaint about one of their cases, a staff member or a
 // window; the hall office handles it on its complaint desk within the limit (002 限时办结 §7), may
 // extend it once with the leader's approval, answers with the finding; a verified complaint about a
-// case reopens it (DESIGN.md "Cases": reopen) and counts in the responsible person's assessment (004).
+// case reopens it (docs/DESIGN.md "Cases": reopen) and counts in the responsible person's assessment (004).
 import { randomBytes } from 'node:crypto'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { countdown } from '../../core/clock'
@@ -245,7 +245,7 @@ export const answerComplaint: Handler<'answerComplaint'> = async (ctx, input) =>
 }
 
 /**
- * DESIGN.md "Cases": a verified complaint reopens the case for handling. Only a case that is done
+ * docs/DESIGN.md "Cases": a verified complaint reopens the case for handling. Only a case that is done
  * (replied, completed, refused or closed) reopens; one still in hand stays as it is. Keyed by the
  * complaint, so answering again after a conflict reopens it once.
  */
