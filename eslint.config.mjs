@@ -47,10 +47,4 @@ export default defineConfig(
     // the tests load the bundled cloud functions as CloudBase does (CommonJS), and some modules lazily
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // unused view-type imports in handlers that are being rewritten (issue 13, one load per request);
-    // remove this entry with them
-    files: ['src/server/handlers/dashboard.ts', 'src/server/handlers/entryCodes.ts', 'src/server/handlers/hallSettings.ts'],
-    rules: { '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^(_|DashboardView$|EntryCodesView$|HallSettingsView$)' }] },
-  },
 )

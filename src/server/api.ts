@@ -2,9 +2,8 @@
 // shared zod schemas, resolves the caller, runs the action's handler and answers
 // `{ ok: true, data }` or `{ ok: false, error: { code, message, details? } }`. Both shells (the cloud
 // function and the self-hosted HTTP server) call it the same way.
-import type { z } from 'zod'
 import { ActionInputs, type ActionName, type ApiAnswer } from '../core/api'
-import { DomainError, isDomainError } from '../core/errors'
+import { DomainError, invalidInput, isDomainError } from '../core/errors'
 import type { ActionOutputs } from '../core/views'
 import type { Identity } from './identity'
 import type { Channel, Store } from './store/port'
@@ -36,14 +35,7 @@ export interface ApiDeps {
   log?: (message: string, error?: unknown) => void
 }
 
-export function invalidInput(error: z.ZodError): DomainError {
-  const first = error.issues[0]
-  const field = first?.path.join('.') || undefined
-  return new DomainError('INVALID_INPUT', first?.message ?? '输入有误', {
-    field,
-    issues: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-  })
-}
+export { invalidInput } from '../core/errors'
 
 const isAction = (name: unknown): name is ActionName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(ActionInputs, name)

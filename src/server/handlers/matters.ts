@@ -6,7 +6,7 @@ import { DomainError } from '../../core/errors'
 import { Matter } from '../../core/schemas'
 import { audit, staffActor } from '../audit'
 import { requireOffice } from '../authorize'
-import { invalidInput } from '../api'
+import { invalidInput } from '../../core/errors'
 import { mattersWorkbook, readMattersWorkbook } from '../matterWorkbook'
 import type { Handler } from '../context'
 
