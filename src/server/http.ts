@@ -1,6 +1,6 @@
 // The self-hosted shell: serves the H5 build and `POST /api/<action>`, with the caller's identity in
 // a signed HttpOnly session cookie (a device session for citizens, plus the staff sign-in).
-import { randomBytes } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyCookie from '@fastify/cookie'
@@ -29,6 +29,12 @@ export interface HttpOptions {
   channels?: Channel[]
   /** the hall's public address (PUBLIC_URL), for QR codes */
   publicUrl?: string
+  /**
+   * The local control endpoint `POST /internal/sweep`: `shouwen sweep --once` asks the running server
+   * to sweep, since a second process may not open the embedded database. Loopback only, and the
+   * token (kept in DATA_DIR's lock file, readable by the operator only) must match.
+   */
+  control?: { token: string; sweep: () => Promise<unknown> }
 }
 
 const COOKIE = 'sw_session'
@@ -161,5 +167,22 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     )
   }
   app.get('/healthz', async () => ({ ok: true }))
+  if (opts.control) registerControl(app, opts.control)
   return app
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
+
+function registerControl(app: FastifyInstance, control: NonNullable<HttpOptions['control']>) {
+  const expected = Buffer.from(control.token)
+  app.post('/internal/sweep', async (req, reply) => {
+    const remote = req.socket.remoteAddress ?? ''
+    // from this machine only: the loopback, or the server's own address when it listens on one
+    const local = LOOPBACK.has(remote) || remote === req.socket.localAddress
+    const given = Buffer.from(String(req.headers['x-shouwen-control'] ?? ''))
+    if (!local || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return reply.code(403).send({ ok: false, error: { code: 'FORBIDDEN', message: '只能在本机由运维人员调用' } })
+    }
+    return reply.header('cache-control', 'no-store').send({ ok: true, data: await control.sweep() })
+  })
 }

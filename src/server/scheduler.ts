@@ -25,6 +25,16 @@ export function sweeper(store: Store & UploadStore, env: NodeJS.ProcessEnv, now:
   }
 }
 
+/** one run at a time: a run asked for while one is going waits for it, then runs */
+export function serialized(run: RunOnce): RunOnce {
+  let last: Promise<unknown> = Promise.resolve()
+  return () => {
+    const next = last.then(run, run)
+    last = next.catch(() => {})
+    return next
+  }
+}
+
 export function startScheduler(run: RunOnce, everyMs: number, log: (m: string, e?: unknown) => void): () => void {
   let busy = false
   const tick = async () => {
