@@ -4,6 +4,7 @@ import { DomainError } from '../../core/errors'
 import { applyEvent } from '../../core/caseMachine'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import type { CaseEvent } from '../../core/events'
+import type { CaseState } from '../../core/caseState'
 import { assertIsHandler, assertOffice, requireStaff, staffSeesCase } from '../authorize'
 import { runCaseAction, staffActor } from '../caseAction'
 import { loadHallContext } from '../hallContext'
@@ -14,10 +15,34 @@ export const referCase: Handler<'referCase'> = async (ctx, input) => {
   const staff = requireStaff(ctx)
   const current = await ctx.store.getCaseState(input.caseId)
   if (!current || !staffSeesCase(staff, current)) throw new DomainError('NOT_FOUND', '找不到这个案件')
+  // an unclaimed case may be referred by anyone of its window; a held one by its handler
+  const mayRefer = (state: CaseState) => {
+    if (state.handlerId) assertIsHandler(staff, state)
+    else if (staff.windowId !== state.windowId) throw new DomainError('FORBIDDEN', '只有本窗口的工作人员可以指引')
+  }
+  mayRefer(current)
   const target = await ctx.store.getWindow(current.hallId, input.toWindowId)
   if (!target || !target.active) throw new DomainError('INVALID_INPUT', '没有这个窗口', { field: 'toWindowId' })
   let linkedCaseId: string | undefined
-  if (input.openLinked && (current.status === 'open' || current.status === 'inProgress')) {
+  const repeat = await ctx.store.hasRequest(current.id, staff.id, input.requestId)
+  if (input.openLinked && !repeat && (current.status === 'open' || current.status === 'inProgress')) {
+    // nothing is written before the referral itself is known to be allowed: the state machine is
+    // asked first with a stand-in for the linked case's id
+    const caseCtx = await loadHallContext(ctx.store, current.hallId, current.policy.version)
+    const probe = applyEvent(
+      current,
+      {
+        type: 'referred',
+        payload: { toWindowId: input.toWindowId, note: input.note, linkedCaseId: 'c_0000000000000000' },
+        caseId: current.id,
+        seq: current.version + 1,
+        at: formatShanghai(ctx.now),
+        actor: staffActor(staff),
+        requestId: input.requestId,
+      } as CaseEvent,
+      caseCtx,
+    )
+    if (!probe.ok) throw probe.error
     // the linked case at the other window is the citizen's own; a repeat of this referral finds it again
     const hallCtx = await loadHallContext(ctx.store, current.hallId)
     const day = shanghaiDate(ctx.now)
@@ -57,11 +82,7 @@ export const referCase: Handler<'referCase'> = async (ctx, input) => {
     caseId: input.caseId,
     requestId: input.requestId,
     actor: staffActor(staff),
-    authorize: (state) => {
-      // an unclaimed case may be referred by anyone of its window; a held one by its handler
-      if (state.handlerId) assertIsHandler(staff, state)
-      else if (staff.windowId !== state.windowId) throw new DomainError('FORBIDDEN', '只有本窗口的工作人员可以指引')
-    },
+    authorize: mayRefer,
     decide: () => ({ type: 'referred', payload: { toWindowId: input.toWindowId, note: input.note, linkedCaseId } }),
   })
 }
