@@ -431,5 +431,31 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await store.listCalendarOverrides('tl')).toHaveLength(1)
       expect(await store.listCalendarOverrides('other')).toEqual([])
     })
+    it('leases an outbox item to one deliverer: no second claim before the lease ends, and a lost lease settles nothing', async () => {
+      const { state } = await store.createCase(newCase('wx:o1', 'req-outbox-1'))
+      const notice = (recipient: string) => ({
+        key: `${state.id}:2:${recipient}`, hallId: 'tl', caseId: state.id, caseNo: state.no, recipient: { kind: 'staff' as const, id: recipient },
+        kind: 'task' as const, title: '新案件', body: '请认领', at: '2026-11-23T10:00:00+08:00',
+      })
+      const claimed = next(state, { type: 'claimed', payload: { staffId: 'li' } })
+      expect((await store.appendEvents({ before: state, channels: ['webhook'], build: () => ({ events: [claimed.event], state: claimed.state, notifications: [notice('li'), notice('wang')] }) })).status).toBe('ok')
+      // two deliverers at once: each item goes to one of them
+      const [a, b] = await Promise.all([
+        store.claimOutbox('2026-11-23T10:00:00+08:00', 10, '2026-11-23T10:05:00+08:00'),
+        store.claimOutbox('2026-11-23T10:00:00+08:00', 10, '2026-11-23T10:05:00+08:00'),
+      ])
+      expect([...a, ...b].map((i) => i.key).sort()).toEqual([notice('li').key, notice('wang').key].sort())
+      // a later deliverer within the lease takes nothing
+      expect(await store.claimOutbox('2026-11-23T10:04:00+08:00', 10, '2026-11-23T10:09:00+08:00')).toEqual([])
+      // the lease ran out (its holder stalled): another claims it, and the first holder's late settle is refused
+      const again = await store.claimOutbox('2026-11-23T10:06:00+08:00', 10, '2026-11-23T10:11:00+08:00')
+      expect(again).toHaveLength(2)
+      const first = [...a, ...b][0]!
+      expect(await store.settleOutbox(first, { status: 'sent' }, 1)).toBe(false)
+      const mine = again.find((i) => i.key === first.key)!
+      expect(await store.settleOutbox(mine, { status: 'sent' }, 1)).toBe(true)
+      expect(await store.settleOutbox(mine, { status: 'sent' }, 1)).toBe(false)
+      expect(await store.outboxStats()).toMatchObject({ sent: 1, pending: 1 })
+    })
   })
 }

@@ -9,7 +9,7 @@
 // Concurrency: every multi-document change runs in `db.runTransaction`; the service aborts one of two
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { DomainError } from '../../core/errors'
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent, LedgerColumn } from '../../core/events'
@@ -436,6 +436,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     },
 
     async claimOutbox(now, limit, leaseUntil) {
+      const lease = randomUUID()
       const due = await all(col('outbox').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc'), limit)
       const claimed: OutboxItem[] = []
       for (const d of due) {
@@ -443,12 +444,12 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         const took = await transact(async (tx) => {
           const ref = tx.collection('outbox').doc(d._id as string)
           const cur = await getOrNull(ref)
-          if (!cur || cur.status !== 'pending' || cur.nextAttemptAt !== d.nextAttemptAt) return false
-          await ref.update({ data: { nextAttemptAt: leaseUntil } })
+          if (!cur || cur.status !== 'pending' || cur.nextAttemptAt !== d.nextAttemptAt || (cur.lease ?? null) !== (d.lease ?? null)) return false
+          await ref.update({ data: { nextAttemptAt: leaseUntil, lease } })
           return true
         })
         if (took) {
-          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string })
+          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string, lease })
         }
       }
       return claimed
@@ -458,7 +459,14 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         outcome.status === 'retry'
           ? { status: 'pending', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error }
           : { status: outcome.status, attempts, lastError: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
-      await col('outbox').doc(hashId('o', item.key, item.channel)).update({ data })
+      // only the lease's holder settles: one that lost it (ran out, claimed again) writes nothing
+      return transact(async (tx) => {
+        const ref = tx.collection('outbox').doc(hashId('o', item.key, item.channel))
+        const cur = await getOrNull(ref)
+        if (!cur || cur.status !== 'pending' || (item.lease && cur.lease !== item.lease)) return false
+        await ref.update({ data: { ...data, lease: null } })
+        return true
+      })
     },
     async outboxStats() {
       const out = { pending: 0, sent: 0, skipped: 0, failed: 0 }

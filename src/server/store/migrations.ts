@@ -277,4 +277,11 @@ export const MIGRATIONS: Migration[] = [
        ) t group by 1, 2, 3, 4`,
     ],
   },
+  {
+    version: 15,
+    statements: [
+      // an outbox item's claim carries a token: only the deliverer holding the lease may settle it
+      `alter table outbox add column lease text`,
+    ],
+  },
 ]

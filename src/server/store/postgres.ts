@@ -1,5 +1,6 @@
 // The PostgreSQL store: embedded PGlite in a data directory by default, a real server when a
 // connection URL is given. Queries go through Kysely so both drivers share one typed query layer.
+import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from 'kysely'
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent, LedgerColumn } from '../../core/events'
@@ -24,7 +25,7 @@ interface Db {
   windows: { hall_id: string; id: string; data: Window }
   matters: { hall_id: string; id: string; window_id: string; data: Matter }
   notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
-  outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
+  outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null; lease: string | null }
   subscribe_grants: { openid: string; template_id: string; remaining: number }
   complaints: {
     id: string
@@ -621,10 +622,11 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
           .skipLocked()
           .execute()
         if (due.length === 0) return []
+        const lease = randomUUID()
         for (const d of due) {
-          await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
+          await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil, lease }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
         }
-        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)! }))
+        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)!, lease }))
       })
     },
     async settleOutbox(item, outcome, attempts) {
@@ -632,7 +634,9 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         outcome.status === 'retry'
           ? { status: 'pending', attempts, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error }
           : { status: outcome.status, attempts, last_error: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
-      await db.updateTable('outbox').set(set).where('key', '=', item.key).where('channel', '=', item.channel).execute()
+      let q = db.updateTable('outbox').set({ ...set, lease: null }).where('key', '=', item.key).where('channel', '=', item.channel).where('status', '=', 'pending')
+      if (item.lease) q = q.where('lease', '=', item.lease)
+      return Number((await q.executeTakeFirst()).numUpdatedRows) === 1
     },
     async outboxStats() {
       const rows = await db.selectFrom('outbox').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute()
