@@ -22,6 +22,7 @@ import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated } from '../../core/assessment'
 import { ledgerEntry } from '../../core/ledger'
 import type { AuditEntry } from '../audit'
+import { cloudbaseSecurity, SECURITY_COLLECTIONS } from './cloudbaseSecurity'
 import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
 import { decisionTime } from '../../core/caseMachine'
 
@@ -70,7 +71,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log', ...SECURITY_COLLECTIONS]
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -207,6 +208,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
 
   const store: Store = {
     kind: 'cloudbase',
+    ...cloudbaseSecurity(db),
 
     async migrate() {
       for (const name of COLLECTIONS) {

@@ -11,6 +11,7 @@ import type { Complaint, ComplaintStatus } from '../../core/complaint'
 import type { AssessmentFacts } from '../../core/assessment'
 import type { WeekTrend } from '../../core/dashboard'
 import type { AuditEntry } from '../audit'
+import type { SecurityStore } from './security'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
 export interface PolicyVersion {
@@ -150,7 +151,7 @@ export type OutboxOutcome =
 
 export type AppendResult = { status: 'ok'; state: CaseState } | { status: 'conflict' }
 
-export interface Store {
+export interface Store extends SecurityStore {
   readonly kind: 'postgres' | 'cloudbase'
   /** create or upgrade the schema / collections; safe to run again */
   migrate(): Promise<void>

@@ -9,6 +9,7 @@ import type { CalendarOverride } from '../../core/calendar'
 import { sortMatters, type Append, type Channel, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret, type Upload, type UploadStore } from './port'
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
+import { postgresSecurity, type SecurityTables } from './postgresSecurity'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
@@ -19,7 +20,7 @@ import { decisionTime } from '../../core/caseMachine'
 import { formatShanghai } from '../../core/calendar'
 import { nextActionAt } from '../../core/clock'
 
-interface Db {
+interface Db extends SecurityTables {
   schema_migrations: { version: number; applied_at: Generated<Date> }
   halls: { id: string; data: Hall }
   windows: { hall_id: string; id: string; data: Window }
@@ -276,6 +277,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
   const store: PostgresStore = {
     kind: 'postgres',
     db,
+    ...postgresSecurity(db as unknown as Kysely<SecurityTables>),
 
     async migrate() {
       await db.transaction().execute(async (tx) => {
@@ -297,7 +299,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, staff_sessions, sign_in_failures, rate_counters`.execute(db)
     },
 
     async putHall(hall) {
