@@ -204,6 +204,8 @@ export const ActionInputs = {
   // the photo on a staff member's responder card; null removes it
   setStaffPhoto: z.object({ staffId: StaffId, photo: StaffPhotoId.nullable() }),
   setStaffPassword: z.object({ staffId: StaffId, password: text().min(8, '密码至少 8 位').max(200) }),
+  // lifts a staff member's sign-in lock after too many wrong passwords (self-hosted)
+  unlockSignIn: z.object({ staffId: StaffId }),
   // WeChat sign-in for staff by a one-time invite code from the hall office
   createInvite: z.object({ staffId: StaffId }),
   bindInvite: z.object({ code: text().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),

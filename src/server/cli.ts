@@ -38,7 +38,8 @@ const USAGE = `用法：shouwen <命令>
 
 环境变量：DATA_DIR（内置数据库目录，默认 ./data）、DATABASE_URL（PostgreSQL 服务器）、
 PORT、HOST、SESSION_SECRET、PUBLIC_URL、SHOUWEN_DEMO=1（演示模式）、NODE_ENV=production、
-SWEEP_INTERVAL_SECONDS（巡检间隔，默认 60，0 为关闭）、NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET（大厅短信或政务微信网关）`
+SWEEP_INTERVAL_SECONDS（巡检间隔，默认 60，0 为关闭）、NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET（大厅短信或政务微信网关）、
+TRUSTED_PROXY（可信反向代理的地址，逗号分隔，按其 X-Forwarded-For 识别市民地址）、STAFF_SESSION_HOURS（工作人员登录有效小时数，默认 12）`
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -65,6 +66,13 @@ function sessionSecret(): string {
   const secret = randomBytes(32).toString('base64url')
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
+}
+
+/** STAFF_SESSION_HOURS: how long a staff sign-in lasts (default 12 hours, at most 30 days) */
+function staffSessionHours(): number {
+  const hours = Number(process.env.STAFF_SESSION_HOURS ?? 12)
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 720) fail(`STAFF_SESSION_HOURS 无效：${process.env.STAFF_SESSION_HOURS}（1 到 720 小时）`)
+  return hours
 }
 
 function newestMtime(dir: string): number {
@@ -110,6 +118,8 @@ async function serve(args: string[], demo: boolean) {
     secureCookies: process.env.COOKIE_SECURE === '1',
     channels: notifyConfig(process.env, 'selfHosted').channels,
     publicUrl: process.env.PUBLIC_URL || undefined,
+    trustProxy: (process.env.TRUSTED_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    staffSessionHours: staffSessionHours(),
     // the embedded database is this process's alone: `sweep --once` asks here instead of opening it
     control: store.lock ? { token, sweep: runOnce } : undefined,
   })

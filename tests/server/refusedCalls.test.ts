@@ -13,7 +13,7 @@ const now = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in the hall
 const api = () => testApi({ store: db.store, now: () => now })
 
 /** tables that record attempts on purpose (sign-in failures, abuse counters): not part of the invariant */
-const ATTEMPT_TABLES = new Set(['schema_migrations', 'sign_in_attempts', 'rate_counters'])
+const ATTEMPT_TABLES = new Set(['schema_migrations', 'sign_in_failures', 'rate_counters'])
 
 async function snapshot(): Promise<Record<string, string>> {
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db.store.db)

@@ -6,6 +6,7 @@ import { matterRef } from '../../core/matter'
 import type { CaseEvent } from '../../core/events'
 import { requireCitizen } from '../authorize'
 import { loadHallContext } from '../hallContext'
+import { takeLimit } from '../limits'
 import type { Handler } from '.'
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
@@ -41,6 +42,8 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
 
   const attachments = [...new Set(input.attachments)]
   await ctx.files.checkAttachable(attachments, citizenId, hall.id)
+  // a flood from one device or one address is refused before anything is written
+  await takeLimit(ctx.store, 'submit', { identity: citizenId, address: ctx.identity.address }, ctx.now)
 
   const day = shanghaiDate(ctx.now)
   const at = formatShanghai(ctx.now)

@@ -60,7 +60,7 @@ export function cloudbaseSecurity(db: CloudDatabase): SecurityStore {
         if (live.length === 0) return n
         for (const d of live) {
           await col('staff_sessions').doc(d._id as string).update({ data: { revokedAt: at } })
-          if ((d.expiresAt as string) > at) n++
+          n++
         }
       }
     },

@@ -33,7 +33,7 @@ export function postgresSecurity(db: Kysely<SecurityTables>): SecurityStore {
       await db.updateTable('staff_sessions').set({ revoked_at: at }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute()
     },
     async revokeStaffSessions(staffId, at) {
-      const r = await db.updateTable('staff_sessions').set({ revoked_at: at }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).where('expires_at', '>', at).executeTakeFirst()
+      const r = await db.updateTable('staff_sessions').set({ revoked_at: at }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).executeTakeFirst()
       return Number(r.numUpdatedRows)
     },
 

@@ -18,7 +18,7 @@ export interface SecurityStore {
   /** the session's staff member, if the session exists, is not revoked and has not expired at `at` */
   findStaffSession(tokenHash: string, at: string): Promise<{ staffId: string; expiresAt: string } | null>
   revokeStaffSession(tokenHash: string, at: string): Promise<void>
-  /** ends every live session of the person (new password, deactivation); returns how many */
+  /** ends every session of the person not ended yet (new password, deactivation); returns how many */
   revokeStaffSessions(staffId: string, at: string): Promise<number>
 
   /** the failed sign-ins under a key (`acct:<hall>:<login>` or `addr:<address>`) */
