@@ -6,6 +6,7 @@ import { benchHandlers } from './handlers'
 import { benchLedger } from './ledger'
 import { benchSizes } from './sizes'
 import { benchSweep } from './sweep'
+import { benchSecurity } from './security'
 
 export interface Metric {
   name: string
@@ -23,6 +24,7 @@ async function main() {
     ['ledger', () => benchLedger(Number(process.env.BENCH_LEDGER_CASES ?? 1_000_000))],
     ['dashboard', () => benchDashboard(Number(process.env.BENCH_DASHBOARD_CASES ?? 1_000_000))],
     ['sizes', benchSizes],
+    ['security', benchSecurity],
   ]
   for (const [name, run] of suites) {
     if (only && only !== name) continue

@@ -101,6 +101,7 @@ it('every refused call, for every action and caller, leaves every table unchange
     saveStaff: { id: 'bdc-li', name: '李晓梅', role: 'office' },
     setStaffPhoto: { staffId: 'bdc-li', photo: null },
     setStaffPassword: { staffId: 'bdc-li', password: 'a-new-password' },
+    unlockSignIn: { staffId: 'bdc-li' },
     createInvite: { staffId: 'bdc-li' },
     unbindStaff: { staffId: 'bdc-li' },
     exportArchive: { from: '2026-11-01', to: '2026-11-30', format: 'jsonl' },
