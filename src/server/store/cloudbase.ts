@@ -9,7 +9,7 @@
 // Concurrency: every multi-document change runs in `db.runTransaction`; the service aborts one of two
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { DomainError } from '../../core/errors'
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent, LedgerColumn } from '../../core/events'
@@ -22,6 +22,7 @@ import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated } from '../../core/assessment'
 import { ledgerEntry } from '../../core/ledger'
 import type { AuditEntry } from '../audit'
+import { cloudbaseSecurity, SECURITY_COLLECTIONS } from './cloudbaseSecurity'
 import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
 import { decisionTime } from '../../core/caseMachine'
 
@@ -70,7 +71,7 @@ export interface CloudDatabase {
   createCollection(name: string): Promise<unknown>
 }
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log', ...SECURITY_COLLECTIONS]
 /** a cloud function's query returns at most this many documents */
 const PAGE = 100
 const TX_ATTEMPTS = 6
@@ -220,6 +221,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
 
   const store: Store = {
     kind: 'cloudbase',
+    ...cloudbaseSecurity(db),
 
     async migrate() {
       for (const name of COLLECTIONS) {
@@ -244,7 +246,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
       const version = q.policyVersion ?? hall.policyVersion
       const staffIds = [...new Set(q.staffIds ?? [])]
       const windowIds = [...new Set(q.windowIds ?? [])]
-      const [policy, currentPolicy, overrides, windows, byId, byWindow, office] = await Promise.all([
+      const [policy, currentPolicy, overrides, windows, byId, byWindow, office, matter] = await Promise.all([
         store.getPolicyVersion(hall.id, version),
         version === hall.policyVersion ? null : store.getPolicyVersion(hall.id, hall.policyVersion),
         store.listCalendarOverrides(hall.id),
@@ -253,6 +255,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         windowIds.length ? all(col('staff').where({ hallId: hall.id, windowId: _.in(windowIds) }).orderBy('_id', 'asc')) : [],
         // the hall office has no window
         q.office ? all(col('staff').where({ hallId: hall.id, windowId: _.eq(null) }).orderBy('_id', 'asc')) : [],
+        q.matterId ? store.getMatter(hall.id, q.matterId) : null,
       ])
       const staff = new Map<string, Staff>()
       for (const d of [...byId, ...byWindow, ...office.filter((d) => (d.data as Staff).role === 'office')]) {
@@ -266,6 +269,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         overrides,
         windows,
         staff: [...staff.values()].sort((a, b) => a.id.localeCompare(b.id)),
+        matter,
       }
     },
     async listHalls() {
@@ -476,6 +480,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     },
 
     async claimOutbox(now, limit, leaseUntil) {
+      const lease = randomUUID()
       const due = await all(col('outbox').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc'), limit)
       const claimed: OutboxItem[] = []
       for (const d of due) {
@@ -483,12 +488,12 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         const took = await transact(async (tx) => {
           const ref = tx.collection('outbox').doc(d._id as string)
           const cur = await getOrNull(ref)
-          if (!cur || cur.status !== 'pending' || cur.nextAttemptAt !== d.nextAttemptAt) return false
-          await ref.update({ data: { nextAttemptAt: leaseUntil } })
+          if (!cur || cur.status !== 'pending' || cur.nextAttemptAt !== d.nextAttemptAt || (cur.lease ?? null) !== (d.lease ?? null)) return false
+          await ref.update({ data: { nextAttemptAt: leaseUntil, lease } })
           return true
         })
         if (took) {
-          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string })
+          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string, lease })
         }
       }
       return claimed
@@ -498,7 +503,14 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
         outcome.status === 'retry'
           ? { status: 'pending', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error }
           : { status: outcome.status, attempts, lastError: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
-      await col('outbox').doc(hashId('o', item.key, item.channel)).update({ data })
+      // only the lease's holder settles: one that lost it (ran out, claimed again) writes nothing
+      return transact(async (tx) => {
+        const ref = tx.collection('outbox').doc(hashId('o', item.key, item.channel))
+        const cur = await getOrNull(ref)
+        if (!cur || cur.status !== 'pending' || (item.lease && cur.lease !== item.lease)) return false
+        await ref.update({ data: { ...data, lease: null } })
+        return true
+      })
     },
     async outboxStats() {
       const out = { pending: 0, sent: 0, skipped: 0, failed: 0 }

@@ -11,6 +11,7 @@ import type { Complaint, ComplaintStatus } from '../../core/complaint'
 import type { AssessmentFacts } from '../../core/assessment'
 import type { WeekTrend } from '../../core/dashboard'
 import type { AuditEntry } from '../audit'
+import type { SecurityStore } from './security'
 
 /** one version of a hall's policy: a preset and the hall's overrides; versions are never changed */
 export interface PolicyVersion {
@@ -88,6 +89,8 @@ export interface HallBundle {
   windows: Window[]
   /** the staff asked for: by id, everyone at the given windows, and the hall office when asked */
   staff: Staff[]
+  /** the catalog matter asked for, if it exists */
+  matter: Matter | null
 }
 
 export interface BundleQuery {
@@ -96,6 +99,7 @@ export interface BundleQuery {
   staffIds?: string[]
   windowIds?: string[]
   office?: boolean
+  matterId?: string
 }
 
 export interface NewInvite {
@@ -167,6 +171,8 @@ export interface OutboxItem {
   notification: Notification
   attempts: number
   nextAttemptAt: string
+  /** the claim's token: only its holder may settle the item */
+  lease?: string
 }
 
 export type OutboxOutcome =
@@ -178,7 +184,7 @@ export type OutboxOutcome =
 
 export type AppendResult = { status: 'ok'; state: CaseState } | { status: 'conflict' }
 
-export interface Store {
+export interface Store extends SecurityStore {
   readonly kind: 'postgres' | 'cloudbase'
   /** create or upgrade the schema / collections; safe to run again */
   migrate(): Promise<void>
@@ -256,7 +262,11 @@ export interface Store {
    * concurrent deliverer does not take them too.
    */
   claimOutbox(now: string, limit: number, leaseUntil: string): Promise<OutboxItem[]>
-  settleOutbox(item: Pick<OutboxItem, 'key' | 'channel'>, outcome: OutboxOutcome, attempts: number): Promise<void>
+  /**
+   * Records the outcome of a claimed item; false (and nothing written) when its lease was lost
+   * meanwhile (it ran out and another deliverer claimed the item), so a report counts only what it settled.
+   */
+  settleOutbox(item: Pick<OutboxItem, 'key' | 'channel' | 'lease'>, outcome: OutboxOutcome, attempts: number): Promise<boolean>
   /** counts of the outbox by status (operators, tests) */
   outboxStats(): Promise<Record<'pending' | 'sent' | 'skipped' | 'failed', number>>
 

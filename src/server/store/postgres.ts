@@ -1,5 +1,6 @@
 // The PostgreSQL store: embedded PGlite in a data directory by default, a real server when a
 // connection URL is given. Queries go through Kysely so both drivers share one typed query layer.
+import { randomUUID } from 'node:crypto'
 import { Kysely, PostgresDialect, sql, type Generated, type Transaction } from 'kysely'
 import type { Hall, Matter, Staff, Window } from '../../core/schemas'
 import type { CaseEvent, LedgerColumn } from '../../core/events'
@@ -9,6 +10,7 @@ import { sortMatters, sortWindows, type Append, type Channel, type AppendResult,
 import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
 import { DomainError } from '../../core/errors'
+import { postgresSecurity, type SecurityTables } from './postgresSecurity'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
@@ -19,13 +21,13 @@ import { decisionTime } from '../../core/caseMachine'
 import { formatShanghai } from '../../core/calendar'
 import { nextActionAt } from '../../core/clock'
 
-interface Db {
+interface Db extends SecurityTables {
   schema_migrations: { version: number; applied_at: Generated<Date> }
   halls: { id: string; data: Hall }
   windows: { hall_id: string; id: string; data: Window }
   matters: { hall_id: string; id: string; window_id: string; data: Matter }
   notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
-  outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
+  outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null; lease: string | null }
   subscribe_grants: { openid: string; template_id: string; remaining: number }
   complaints: {
     id: string
@@ -300,6 +302,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
   const store: PostgresStore = {
     kind: 'postgres',
     db,
+    ...postgresSecurity(db as unknown as Kysely<SecurityTables>),
 
     async migrate() {
       await db.transaction().execute(async (tx) => {
@@ -321,7 +324,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     },
 
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, staff_sessions, sign_in_failures, rate_counters`.execute(db)
     },
 
     async putHall(hall) {
@@ -339,8 +342,9 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       const staffIds = q.staffIds ?? []
       const windowIds = q.windowIds ?? []
       // one statement: the hall, both policy versions, the calendar, the windows and the staff asked for
-      const { rows } = await sql<{ hall: Hall; policy: PolicyVersion | null; current: PolicyVersion | null; overrides: CalendarOverride[]; windows: Window[]; staff: Staff[] }>`
+      const { rows } = await sql<{ hall: Hall; policy: PolicyVersion | null; current: PolicyVersion | null; overrides: CalendarOverride[]; windows: Window[]; staff: Staff[]; matter: Matter | null }>`
         select h.data as hall,
+          (select m.data from matters m where m.hall_id = h.id and m.id = ${q.matterId ?? null}::text) as matter,
           (select p.data from policy_versions p where p.hall_id = h.id
              and p.version = coalesce(${q.policyVersion ?? null}::int, (h.data->>'policyVersion')::int, 1)) as policy,
           (select p.data from policy_versions p where p.hall_id = h.id
@@ -361,6 +365,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         overrides: row.overrides.map((o) => ({ date: String(o.date).slice(0, 10), kind: o.kind, note: o.note })),
         windows: sortWindows(row.windows),
         staff: row.staff,
+        matter: row.matter,
       }
     },
     async listHalls() {
@@ -672,10 +677,11 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
           .skipLocked()
           .execute()
         if (due.length === 0) return []
+        const lease = randomUUID()
         for (const d of due) {
-          await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
+          await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil, lease }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
         }
-        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)! }))
+        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)!, lease }))
       })
     },
     async settleOutbox(item, outcome, attempts) {
@@ -683,7 +689,9 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
         outcome.status === 'retry'
           ? { status: 'pending', attempts, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error }
           : { status: outcome.status, attempts, last_error: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
-      await db.updateTable('outbox').set(set).where('key', '=', item.key).where('channel', '=', item.channel).execute()
+      let q = db.updateTable('outbox').set({ ...set, lease: null }).where('key', '=', item.key).where('channel', '=', item.channel).where('status', '=', 'pending')
+      if (item.lease) q = q.where('lease', '=', item.lease)
+      return Number((await q.executeTakeFirst()).numUpdatedRows) === 1
     },
     async outboxStats() {
       const rows = await db.selectFrom('outbox').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute()
