@@ -4,8 +4,11 @@
 import { formatShanghai } from '../../core/calendar'
 import type { Channel, OutboxItem, OutboxOutcome, Store } from '../store/port'
 
-/** sends one item; resolves 'sent', or a reason to skip it; throws when the channel failed */
-export type Sender = (item: OutboxItem) => Promise<'sent' | { skipped: string }>
+/**
+ * Sends one item; resolves 'sent', a reason to skip it, or a failure no retry can change (a refused
+ * or misconfigured template); throws when the channel failed and may work later.
+ */
+export type Sender = (item: OutboxItem) => Promise<'sent' | { skipped: string } | { failed: string }>
 
 /** minutes to wait after the 1st, 2nd … failed attempt */
 export const BACKOFF_MINUTES = [1, 5, 15, 60, 360]
@@ -43,6 +46,7 @@ export async function deliverOutbox(
       try {
         const result = await send(item)
         if (result === 'sent') await settle(item, { status: 'sent' }, attempts, 'sent')
+        else if ('failed' in result) await settle(item, { status: 'failed', error: result.failed }, attempts, 'failed')
         else await settle(item, { status: 'skipped', reason: result.skipped }, attempts, 'skipped')
       } catch (e) {
         const error = String((e as Error)?.message ?? e).slice(0, 500)
