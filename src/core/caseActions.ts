@@ -20,7 +20,7 @@ import {
   type Caller,
 } from './access'
 import { formatShanghai, type WorkCalendar } from './calendar'
-import { applyEvent, ratingSubject } from './caseMachine'
+import { applyEvent, pendingSlip, ratingSubject } from './caseMachine'
 import type { CaseState } from './caseState'
 import { DomainError } from './errors'
 import { ClockKind, ReplyMode, type Actor, type CaseEvent, type EventBody } from './events'
@@ -251,12 +251,15 @@ export const CASE_ACTIONS = {
     ability: 'acknowledgeHandover',
     may: (c, s) => {
       if (!c.staff) return signInFirst()
-      const slip = s.handovers[s.handovers.length - 1]
+      const last = s.handovers[s.handovers.length - 1]
+      // a takeover or an assignment withdrew the slip: its receiver no longer takes the case
+      if (last?.withdrawnAt && last.toStaffId === c.staff.id) return new DomainError('CONFLICT', '该交接单已撤回，案件已由他人负责', { slipNo: last.slipNo })
+      const slip = pendingSlip(s)
       return slip && slip.toStaffId === c.staff.id ? null : forbidden('只有交接单上的接收人可以确认')
     },
     decide: (input) => ({ type: 'handoverAcknowledged', payload: { slipNo: input.slipNo } }),
     sample: (s) => {
-      const slip = s.handovers[s.handovers.length - 1]
+      const slip = pendingSlip(s)
       return slip ? { ...sampleCase, slipNo: slip.slipNo } : null
     },
   }),

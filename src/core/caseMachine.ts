@@ -168,13 +168,16 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         return fail('CONFLICT', '案件承办人已变化，请刷新后再试', { handlerId: state.handlerId })
       }
       const id = event.payload.staffId
-      return ok({ ...state, status: state.status === 'open' ? 'inProgress' : state.status, firstResponderId: id, handlerId: id })
+      // 000 §5.1: one first responder at a time, so a slip still waiting for its receiver is withdrawn
+      const status = state.status === 'open' || state.status === 'handoverPending' ? 'inProgress' : state.status
+      return ok({ ...state, status, firstResponderId: id, handlerId: id, handovers: withdrawPendingSlip(state, at) })
     }
 
     case 'assigned': {
-      if (state.status !== 'open' && state.status !== 'inProgress') return wrongState(state, '指派')
+      // the window lead gives the case to a colleague; a slip still waiting is withdrawn as on a takeover
+      if (state.status !== 'open' && state.status !== 'inProgress' && state.status !== 'handoverPending') return wrongState(state, '指派')
       const id = event.payload.staffId
-      return ok({ ...state, status: 'inProgress', firstResponderId: id, handlerId: id })
+      return ok({ ...state, status: 'inProgress', firstResponderId: id, handlerId: id, handovers: withdrawPendingSlip(state, at) })
     }
 
     case 'replied': {
@@ -284,8 +287,8 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
 
     case 'handoverAcknowledged': {
       if (state.status !== 'handoverPending') return wrongState(state, '确认交接')
-      const last = state.handovers[state.handovers.length - 1]
-      if (!last || last.slipNo !== event.payload.slipNo || last.acknowledgedAt) {
+      const last = pendingSlip(state)
+      if (!last || last.slipNo !== event.payload.slipNo) {
         return fail('CONFLICT', '交接单编号不符', { slipNo: last?.slipNo ?? null })
       }
       const handovers = [...state.handovers.slice(0, -1), { ...last, acknowledgedAt: at }]
@@ -501,6 +504,18 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       })
     }
   }
+}
+
+/** the handover slip waiting for its receiver to acknowledge it (阅知), if any: only ever the last one */
+export function pendingSlip(state: Pick<CaseState, 'status' | 'handovers'>): CaseState['handovers'][number] | null {
+  const last = state.handovers[state.handovers.length - 1]
+  return state.status === 'handoverPending' && last && !last.acknowledgedAt && !last.withdrawnAt ? last : null
+}
+
+/** the slips with the pending one, if any, marked withdrawn at this time */
+function withdrawPendingSlip(state: CaseState, at: string): CaseState['handovers'] {
+  const slip = pendingSlip(state)
+  return slip ? [...state.handovers.slice(0, -1), { ...slip, withdrawnAt: at }] : state.handovers
 }
 
 /** when this round was answered or decided: a rating may follow */

@@ -45,6 +45,8 @@ export interface CaseState {
     at: string
     acknowledgedAt: string | null
     contactedAt: string | null
+    /** a takeover or an assignment withdrew the slip before it was acknowledged (absent on older slips) */
+    withdrawnAt?: string | null
   }>
   joint: {
     coWindowIds: string[]

@@ -51,6 +51,13 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
     const citizen = { kind: 'citizen', id: state.citizenId } as const
     // who answers for the case now: its handler, or the window's leads while nobody holds it
     const responsible = state.handlerId ? [state.handlerId] : people.leadsOf(state.windowId)
+    // the receiver of a slip this event withdrew is told they no longer take the case (000 §5.1)
+    const slipWithdrawn = (at: string, newHolder: string, why: string) => {
+      const slip = state.handovers.find((h) => h.withdrawnAt === at)
+      if (slip && slip.toStaffId !== newHolder) {
+        add(staff(slip.toStaffId), 'task', '交接单已撤回', `${state.no}：${why}，交接单 ${slip.slipNo} 已撤回，您无需再阅知`)
+      }
+    }
 
     switch (e.type) {
       case 'reminded': {
@@ -98,9 +105,11 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
         break
       case 'assigned':
         add(staff(e.payload.staffId), 'task', '窗口负责人为您分配了案件', state.no)
+        slipWithdrawn(e.at, e.payload.staffId, '窗口负责人已将本案另行指派')
         break
       case 'takenOver':
         if (e.payload.previousId) add(staff(e.payload.previousId), 'task', '案件已由窗口负责人接手', `${state.no}：${e.payload.reason}`)
+        slipWithdrawn(e.at, e.payload.staffId, '窗口负责人已接手本案')
         break
       case 'jointReported':
         for (const id of people.leadsOf(state.windowId)) add(staff(id), 'task', '共同办理待您商定方案', `${state.no}：${e.payload.note}`)

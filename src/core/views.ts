@@ -160,6 +160,8 @@ export interface CaseView {
     to: { id: string; name: string; phone: string }
     acknowledgedAt: string | null
     contactedAt: string | null
+    /** withdrawn by a takeover or an assignment before the receiver acknowledged it */
+    withdrawnAt: string | null
   }>
   joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null

@@ -331,3 +331,82 @@ describe('laws', () => {
     )
   })
 })
+
+describe('one first responder at a time (000 §5.1, 002 首问（办）负责 §1)', () => {
+  const wang: Actor = { kind: 'staff', id: 'bdc-wang', name: '王磊', role: 'staff', windowId: 'bdc' }
+  const slip = (no: string, to: string): EventBody => ({ type: 'handoverCreated', payload: { slipNo: no, toStaffId: to, reason: '转承办人', remarks: '' } })
+  const ack = (no: string): EventBody => ({ type: 'handoverAcknowledged', payload: { slipNo: no } })
+  const takeOver = (previousId: string | null): EventBody => ({ type: 'takenOver', payload: { staffId: 'bdc-lead', reason: '首席代表接手', previousId } })
+
+  it('a takeover withdraws the slip still waiting: the case is the lead’s, and the stale slip cannot be acknowledged', () => {
+    const s = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, takeOver('bdc-li')]]).state
+    expect(s.status).toBe('inProgress')
+    expect([s.firstResponderId, s.handlerId]).toEqual(['bdc-lead', 'bdc-lead'])
+    expect(s.handovers[0]).toMatchObject({ slipNo: 'JJ-1', acknowledgedAt: null, withdrawnAt: s.updatedAt })
+    const stale = tryNext(s, wang, ack('JJ-1'))
+    expect(stale.ok || stale.error.code).toBe('CONFLICT')
+    // withdrawn is not handed over: the case still closes in its own column
+    const done = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, takeOver('bdc-li')], [lead, reply()], [lead, close]]).state
+    expect(done.ledgerColumn).toBe('consultTimed')
+  })
+
+  it('an assignment withdraws it too; an acknowledged slip stays as it was', () => {
+    const assigned = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, { type: 'assigned', payload: { staffId: 'bdc-zhao' } }]]).state
+    expect([assigned.status, assigned.handlerId, assigned.handovers[0]!.withdrawnAt]).toEqual(['inProgress', 'bdc-zhao', assigned.updatedAt])
+    const taken = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [wang, ack('JJ-1')], [lead, takeOver('bdc-wang')]]).state
+    expect(taken.handovers[0]!.withdrawnAt).toBeUndefined()
+    expect(taken.handovers[0]!.acknowledgedAt).not.toBeNull()
+  })
+
+  // random walks over claims, takeovers, assignments and slips between four people of one window
+  const people: Actor[] = [li, wang, lead, { kind: 'staff', id: 'bdc-zhao', name: '赵敏', role: 'staff', windowId: 'bdc' }]
+  const ids = people.map((p) => p.id)
+  const body = fc.oneof(
+    fc.constantFrom(...ids).map((staffId): EventBody => ({ type: 'claimed', payload: { staffId } })),
+    fc.constantFrom(...ids).map((staffId): EventBody => ({ type: 'assigned', payload: { staffId } })),
+    fc.constantFrom('JJ-1', 'JJ-2', 'JJ-3').chain((no) => fc.constantFrom(...ids).map((to) => slip(no, to))),
+    fc.constantFrom('JJ-1', 'JJ-2', 'JJ-3').map(ack),
+    fc.constant<EventBody>({ type: 'citizenContacted', payload: { note: '' } }),
+    fc.constant(reply()),
+    fc.constant(close),
+    fc.constant<EventBody>({ type: 'reopened', payload: { reason: '差评整改' } }),
+    fc.constant<EventBody>({ type: 'urged', payload: { note: '' } }),
+    // the lead takes over from whoever holds the case then
+    fc.constant<EventBody>(takeOver(null)),
+  )
+  const step = fc.tuple(body, fc.nat(people.length - 1), fc.integer({ min: 0, max: 30 }))
+
+  it('after any sequence one person is responsible (when anyone is), at most one slip waits, and only a waiting slip moves the case', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        let state = run('consult', []).state
+        for (const [b, who, hours] of steps) {
+          const chosen = b.type === 'takenOver' ? takeOver(state.handlerId) : b
+          const waiting = state.handovers.filter((h) => !h.acknowledgedAt && !h.withdrawnAt)
+          // the server lets only the holder make a slip (caseActions: createHandover)
+          const holder = people.find((p) => p.id === state.handlerId)
+          const actor = chosen.type === 'handoverCreated' && holder ? holder : people[who]!
+          const next = tryNext(state, actor, chosen, hours)
+          if (!next.ok) continue
+          const s = next.value
+          // one first responder: the holder and the first responder are the same person
+          expect(s.firstResponderId).toBe(s.handlerId)
+          if (s.status !== 'open' && !(s.status === 'closed' && s.referral)) expect(s.handlerId).not.toBeNull()
+          // at most one slip waits, exactly while the case is 移交中, never for its own holder
+          const pending = s.handovers.filter((h) => !h.acknowledgedAt && !h.withdrawnAt)
+          expect(pending.length).toBeLessThanOrEqual(1)
+          expect(pending.length === 1).toBe(s.status === 'handoverPending')
+          // a slip waits only from the person who holds the case, to someone else
+          if (pending[0]) expect([pending[0].fromStaffId, pending[0].toStaffId === s.handlerId]).toEqual([s.handlerId, false])
+          // an acknowledgement only ever takes up the slip that was waiting
+          if (chosen.type === 'handoverAcknowledged') {
+            expect(waiting.map((h) => h.slipNo)).toContain(chosen.payload.slipNo)
+            expect(s.handlerId).toBe(waiting[0]!.toStaffId)
+          }
+          state = s
+        }
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})

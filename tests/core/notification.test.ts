@@ -113,6 +113,18 @@ describe('tasks for staff', () => {
     expect(to(last('consult', [[lead, { type: 'assigned', payload: { staffId: 'bdc-wang' } }]]))).toEqual(['staff:bdc-wang'])
   })
 
+  it('a takeover or an assignment that withdraws a waiting slip tells its receiver (000 §5.1)', () => {
+    const handover: EventBody = { type: 'handoverCreated', payload: { slipNo: 'JJ-1', toStaffId: 'bdc-wang', reason: '李晓梅外出培训', remarks: '' } }
+    const taken: EventBody = { type: 'takenOver', payload: { staffId: 'bdc-lead', reason: '情况复杂', previousId: 'bdc-li' } }
+    expect(last('consult', [[li, claim], [li, handover], [lead, taken]])).toEqual([
+      { to: 'staff:bdc-li', kind: 'task', title: '案件已由窗口负责人接手', body: 'SF-20261123-0001：情况复杂' },
+      { to: 'staff:bdc-wang', kind: 'task', title: '交接单已撤回', body: 'SF-20261123-0001：窗口负责人已接手本案，交接单 JJ-1 已撤回，您无需再阅知' },
+    ])
+    expect(to(last('consult', [[li, claim], [li, handover], [lead, { type: 'assigned', payload: { staffId: 'bdc-zhao' } }]]))).toEqual(['staff:bdc-zhao', 'staff:bdc-wang'])
+    // assigned to the slip's receiver: the assignment is all they need to hear
+    expect(to(last('consult', [[li, claim], [li, handover], [lead, { type: 'assigned', payload: { staffId: 'bdc-wang' } }]]))).toEqual(['staff:bdc-wang'])
+  })
+
   it('a bad rating goes to the window lead for rectification; a good one to nobody', () => {
     const bad: EventBody = { type: 'rated', payload: { level: 2, tags: ['attitude'], text: '窗口人员态度冷淡', staffId: 'bdc-li', windowId: 'bdc' } }
     expect(last('consult', [[li, claim], [li, reply], [citizen, bad]])).toEqual([

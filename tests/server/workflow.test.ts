@@ -86,6 +86,20 @@ describe('hand-over within the window (000 §5.1)', () => {
     expect((await api().ok(wang, 'closeCase', { caseId, requestId: rid() })).ledgerColumn).toBe('handedOver')
   })
 
+  it('a takeover withdraws the slip still waiting: the receiver is told and cannot take the case with it (000 §5.1)', async () => {
+    const { me, caseId } = await opened('consult')
+    await api().ok(li, 'createHandover', { caseId, requestId: rid(), toStaffId: 'bdc-wang', reason: '该业务由王磊承办', remarks: '' })
+    const taken = await api().ok(lead, 'takeOver', { caseId, requestId: rid(), reason: '疑难问题由首席代表答复' })
+    expect([taken.status, taken.responder?.name, taken.handovers[0]?.withdrawnAt]).toEqual(['inProgress', '周建国', taken.timeline.at(-1)!.at])
+    // the receiver's inbox says so, his incoming list is empty, and the stale slip is refused
+    const inbox = await api().ok(wang, 'inbox', { as: 'staff' })
+    expect(inbox.items.map((n) => n.title)).toContain('交接单已撤回')
+    expect((await api().ok(wang, 'staffQueue', {})).incoming).toEqual([])
+    expect(await code(wang, 'acknowledgeHandover', { caseId, requestId: rid(), slipNo: 'SF-JJ-2026-0001' })).toBe('CONFLICT')
+    const citizenView = await api().ok(me, 'getCase', { caseId })
+    expect([citizenView.status, citizenView.responder?.name]).toEqual(['inProgress', '周建国'])
+  })
+
   it('only to an active colleague of the same window', async () => {
     const { caseId } = await opened('consult')
     expect(await code(li, 'createHandover', { caseId, requestId: rid(), toStaffId: 'gjj-zhao', reason: '转交', remarks: '' })).toBe('INVALID_INPUT')
