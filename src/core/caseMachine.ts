@@ -3,7 +3,7 @@
 // a state; who may do it is the server's authorisation.
 import type { WorkCalendar } from './calendar'
 import type { CaseState } from './caseState'
-import { breachClock, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
+import { breachClock, DUTY_OF, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
 import { fail, ok, type Result } from './errors'
 import type { CaseEvent, CaseStatus, ClockKind } from './events'
 import { ledgerColumnOf } from './ledger'
@@ -208,8 +208,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         ...state,
         status: 'awaitingMaterials',
         clocks: clocks.value,
-        notices: [...state.notices, { noticeNo: event.payload.noticeNo, items, at, by }],
-        oneTimeNoticeBreaches: state.oneTimeNoticeBreaches + (state.notices.length > 0 ? 1 : 0),
+        notices: [...state.notices, { noticeNo: event.payload.noticeNo, items, at, by, round: state.round }],
+        // a reopened case is a new round: its first notice is not a second one
+        oneTimeNoticeBreaches: state.oneTimeNoticeBreaches + (state.notices.some((n) => noticeRound(n) === state.round) ? 1 : 0),
       })
     }
 
@@ -420,8 +421,15 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
     case 'clockBreached': {
       const clocks = onClock(state, event.payload.clockKind, (c) => breachClock(c, when), true)
       if (!clocks.ok) return clocks
-      // 004: the violation is recorded against whoever was responsible at the due time
-      const violation = { clockKind: event.payload.clockKind, staffId: event.payload.staffId ?? state.handlerId, windowId: event.payload.windowId ?? state.windowId, at }
+      // 004: the violation is recorded against whoever was responsible at the due time: the holder of
+      // the case, unless the clock is the lead window's (joint plan) or the hall office's (forward)
+      const kind = event.payload.clockKind
+      const duty = DUTY_OF[kind]
+      const windowId = event.payload.windowId ?? state.windowId
+      const violation =
+        duty === 'holder'
+          ? { clockKind: kind, staffId: event.payload.staffId ?? state.handlerId, windowId, at }
+          : { clockKind: kind, staffId: null, windowId, at, duty }
       return ok({ ...state, clocks: clocks.value, violations: [...(state.violations ?? []), violation] })
     }
 
@@ -505,6 +513,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
     }
   }
 }
+
+/** the service round a supplement notice was issued in; notices recorded before rounds were kept are round 1 */
+export const noticeRound = (n: { round?: number }) => n.round ?? 1
 
 /** the handover slip waiting for its receiver to acknowledge it (阅知), if any: only ever the last one */
 export function pendingSlip(state: Pick<CaseState, 'status' | 'handovers'>): CaseState['handovers'][number] | null {

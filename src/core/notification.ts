@@ -3,9 +3,9 @@
 // something they wait for happens. Pure: the server writes these in the same transaction as the
 // events, keyed by case, event and recipient, so every notice exists once.
 import { formatShanghai } from './calendar'
-import { CLOCK_LABELS } from './clock'
+import { CLOCK_LABELS, DUTY_OF } from './clock'
 import type { CaseState } from './caseState'
-import type { CaseEvent } from './events'
+import type { CaseEvent, ClockKind } from './events'
 
 export type Recipient = { kind: 'staff'; id: string } | { kind: 'citizen'; id: string }
 export type NotificationKind = 'reminder' | 'breach' | 'urge' | 'progress' | 'task'
@@ -59,18 +59,24 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
       }
     }
 
+    // whose duty a clock is: the joint plan the lead window's lead's, a forward the hall office's
+    const dutyOf = (kind: ClockKind) => {
+      const duty = DUTY_OF[kind]
+      return duty === 'office' ? people.office : duty === 'windowLead' ? people.leadsOf(state.windowId) : responsible
+    }
+
     switch (e.type) {
       case 'reminded': {
         const clock = state.clocks.find((c) => c.kind === e.payload.clockKind && !c.metAt)
         const due = clock ? formatShort(clock.dueAt) : ''
         const title = `${CLOCK_LABELS[e.payload.clockKind]}${e.payload.level === 'half' ? '已过半' : '即将到期'}`
-        for (const id of responsible) add(staff(id), 'reminder', title, `${state.no}：请于 ${due} 前办理`)
+        for (const id of dutyOf(e.payload.clockKind)) add(staff(id), 'reminder', title, `${state.no}：请于 ${due} 前办理`)
         break
       }
       case 'clockBreached': {
         const label = CLOCK_LABELS[e.payload.clockKind]
         const body = `${state.no}：${label}已超过，已列入督办`
-        for (const id of new Set([...responsible, ...people.leadsOf(state.windowId), ...people.office])) add(staff(id), 'breach', '案件超时', body)
+        for (const id of new Set([...dutyOf(e.payload.clockKind), ...people.leadsOf(state.windowId), ...people.office])) add(staff(id), 'breach', '案件超时', body)
         add(citizen, 'breach', '办理超时，深表歉意', `很抱歉，您的${what(state)} ${state.no} 未能在时限内办结，窗口负责人和政务服务科已督办，将尽快为您办理。`)
         break
       }
