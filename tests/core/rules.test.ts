@@ -1,5 +1,7 @@
 // Clocks, policy presets and the forbidden-phrase check.
 import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createCalendar } from '../../src/core/calendar'
 import { breachClock, countdown, extendClock, meetClock, pauseClock, resumeClock, startClock } from '../../src/core/clock'
 import { findForbiddenPhrases } from '../../src/core/forbiddenPhrase'
@@ -91,6 +93,14 @@ describe('policy presets', () => {
     expect(PRESETS['004'].extension.maxDays).toEqual({ value: 5, cite: '004 限时办结 §5' })
     expect(PRESETS['004'].assessment.complaint.value).toBe(-2)
     expect(PRESETS['004'].assessment.ratingComplaintMonthlyCap.value).toBe(-10)
+  })
+
+  it('the README states the rating window the presets set', () => {
+    const days = new Set(PRESET_IDS.map((id) => PRESETS[id].rating.rateWithinDays.value))
+    expect([...days]).toEqual([7])
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ')
+    expect(readme).toContain("within the policy's rating window: 7 working days after the reply or decision in every preset")
+    expect(readme).not.toMatch(/within 10 working days/)
   })
 
   it('a hall override keeps the citation and marks it as the hall own; bad overrides are refused', () => {
