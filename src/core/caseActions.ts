@@ -20,7 +20,7 @@ import {
   type Caller,
 } from './access'
 import { formatShanghai, type WorkCalendar } from './calendar'
-import { applyEvent, pendingSlip, ratingSubject } from './caseMachine'
+import { applyEvent, pendingSlip, ratingSubject, replyMode } from './caseMachine'
 import type { CaseState } from './caseState'
 import { DomainError } from './errors'
 import { ClockKind, ReplyMode, type Actor, type CaseEvent, type EventBody } from './events'
@@ -167,7 +167,8 @@ export const CASE_ACTIONS = {
         })
       }
     },
-    decide: (input) => ({ type: 'replied', payload: { text: input.text, mode: input.mode } }),
+    // 000 §4.2: recorded as 当场答复 only while the citizen is still there (caseMachine `replyMode`)
+    decide: (input, state, d) => ({ type: 'replied', payload: { text: input.text, mode: replyMode(state, input.mode, d.rules.now, d.rules.calendar) } }),
     sample: () => ({ ...sampleCase, text: '-', mode: 'timed' as const }),
   }),
 

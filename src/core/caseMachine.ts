@@ -9,7 +9,7 @@ import type { CaseEvent, CaseStatus, ClockKind } from './events'
 import { ledgerColumnOf } from './ledger'
 import { nextActionTime } from './sweep'
 import { isBad, type Rating, type Rectification } from './rating'
-import { formatShanghai } from './calendar'
+import { formatShanghai, shanghaiDate } from './calendar'
 import type { Policy } from './policy'
 
 export interface MachineContext {
@@ -184,13 +184,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       if (state.kind !== 'consult') return fail('CONFLICT', '办事申请请使用受理、办结或不予办理', { kind: state.kind })
       if (state.status !== 'inProgress') return wrongState(state, '答复')
       if (blank(event.payload.text)) return missing('text', '请填写答复内容')
+      const mode = replyMode(state, event.payload.mode, when, calendar)
       const clocks = meetOpen(state, 'reply', when)
       if (!clocks.ok) return clocks
       return ok({
         ...state,
         status: 'replied',
         clocks: clocks.value,
-        reply: { text: event.payload.text, mode: event.payload.mode, at, by },
+        reply: { text: event.payload.text, mode, at, by },
       })
     }
 
@@ -512,6 +513,25 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       })
     }
   }
+}
+
+/**
+ * 000 §4.2: a consult is answered on the spot (当场答复) while the citizen is there, otherwise within
+ * the limit (限时答复). "There" is the business session of its receipt: the same working day, before
+ * that day's close of business (a consult received after the close, or on a rest day, finds no session
+ * open). The round's receipt is the start of its reply clock (the submission, or the reopening).
+ */
+export function withinReceiptSession(received: Date, at: Date, cal: WorkCalendar): boolean {
+  const day = shanghaiDate(received)
+  if (shanghaiDate(at) !== day || !cal.isWorkingDay(day) || at < received) return false
+  return at <= cal.closeOfBusiness(day) && received <= cal.closeOfBusiness(day)
+}
+
+/** the mode a reply is recorded with: 当场答复 only within the receipt's session, whatever was chosen */
+export function replyMode(state: Pick<CaseState, 'clocks' | 'submittedAt'>, chosen: 'onTheSpot' | 'timed', at: Date, cal: WorkCalendar): 'onTheSpot' | 'timed' {
+  if (chosen === 'timed') return 'timed'
+  const clock = state.clocks.find((c) => c.kind === 'reply' && !c.metAt)
+  return withinReceiptSession(new Date(clock?.startedAt ?? state.submittedAt), at, cal) ? 'onTheSpot' : 'timed'
 }
 
 /** the service round a supplement notice was issued in; notices recorded before rounds were kept are round 1 */

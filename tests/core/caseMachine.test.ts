@@ -1,7 +1,7 @@
 // The case state machine: the regulations' own cases, the guards, and the laws (replay, ledger).
 import fc from 'fast-check'
 import { createCalendar } from '../../src/core/calendar'
-import { applyEvent, replay, type MachineContext } from '../../src/core/caseMachine'
+import { applyEvent, replay, withinReceiptSession, type MachineContext } from '../../src/core/caseMachine'
 import type { CaseState } from '../../src/core/caseState'
 import type { Actor, CaseEvent, EventBody } from '../../src/core/events'
 import { LEDGER_COLUMNS, ledgerColumnOf, tallyLedger } from '../../src/core/ledger'
@@ -69,6 +69,22 @@ describe('consults (000 §4.2)', () => {
     expect(done.ledgerColumn).toBe('consultTimed')
     expect(done.clocks[0]!.metAt).not.toBeNull()
     expect(run('consult', [[li, claim], [li, reply('onTheSpot')], [li, close]]).state.ledgerColumn).toBe('consultOnTheSpot')
+  })
+
+  it('当场答复 is recorded only in the session of receipt: the same working day before its close (000 §4.2)', () => {
+    const received = run('consult', [[li, claim]]).state // Mon 23 Nov, received 10:00, claimed 11:00
+    const at = (hours: number) => tryNext(received, li, reply('onTheSpot'), hours)
+    const mode = (r: ReturnType<typeof at>) => (r.ok ? r.value.reply!.mode : r.error.message)
+    expect(mode(at(1))).toBe('onTheSpot') // 12:00
+    expect(mode(at(6.5))).toBe('onTheSpot') // 17:30, the close of business
+    expect(mode(at(7))).toBe('timed') // 18:00: the citizen has gone
+    expect(mode(at(24))).toBe('timed') // the next day, whatever the staff chose
+    expect(mode(tryNext(received, li, reply('timed'), 1))).toBe('timed')
+    // received after the close or on a rest day: no session was open
+    const cal = ctx.calendar
+    expect(withinReceiptSession(new Date('2026-11-23T18:30:00+08:00'), new Date('2026-11-23T18:40:00+08:00'), cal)).toBe(false)
+    expect(withinReceiptSession(new Date('2026-11-28T10:00:00+08:00'), new Date('2026-11-28T10:10:00+08:00'), cal)).toBe(false)
+    expect(withinReceiptSession(new Date('2026-11-23T08:30:00+08:00'), new Date('2026-11-23T09:10:00+08:00'), cal)).toBe(true)
   })
 
   it('the 002 preset answers complex consults within 1 working day', () => {

@@ -70,6 +70,19 @@ describe('applications (000 §4.1)', () => {
   })
 })
 
+describe('consults (000 §4.2)', () => {
+  it('a reply the next day is a 限时答复 even when staff choose 当场答复; one while the citizen is there is 当场', async () => {
+    const later = await opened('consult')
+    now = new Date('2026-11-24T02:00:00Z')
+    const next = await api().ok(li, 'replyCase', { caseId: later.caseId, requestId: rid(), mode: 'onTheSpot', text: '您好，补办需要身份证和遗失声明。' })
+    expect(next.reply?.mode).toBe('timed')
+    expect(next.timeline.at(-1)?.text).toContain('限时答复')
+    const there = await opened('consult')
+    now = new Date('2026-11-24T02:30:00Z')
+    expect((await api().ok(li, 'replyCase', { caseId: there.caseId, requestId: rid(), mode: 'onTheSpot', text: '您好，现场为您解答如下。' })).reply?.mode).toBe('onTheSpot')
+  })
+})
+
 describe('hand-over within the window (000 §5.1)', () => {
   it('the receiver takes the duty on acknowledging, contacts the citizen the same day; ledger 移交本窗口', async () => {
     const { caseId } = await opened('consult')
