@@ -195,18 +195,24 @@ export const CASE_ACTIONS = {
     sample: () => ({ ...sampleCase, note: '' }),
   }),
 
-  /** 000 §4.1: accepted as an instant case, or a promised one within the matter's published limit */
+  /**
+   * 000 §4.1: accepted as an instant case, or a promised one within the matter's published limit
+   * (003 五4 事项清单; 004 服务承诺 §3); another limit only with a reason the citizen reads
+   */
   acceptCase: define({
-    input: onCase({ mode: z.enum(['instant', 'promised']), limitDays: z.number().int().min(1).max(60).optional() }),
+    input: onCase({
+      mode: z.enum(['instant', 'promised']),
+      limitDays: z.number().int().min(1).max(60).optional(),
+      limitReason: z.string().trim().max(200, '理由不超过 200 个字').optional(),
+    }),
     by: 'staff',
     ability: 'accept',
     may: handlerOnly,
     decide: (input, state) => {
       if (input.mode === 'instant') return { type: 'accepted', payload: { mode: 'instant' } }
-      // 003: a catalog matter brings its published limit; staff may set another one
       const limitDays = input.limitDays ?? state.matter?.promisedDays ?? undefined
       if (limitDays === undefined) throw new DomainError('INVALID_INPUT', '承诺件请填写承诺办结的工作日数', { field: 'limitDays' })
-      return { type: 'accepted', payload: { mode: 'promised', limitDays } }
+      return { type: 'accepted', payload: { mode: 'promised', limitDays, ...(input.limitReason ? { limitReason: input.limitReason } : {}) } }
     },
     sample: () => ({ ...sampleCase, mode: 'instant' as const }),
   }),

@@ -229,11 +229,17 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         // 000 §4.1: what can be done on the spot is done at once
         return ok({ ...state, status: 'completed', acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
       }
-      const limit = event.payload.limitDays ?? state.matter?.promisedDays ?? undefined
+      const published = state.matter?.promisedDays ?? undefined
+      const limit = event.payload.limitDays ?? published
       if (limit === undefined || limit < 1) return missing('limitDays', '承诺件须有承诺办结时限')
+      // 003 五4, 004 服务承诺 §3: the matter's published limit is the promise; another one is explained to the citizen
+      const reason = event.payload.limitReason?.trim() ?? ''
+      if (published !== undefined && published > 0 && limit !== published && reason.length < 2) {
+        return missing('limitReason', `事项清单公布的承诺时限为 ${published} 个工作日，改为 ${limit} 个工作日请说明理由（将告知市民）`)
+      }
       return ok({
         ...state,
-        acceptance: { mode: 'promised', at },
+        acceptance: { mode: 'promised', at, limitDays: limit, ...(published !== undefined && limit !== published ? { limitReason: reason } : {}) },
         clocks: [...state.clocks, startClock('promised', when, limit, calendar)],
       })
     }

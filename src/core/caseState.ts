@@ -29,7 +29,8 @@ export interface CaseState {
   reply: { text: string; mode: 'onTheSpot' | 'timed'; at: string; by: string } | null
   clocks: Clock[]
   ledgerColumn: LedgerColumn | null
-  acceptance: { mode: 'instant' | 'promised'; at: string } | null
+  /** a promised case's limit, and why it is not the matter's published one when it differs */
+  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string } | null
   completion: { result: string; at: string } | null
   refusal: { reason: string; legalBasis: string; at: string } | null
   /** every supplement notice (附件1); a second one in the same service round is a 一次性告知 breach for review */

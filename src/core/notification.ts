@@ -94,6 +94,13 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
       case 'supplementNoticeIssued':
         add(citizen, 'progress', '请补正材料', `${state.no}：需补正 ${e.payload.items.length} 项材料，备齐后请告诉我们`)
         break
+      case 'accepted':
+        // 004 服务承诺 §3: the citizen is told the promised limit, and why when it is not the published one
+        if (e.payload.mode === 'promised') {
+          const why = e.payload.limitReason ? `；与事项清单公布的时限不同，理由：${e.payload.limitReason}` : ''
+          add(citizen, 'progress', '您的申请已受理', `${state.no}：承诺 ${e.payload.limitDays ?? ''} 个工作日内办结${why}`)
+        }
+        break
       case 'completed':
         add(citizen, 'progress', '您的办件已办结', `${state.no}：${e.payload.result}。欢迎对本次服务作出评价`)
         break

@@ -145,7 +145,7 @@ export interface CaseView {
   ledgerColumn: LedgerColumn | null
   /** What the caller may do now; the pages show buttons from this, the server checks again. */
   can: Record<CaseAbility, boolean>
-  acceptance: { mode: 'instant' | 'promised'; at: string } | null
+  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string } | null
   completion: { result: string; at: string } | null
   refusal: { reason: string; legalBasis: string; at: string } | null
   /** 一次性补件告知单 (附件1) */

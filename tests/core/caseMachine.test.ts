@@ -153,6 +153,23 @@ describe('applications (000 §4.1)', () => {
     expect(after.pausedSpans).toHaveLength(1)
   })
 
+  it('a promised acceptance keeps the matter’s published limit; another needs a reason for the citizen (003 五4, 004 服务承诺 §3)', () => {
+    const withMatter = (limitDays?: number, limitReason?: string) => {
+      const base = run('application', [[li, claim]]).state
+      const s = { ...base, matter: { id: 'bdc-zydj', name: '不动产转移登记', kind: 'promised' as const, promisedDays: 5, materials: [] } }
+      return tryNext(s, li, { type: 'accepted', payload: { mode: 'promised', limitDays, limitReason } })
+    }
+    const kept = withMatter()
+    expect(kept.ok && [kept.value.acceptance, kept.value.clocks.at(-1)!.limitDays]).toEqual([{ mode: 'promised', at: expect.any(String), limitDays: 5 }, 5])
+    expect(withMatter(5).ok).toBe(true)
+    const silent = withMatter(10)
+    expect(silent.ok || [silent.error.code, silent.error.details?.field]).toEqual(['INVALID_INPUT', 'limitReason'])
+    const explained = withMatter(10, '需实地查勘')
+    expect(explained.ok && explained.value.acceptance).toMatchObject({ limitDays: 10, limitReason: '需实地查勘' })
+    // a case without a catalog matter has no published limit to keep
+    expect(tryNext(run('application', [[li, claim]]).state, li, promised).ok).toBe(true)
+  })
+
   it('refusing needs both the reason and the legal basis', () => {
     const s = run('application', [[li, claim]]).state
     const noBasis = tryNext(s, li, { type: 'refused', payload: { reason: '不符合申请条件', legalBasis: '' } })

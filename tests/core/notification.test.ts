@@ -109,6 +109,13 @@ describe('tasks for staff', () => {
     expect(last('consult', [[lead, fresh]])).toEqual([])
   })
 
+  it('a promised acceptance tells the citizen the limit, and why when it is not the published one', () => {
+    const accepted: EventBody = { type: 'accepted', payload: { mode: 'promised', limitDays: 8, limitReason: '需实地查勘' } }
+    expect(last('application', [[li, claim], [li, accepted]])).toEqual([
+      { to: 'citizen:wx:citizen-zhang', kind: 'progress', title: '您的申请已受理', body: 'SF-20261123-0001：承诺 8 个工作日内办结；与事项清单公布的时限不同，理由：需实地查勘' },
+    ])
+  })
+
   it('an assignment tells the assignee', () => {
     expect(to(last('consult', [[lead, { type: 'assigned', payload: { staffId: 'bdc-wang' } }]]))).toEqual(['staff:bdc-wang'])
   })

@@ -62,6 +62,19 @@ describe('applications (000 §4.1)', () => {
     expect(refused.status).toBe('refused')
   })
 
+  it('a promised acceptance keeps the matter’s published limit; another one needs a reason the citizen reads (004 服务承诺 §3)', async () => {
+    const me = citizen()
+    const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', matterId: 'bdc-zydj', kind: 'application', contact: { name: '张三', phone: '13912345678' }, text: '办理二手房转移登记', requestId: rid() })
+    await api().ok(li, 'claimCase', { caseId, requestId: rid() })
+    const silent = await api().call(li, 'acceptCase', { caseId, requestId: rid(), mode: 'promised', limitDays: 20 })
+    expect(silent.ok || [silent.error.code, silent.error.details?.field]).toEqual(['INVALID_INPUT', 'limitReason'])
+    const accepted = await api().ok(li, 'acceptCase', { caseId, requestId: rid(), mode: 'promised', limitDays: 8, limitReason: '需实地查勘房屋现状' })
+    expect(accepted.acceptance).toMatchObject({ limitDays: 8, limitReason: '需实地查勘房屋现状' })
+    const seen = await api().ok(me, 'getCase', { caseId })
+    expect(seen.timeline.at(-1)?.text).toContain('需实地查勘房屋现状')
+    expect((await api().ok(me, 'inbox', { as: 'citizen' })).items.map((n) => n.body)).toContainEqual(expect.stringContaining('理由：需实地查勘房屋现状'))
+  })
+
   it('supplement notices are numbered per hall and year without gaps, also when issued at once', async () => {
     const cases = await Promise.all(Array.from({ length: 12 }, () => opened()))
     const views = await Promise.all(cases.map(({ caseId }) => api().ok(li, 'issueSupplementNotice', { caseId, requestId: rid(), items: ['身份证'] })))
