@@ -25,7 +25,7 @@ import type { CaseState } from './caseState'
 import { DomainError } from './errors'
 import { ClockKind, ReplyMode, type Actor, type CaseEvent, type EventBody } from './events'
 import type { PhraseHit } from './forbiddenPhrase'
-import type { ForbiddenPhrase, Policy } from './policy'
+import { mayExtend, type ForbiddenPhrase, type Policy } from './policy'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 import { CaseId, RequestId, StaffId, WindowId, type Staff, type Window } from './schemas'
 import { CASE_ABILITIES, type CaseAbility } from './views'
@@ -118,8 +118,8 @@ function activeWindows(named: Named, ids: string[], field: string): void {
   }
 }
 
-const firstRunningClock = (state: CaseState, now: Date) =>
-  state.clocks.find((c) => !c.metAt && !c.breachedAt && !c.pausedAt && Date.parse(c.dueAt) > now.getTime())
+const firstRunningClock = (state: CaseState, now: Date, kinds: (k: ClockKind) => boolean) =>
+  state.clocks.find((c) => kinds(c.kind) && !c.metAt && !c.breachedAt && !c.pausedAt && Date.parse(c.dueAt) > now.getTime())
 
 const sampleCase = { caseId: 'c_sample', requestId: 'sample' }
 
@@ -379,7 +379,7 @@ export const CASE_ACTIONS = {
     sample: () => ({ ...sampleCase, department: '-', date: '2026-01-01', documentNo: '-' }),
   }),
 
-  /** 004 限时办结 §5, 002 限时办结 §7: a limit extended with a reason, approved where the rules ask */
+  /** 004 限时办结 §5: a limit the preset lets the hall extend (the promised one in 004), with the reason told to the citizen, approved where the rules ask */
   extendClock: define({
     input: onCase({ clockKind: ClockKind, days: z.number().int().min(1).max(30), reason: Reason('延期理由') }),
     by: 'staff',
@@ -389,8 +389,9 @@ export const CASE_ACTIONS = {
       type: 'extended',
       payload: { clockKind: input.clockKind, days: input.days, reason: input.reason, approvedBy: d.caller.staff?.role === 'staff' ? undefined : d.caller.staff?.id },
     }),
+    // the button only where a running clock is one the preset lets the hall extend
     sample: (s, rules) => {
-      const clock = firstRunningClock(s, rules.now)
+      const clock = firstRunningClock(s, rules.now, (k) => mayExtend(rules.policy, k))
       return clock ? { ...sampleCase, clockKind: clock.kind, days: 1, reason: '-' } : null
     },
   }),

@@ -3,14 +3,14 @@
 // a state; who may do it is the server's authorisation.
 import type { WorkCalendar } from './calendar'
 import type { CaseState } from './caseState'
-import { breachClock, DUTY_OF, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
+import { breachClock, CLOCK_LABELS, DUTY_OF, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
 import { fail, ok, type Result } from './errors'
 import type { CaseEvent, CaseStatus, ClockKind } from './events'
 import { ledgerColumnOf } from './ledger'
 import { nextActionTime } from './sweep'
 import { isBad, type Rating, type Rectification } from './rating'
 import { formatShanghai, shanghaiDate } from './calendar'
-import type { Policy } from './policy'
+import { mayExtend, type Policy } from './policy'
 
 export interface MachineContext {
   policy: Policy
@@ -404,6 +404,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       // 004 限时办结 §5: at most the policy's maximum, before due, with the reason told to the citizen
       if (state.status === 'closed') return wrongState(state, '延期')
       const { clockKind, days, reason } = event.payload
+      if (!mayExtend(policy, clockKind)) {
+        return fail('INVALID_INPUT', `${CLOCK_LABELS[clockKind]}不能延期（${policy.extension.clockKinds.cite}）`, { field: 'clockKind', cite: policy.extension.clockKinds.cite })
+      }
       const clocks = onClock(state, clockKind, (c) => extendClock(c, when, days, reason, by, policy.extension.maxDays.value, calendar), true)
       if (!clocks.ok) return clocks
       return ok({ ...state, clocks: clocks.value })

@@ -200,6 +200,10 @@ describe('applications (000 §4.1)', () => {
     const late = ext(1, '需现场核查', 24 * 30)(s)
     expect(late.ok).toBe(false)
     if (!late.ok) expect(late.error.message).toContain('不能再延期')
+    // 000 has no extension clause: the same request is refused
+    const under000 = tryNext(run('application', [[li, claim], [li, promised]]).state, lead, { type: 'extended', payload: { clockKind: 'promised', days: 1, reason: '需现场核查' } })
+    expect(under000.ok || [under000.error.code, under000.error.details?.field]).toEqual(['INVALID_INPUT', 'clockKind'])
+    expect(ext(1)(run('consult', [[li, claim]], c).state).ok).toBe(false)
   })
 })
 

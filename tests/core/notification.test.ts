@@ -1,6 +1,6 @@
 // Who is told what when a case moves: the responsible person before a due time, the lead and the hall
 // office at a breach, the citizen when something they wait for happens, and nobody twice.
-import type { EventBody } from '../../src/core/events'
+import type { CaseEvent, EventBody } from '../../src/core/events'
 import { formatShort, notificationsFor, type People } from '../../src/core/notification'
 import { citizen, fold, lead, li, office, sweep } from './caseFixture'
 
@@ -90,9 +90,11 @@ describe('what the citizen waits for', () => {
     expect(last('application', [[li, claim], [li, notice]])[0]!.body).toBe('SF-20261123-0001：需补正 2 项材料，备齐后请告诉我们')
   })
 
-  it('an extension says by how long and why (004)', () => {
-    const extended: EventBody = { type: 'extended', payload: { clockKind: 'reply', days: 2, reason: '需向市局核实政策' } }
-    expect(last('consult', [[li, claim], [lead, extended]])[0]!.body).toBe('SF-20261123-0001：延长 2 个工作日，原因：需向市局核实政策')
+  it('an extension says by how long and why (004 限时办结 §5)', () => {
+    // the fixture runs under 000, which extends nothing: the notice is built from the event alone
+    const { state } = fold('application', [[li, claim]])
+    const extended = { type: 'extended', payload: { clockKind: 'promised', days: 2, reason: '需现场核查' }, caseId: state.id, seq: state.version + 1, at: state.updatedAt, actor: lead } as CaseEvent
+    expect(notificationsFor([extended], state, people)[0]!.body).toBe('SF-20261123-0001：延长 2 个工作日，原因：需现场核查')
   })
 })
 

@@ -177,13 +177,13 @@ describe('joint handling, referral, outside the hall', () => {
 })
 
 describe('supervision', () => {
-  it('extension needs the lead under 000 and stays within the policy maximum', async () => {
+  it('000 extends no limit: the reply and the promised limit stay as they are (extensions under 004 in extension.test.ts)', async () => {
     const { caseId } = await opened('consult')
     const input = { caseId, requestId: rid(), clockKind: 'reply' as const, days: 2, reason: '需向上级部门请示' }
     expect(await code(li, 'extendClock', input)).toBe('FORBIDDEN')
-    const extended = await api().ok(lead, 'extendClock', input)
-    expect(extended.clocks[0]!.dueAt).toBe('2026-11-27T17:30:00+08:00')
-    expect(await code(lead, 'extendClock', { ...input, requestId: rid(), days: 4 })).toBe('INVALID_INPUT')
+    const refused = await api().call(lead, 'extendClock', input)
+    expect(refused.ok || [refused.error.code, refused.error.details?.field]).toEqual(['INVALID_INPUT', 'clockKind'])
+    expect((await api().ok(lead, 'getCase', { caseId })).can.extend).toBe(false)
   })
 
   it('the citizen may urge once a clock is past half its time, at most once a day', async () => {
@@ -233,7 +233,8 @@ describe('permission matrix', () => {
     ['replyCase', (caseId) => ['replyCase', { caseId, requestId: rid(), mode: 'timed', text: '您好，已为您查询。' }], { owner: U, otherCitizen: U, handler: 'ok', colleague: F, otherWindow: F, lead: F, office: F, anonymous: U }],
     ['createHandover', (caseId) => ['createHandover', { caseId, requestId: rid(), toStaffId: 'bdc-lead', reason: '转交', remarks: '' }], { owner: U, otherCitizen: U, handler: 'ok', colleague: F, otherWindow: F, lead: F, office: F, anonymous: U }],
     ['takeOver', (caseId) => ['takeOver', { caseId, requestId: rid(), reason: '首席代表接手' }], { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: 'ok', office: F, anonymous: U }],
-    ['extendClock', (caseId) => ['extendClock', { caseId, requestId: rid(), clockKind: 'reply', days: 1, reason: '需请示' }], { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: 'ok', office: 'ok', anonymous: U }],
+    // who may is checked first; then 000 refuses to extend the reply limit at all
+    ['extendClock', (caseId) => ['extendClock', { caseId, requestId: rid(), clockKind: 'reply', days: 1, reason: '需请示' }], { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: 'INVALID_INPUT', office: 'INVALID_INPUT', anonymous: U }],
     ['urgeCase', (caseId) => ['urgeCase', { caseId, requestId: rid() }], { owner: 'CONFLICT', otherCitizen: N, handler: F, colleague: F, otherWindow: F, lead: F, office: 'ok', anonymous: N }],
     ['closeCase', (caseId) => ['closeCase', { caseId, requestId: rid() }], { owner: U, otherCitizen: U, handler: 'CONFLICT', colleague: F, otherWindow: F, lead: 'CONFLICT', office: F, anonymous: U }],
     ['forwardOutside', (caseId) => ['forwardOutside', { caseId, requestId: rid(), department: '市住建局', date: '2026-11-24', documentNo: '文号1' }], { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: F, office: 'CONFLICT', anonymous: U }],
