@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, resolve } from 'node:path'
 import { formatScene } from '../core/schemas'
 import { calendarCommand } from './commands/calendar'
+import { cloudCommand } from './commands/cloudDeploy'
 import { importHall, setStaffPassword } from './commands/hall'
 import { verifyHall } from './audit'
 import { DEMO_HALL_ID, demoWindows, seedDemoHall } from './demoHall'
@@ -35,11 +36,15 @@ const USAGE = `用法：shouwen <命令>
                          计算 n 个工作日后的到期时间（ISO 8601，+08:00）
   calendar year <yyyy> [--hall <id>]
                          列出该年节假日与调休上班日，缺少官方数据时提醒
+  cloud deploy --env <环境 ID> [--dry-run] [--prune-indexes]
+                         按 src/server/cloud/environment.ts 部署云开发环境：集合及其权限、索引、云存储规则、
+                         三个云函数及其配置与定时触发器（先 npm run build:functions；--dry-run 只列计划，不联网）
 
 环境变量：DATA_DIR（内置数据库目录，默认 ./data）、DATABASE_URL（PostgreSQL 服务器）、
 PORT、HOST、SESSION_SECRET、PUBLIC_URL、SHOUWEN_DEMO=1（演示模式）、NODE_ENV=production、
 SWEEP_INTERVAL_SECONDS（巡检间隔，默认 60，0 为关闭）、NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET（大厅短信或政务微信网关）、
-TRUSTED_PROXY（可信反向代理的地址，逗号分隔，按其 X-Forwarded-For 识别市民地址）、STAFF_SESSION_HOURS（工作人员登录有效小时数，默认 12）`
+TRUSTED_PROXY（可信反向代理的地址，逗号分隔，按其 X-Forwarded-For 识别市民地址）、STAFF_SESSION_HOURS（工作人员登录有效小时数，默认 12）、
+TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY（cloud deploy 使用的腾讯云 API 密钥）、WX_TEMPLATE_CITIZEN / WX_TEMPLATE_STAFF（cloud deploy 写入云函数的订阅消息模板）`
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -272,6 +277,9 @@ async function main(argv: string[]) {
       process.exitCode = code
       return
     }
+    case 'cloud':
+      process.exitCode = await cloudCommand(args, { root: ROOT, env: process.env, out: (line) => console.log(line), err: (line) => console.error(line) })
+      return
     case undefined:
     case 'help':
     case '--help':
