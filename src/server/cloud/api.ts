@@ -1,5 +1,6 @@
 // The `api` cloud function: the mini-program's one entry. The caller's identity is the OPENID of the
-// cloud context, never a field of the payload.
+// cloud context, never a field of the payload. It creates no collections: `shouwen cloud deploy` (or
+// `setup`) has, so a citizen's first call does not wait on the migration nor cache its failure.
 import cloud from 'wx-server-sdk'
 import { createApi, type Api } from '../api'
 import type { Identity } from '../identity'
@@ -9,15 +10,12 @@ import { cloudFiles, type CloudFiles } from '../files'
 import { wechatContentCheck, type SecurityApi } from '../contentCheck'
 
 let api: Api | null = null
-let migrated: Promise<void> | null = null
 
-function instance(): { api: Api; ready: Promise<void> } {
+function instance(): Api {
   if (!api) {
     // the SDK's typings miss that DYNAMIC_CURRENT_ENV is a symbol
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
     const store = createCloudbaseStore(cloud.database() as unknown as CloudDatabase)
-    // creates missing collections once per warm instance
-    migrated = store.migrate()
     const { channels, templates } = notifyConfig(process.env, 'cloud')
     const log = (message: string, error?: unknown) => console.error(message, error)
     const files = cloudFiles(cloud as unknown as CloudFiles, log)
@@ -28,7 +26,7 @@ function instance(): { api: Api; ready: Promise<void> } {
     }
     api = createApi({ store, now: () => new Date(), demo: false, mode: 'cloud', channels, templates, files, contentCheck, wxacode, log })
   }
-  return { api, ready: migrated! }
+  return api
 }
 
 /** the part of wx-server-sdk that makes mini-program codes */
@@ -37,8 +35,7 @@ interface WxacodeApi {
 }
 
 export async function main(event: Record<string, unknown>) {
-  const { api: a, ready } = instance()
-  await ready
+  const a = instance()
   const { OPENID } = cloud.getWXContext()
   const identity: Identity = { citizenId: OPENID ? `wx:${OPENID}` : null, staffId: null, openid: OPENID || undefined }
   // CloudBase adds the caller's userInfo to the event; it is not input

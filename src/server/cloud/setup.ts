@@ -19,6 +19,7 @@ export async function main(event: Record<string, unknown>) {
   const parsed = parseHallFile(JSON.stringify(file))
   if (!parsed.ok) return { ok: false, error: { code: 'INVALID_INPUT', message: `未写入任何数据：\n${parsed.message}` } }
   const store = createCloudbaseStore(cloud.database() as unknown as CloudDatabase)
+  // the migration for a hall installed from the console alone, without `shouwen cloud deploy`
   await store.migrate()
   const now = new Date()
   const { hall, windows, staff } = await writeHall(store, parsed.value, CONSOLE, now)
