@@ -27,6 +27,7 @@ import {
 import { createCloudbaseStore, type CloudCollection, type CloudData, type CloudDatabase, type CloudQuery } from '../../src/server/store/cloudbase'
 import { describeStoreContract } from '../store/contract'
 import { FakeCloudDb } from '../support/fakeCloudDb'
+import { notifyConfig } from '../../src/server/notify/config'
 
 const root = join(__dirname, '../..')
 
@@ -166,6 +167,20 @@ describe('the declaration', () => {
     const devtools = JSON.parse(readFileSync(join(root, 'cloudfunctions/sweep/config.json'), 'utf8')) as { triggers: unknown[] }
     expect(fn.sweep!.triggers).toEqual(devtools.triggers)
     expect(fn.api!.triggers).toEqual([])
+  })
+
+  it('gives api and sweep every WX_ variable the notification settings read', () => {
+    const read = new Set<string>()
+    const env = new Proxy({} as Record<string, string | undefined>, {
+      get: (_, key) => {
+        if (typeof key === 'string') read.add(key)
+        return key === 'WX_TEMPLATE_CITIZEN' || key === 'WX_TEMPLATE_STAFF' ? 'tmpl' : undefined
+      },
+    })
+    notifyConfig(env, 'cloud')
+    const wx = [...read].filter((k) => k.startsWith('WX_'))
+    expect(wx.length).toBeGreaterThanOrEqual(2)
+    for (const name of ['api', 'sweep']) expect(FUNCTIONS.find((f) => f.name === name)!.envVariables).toEqual(expect.arrayContaining(wx))
   })
 
   it('has no unique index over a field that is null until set', () => {

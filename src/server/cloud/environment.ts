@@ -38,7 +38,8 @@ export interface CollectionDecl {
  */
 export const CLOSED_RULE = { read: false, write: false } as const
 
-const TEMPLATES = ['WX_TEMPLATE_CITIZEN', 'WX_TEMPLATE_STAFF']
+/** what src/server/notify/config.ts reads in the cloud: the templates, their keyword maps, which version a message opens */
+const TEMPLATES = ['WX_TEMPLATE_CITIZEN', 'WX_TEMPLATE_STAFF', 'WX_TEMPLATE_CITIZEN_KEYWORDS', 'WX_TEMPLATE_STAFF_KEYWORDS', 'WX_MINIPROGRAM_STATE']
 
 export const FUNCTIONS: CloudFunctionDecl[] = [
   {
