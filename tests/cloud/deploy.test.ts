@@ -132,6 +132,7 @@ function project(): string {
     mkdirSync(join(dir, 'cloudfunctions', f.name), { recursive: true })
     writeFileSync(join(dir, 'cloudfunctions', f.name, 'index.js'), `exports.main = async () => '${f.name} v1'\n`)
     writeFileSync(join(dir, 'cloudfunctions', f.name, 'package.json'), JSON.stringify({ name: f.name, dependencies: { 'wx-server-sdk': '4.0.2' } }))
+    writeFileSync(join(dir, 'cloudfunctions', f.name, 'config.json'), readFileSync(join(root, 'cloudfunctions', f.name, 'config.json')))
   }
   return dir
 }
@@ -249,6 +250,8 @@ describe('cloud deploy --dry-run', () => {
     expect(text).toMatch(/sweep（[^\n]*\n\s+运行环境 Nodejs18\.15，超时 60 秒/)
     expect(text).toMatch(/setup（[^\n]*\n\s+运行环境 Nodejs18\.15，超时 60 秒/)
     expect(text).toContain('定时触发器 sweepTimer：0 */5 * * * * *')
+    // the cloud-call permissions only a DevTools upload registers are named, so the README's step is not missed
+    expect(text).toContain('云调用权限 wxacode.getUnlimited、subscribeMessage.send、security.msgSecCheck')
     expect(text).toContain('WX_TEMPLATE_CITIZEN（未设置：保留云端现值）')
     expect(text).toContain('权限：自定义安全规则 {"read":false,"write":false}')
     for (const name of await adapterCollections()) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  ${name}(（|$)`)))

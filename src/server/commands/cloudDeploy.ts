@@ -79,6 +79,17 @@ export function bundleHash(dir: string): string | null {
   return h.digest('hex').slice(0, 16)
 }
 
+/** the cloud-call permissions a function's config.json asks for (WeChat registers them on a DevTools upload only) */
+function openapiPermissions(dir: string): string[] {
+  try {
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as { permissions?: { openapi?: unknown } }
+    const list = config.permissions?.openapi
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
 /** the plan, from the declaration alone: no network, no credentials */
 export function planLines(envId: string, opts: Pick<DeployOptions, 'root' | 'env'>, decl: EnvironmentDecl = ENVIRONMENT): string[] {
   const lines = [`云开发环境 ${envId} 的部署计划（npx shouwen cloud deploy 按此逐项核对，只改不一致之处）`, '', '云函数：']
@@ -91,6 +102,8 @@ export function planLines(envId: string, opts: Pick<DeployOptions, 'root' | 'env
     const vars = f.envVariables.map((v) => `${v}${opts.env[v] ? '（已设置）' : '（未设置：保留云端现值）'}`)
     lines.push(`    环境变量：${[...vars, `${BUILD_VARIABLE}（代码的哈希）`].join('、')}`)
     for (const t of f.triggers) lines.push(`    定时触发器 ${t.name}：${t.config}（每 5 分钟）`)
+    const openapi = openapiPermissions(join(opts.root, 'cloudfunctions', f.name))
+    if (openapi.length) lines.push(`    云调用权限 ${openapi.join('、')}（config.json：只有开发者工具「上传并部署」会登记，见 README）`)
   }
   lines.push('', `数据库集合（权限：自定义安全规则 ${JSON.stringify(decl.collectionRule)}，任何客户端都不能直接读写）：`)
   for (const c of decl.collections) {
