@@ -16,14 +16,11 @@ import type { CaseEvent, LedgerColumn } from '../../core/events'
 import type { CaseState } from '../../core/caseState'
 import { shanghaiDate, type CalendarOverride } from '../../core/calendar'
 import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
-import { nextActionAt } from '../../core/clock'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
-import { mayDeduct, roundRated } from '../../core/assessment'
-import { ledgerEntry } from '../../core/ledger'
+import { caseIndex } from '../../core/caseIndex'
 import type { AuditEntry } from '../audit'
 import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
-import { decisionTime } from '../../core/caseMachine'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
 export type CloudData = Record<string, unknown>
@@ -90,7 +87,7 @@ async function getOrNull(ref: { get(): Promise<{ data: CloudData }> }): Promise<
 
 
 function caseDoc(state: CaseState, requestId: string): CloudData {
-  const ledger = ledgerEntry(state)
+  const index = caseIndex(state)
   return {
     hallId: state.hallId,
     no: state.no,
@@ -101,14 +98,14 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     handlerId: state.handlerId,
     submittedAt: state.submittedAt,
     updatedAt: state.updatedAt,
-    nextDueAt: state.nextActionAt !== undefined ? state.nextActionAt : nextActionAt(state.clocks),
+    nextDueAt: index.nextActionAt,
     // what the month's assessment filters on (core/assessment.ts)
-    mayDeduct: mayDeduct(state),
+    mayDeduct: index.mayDeduct,
     hasRatings: (state.ratings ?? []).length > 0,
-    decidedAt: decisionTime(state),
-    roundRated: roundRated(state),
-    ledgerColumn: ledger?.column ?? null,
-    ledgerDay: ledger?.day ?? null,
+    decidedAt: index.decidedAt,
+    roundRated: index.roundRated,
+    ledgerColumn: index.ledger?.column ?? null,
+    ledgerDay: index.ledger?.day ?? null,
     version: state.version,
     state,
   }
@@ -152,8 +149,8 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
 
   /** keeps the ledger counters (附件3) in step when a case enters, leaves or moves within the ledger */
   async function moveLedger(tx: CloudTransaction, before: CaseState, after: CaseState) {
-    const a = ledgerEntry(before)
-    const b = ledgerEntry(after)
+    const a = caseIndex(before).ledger
+    const b = caseIndex(after).ledger
     if (a?.column === b?.column && a?.day === b?.day && before.windowId === after.windowId) return
     const bump = async (windowId: string, e: { column: string; day: string }, by: number) => {
       const ref = tx.collection('ledger_counts').doc(hashId(after.hallId, windowId, e.day, e.column))

@@ -10,13 +10,11 @@ import { pgliteDialect } from './pgliteDialect'
 import { MIGRATIONS } from './migrations'
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
-import { mayDeduct, roundRated, type AssessedCase } from '../../core/assessment'
+import type { AssessedCase } from '../../core/assessment'
 import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
-import { ledgerEntry } from '../../core/ledger'
+import { caseIndex } from '../../core/caseIndex'
 import type { AuditEntry } from '../audit'
-import { decisionTime } from '../../core/caseMachine'
 import { formatShanghai } from '../../core/calendar'
-import { nextActionAt } from '../../core/clock'
 
 interface Db {
   schema_migrations: { version: number; applied_at: Generated<Date> }
@@ -116,7 +114,7 @@ const json = <T>(value: T) => sql<T>`${JSON.stringify(value)}::jsonb`
 
 /** a case's row: the state and the columns queries filter on */
 export function caseRow(state: CaseState, requestId: string) {
-  const ledger = ledgerEntry(state)
+  const index = caseIndex(state)
   return {
     id: state.id,
     hall_id: state.hallId,
@@ -129,12 +127,12 @@ export function caseRow(state: CaseState, requestId: string) {
     first_responder_id: state.firstResponderId,
     submitted_at: state.submittedAt,
     updated_at: state.updatedAt,
-    next_due_at: state.nextActionAt !== undefined ? state.nextActionAt : nextActionAt(state.clocks),
-    may_deduct: mayDeduct(state),
-    decided_at: decisionTime(state),
-    round_rated: roundRated(state),
-    ledger_column: ledger?.column ?? null,
-    ledger_day: ledger?.day ?? null,
+    next_due_at: index.nextActionAt,
+    may_deduct: index.mayDeduct,
+    decided_at: index.decidedAt,
+    round_rated: index.roundRated,
+    ledger_column: index.ledger?.column ?? null,
+    ledger_day: index.ledger?.day ?? null,
     version: state.version,
     state: json(state),
   }
