@@ -19,7 +19,7 @@ import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemRes
 import type { Notification } from '../../core/notification'
 import type { Complaint } from '../../core/complaint'
 import { caseIndex } from '../../core/caseIndex'
-import type { AuditEntry } from '../audit'
+import type { AuditEntry } from './port'
 import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */

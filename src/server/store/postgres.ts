@@ -13,7 +13,7 @@ import type { Complaint } from '../../core/complaint'
 import type { AssessedCase } from '../../core/assessment'
 import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
 import { caseIndex } from '../../core/caseIndex'
-import type { AuditEntry } from '../audit'
+import type { AuditEntry } from './port'
 import { formatShanghai } from '../../core/calendar'
 
 interface Db {
