@@ -10,17 +10,17 @@
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.
 import { createHash } from 'node:crypto'
-import { DomainError } from '../../core/errors'
-import type { Hall, Matter, Staff, Window } from '../../core/schemas'
-import type { CaseEvent, LedgerColumn } from '../../core/events'
-import type { CaseState } from '../../core/caseState'
-import { shanghaiDate, type CalendarOverride } from '../../core/calendar'
-import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from './port'
-import type { Notification } from '../../core/notification'
-import type { Complaint } from '../../core/complaint'
-import { caseIndex } from '../../core/caseIndex'
-import type { AuditEntry } from './port'
-import { trendDelta, trendsFromCounts, type TrendCount } from '../../core/dashboard'
+import { DomainError } from '../../../core/errors'
+import type { Hall, Matter, Staff, Window } from '../../../core/schemas'
+import type { CaseEvent, LedgerColumn } from '../../../core/events'
+import type { CaseState } from '../../../core/caseState'
+import { shanghaiDate, type CalendarOverride } from '../../../core/calendar'
+import { sortMatters, type Append, type Channel, type OutboxItem, type RedeemResult, type AppendResult, type CaseQuery, type NewCase, type PolicyVersion, type Store, type StaffSecret } from '../port'
+import type { Notification } from '../../../core/notification'
+import type { Complaint } from '../../../core/complaint'
+import { caseIndex } from '../../../core/caseIndex'
+import type { AuditEntry } from '../port'
+import { trendDelta, trendsFromCounts, type TrendCount } from '../../../core/dashboard'
 
 /* The parts of the wx-server-sdk database API this adapter uses. */
 export type CloudData = Record<string, unknown>
