@@ -9,7 +9,7 @@ import type { CaseEvent, EventBody } from '../src/core/events'
 import { PRESETS } from '../src/core/policy'
 import { createApi } from '../src/server/api'
 import { serverFiles } from '../src/server/files'
-import { caseRow, openPostgresStore } from '../src/server/store/postgres'
+import { caseRow } from '../src/server/store/postgres'
 import { withBenchHall } from './hall'
 import type { Metric } from './run'
 

@@ -5,6 +5,7 @@ import { benchDueAt } from './dueAt'
 import { benchHandlers } from './handlers'
 import { benchLedger } from './ledger'
 import { benchSizes } from './sizes'
+import { benchStoreCalls } from './storeCalls'
 import { benchSweep } from './sweep'
 
 export interface Metric {
@@ -17,6 +18,7 @@ async function main() {
   const only = process.argv[2]
   const suites: Array<[string, () => Promise<Metric[]>]> = [
     ['calendar', benchDueAt],
+    ['store calls', benchStoreCalls],
     ['handlers', () => benchHandlers(Number(process.env.BENCH_CALLS ?? 1000))],
     ['sweep', benchSweep],
     ['assessment', () => benchAssessment(Number(process.env.BENCH_ASSESSMENT_CASES ?? 100_000))],

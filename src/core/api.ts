@@ -1,17 +1,16 @@
-// The API contract shared by the app and the server (DESIGN.md "API contract"): one function `api`,
+// The API contract shared by the app and the server (docs/DESIGN.md "API contract"): one function `api`,
 // a call is `{ action, ...input, requestId? }`, the answer `{ ok: true, data }` or `{ ok: false, error }`.
 import { z } from 'zod'
 import type { ErrorBody } from './errors'
+import { caseActionInputs, Reason } from './caseActions'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, StaffId, WindowId } from './schemas'
-import { ClockKind, LedgerColumn, ReplyMode } from './events'
+import { LedgerColumn } from './events'
 import { Attachments, StaffPhotoId } from './attachment'
 import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
-import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
+import { RatingLevelSchema } from './rating'
 import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 
-const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
-const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId, requestId: RequestId, ...shape })
 
 const Day = z
   .string()
@@ -49,50 +48,8 @@ export const ActionInputs = {
   getCase: z.object({ caseId: CaseId }),
   myCases: z.object({}),
   staffQueue: z.object({}),
-  claimCase: z.object({ caseId: CaseId, requestId: RequestId }),
-  replyCase: z.object({
-    caseId: CaseId,
-    text: z.string().trim().min(2, '答复内容至少 2 个字').max(2000, '答复内容不超过 2000 个字'),
-    mode: ReplyMode,
-    requestId: RequestId,
-  }),
-  // 000 §4.1: every missing material at once (附件1)
-  issueSupplementNotice: onCase({
-    items: z.array(z.string().trim().min(2, '请写明材料名称').max(100)).min(1, '请至少列出一项需要补正的材料').max(30),
-  }),
-  materialsComplete: onCase({ note: z.string().trim().max(200).default('') }),
-  acceptCase: onCase({ mode: z.enum(['instant', 'promised']), limitDays: z.number().int().min(1).max(60).optional() }),
-  completeCase: onCase({ result: Reason('办理结果') }),
-  refuseCase: onCase({ reason: Reason('不予办理的理由'), legalBasis: Reason('法律、法规或政策依据') }),
-  // 000 §5.1: hand over within the window with a numbered slip (附件2)
-  createHandover: onCase({ toStaffId: StaffId, reason: Reason('交接原因'), remarks: z.string().trim().max(200).default('') }),
-  acknowledgeHandover: onCase({ slipNo: z.string().min(1).max(40) }),
-  recordContact: onCase({ note: z.string().trim().max(200).default('') }),
-  // 000 §5.2: joint handling with other windows
-  reportJoint: onCase({ coWindowIds: z.array(WindowId).min(1, '请选择协办窗口').max(10), note: Reason('需要共同办理的情况') }),
-  recordJointPlan: onCase({ plan: Reason('商定的办理方案', 1000), coWindowIds: z.array(WindowId).min(1).max(10) }),
-  urgeCase: onCase({ note: z.string().trim().max(200).default(''), targetWindowId: WindowId.optional() }),
-  // 000 §5.3: another window of the hall, optionally opening a case there
-  referCase: onCase({ toWindowId: WindowId, note: Reason('给市民的指引'), openLinked: z.boolean().default(false) }),
-  // 000 §5.4: outside the hall
-  outsideHall: onCase({ mode: z.enum(['consult', 'written']), explanation: Reason('向市民的说明'), department: z.string().trim().max(60).default('') }),
-  forwardOutside: onCase({
-    department: Reason('接收部门', 60),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写移交日期'),
-    documentNo: Reason('移交文号', 60),
-  }),
-  extendClock: onCase({ clockKind: ClockKind, days: z.number().int().min(1).max(30), reason: Reason('延期理由') }),
-  takeOver: onCase({ reason: Reason('接手原因') }),
-  assignCase: onCase({ staffId: StaffId }),
-  closeCase: onCase({ note: z.string().trim().max(200).default('') }),
-  // 好差评 and the rectification of a bad rating
-  rateCase: onCase({
-    level: RatingLevelSchema,
-    tags: z.array(BadReason).max(6).default([]),
-    text: z.string().trim().max(500, '评价内容不超过 500 个字').default(''),
-  }),
-  recordRectification: onCase({ finding: RectificationFinding, measures: Reason('核查情况和整改措施', 1000) }),
-  recordFollowUp: onCase({ result: Reason('回访情况'), satisfied: z.boolean() }),
+  // every action on a case: src/core/caseActions.ts
+  ...caseActionInputs,
   // 投诉 (002 限时办结 §7): the citizen files and rates the handling; the hall office's complaint desk
   fileComplaint: ComplaintInput,
   getComplaint: z.object({ complaintId: ComplaintId }),

@@ -1,4 +1,4 @@
-// The monthly assessment (004 考核制度; DESIGN.md "Assessment"): a score sheet per staff member, each
+// The monthly assessment (004 考核制度; docs/DESIGN.md "Assessment"): a score sheet per staff member, each
 // deduction linked to its case. The rules are the hall's policy, so another hall changes the numbers.
 // Pure: the server gives it the cases that changed in or after the month.
 import type { WorkCalendar } from './calendar'
@@ -7,7 +7,6 @@ import type { CaseState } from './caseState'
 import { CLOCK_LABELS } from './clock'
 import type { ClockKind } from './events'
 import type { Policy } from './policy'
-import { decisionTime } from './caseMachine'
 
 /**
  * Whether a case can carry a deduction (004): a recorded violation, a second supplement notice, a bad

@@ -1,4 +1,4 @@
-// The case state machine (DESIGN.md "Cases"): `applyEvent(state, event, ctx)` guards one event against
+// The case state machine (docs/DESIGN.md "Cases"): `applyEvent(state, event, ctx)` guards one event against
 // the state and folds it in; a case's state is the fold of its events. It decides WHAT may happen in
 // a state; who may do it is the server's authorisation.
 import type { WorkCalendar } from './calendar'

@@ -1,4 +1,4 @@
-// Clocks: each time limit a case runs against (DESIGN.md "Clocks"), like the response and resolution
+// Clocks: each time limit a case runs against (docs/DESIGN.md "Clocks"), like the response and resolution
 // clocks of a service desk. Pure values: every change returns a new clock.
 import type { WorkCalendar } from './calendar'
 import { formatShanghai } from './calendar'

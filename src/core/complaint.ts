@@ -1,4 +1,4 @@
-// 投诉 (DESIGN.md "Ratings and complaints"): what a complaint is — its topics, target, input and the
+// 投诉 (docs/DESIGN.md "Ratings and complaints"): what a complaint is — its topics, target, input and the
 // record the hall office works on. The rules of its handling are in complaintMachine.ts; this module
 // stays free of the calendar so the citizen's pages stay small.
 import { z } from 'zod'

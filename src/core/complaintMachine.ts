@@ -1,4 +1,4 @@
-// The handling of a complaint (DESIGN.md "Ratings and complaints"): the hall office handles it within
+// The handling of a complaint (docs/DESIGN.md "Ratings and complaints"): the hall office handles it within
 // 15 working days (002 限时办结 §7), may extend it with the approval of the leader in charge, records the
 // finding and its answer; the citizen sees the outcome and rates the handling. A verified complaint
 // costs the staff member found responsible (004 三(一)(5)) and reopens the case it is about. Pure: every

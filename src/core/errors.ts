@@ -1,5 +1,7 @@
-// The error codes of the API contract (DESIGN.md "API contract"). Every refusal in the core and the
+// The error codes of the API contract (docs/DESIGN.md "API contract"). Every refusal in the core and the
 // handlers is one of these, so the app can show a clear message and never a crash.
+import type { z } from 'zod'
+
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'UNAUTHENTICATED',
@@ -40,3 +42,13 @@ export const fail = <T = never>(code: ErrorCode, message: string, details?: Reco
   ok: false,
   error: new DomainError(code, message, details),
 })
+
+/** a schema's refusal as INVALID_INPUT naming the first field, with every issue for the form */
+export function invalidInput(error: z.ZodError): DomainError {
+  const first = error.issues[0]
+  const field = first?.path.join('.') || undefined
+  return new DomainError('INVALID_INPUT', first?.message ?? '输入有误', {
+    field,
+    issues: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  })
+}

@@ -1,4 +1,4 @@
-// The case event vocabulary (DESIGN.md "Cases"). A case is the fold of its events; events are never
+// The case event vocabulary (docs/DESIGN.md "Cases"). A case is the fold of its events; events are never
 // edited or deleted. Handlers build events, `applyEvent` in caseMachine.ts guards and folds them.
 import { z } from 'zod'
 import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, WindowId } from './schemas'

@@ -1,4 +1,4 @@
-// Who is told what, when a case moves (DESIGN.md "Clocks", issue: reminders, breaches, urges): the
+// Who is told what, when a case moves (docs/DESIGN.md "Clocks", issue: reminders, breaches, urges): the
 // responsible person before a due time, the lead and the hall office at a breach, the citizen when
 // something they wait for happens. Pure: the server writes these in the same transaction as the
 // events, keyed by case, event and recipient, so every notice exists once.

@@ -1,4 +1,4 @@
-// 好差评 (GB/T 39735, DESIGN.md "Ratings and complaints"): five levels, a bad rating needs a reason
+// 好差评 (GB/T 39735, docs/DESIGN.md "Ratings and complaints"): five levels, a bad rating needs a reason
 // tag and text, one rating per case and service round, attributed to whoever replied or decided. A bad
 // rating opens a rectification for the window lead and then a follow-up with the citizen.
 import { z } from 'zod'

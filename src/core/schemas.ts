@@ -152,7 +152,7 @@ export type Scene = z.infer<typeof Scene>
 
 export function parseScene(raw: string | undefined | null): Scene | null {
   if (!raw) return null
-  let s = raw
+  let s: string
   try {
     s = decodeURIComponent(raw)
   } catch {

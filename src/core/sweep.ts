@@ -1,4 +1,4 @@
-// What the sweep must do for a case at a given time (DESIGN.md "Clocks"): remind the responsible
+// What the sweep must do for a case at a given time (docs/DESIGN.md "Clocks"): remind the responsible
 // person before the due time, record the breach at the due time. Pure: the server's sweep finds the
 // cases through the next-action index and records what this returns as events, which makes every
 // effect happen once (an event of the sweep carries its own idempotency key).

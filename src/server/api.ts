@@ -1,15 +1,19 @@
-// The one entry of the API (DESIGN.md "API contract"): validates `{ action, ...input }` with the
+// The one entry of the API (docs/DESIGN.md "API contract"): validates `{ action, ...input }` with the
 // shared zod schemas, resolves the caller, runs the action's handler and answers
 // `{ ok: true, data }` or `{ ok: false, error: { code, message, details? } }`. Both shells (the cloud
 // function and the self-hosted HTTP server) call it the same way.
-import type { z } from 'zod'
 import { ActionInputs, type ActionName, type ApiAnswer } from '../core/api'
-import { DomainError, isDomainError } from '../core/errors'
+import { DomainError, invalidInput, isDomainError } from '../core/errors'
 import type { ActionOutputs } from '../core/views'
 import type { Identity } from './identity'
 import type { Channel, Store } from './store/port'
 import type { SubscribeTemplates } from './notify/config'
-import { handlers, type HandlerContext } from './handlers'
+import { handlers } from './handlers'
+import type { HandlerContext } from './context'
+import type { Staff } from '../core/schemas'
+
+/** actions that look the staff member up only when they need to */
+const STAFF_ON_DEMAND: ReadonlySet<ActionName> = new Set(['getCase'])
 import type { FileAccess } from './files'
 import type { ContentCheck } from './contentCheck'
 
@@ -31,14 +35,7 @@ export interface ApiDeps {
   log?: (message: string, error?: unknown) => void
 }
 
-export function invalidInput(error: z.ZodError): DomainError {
-  const first = error.issues[0]
-  const field = first?.path.join('.') || undefined
-  return new DomainError('INVALID_INPUT', first?.message ?? '输入有误', {
-    field,
-    issues: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-  })
-}
+export { invalidInput } from '../core/errors'
 
 const isAction = (name: unknown): name is ActionName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(ActionInputs, name)
@@ -49,18 +46,26 @@ export function createApi(deps: ApiDeps) {
   async function run<A extends ActionName>(action: A, identity: Identity, body: Record<string, unknown>) {
     const parsed = ActionInputs[action].safeParse(body)
     if (!parsed.success) throw invalidInput(parsed.error)
-    const staff = identity.staffId
-      ? await deps.store.getStaff(identity.staffId)
-      : identity.openid
-        ? await deps.store.findStaffByOpenid(identity.openid)
-        : null
+    let lookup: Promise<Staff | null> | null = null
+    const resolveStaff = () =>
+      (lookup ??= (async () => {
+        const found = identity.staffId
+          ? await deps.store.getStaff(identity.staffId)
+          : identity.openid
+            ? await deps.store.findStaffByOpenid(identity.openid)
+            : null
+        return found && found.active ? found : null
+      })())
+    // a citizen's own case page needs no staff lookup: that action asks when it needs to
+    const staff = STAFF_ON_DEMAND.has(action) ? null : await resolveStaff()
     const ctx: HandlerContext = {
       store: deps.store,
       now: deps.now(),
       demo: deps.demo,
       mode: deps.mode,
       identity,
-      staff: staff && staff.active ? staff : null,
+      staff,
+      resolveStaff,
       channels: deps.channels ?? [],
       templates: deps.templates ?? {},
       files: deps.files,

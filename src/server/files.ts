@@ -14,13 +14,19 @@ import { formatShanghai } from '../core/calendar'
 import { DomainError } from '../core/errors'
 import type { CaseState } from '../core/caseState'
 import type { Staff } from '../core/schemas'
-import { staffSeesCase } from './authorize'
+import { staffSeesCase } from '../core/access'
 import type { Identity } from './identity'
 import type { Store, Upload, UploadStore } from './store/port'
 
 export interface FileAccess {
-  /** refuses ids the citizen may not attach to a new case of this hall */
+  /** refuses ids the citizen may not attach to a new complaint of this hall */
   checkAttachable(ids: string[], citizenId: string, hallId: string): Promise<void>
+  /**
+   * The photos of a new case: refuses ids that cannot be this hall's, and answers the uploads the
+   * case's creation claims in its own transaction, checking they are the citizen's own (the hall's
+   * server); none for cloud storage, where the path names the hall.
+   */
+  forNewCase(ids: string[], hallId: string): string[]
   /** records that the files now belong to the case (or `staff:<id>` for a staff photo) */
   attached(ids: string[], caseId: string): Promise<void>
   /** a file no longer in use by that owner (a replaced staff photo): the hall's server deletes it with the next purge */
@@ -41,6 +47,10 @@ export function serverFiles(store: UploadStore): FileAccess {
       if (!ids.every(isServerFileId)) throw stale()
       const found = await store.listUploads(ids)
       if (found.length !== new Set(ids).size || found.some((u) => u.ownerId !== citizenId || u.hallId !== hallId)) throw stale()
+    },
+    forNewCase(ids) {
+      if (!ids.every(isServerFileId)) throw stale()
+      return ids
     },
     attached: (ids, caseId) => store.linkUploads(ids, caseId),
     released: (ids, caseId) => store.releaseUploads(ids.filter(isServerFileId), caseId),
@@ -65,6 +75,10 @@ export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unkno
   return {
     async checkAttachable(ids, _citizenId, hallId) {
       if (ids.some((id) => cloudFileHall(id) !== hallId)) throw stale()
+    },
+    forNewCase(ids, hallId) {
+      if (ids.some((id) => cloudFileHall(id) !== hallId)) throw stale()
+      return []
     },
     async attached() {},
     // cloud storage keeps the file (the office may delete it in the console); it is no longer shown

@@ -1,15 +1,41 @@
-// The rules a hall runs under right now: its policy (preset + overrides, versioned) and its
-// working-day calendar (official data + the hall's own overrides).
+// The rules a hall runs under: a policy version (preset + overrides, versioned) and its working-day
+// calendar (official data + the hall's own overrides), read in one store call. A case runs under the
+// version it was opened under; what is opened now runs under the current one, so every caller names
+// the version it means.
 import { createCalendar, type WorkCalendar } from '../core/calendar'
 import { effectivePolicy, type Policy, type PresetId } from '../core/policy'
 import { DomainError } from '../core/errors'
 import type { Hall } from '../core/schemas'
-import type { Store } from './store/port'
+import type { BundleQuery, HallBundle, PolicyVersion, Store } from './store/port'
 
 export interface HallContext {
   hall: Hall
   policy: Policy
   calendar: WorkCalendar
+}
+
+/** a policy version's rules; a hall that never changed its policy has no stored version 1: its preset as it stands */
+function policyOf(hall: Hall, stored: PolicyVersion | null, version: number): Policy {
+  const policy = stored
+    ? effectivePolicy(stored.presetId, stored.overrides, stored.version)
+    : effectivePolicy(hall.policyPreset as PresetId, {}, version)
+  if (!policy.ok) throw policy.error
+  return policy.value
+}
+
+/** the hall's rules from a bundle: the version it was read for, or the hall's current one */
+export function hallContextOf(bundle: HallBundle, which: 'asked' | 'current', askedVersion?: number): HallContext {
+  const { hall } = bundle
+  const calendar = createCalendar({ overrides: bundle.overrides, hours: hall.hours })
+  const policy =
+    which === 'current' ? policyOf(hall, bundle.currentPolicy, hall.policyVersion) : policyOf(hall, bundle.policy, askedVersion ?? hall.policyVersion)
+  return { hall, policy, calendar }
+}
+
+export async function loadBundle(store: Store, q: BundleQuery): Promise<HallBundle> {
+  const bundle = await store.hallBundle(q)
+  if (!bundle) throw new DomainError('NOT_FOUND', '找不到这个大厅', { hallId: q.hallId })
+  return bundle
 }
 
 export async function loadHall(store: Store, hallId: string): Promise<Hall> {
@@ -18,17 +44,9 @@ export async function loadHall(store: Store, hallId: string): Promise<Hall> {
   return hall
 }
 
-/**
- * The hall's rules: its current policy, or the version a case was opened under. A hall that never
- * changed its policy has no stored versions: version 1 is then its preset as it stands.
- */
-export async function loadHallContext(store: Store, hallOrId: Hall | string, policyVersion?: number): Promise<HallContext> {
-  const hall = typeof hallOrId === 'string' ? await loadHall(store, hallOrId) : hallOrId
-  const version = policyVersion ?? hall.policyVersion
-  const [overrides, stored] = await Promise.all([store.listCalendarOverrides(hall.id), store.getPolicyVersion(hall.id, version)])
-  const policy = stored
-    ? effectivePolicy(stored.presetId, stored.overrides, stored.version)
-    : effectivePolicy(hall.policyPreset as PresetId, {}, version)
-  if (!policy.ok) throw policy.error
-  return { hall, policy: policy.value, calendar: createCalendar({ overrides, hours: hall.hours }) }
+/** the hall's rules under a policy version: 'current' for what is opened or reported now */
+export async function loadHallContext(store: Store, hallOrId: Hall | string, version: number | 'current'): Promise<HallContext> {
+  const hallId = typeof hallOrId === 'string' ? hallOrId : hallOrId.id
+  const bundle = await loadBundle(store, { hallId, policyVersion: version === 'current' ? undefined : version })
+  return hallContextOf(bundle, 'asked', version === 'current' ? undefined : version)
 }

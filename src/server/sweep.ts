@@ -1,4 +1,4 @@
-// The sweep (DESIGN.md "Clocks"): finds the cases whose next reminder or due time has come through
+// The sweep (docs/DESIGN.md "Clocks"): finds the cases whose next reminder or due time has come through
 // the next-action index — never by reading all cases — and records what src/core/sweep.ts says is
 // due as events of the system, with their notifications, in one transaction per case. Run it again,
 // or twice at once: an event is appended only at the version it was decided on, and a clock's
@@ -109,7 +109,7 @@ async function sweepComplaints(store: Store, opts: SweepOptions, report: SweepRe
       report.complaints++
       let h = halls.get(c.hallId)
       if (!h) {
-        h = Promise.all([loadHallContext(store, c.hallId), loadDirectory(store, c.hallId)]).then(([hall, dir]) => ({ hall, dir }))
+        h = Promise.all([loadHallContext(store, c.hallId, 'current'), loadDirectory(store, c.hallId)]).then(([hall, dir]) => ({ hall, dir }))
         halls.set(c.hallId, h)
       }
       const { hall, dir } = await h

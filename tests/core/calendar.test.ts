@@ -12,7 +12,7 @@ const H = 3_600_000
 describe('the working-day calendar', () => {
   const cal = createCalendar()
 
-  it('DESIGN.md examples across the 2026 National Day holiday and its make-up Saturday', () => {
+  it('docs/DESIGN.md examples across the 2026 National Day holiday and its make-up Saturday', () => {
     // received Wed 30 Sep 15:00: 1–7 Oct are the holiday, Thu 8 Oct is day 1, Fri 9 Oct day 2
     expect(cal.isWorkingDay('2026-10-07')).toBe(false)
     expect(due(cal, '2026-09-30T15:00:00+08:00', 2)).toBe('2026-10-09T17:30:00+08:00')

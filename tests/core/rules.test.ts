@@ -35,9 +35,13 @@ describe('clocks', () => {
     expect(breachClock(clock, new Date('2026-11-25T17:00:00+08:00')).ok).toBe(false)
     expect(breachClock(clock, new Date('2026-11-25T17:30:00+08:00')).ok).toBe(true)
     const met = meetClock(clock, new Date('2026-11-24T10:00:00+08:00'))
-    expect(met.ok && breachClock(met.value, new Date('2026-11-26T10:00:00+08:00')).ok).toBe(false)
+    if (!met.ok) throw met.error
+    const afterMet = breachClock(met.value, new Date('2026-11-26T10:00:00+08:00'))
+    expect(afterMet.ok ? null : afterMet.error.message).toBe('答复时限已结束')
     const paused = pauseClock(clock, new Date('2026-11-24T10:00:00+08:00'))
-    expect(paused.ok && breachClock(paused.value, new Date('2026-11-26T10:00:00+08:00')).ok).toBe(false)
+    if (!paused.ok) throw paused.error
+    const whilePaused = breachClock(paused.value, new Date('2026-11-26T10:00:00+08:00'))
+    expect(whilePaused.ok ? null : whilePaused.error.message).toBe('答复时限暂停中，不计超时')
   })
 
   it('counts down in working days and hours, and overdue in started working days', () => {

@@ -1,24 +1,13 @@
 // The first journey in the H5 build: a citizen scans a window's code and asks; a staff member of that
 // window claims and replies; the citizen sees the first responder's card and the reply.
-import type { Browser } from 'playwright-core'
-import { launch, phone, shot, startServer, type Running } from './support'
+import { demoHall, phone, shot } from './support'
 
-let server: Running
-let browser: Browser
+const hall = demoHall()
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const bdc = () => `${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=bdc')}`
+const bdc = () => `${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=bdc')}`
 
 it('citizen asks, staff claims and replies, citizen sees who answered', async () => {
-  const citizen = await (await phone(browser)).newPage()
+  const citizen = await (await phone(hall.browser)).newPage()
   await citizen.goto(bdc())
   await citizen.getByText('不动产登记窗口').first().waitFor()
   await citizen.getByText('业务范围：不动产首次登记', { exact: false }).waitFor()
@@ -40,8 +29,8 @@ it('citizen asks, staff claims and replies, citizen sees who answered', async ()
   await shot(citizen, '03-case-submitted')
 
   // staff of the window, in their own browser
-  const staff = await (await phone(browser)).newPage()
-  await staff.goto(`${server.base}/#/staff/login/index`)
+  const staff = await (await phone(hall.browser)).newPage()
+  await staff.goto(`${hall.server.base}/#/staff/login/index`)
   await staff.getByText('李晓梅').click()
   await staff.getByText('待接待').first().waitFor()
   await staff.getByText(/SF-\d{8}-0001/).waitFor()
@@ -71,18 +60,18 @@ it('citizen asks, staff claims and replies, citizen sees who answered', async ()
 })
 
 it('an invalid QR code shows a clear page with the hall contact, never a blank page', async () => {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=nosuch')}`)
+  const page = await (await phone(hall.browser)).newPage()
+  await page.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=nosuch')}`)
   await page.getByText('无法识别这个二维码').waitFor()
   await page.getByText('0562-12345', { exact: false }).waitFor()
   await shot(page, '08-invalid-code')
-  await page.goto(`${server.base}/#/pages/entry/index?scene=garbage`)
+  await page.goto(`${hall.server.base}/#/pages/entry/index?scene=garbage`)
   await page.reload()
   await page.getByText('无法识别这个二维码').waitFor()
 })
 
 it('another citizen cannot open the case', async () => {
-  const owner = await (await phone(browser)).newPage()
+  const owner = await (await phone(hall.browser)).newPage()
   await owner.goto(bdc())
   await owner.locator('.field__input input, input.field__input').nth(0).fill('李四')
   await owner.locator('.field__input input, input.field__input').nth(1).fill('0562-2881234')
@@ -90,7 +79,7 @@ it('another citizen cannot open the case', async () => {
   await owner.getByText('提交咨询').click()
   await owner.getByText(/SF-\d{8}-\d{4}/).waitFor()
   const url = owner.url()
-  const stranger = await (await phone(browser)).newPage()
+  const stranger = await (await phone(hall.browser)).newPage()
   await stranger.goto(url)
   await stranger.getByText('找不到这个案件').waitFor()
 })

@@ -6,7 +6,7 @@ const hall = demoHall()
 const signIn = (name: string) => hall.signIn(name)
 
 it('a closed consult is counted in the ledger; the office drills down and exports the sheet', async () => {
-  const { page: citizen, no } = await hall.consult('sb', { name: '周九', phone: '13800005555' }, '灵活就业人员怎么参加养老保险？')
+  const { no } = await hall.consult('sb', { name: '周九', phone: '13800005555' }, '灵活就业人员怎么参加养老保险？')
 
   const sun = await signIn('孙悦')
   await sun.getByText(no).first().click()

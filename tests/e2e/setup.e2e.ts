@@ -4,14 +4,12 @@
 // limit, prints the window's poster; a citizen scans it and asks; the colleague answers.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launch, operator, phone, shot, startServer, type Running } from './support'
+import type { Page } from 'playwright-core'
+import { demoHall, operator, phone, shot, startServer } from './support'
 
-let server: Running
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer({
+// the shared browser and server lifecycle, on a server without the demo hall
+const hall = demoHall(() =>
+  startServer({
     demo: false,
     prepare(dataDir) {
       const file = join(dataDir, 'hall.json')
@@ -26,17 +24,12 @@ beforeAll(async () => {
       operator(dataDir, ['hall', 'import', file])
       operator(dataDir, ['staff', 'password', 'jn-office'], 'office-password-1\n')
     },
-  })
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+  }),
+)
 
 async function signIn(login: string, password: string): Promise<Page> {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/staff/login/index`)
+  const page = await (await phone(hall.browser)).newPage()
+  await page.goto(`${hall.server.base}/#/staff/login/index`)
   const fields = page.locator('.field__input input, input.field__input')
   await fields.nth(0).fill('jinan')
   await fields.nth(1).fill(login)
@@ -139,8 +132,8 @@ it('sets up a hall from empty and takes its first case', async () => {
   await shot(office, '76-setup-poster')
 
   // a citizen scans the window's code and asks
-  const citizen = await (await phone(browser)).newPage()
-  await citizen.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=jinan&w=bdc')}`)
+  const citizen = await (await phone(hall.browser)).newPage()
+  await citizen.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=jinan&w=bdc')}`)
   await citizen.locator('.hero__window', { hasText: '不动产登记窗口' }).waitFor()
   await citizen.getByText('1 个工作日', { exact: false }).first().waitFor()
   const form = citizen.locator('.field__input input, input.field__input')

@@ -104,8 +104,8 @@ export async function startInProcess(): Promise<Running & { store: import('../..
   }
 }
 
-export interface DemoHall {
-  readonly server: Running
+export interface DemoHall<R extends Running = Running> {
+  readonly server: R
   readonly browser: Browser
   /** a new phone signed in as the named demo staff member, on their queue */
   signIn(name: string): Promise<Page>
@@ -113,19 +113,22 @@ export interface DemoHall {
   consult(windowId: string, contact: { name: string; phone: string }, text: string): Promise<{ page: Page; no: string }>
 }
 
-/** the demo hall on its own server and a browser, for one test file */
-export function demoHall(): DemoHall {
-  let server: Running | undefined
+/**
+ * The demo hall on its own server and a browser, for one test file. `start` starts another server:
+ * `startInProcess` when the test runs the sweep on the hall's store, or a hall the operator set up.
+ */
+export function demoHall<R extends Running = Running>(start: () => Promise<R> = () => startServer() as Promise<R>): DemoHall<R> {
+  let server: R | undefined
   let browser: Browser | undefined
   beforeAll(async () => {
-    server = await startServer()
+    server = await start()
     browser = await launch()
   })
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
   })
-  const hall: DemoHall = {
+  const hall: DemoHall<R> = {
     get server() {
       return server!
     },

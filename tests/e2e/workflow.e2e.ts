@@ -1,23 +1,13 @@
 // The first-responder paths in the H5 build: a one-time supplement notice the citizen acts on, a
 // hand-over within the window with its printable slip, and a referral to another window.
-import type { Browser, Page } from 'playwright-core'
-import { launch, phone, shot, startServer, type Running } from './support'
+import type { Page } from 'playwright-core'
+import { demoHall, phone, shot } from './support'
 
-let server: Running
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const hall = demoHall()
 
 async function submit(kind: 'consult' | 'application', text: string): Promise<{ page: Page; no: string }> {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=bdc')}`)
+  const page = await (await phone(hall.browser)).newPage()
+  await page.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=bdc')}`)
   if (kind === 'application') await page.getByText('我要办事').click()
   const inputs = page.locator('.field__input input, input.field__input')
   await inputs.nth(0).fill('王五')
@@ -29,8 +19,8 @@ async function submit(kind: 'consult' | 'application', text: string): Promise<{ 
 }
 
 async function staffOpen(name: string, no: string): Promise<Page> {
-  const page = await (await phone(browser)).newPage()
-  await page.goto(`${server.base}/#/staff/login/index`)
+  const page = await (await phone(hall.browser)).newPage()
+  await page.goto(`${hall.server.base}/#/staff/login/index`)
   await page.locator('.choice__name', { hasText: name }).click()
   await page.getByText(no).first().click()
   await page.locator('.case-head__no').waitFor()
@@ -43,8 +33,8 @@ async function openForm(page: Page, title: string) {
 
 it('supplement notice: found by matter search, the materials ticked from the list, the citizen says when they are ready', async () => {
   // the hall's code: the citizen searches the public list by pinyin initials and picks the matter
-  const citizen = await (await phone(browser)).newPage()
-  await citizen.goto(`${server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo')}`)
+  const citizen = await (await phone(hall.browser)).newPage()
+  await citizen.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo')}`)
   await citizen.locator('.search__input input, input.search__input').fill('bdc')
   await citizen.locator('.matters__name', { hasText: '不动产抵押登记' }).waitFor()
   await shot(citizen, '08-citizen-matter-search')

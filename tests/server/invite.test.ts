@@ -1,9 +1,8 @@
 // WeChat sign-in for staff in the cloud: the hall office issues a one-time invite code, the staff
 // member enters it once, and from then on their OPENID is their staff identity.
-import type { ActionInput, ActionName } from '../../src/core/api'
 import type { Identity } from '../../src/server/identity'
 import { demoDb } from '../support/pglite'
-import { anonymous, citizen, rid, staffMember, testApi, outcome } from '../support/api'
+import { anonymous, citizen, staffMember, testApi, outcome } from '../support/api'
 
 const db = demoDb()
 let now = new Date('2026-11-23T02:00:00Z')

@@ -68,7 +68,7 @@ describe('submitting a consult', () => {
     expect(no).toBe('SF-20261123-0001')
     const view = await api().ok(me, 'getCase', { caseId })
     expect(view.status).toBe('open')
-    expect(view.statusLabel).toBeTruthy()
+    expect(view.statusLabel).toBe('待接待')
     expect(view.window.name).toBe('不动产登记窗口')
     expect(view.responder).toBeNull()
     expect(view.clocks).toEqual([expect.objectContaining({ kind: 'reply', dueAt: '2026-11-25T17:30:00+08:00' })])

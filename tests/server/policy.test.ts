@@ -67,3 +67,23 @@ it('refuses a stale or empty change, bad values and anyone but the hall office',
   expect((await db.store.listPolicyVersions('demo')).map((v) => v.version)).toEqual([1, 2])
   expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 4 } }, note: '旧页面', baseVersion: 1, requestId: rid() })).toBe('CONFLICT')
 })
+
+it('a reply is checked against the forbidden phrases of the version the case was opened under', async () => {
+  const me = citizen()
+  const li = staffMember('bdc-li')
+  const before = await consult(me)
+  // the hall adds a phrase of its own after that case was opened
+  await api().ok(office, 'savePolicy', {
+    presetId: '000',
+    overrides: { forbiddenPhrases: [{ phrase: '下班了', suggestion: '请您明天上午再来，我们为您优先办理' }] },
+    note: '本厅补充禁语',
+    baseVersion: 1,
+    requestId: rid(),
+  })
+  const after = await consult(citizen())
+  for (const { caseId } of [before, after]) await api().ok(li, 'claimCase', { caseId, requestId: rid() })
+  const reply = { text: '已经下班了，请明天再来办理。', mode: 'timed' as const }
+  // the new case runs under version 2, which forbids it; the earlier one under version 1, which does not
+  expect(await code(li, 'replyCase', { caseId: after.caseId, ...reply, requestId: rid() })).toBe('INVALID_INPUT:text')
+  expect(await code(li, 'replyCase', { caseId: before.caseId, ...reply, requestId: rid() })).toBe('ok')
+})

@@ -89,7 +89,8 @@ it('a round not rated within the window counts as 未评价 for its window, neve
   expect(w.unrated).toBe(1)
   expect(w.ratings).toEqual({ '5': 0, '4': 1, '3': 0, '2': 0, '1': 0 })
   expect((await db.store.getCaseState(caseId))!.ratings ?? []).toEqual([])
-  expect(me.citizenId).toBeTruthy()
+  // and the citizen can no longer rate it
+  expect(await code(me, 'rateCase', { caseId, requestId: rid(), level: 5 })).toBe('CONFLICT')
 })
 
 it('the answer reaches the citizen with the invitation to rate', async () => {

@@ -5,7 +5,7 @@
 // else from the app. Calls from the mini-program (which carry an OPENID) are refused.
 import cloud from 'wx-server-sdk'
 import { parseHallFile, writeHall } from '../commands/hall'
-import { issueInvite } from '../handlers/invite'
+import { issueInvite } from '../invites'
 import { createCloudbaseStore, type CloudDatabase } from '../store/cloudbase'
 
 const CONSOLE = { kind: 'operator', id: 'console', name: '云开发控制台' } as const

@@ -7,7 +7,7 @@ import { audit, staffActor } from '../audit'
 import { requireOffice } from '../authorize'
 import { loadDirectory } from '../directory'
 import { loadHall } from '../hallContext'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 /** one file stays small enough for a phone and a cloud function's answer */
 export const ARCHIVE_MAX_CASES = 5000

@@ -9,7 +9,7 @@ import { requireStaff } from '../authorize'
 import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
 import type { AssessmentView } from '../../core/views'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 const prevMonth = (month: string, back: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number]
@@ -23,7 +23,7 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
   if (me.role !== 'office' && input.windowId && input.windowId !== me.windowId) {
     throw new DomainError('FORBIDDEN', '只能查看本窗口的考核情况')
   }
-  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId), loadDirectory(ctx.store, me.hallId)])
+  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId, 'current'), loadDirectory(ctx.store, me.hallId)])
   const trendFrom = prevMonth(input.month, 5)
   const span = monthSpan(input.month)
   // 未评价: rounds decided in the month whose rating window has closed by now
@@ -87,7 +87,7 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
 export const assessmentYear: Handler<'assessmentYear'> = async (ctx, input) => {
   const me = requireStaff(ctx)
   const windowId = me.role === 'office' ? undefined : (me.windowId ?? undefined)
-  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId), loadDirectory(ctx.store, me.hallId)])
+  const [hallCtx, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId, 'current'), loadDirectory(ctx.store, me.hallId)])
   const from = monthSpan(`${input.year}-01`).from
   const to = monthSpan(`${input.year}-12`).to
   const thisMonth = formatShanghai(ctx.now).slice(0, 7)

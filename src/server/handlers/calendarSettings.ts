@@ -7,12 +7,12 @@ import type { CalendarView } from '../../core/views'
 import { audit, staffActor } from '../audit'
 import { requireOffice } from '../authorize'
 import { loadHallContext } from '../hallContext'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 const OFFICE_ONLY = '只有政务服务科可以维护工作日历'
 
 async function view(ctx: HandlerContext, hallId: string, year: number): Promise<CalendarView> {
-  const { calendar } = await loadHallContext(ctx.store, hallId)
+  const { calendar } = await loadHallContext(ctx.store, hallId, 'current')
   const info = calendar.yearInfo(year)
   const nextYear = Number(shanghaiDate(ctx.now).slice(0, 4)) + 1
   return {

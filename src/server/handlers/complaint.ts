@@ -1,7 +1,7 @@
 // 投诉 through the API: the citizen files a complaint about one of their cases, a staff member or a
 // window; the hall office handles it on its complaint desk within the limit (002 限时办结 §7), may
 // extend it once with the leader's approval, answers with the finding; a verified complaint about a
-// case reopens it (DESIGN.md "Cases": reopen) and counts in the responsible person's assessment (004).
+// case reopens it (docs/DESIGN.md "Cases": reopen) and counts in the responsible person's assessment (004).
 import { randomBytes } from 'node:crypto'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { countdown } from '../../core/clock'
@@ -19,10 +19,11 @@ import { RATING_LABELS } from '../../core/rating'
 import { maskPhone, type Staff } from '../../core/schemas'
 import type { ComplaintSummary, ComplaintView } from '../../core/views'
 import { requireCitizen, requireOffice } from '../authorize'
-import { runCaseAction, staffActor } from '../caseAction'
+import { runCaseAction } from '../caseAction'
+import { REOPEN_FOR_COMPLAINT } from '../../core/caseActions'
 import { loadDirectory, type Directory } from '../directory'
 import { loadHallContext, type HallContext } from '../hallContext'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 const OFFICE_ONLY = '投诉由政务服务科受理'
 
@@ -62,7 +63,7 @@ type Reader = 'citizen' | 'office' | 'concerned'
 
 async function view(ctx: HandlerContext, c: Complaint, reader: Reader): Promise<ComplaintView> {
   const office = reader === 'office'
-  const [hall, dir, urls] = await Promise.all([loadHallContext(ctx.store, c.hallId), loadDirectory(ctx.store, c.hallId), ctx.files.urls(c.attachments)])
+  const [hall, dir, urls] = await Promise.all([loadHallContext(ctx.store, c.hallId, 'current'), loadDirectory(ctx.store, c.hallId), ctx.files.urls(c.attachments)])
   const s = summary(c, dir, hall, ctx.now)
   return {
     ...s,
@@ -121,7 +122,7 @@ async function load(ctx: HandlerContext, id: string): Promise<{ c: Complaint; re
 async function change(ctx: HandlerContext, id: string, decide: (c: Complaint, hall: HallContext) => Promise<Result<Complaint>>): Promise<Complaint> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const { c } = await load(ctx, id)
-    const [hall, dir] = await Promise.all([loadHallContext(ctx.store, c.hallId), loadDirectory(ctx.store, c.hallId)])
+    const [hall, dir] = await Promise.all([loadHallContext(ctx.store, c.hallId, 'current'), loadDirectory(ctx.store, c.hallId)])
     const next = await decide(c, hall)
     if (!next.ok) throw next.error
     const value = withNextAction(next.value, hall)
@@ -132,7 +133,7 @@ async function change(ctx: HandlerContext, id: string, decide: (c: Complaint, ha
 
 export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
   const citizenId = requireCitizen(ctx)
-  const hall = await loadHallContext(ctx.store, input.hallId)
+  const hall = await loadHallContext(ctx.store, input.hallId, 'current')
   const since = formatShanghai(new Date(ctx.now.getTime() - 86_400_000))
   if ((await ctx.store.countComplaints(citizenId, since)) >= MAX_COMPLAINTS_PER_DAY) {
     // a repeated request of one already filed still answers with it
@@ -199,7 +200,7 @@ export const myComplaints: Handler<'myComplaints'> = async (ctx) => {
   const all = lists.flat().sort((a, b) => Date.parse(b.filedAt) - Date.parse(a.filedAt))
   const out: ComplaintSummary[] = []
   for (const hallId of new Set(all.map((c) => c.hallId))) {
-    const [hall, dir] = await Promise.all([loadHallContext(ctx.store, hallId), loadDirectory(ctx.store, hallId)])
+    const [hall, dir] = await Promise.all([loadHallContext(ctx.store, hallId, 'current'), loadDirectory(ctx.store, hallId)])
     for (const c of all.filter((x) => x.hallId === hallId)) out.push(summary(c, dir, hall, ctx.now))
   }
   return { complaints: out.sort((a, b) => Date.parse(b.filedAt) - Date.parse(a.filedAt)) }
@@ -209,7 +210,7 @@ export const myComplaints: Handler<'myComplaints'> = async (ctx) => {
 export const complaintDesk: Handler<'complaintDesk'> = async (ctx) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   const [hall, dir, open, answered] = await Promise.all([
-    loadHallContext(ctx.store, me.hallId),
+    loadHallContext(ctx.store, me.hallId, 'current'),
     loadDirectory(ctx.store, me.hallId),
     ctx.store.listComplaints({ hallId: me.hallId, status: 'open', limit: 1000 }),
     ctx.store.listComplaints({ hallId: me.hallId, status: 'answered', limit: 30 }),
@@ -244,7 +245,7 @@ export const answerComplaint: Handler<'answerComplaint'> = async (ctx, input) =>
 }
 
 /**
- * DESIGN.md "Cases": a verified complaint reopens the case for handling. Only a case that is done
+ * docs/DESIGN.md "Cases": a verified complaint reopens the case for handling. Only a case that is done
  * (replied, completed, refused or closed) reopens; one still in hand stays as it is. Keyed by the
  * complaint, so answering again after a conflict reopens it once.
  */
@@ -254,13 +255,7 @@ async function reopenCase(ctx: HandlerContext, me: Staff, caseId: string, c: Com
   if (!state) return false
   if (await ctx.store.hasRequest(caseId, me.id, requestId)) return true
   if (!['replied', 'completed', 'refused', 'closed'].includes(state.status)) return false
-  await runCaseAction(ctx, {
-    caseId,
-    requestId,
-    actor: staffActor(me),
-    authorize: () => {},
-    decide: () => ({ type: 'reopened', payload: { reason: `投诉 ${c.no} 经核实属实，重新办理` } }),
-  })
+  await runCaseAction(ctx, REOPEN_FOR_COMPLAINT, { caseId, requestId, reason: `投诉 ${c.no} 经核实属实，重新办理` })
   return true
 }
 

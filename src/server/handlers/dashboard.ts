@@ -6,12 +6,11 @@ import { countdown } from '../../core/clock'
 import { lastWeeks, noLevels, onTimeShare, openClock, OPEN_CLOCK_STATES, OPEN_STATE_LABELS, type OpenClockState } from '../../core/dashboard'
 import { DomainError } from '../../core/errors'
 import { CaseStatus } from '../../core/events'
-import type { DashboardView } from '../../core/views'
 import { requireStaff } from '../authorize'
 import { caseSummary } from '../caseView'
 import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 const OPEN = CaseStatus.options.filter((s) => s !== 'closed')
 const OVERDUE_SHOWN = 50
@@ -24,7 +23,7 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
   const windowId = me.role === 'lead' ? me.windowId! : input.windowId
   const weeks = lastWeeks(ctx.now, input.weeks)
   const [hall, dir, open, trends] = await Promise.all([
-    loadHallContext(ctx.store, me.hallId),
+    loadHallContext(ctx.store, me.hallId, 'current'),
     loadDirectory(ctx.store, me.hallId),
     ctx.store.listCases({ hallId: me.hallId, windowId, statuses: OPEN, limit: 100_000 }),
     ctx.store.weeklyTrends({ hallId: me.hallId, windowId, weeks }),

@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors'
 import { DEMO_HALL_ID } from '../demoHall'
 import { sessionOf } from './session'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 function requireDemo(ctx: HandlerContext) {
   // demo identities exist only in demo mode; a production hall signs in with real accounts

@@ -3,7 +3,7 @@ import { parseScene } from '../../core/schemas'
 import { publicHall, publicWindow } from '../caseView'
 import { matterView } from '../catalog'
 import { loadHallContext } from '../hallContext'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 /**
  * The QR entry: the scene carries the hall and optionally the window. An unknown or malformed scene
@@ -15,7 +15,7 @@ export const entry: Handler<'entry'> = async (ctx, input) => {
   const known = await ctx.store.getHall(scene.hallId)
   if (!known) throw new DomainError('NOT_FOUND', '二维码无效：找不到这个大厅', { field: 'scene' })
   // the promises shown to citizens come from the hall's policy
-  const { hall, policy } = await loadHallContext(ctx.store, known.id)
+  const { hall, policy } = await loadHallContext(ctx.store, known.id, 'current')
   const windows = (await ctx.store.listWindows(hall.id)).filter((w) => w.active)
   let window = null
   if (scene.windowId) {

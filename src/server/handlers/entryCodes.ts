@@ -5,11 +5,10 @@ import QRCode from 'qrcode'
 import { DEFAULT_HOURS, describeHours } from '../../core/hours'
 import { DomainError } from '../../core/errors'
 import { formatScene } from '../../core/schemas'
-import type { EntryCodesView } from '../../core/views'
 import { requireStaff } from '../authorize'
 import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 /** wxacode.getUnlimited takes at most 32 visible characters of scene */
 const SCENE_MAX = 32
@@ -18,7 +17,7 @@ export const ENTRY_PAGE = 'pages/entry/index'
 export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
   const me = requireStaff(ctx)
   if (me.role !== 'office') throw new DomainError('FORBIDDEN', '二维码由政务服务科生成和张贴')
-  const [{ hall, policy }, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId), loadDirectory(ctx.store, me.hallId)])
+  const [{ hall, policy }, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId, 'current'), loadDirectory(ctx.store, me.hallId)])
   const base = (ctx.publicUrl ?? input.origin ?? '').replace(/\/$/, '')
   if (ctx.mode === 'selfHosted' && !base) throw new DomainError('INVALID_INPUT', '请设置大厅的公开访问地址（PUBLIC_URL）', { field: 'origin' })
 

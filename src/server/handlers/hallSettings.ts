@@ -5,10 +5,9 @@ import { DomainError } from '../../core/errors'
 import { DEFAULT_HOURS } from '../../core/hours'
 import { CaseStatus } from '../../core/events'
 import type { Window } from '../../core/schemas'
-import type { HallSettingsView } from '../../core/views'
 import { audit, staffActor } from '../audit'
 import { requireOffice } from '../authorize'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 const OFFICE_ONLY = '只有政务服务科可以修改大厅设置'
 

@@ -3,7 +3,7 @@
 import { formatShanghai } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import { requireCitizen, requireStaff } from '../authorize'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 function reader(ctx: HandlerContext, as: 'citizen' | 'staff'): string {
   return as === 'staff' ? requireStaff(ctx).id : requireCitizen(ctx)

@@ -1,29 +1,14 @@
 // WeChat sign-in for staff (cloud): the hall office gives a staff member a one-time invite code; the
 // staff member enters it once in the mini-program, which binds their WeChat account (OPENID) to the
 // staff record. Only the code's hash is stored; a new code revokes the older ones; codes expire.
-import { createHash, randomInt } from 'node:crypto'
 import { formatShanghai } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import type { Staff } from '../../core/schemas'
-import { audit, type AuditEntry } from '../audit'
-import type { Store } from '../store/port'
+import { audit } from '../audit'
+import { hashCode, issueInvite } from '../invites'
 import { requireStaff } from '../authorize'
 import { sessionOf } from './session'
-import type { Handler, HandlerContext } from '.'
-
-/** no 0/O or 1/I: codes are read aloud and typed on phones */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-const LENGTH = 8
-const VALID_DAYS = 7
-
-export const normaliseCode = (raw: string) => raw.toUpperCase().replace(/[\s-]/g, '')
-export const hashCode = (code: string) => createHash('sha256').update(`shouwen-invite:${normaliseCode(code)}`).digest('hex')
-
-function newCode(): string {
-  let code = ''
-  for (let i = 0; i < LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)]
-  return `${code.slice(0, 4)}-${code.slice(4)}`
-}
+import type { Handler, HandlerContext } from '../context'
 
 /** the hall office of the hall, and the staff member concerned in that hall */
 async function officeAndStaff(ctx: HandlerContext, staffId: string): Promise<Staff> {
@@ -33,16 +18,6 @@ async function officeAndStaff(ctx: HandlerContext, staffId: string): Promise<Sta
   if (!staff || staff.hallId !== me.hallId) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'staffId' })
   if (!staff.active) throw new DomainError('CONFLICT', '这位工作人员已停用', { field: 'staffId' })
   return staff
-}
-
-/** a new one-time code for the staff member (their older codes stop working), in the audit log */
-export async function issueInvite(store: Store, staff: Staff, by: AuditEntry['actor'], now: Date) {
-  const code = newCode()
-  const expiresAt = formatShanghai(new Date(now.getTime() + VALID_DAYS * 86_400_000))
-  await store.createInvite({ codeHash: hashCode(code), hallId: staff.hallId, staffId: staff.id, createdBy: by.id, createdAt: formatShanghai(now), expiresAt })
-  // the code itself is never logged
-  await audit(store, { hallId: staff.hallId, actor: by, action: 'invite.create', target: `staff:${staff.id}`, detail: { expiresAt } }, now)
-  return { code, expiresAt, staffId: staff.id, staffName: staff.name }
 }
 
 export const createInvite: Handler<'createInvite'> = async (ctx, input) => {

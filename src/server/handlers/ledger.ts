@@ -10,7 +10,7 @@ import { caseSummary } from '../caseView'
 import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
 import { ledgerWorkbook as workbook } from '../ledgerWorkbook'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 /** the windows this person may see the ledger of; undefined: every window of the hall */
 function scope(me: Staff, windowId: string | undefined): string | undefined {
@@ -24,7 +24,7 @@ async function build(ctx: HandlerContext, input: { from: string; to: string; win
   const me = requireStaff(ctx)
   const windowId = scope(me, input.windowId)
   const [hall, dir, counts] = await Promise.all([
-    loadHallContext(ctx.store, me.hallId),
+    loadHallContext(ctx.store, me.hallId, 'current'),
     loadDirectory(ctx.store, me.hallId),
     ctx.store.ledgerCounts({ hallId: me.hallId, windowId, from: input.from, to: input.to }),
   ])

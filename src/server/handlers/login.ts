@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors'
 import { verifyPassword } from '../password'
 import { sessionOf } from './session'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 /** Self-hosted password sign-in; the shell puts the staff id into the signed session cookie. */
 export const login: Handler<'login'> = async (ctx, input) => {

@@ -6,9 +6,9 @@ import { DomainError } from '../../core/errors'
 import { Matter } from '../../core/schemas'
 import { audit, staffActor } from '../audit'
 import { requireOffice } from '../authorize'
-import { invalidInput } from '../api'
+import { invalidInput } from '../../core/errors'
 import { mattersWorkbook, readMattersWorkbook } from '../matterWorkbook'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 const OFFICE_ONLY = '只有政务服务科可以维护事项清单'
 

@@ -1,7 +1,7 @@
 import { requireCitizen } from '../authorize'
 import { caseSummary } from '../caseView'
 import { loadDirectory } from '../directory'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 /** the citizen's own cases, newest first, across the halls they have used */
 export const myCases: Handler<'myCases'> = async (ctx) => {

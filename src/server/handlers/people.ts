@@ -1,4 +1,4 @@
-// The hall office manages its staff (DESIGN.md roles): who works at which window, with title, post
+// The hall office manages its staff (docs/DESIGN.md roles): who works at which window, with title, post
 // and rank (shown to citizens on the responder card, 000 §10); how they sign in (a WeChat binding by
 // invite code in the cloud, a login and password on the hall's own server). Staff are deactivated,
 // never deleted: their cases and scores keep their names. Every change is in the audit log.
@@ -10,7 +10,7 @@ import { audit, staffActor } from '../audit'
 import { requireOffice } from '../authorize'
 import { loadDirectory } from '../directory'
 import { hashPassword } from '../password'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 const OFFICE_ONLY = '只有政务服务科可以管理工作人员'
 

@@ -23,7 +23,7 @@ import { audit, staffActor } from '../audit'
 import { requireOffice, requireStaff } from '../authorize'
 import { loadHall } from '../hallContext'
 import type { PolicyVersion } from '../store/port'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 const OFFICE_ONLY = '只有政务服务科可以调整规则'
 

@@ -3,7 +3,7 @@
 import { DomainError } from '../../core/errors'
 import { audit } from '../audit'
 import { assertCanRead, requireStaff } from '../authorize'
-import type { Handler } from '.'
+import type { Handler } from '../context'
 
 export const revealPhone: Handler<'revealPhone'> = async (ctx, input) => {
   const me = requireStaff(ctx)

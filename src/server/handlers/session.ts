@@ -1,6 +1,6 @@
 import type { SessionView } from '../../core/views'
 import { staffView } from '../caseView'
-import type { Handler, HandlerContext } from '.'
+import type { Handler, HandlerContext } from '../context'
 
 export async function sessionOf(ctx: HandlerContext, staff = ctx.staff): Promise<SessionView> {
   let windowName: string | null = null

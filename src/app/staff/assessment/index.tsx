@@ -9,7 +9,7 @@ import { call } from '../../api/client'
 import { Chart, el, label, legendText, LEVEL_COLORS, LEVEL_NAMES, stackedBars } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 import { shanghaiDate } from '../../../core/calendar'
 
 
@@ -44,8 +44,7 @@ function trend(view: AssessmentView) {
 
 export default function AssessmentPage() {
   const [month, setMonth] = useState(() => shanghaiDate(new Date()).slice(0, 7))
-  const [view, setView] = useState<AssessmentView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { view, setView, error, setError, load } = useStaffView((m: string = month) => call('assessment', { month: m }))
   const [open, setOpen] = useState<string | null>(null)
   const [year, setYear] = useState<AssessmentYearView | null>(null)
   const showYear = async () => {
@@ -53,14 +52,6 @@ export default function AssessmentPage() {
     if (a.ok) setYear(a.data)
     else setError(a.error.message)
   }
-  const load = async (m = month) => {
-    const a = await call('assessment', { month: m })
-    if (a.ok) {
-      setView(a.data)
-      setError(null)
-    } else setError(a.error.message)
-  }
-  useRefresh(() => load())
   const go = (by: number) => {
     const m = shift(month, by)
     setMonth(m)

@@ -1,26 +1,23 @@
 // 工作日历 for the hall office: the year's holidays and make-up working days (调休) from the State
 // Council's notice, and the hall's own days, which every time limit counts by.
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
+import type { ApiAnswer } from '../../../core/api'
 import type { CalendarView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, settle } from '../../api/client'
+import { call } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 
 const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
 
 export default function CalendarPage() {
-  const [view, setView] = useState<CalendarView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const load = async (year?: number) => {
-    const a = await call('calendarSettings', year ? { year } : {})
-    settle(a, setView, setError)
-  }
-  useRefresh(() => load(view?.year))
+  // a refresh stays on the year shown
+  const { view, setView, error, load } = useStaffView(
+    (year: number | undefined = view?.year): Promise<ApiAnswer<CalendarView>> => call('calendarSettings', year ? { year } : {}),
+  )
 
   async function add(v: FormValues): Promise<ErrorBody | null> {
     const a = await callChecked('saveCalendarDay', { date: String(v.date).trim(), kind: v.kind as 'workday' | 'restday', note: String(v.note) })

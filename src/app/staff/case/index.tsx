@@ -1,6 +1,6 @@
 // A case as staff handle it: every action the regulations give, each with the form it asks for. The
 // server says which apply now (CaseView.can) and checks again.
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { ActionInput, ActionName } from '../../../core/api'
@@ -13,23 +13,15 @@ import { RatingList } from '../../components/RatingParts'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { PhotoList } from '../../components/Photos'
 import { PhoneReveal } from '../../components/PhoneReveal'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 
 export default function StaffCasePage() {
   const { params } = useRouter()
-  const [view, setView] = useState<CaseView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { view, setView, error, load } = useStaffView(() => call('getCase', { caseId: params.id ?? '' }))
   const [notice, setNotice] = useState<string | null>(null)
   const [mode, setMode] = useState<'onTheSpot' | 'timed'>('timed')
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(async () => {
-    const a = await call('getCase', { caseId: params.id ?? '' })
-    if (a.ok) setView(a.data)
-    else setError(a.error.message)
-  }, [params.id])
-  useRefresh(load)
 
   /** runs an action on this case; answers the refusal, or null when done */
   async function act<A extends ActionName>(action: A, input: Omit<ActionInput<A>, 'caseId' | 'requestId'>, done: string): Promise<ErrorBody | null> {

@@ -1,28 +1,21 @@
 // One complaint for the hall office: what was filed and about whom, then the extension (approved by the
 // leader in charge, 002 限时办结 §7) and the answer with its finding; a verified one names the person
 // responsible (004 三(一)(5)).
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { ComplaintView } from '../../../core/views'
-import { call, settle } from '../../api/client'
+import { call } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { ComplaintBody } from '../../components/ComplaintParts'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 
 export default function ComplaintDeskItemPage() {
   const { params } = useRouter()
-  const [view, setView] = useState<ComplaintView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { view, setView, error } = useStaffView(() => call('getComplaint', { complaintId: params.id ?? '' }))
   const [notice, setNotice] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    const a = await call('getComplaint', { complaintId: params.id ?? '' })
-    settle(a, setView, setError)
-  }, [params.id])
-  useRefresh(load)
 
   const done = (a: { ok: true; data: ComplaintView } | { ok: false; error: ErrorBody }, message: string): ErrorBody | null => {
     if (!a.ok) return a.error

@@ -1,21 +1,13 @@
 // The hall office's complaint desk: open complaints nearest their limit first (002 限时办结 §7), then the
 // latest answered ones.
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { call, settle } from '../../api/client'
+import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { ComplaintItem } from '../../components/ComplaintParts'
-import { useRefresh } from '../../lib/useRefresh'
-import type { ActionOutputs } from '../../../core/views'
+import { useStaffView } from '../../lib/useStaffView'
 
 export default function ComplaintDeskPage() {
-  const [desk, setDesk] = useState<ActionOutputs['complaintDesk'] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const load = async () => {
-    const a = await call('complaintDesk', {})
-    settle(a, setDesk, setError)
-  }
-  useRefresh(load)
+  const { view: desk, error } = useStaffView(() => call('complaintDesk', {}))
 
   if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
   if (!desk) return <View className='page loading'>正在加载…</View>

@@ -6,11 +6,11 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Axis, Chart as F2Chart, Interval } from '@antv/f2'
 import type { DashboardView } from '../../../core/views'
-import { call, settle } from '../../api/client'
+import { call } from '../../api/client'
 import { Chart, countScale, el, label, LEVEL_COLORS, LEVEL_NAMES, seriesChart, stackedBars } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 
 const STATE_COLORS = { overdue: '#d93026', dueToday: '#f0a04b', onTime: '#1659c7', waiting: '#c7cdd6' }
 const weekLabel = (week: string) => `${Number(week.slice(5, 7))}/${Number(week.slice(8))}`
@@ -60,21 +60,7 @@ function ratingChart(view: DashboardView) {
 
 export default function DashboardPage() {
   const [windowId, setWindowId] = useState<string | undefined>(undefined)
-  const [view, setView] = useState<DashboardView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = async (w = windowId) => {
-    const a = await call('dashboard', w ? { windowId: w } : {})
-    settle(
-      a,
-      (data) => {
-        setView(data)
-        setError(null)
-      },
-      setError,
-    )
-  }
-  useRefresh(() => load())
+  const { view, setView, error, load } = useStaffView((w: string | undefined = windowId) => call('dashboard', w ? { windowId: w } : {}))
   const choose = (w: string | undefined) => {
     setWindowId(w)
     setView(null)

@@ -7,23 +7,17 @@ import { Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { HallSettingsView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, settle } from '../../api/client'
+import { call } from '../../api/client'
 import { ActionForm, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 import { describeHours, formatSpans, parseSpans, WEEKDAY_NAMES, type Span, type WeeklyHours } from '../../../core/hours'
 
 type Win = HallSettingsView['windows'][number]
 
 export default function HallSettingsPage() {
-  const [view, setView] = useState<HallSettingsView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { view, setView, error } = useStaffView(() => call('hallSettings', {}))
   const [notice, setNotice] = useState<string | null>(null)
-  const load = async () => {
-    const a = await call('hallSettings', {})
-    settle(a, setView, setError)
-  }
-  useRefresh(load)
 
   const done = (a: { ok: true; data: HallSettingsView } | { ok: false; error: ErrorBody }, message: string): ErrorBody | null => {
     if (!a.ok) return a.error

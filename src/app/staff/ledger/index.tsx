@@ -7,9 +7,9 @@ import { shanghaiDate } from '../../../core/calendar'
 import type { LedgerColumn } from '../../../core/events'
 import type { CaseSummary, LedgerView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, settle } from '../../api/client'
+import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 import { saveFile } from '../../lib/files'
 
 type Period = 'month' | 'lastMonth' | 'quarter' | 'year'
@@ -31,26 +31,16 @@ function periodOf(p: Period, today: string): { from: string; to: string } {
 
 export default function LedgerPage() {
   const [period, setPeriod] = useState<Period>('month')
-  const [view, setView] = useState<LedgerView | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [drill, setDrill] = useState<{ windowId: string; column?: LedgerColumn; label: string; cases: CaseSummary[] | null } | null>(null)
   const [exporting, setExporting] = useState<'sheet' | 'xlsx' | 'jsonl' | null>(null)
   const [isOffice, setIsOffice] = useState(false)
   const range = periodOf(period, shanghaiDate(new Date()))
 
-  const load = async (p = period) => {
+  const { view, setView, error, load } = useStaffView(async (p: Period = period) => {
     const [a, s] = await Promise.all([call('ledger', periodOf(p, shanghaiDate(new Date()))), call('session', {})])
     if (s.ok) setIsOffice(s.data.staff?.role === 'office')
-    settle(
-      a,
-      (data) => {
-        setView(data)
-        setError(null)
-      },
-      setError,
-    )
-  }
-  useRefresh(() => load())
+    return a
+  })
 
   const choose = (p: Period) => {
     setPeriod(p)

@@ -7,11 +7,11 @@ import type { ErrorBody } from '../../../core/errors'
 import type { Matter } from '../../../core/schemas'
 import type { MatterAdminView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, newRequestId, settle } from '../../api/client'
+import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
 import { pickWorkbook, saveFile } from '../../lib/files'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 
 function fields(view: MatterAdminView, m?: Matter): FieldSpec[] {
   return [
@@ -26,17 +26,11 @@ function fields(view: MatterAdminView, m?: Matter): FieldSpec[] {
 }
 
 export default function MattersPage() {
-  const [view, setView] = useState<MatterAdminView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { view, error, load } = useStaffView(() => call('matterList', {}))
   const [notice, setNotice] = useState<string | null>(null)
   // one id per new entry: a retried or repeated tap adds it once
   const [addRequest, setAddRequest] = useState(newRequestId)
   const [problems, setProblems] = useState<Array<{ row: number; column: string; message: string }>>([])
-  const load = async () => {
-    const a = await call('matterList', {})
-    settle(a, setView, setError)
-  }
-  useRefresh(load)
 
   async function save(v: FormValues, m?: Matter, active = m?.active ?? true): Promise<ErrorBody | null> {
     const kind = String(v.kind ?? m?.kind) as Matter['kind']

@@ -7,10 +7,10 @@ import { Image, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import type { StaffAdminView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, newRequestId, settle } from '../../api/client'
+import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { Message } from '../../components/CaseParts'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 import { choosePhotos, uploadPhoto } from '../../api/upload'
 
 type Person = StaffAdminView['staff'][number]
@@ -31,17 +31,11 @@ function fields(view: StaffAdminView, p?: Person): FieldSpec[] {
 }
 
 export default function PeoplePage() {
-  const [view, setView] = useState<StaffAdminView | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { view, error, load } = useStaffView(() => call('staffList', {}))
   const [open, setOpen] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   // one id per new entry: a retried or repeated tap adds it once
   const [addRequest, setAddRequest] = useState(newRequestId)
-  const load = async () => {
-    const a = await call('staffList', {})
-    settle(a, setView, setError)
-  }
-  useRefresh(load)
 
   async function save(v: FormValues, p?: Person, active = p?.active ?? true): Promise<ErrorBody | null> {
     const role = String(v.role) as Person['role']

@@ -8,10 +8,10 @@ import type { ErrorBody } from '../../../core/errors'
 import { fieldId, formatPolicyValue, policyValue, POLICY_FIELDS, PRESETS, type ForbiddenPhrase, type PolicyField, type PresetId } from '../../../core/policy'
 import type { PolicySettingsView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
-import { call, newRequestId, settle } from '../../api/client'
+import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { formatDateTime } from '../../lib/format'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 
 type Draft = { presetId: PresetId; values: Record<string, string | boolean>; phrases: ForbiddenPhrase[]; note: string }
 
@@ -44,27 +44,14 @@ function overridesOf(d: Draft) {
 const UNIT_SUFFIX: Record<PolicyField['unit'], string> = { workdays: '个工作日', points: '分', score: '分', hours: '小时', fraction: '%', stars: '星', yesNo: '' }
 
 export default function PolicyPage() {
-  const [view, setView] = useState<PolicySettingsView | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [editing, setEditing] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<ErrorBody | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [requestId, setRequestId] = useState(newRequestId)
 
-  const load = async () => {
-    const a = await call('policySettings', {})
-    settle(
-      a,
-      (data) => {
-        setView(data)
-        setDraft(draftOf(data.presetId, data))
-      },
-      setError,
-    )
-  }
-  useRefresh(load)
+  const { view, setView, error } = useStaffView(() => call('policySettings', {}), { loaded: (data) => setDraft(draftOf(data.presetId, data)) })
 
   if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
   if (!view || !draft) return <View className='page loading'>正在加载…</View>

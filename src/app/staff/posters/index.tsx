@@ -1,19 +1,19 @@
 // The hall's and each window's QR code as A4 posters (000 §10: the window's name, its business scope
 // and the first-responder promise shown to the public), printed from the browser or saved from the
 // mini-program by a long press.
-import { useEffect, useState } from 'react'
 import { Button, Image, View } from '@tarojs/components'
-import type { EntryCodesView } from '../../../core/views'
 import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
+import { useStaffView } from '../../lib/useStaffView'
 
 export default function PostersPage() {
-  const [view, setView] = useState<EntryCodesView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    const origin = process.env.TARO_ENV === 'h5' ? window.location.origin + window.location.pathname.replace(/\/$/, '') : undefined
-    call('entryCodes', origin ? { origin } : {}).then((a) => (a.ok ? setView(a.data) : setError(a.error.message)))
-  }, [])
+  const { view, error } = useStaffView(
+    () => {
+      const origin = process.env.TARO_ENV === 'h5' ? window.location.origin + window.location.pathname.replace(/\/$/, '') : undefined
+      return call('entryCodes', origin ? { origin } : {})
+    },
+    { once: true },
+  )
 
   if (error) return <View className='page'><Message title='无法生成二维码' text={error} /></View>
   if (!view) return <View className='page loading'>正在生成二维码…</View>

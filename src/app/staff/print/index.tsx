@@ -1,13 +1,12 @@
 // The paper forms of 000: 附件1 一次性补件告知单 and 附件2 窗口首问负责事项交接单, laid out like the
 // originals on A4 in the H5 build (printed from the browser); in the mini-program the same form is
 // drawn into an image the staff member can send or save. Both parties keep a copy of the slip.
-import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Canvas, View } from '@tarojs/components'
-import type { CaseView } from '../../../core/views'
 import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { formLines, noticeForm, slipForm, wrap, type PaperForm } from '../../lib/forms'
+import { useStaffView } from '../../lib/useStaffView'
 
 const IMAGE_WIDTH = 750
 const MARGIN = 56
@@ -56,20 +55,16 @@ async function shareImage(form: PaperForm) {
 
 export default function PrintPage() {
   const { params } = useRouter()
-  const [view, setView] = useState<CaseView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    void (async () => {
+  const { view, error } = useStaffView(
+    async () => {
       const a = await call('getCase', { caseId: params.id ?? '' })
-      if (!a.ok) return setError(a.error.message)
-      // 附件2 carries the citizen's number: printing it is a look at the whole number (logged)
-      if (params.form === 'slip') {
-        const p = await call('revealPhone', { caseId: a.data.id })
-        if (p.ok) a.data.contact = { ...a.data.contact, phone: p.data.phone }
-      }
-      setView(a.data)
-    })()
-  }, [params.id])
+      // 附件2 carries the citizen's number: printing it is a look at the whole number (logged), once
+      if (!a.ok || params.form !== 'slip') return a
+      const p = await call('revealPhone', { caseId: a.data.id })
+      return p.ok ? { ok: true as const, data: { ...a.data, contact: { ...a.data.contact, phone: p.data.phone } } } : a
+    },
+    { once: true },
+  )
 
   if (error) return <View className='page'><Message title='无法打印' text={error} /></View>
   if (!view) return <View className='page loading'>正在加载…</View>

@@ -2,11 +2,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { QueueView, SessionView } from '../../../core/views'
-import { call, settle } from '../../api/client'
+import type { SessionView } from '../../../core/views'
+import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
 import { InboxLink } from '../../components/InboxLink'
-import { useRefresh } from '../../lib/useRefresh'
+import { useStaffView } from '../../lib/useStaffView'
 
 type StaffRole = NonNullable<SessionView['staff']>['role']
 /** the tools beyond the queue, by role */
@@ -24,26 +24,21 @@ const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); 
 ]
 
 export default function QueuePage() {
-  const [queue, setQueue] = useState<QueueView | null>(null)
   const [me, setMe] = useState<SessionView['staff']>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  const load = async () => {
-    const [s, q] = await Promise.all([call('session', {}), call('staffQueue', {})])
-    if (s.ok) setMe(s.data.staff)
-    settle(
-      q,
-      (data) => {
-        setQueue(data)
-        setError(null)
+  const { view: queue, error } = useStaffView(
+    async () => {
+      const [s, q] = await Promise.all([call('session', {}), call('staffQueue', {})])
+      if (s.ok) setMe(s.data.staff)
+      return q
+    },
+    {
+      loaded: (data) => {
         if (process.env.TARO_ENV === 'weapp' && data.unclaimed.length > 0) {
           Taro.setNavigationBarTitle({ title: `窗口工作台（${data.unclaimed.length} 件待接待）` })
         }
       },
-      setError,
-    )
-  }
-  useRefresh(load)
+    },
+  )
 
   async function signOut() {
     await call('logout', {})

@@ -1,11 +1,12 @@
 // Cases and their events in the CloudBase database: each write of a case sets its document, its
 // indexed fields, the report counters and its notices in one transaction.
+import { DomainError } from '../../../core/errors'
 import type { CaseEvent } from '../../../core/events'
 import type { CaseState } from '../../../core/caseState'
 import { caseIndex } from '../../../core/caseIndex'
 import { trendDelta } from '../../../core/dashboard'
 import type { Append, AppendResult, CaseQuery, CaseStore, NewCase } from '../port'
-import { Abort, all, cloud, draw, getOrNull, hashId, PAGE, writeNotices, type CloudData, type CloudDatabase } from './db'
+import { Abort, all, cloud, draw, getOrNull, hashId, PAGE, writeNotices, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
 import { countTrends, moveLedger } from './reports'
 
 const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
@@ -37,9 +38,22 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
 
 const eventDoc = (e: CaseEvent): CloudData => ({ caseId: e.caseId, seq: e.seq, actorId: e.actor.id, requestId: e.requestId ?? null, body: e })
 
+/** a new case with its first event and number, in the caller's transaction (cloud photos live in cloud storage) */
+async function insertCase(tx: CloudTransaction, input: NewCase): Promise<CaseState> {
+  const reqRef = tx.collection('requests').doc(`req_${hashId(input.citizenId, input.requestId)}`)
+  if (await getOrNull(reqRef)) throw new DomainError('CONFLICT', '这个请求已经建立过案件')
+  const seq = await draw(tx, input.numberScope)
+  const { state, event } = input.build(seq)
+  await reqRef.set({ data: { caseId: state.id } })
+  await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
+  await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
+  await countTrends(tx, state.hallId, trendDelta(null, state))
+  return state
+}
+
 export function cloudbaseCases(db: CloudDatabase): CaseStore {
   const { _, col, transact } = cloud(db)
-  return {
+  const cases: CaseStore = {
     async createCase(input: NewCase) {
       const reqId = `req_${hashId(input.citizenId, input.requestId)}`
       const existing = async () => {
@@ -53,13 +67,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       const result = await transact(async (tx) => {
         const req = await getOrNull(tx.collection('requests').doc(reqId))
         if (req) return null // a concurrent twin created it: nothing drawn, nothing written
-        const seq = await draw(tx, input.numberScope)
-        const { state, event } = input.build(seq)
-        await tx.collection('requests').doc(reqId).set({ data: { caseId: state.id } })
-        await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
-        await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
-        await countTrends(tx, state.hallId, trendDelta(null, state))
-        return { state, created: true }
+        return { state: await insertCase(tx, input), created: true }
       })
       return result ?? (await existing())!
     },
@@ -87,6 +95,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)
+        if (input.opens) await insertCase(tx, input.opens)
         return { status: 'ok', state }
       })
     },
@@ -103,6 +112,9 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       if (submitted.length) cond.submittedAt = submitted.length === 1 ? submitted[0] : _.and(...submitted)
       const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       return docs.map((d) => d.state as CaseState)
+    },
+    async listCaseSets(queries) {
+      return Promise.all(queries.map((q) => cases.listCases(q)))
     },
     async listEvents(caseIds) {
       const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
@@ -130,4 +142,5 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       return transact((tx) => draw(tx, scope))
     },
   }
+  return cases
 }

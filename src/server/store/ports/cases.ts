@@ -28,6 +28,11 @@ export interface NewCase {
   numberScope: string
   /** builds the case and its first event from the allocated sequence number */
   build: (seq: number) => { state: CaseState; event: CaseEvent }
+  /**
+   * Photos on the hall's own server the case is created with: each must be the citizen's own upload
+   * in this hall, else nothing is written (INVALID_INPUT). They are attached in the same transaction.
+   */
+  uploads?: string[]
 }
 
 export interface Append {
@@ -38,6 +43,8 @@ export interface Append {
   build: (seq: number | null) => { events: CaseEvent[]; state: CaseState; notifications?: Notification[] }
   /** the outside channels each notification is queued for (the inbox always has it) */
   channels?: Channel[]
+  /** a case opened in the same transaction (a referral's linked case at the other window, 000 §5.3) */
+  opens?: NewCase
 }
 
 export type AppendResult = { status: 'ok'; state: CaseState } | { status: 'conflict' }
@@ -54,6 +61,8 @@ export interface CaseStore {
   hasRequest(caseId: string, actorId: string, requestId: string): Promise<boolean>
   appendEvents(input: Append): Promise<AppendResult>
   listCases(query: CaseQuery): Promise<CaseState[]>
+  /** several case lists in one call, each as listCases answers it (the staff queue) */
+  listCaseSets(queries: CaseQuery[]): Promise<CaseState[][]>
   /** the events of these cases, each list in order (the archive export) */
   listEvents(caseIds: string[]): Promise<Record<string, CaseEvent[]>>
 

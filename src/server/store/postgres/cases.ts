@@ -1,6 +1,7 @@
 // Cases and their events in PostgreSQL: each write of a case updates its row, its indexed columns,
 // the report counters and its notices in one transaction.
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import { DomainError } from '../../../core/errors'
 import type { CaseEvent } from '../../../core/events'
 import type { CaseState } from '../../../core/caseState'
 import { caseIndex } from '../../../core/caseIndex'
@@ -47,11 +48,35 @@ function eventRow(e: CaseEvent) {
   }
 }
 
+/** inserts a new case with its first event and number, in the caller's transaction */
+async function insertCase(tx: Transaction<Db>, input: NewCase): Promise<CaseState> {
+  const seq = await draw(tx, input.numberScope)
+  const { state, event } = input.build(seq)
+  await tx.insertInto('cases').values(caseRow(state, input.requestId)).execute()
+  await tx.insertInto('case_events').values(eventRow(event)).execute()
+  await countTrends(tx, state.hallId, trendDelta(null, state))
+  const uploads = [...new Set(input.uploads ?? [])]
+  if (uploads.length > 0) {
+    // only the citizen's own photos of this hall; one already attached keeps its first case
+    const linked = await tx
+      .updateTable('uploads')
+      .set({ case_id: sql`coalesce(case_id, ${state.id})` })
+      .where('id', 'in', uploads)
+      .where('owner_id', '=', input.citizenId)
+      .where('hall_id', '=', state.hallId)
+      .executeTakeFirst()
+    if (Number(linked.numUpdatedRows) !== uploads.length) {
+      throw new DomainError('INVALID_INPUT', '有照片已失效，请删除后重新上传', { field: 'attachments' })
+    }
+  }
+  return state
+}
+
 /** the row changed between the version check and the update: the append is a conflict */
 class ConflictSignal extends Error {}
 
 export function postgresCases(db: Kysely<Db>): CaseStore {
-  return {
+  const cases: CaseStore = {
     async createCase(input: NewCase) {
       const existing = async () => {
         const row = await db
@@ -65,14 +90,7 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
       const found = await existing()
       if (found) return found
       try {
-        return await db.transaction().execute(async (tx) => {
-          const seq = await draw(tx, input.numberScope)
-          const { state, event } = input.build(seq)
-          await tx.insertInto('cases').values(caseRow(state, input.requestId)).execute()
-          await tx.insertInto('case_events').values(eventRow(event)).execute()
-          await countTrends(tx, state.hallId, trendDelta(null, state))
-          return { state, created: true }
-        })
+        return await db.transaction().execute(async (tx) => ({ state: await insertCase(tx, input), created: true }))
       } catch (e) {
         // a concurrent twin won the (citizen, requestId) race; the transaction rolled back its number
         if (isUniqueViolation(e)) {
@@ -126,6 +144,7 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
           await countTrends(tx, state.hallId, trendDelta(input.before, state))
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
           await writeNotices(tx, notifications, input.channels)
+          if (input.opens) await insertCase(tx, input.opens)
           return { status: 'ok', state } as const
         })
       } catch (e) {
@@ -149,6 +168,9 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
         .limit(q.limit ?? 100)
         .execute()
       return rows.map((r) => r.state)
+    },
+    async listCaseSets(queries) {
+      return Promise.all(queries.map((q) => cases.listCases(q)))
     },
     async listEvents(caseIds) {
       const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
@@ -188,4 +210,5 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
       return db.transaction().execute((tx) => draw(tx, scope))
     },
   }
+  return cases
 }

@@ -1,6 +1,8 @@
-// Halls, windows and the matter catalog in PostgreSQL.
-import type { Kysely } from 'kysely'
-import { sortMatters, type HallStore } from '../port'
+// Halls, windows and the matter catalog in PostgreSQL, and the hall bundle a case needs (one statement).
+import { sql, type Kysely } from 'kysely'
+import type { CalendarOverride } from '../../../core/calendar'
+import type { Hall, Staff, Window } from '../../../core/schemas'
+import { sortMatters, sortWindows, type HallStore, type PolicyVersion } from '../port'
 import { json, type Db } from './db'
 
 export function postgresHalls(db: Kysely<Db>): HallStore {
@@ -15,6 +17,34 @@ export function postgresHalls(db: Kysely<Db>): HallStore {
     async getHall(id) {
       const row = await db.selectFrom('halls').select('data').where('id', '=', id).executeTakeFirst()
       return row?.data ?? null
+    },
+    async hallBundle(q) {
+      const staffIds = q.staffIds ?? []
+      const windowIds = q.windowIds ?? []
+      // one statement: the hall, both policy versions, the calendar, the windows and the staff asked for
+      const { rows } = await sql<{ hall: Hall; policy: PolicyVersion | null; current: PolicyVersion | null; overrides: CalendarOverride[]; windows: Window[]; staff: Staff[] }>`
+        select h.data as hall,
+          (select p.data from policy_versions p where p.hall_id = h.id
+             and p.version = coalesce(${q.policyVersion ?? null}::int, (h.data->>'policyVersion')::int, 1)) as policy,
+          (select p.data from policy_versions p where p.hall_id = h.id
+             and p.version = coalesce((h.data->>'policyVersion')::int, 1)) as current,
+          coalesce((select jsonb_agg(jsonb_build_object('date', c.date, 'kind', c.kind, 'note', c.note) order by c.date)
+             from calendar_overrides c where c.hall_id = h.id), '[]'::jsonb) as overrides,
+          coalesce((select jsonb_agg(w.data) from windows w where w.hall_id = h.id), '[]'::jsonb) as windows,
+          coalesce((select jsonb_agg(s.data order by s.id) from staff s where s.hall_id = h.id
+             and (s.id = any(${staffIds}::text[]) or s.window_id = any(${windowIds}::text[])
+                  or (${q.office ?? false}::boolean and s.data->>'role' = 'office'))), '[]'::jsonb) as staff
+        from halls h where h.id = ${q.hallId}`.execute(db)
+      const row = rows[0]
+      if (!row) return null
+      return {
+        hall: row.hall,
+        policy: row.policy,
+        currentPolicy: row.current,
+        overrides: row.overrides.map((o) => ({ date: String(o.date).slice(0, 10), kind: o.kind, note: o.note })),
+        windows: sortWindows(row.windows),
+        staff: row.staff,
+      }
     },
     async listHalls() {
       return (await db.selectFrom('halls').select('data').orderBy('id').execute()).map((r) => r.data)
@@ -32,7 +62,7 @@ export function postgresHalls(db: Kysely<Db>): HallStore {
     },
     async listWindows(hallId) {
       const rows = await db.selectFrom('windows').select('data').where('hall_id', '=', hallId).execute()
-      return rows.map((r) => r.data).sort((a, b) => a.number.localeCompare(b.number) || a.id.localeCompare(b.id))
+      return sortWindows(rows.map((r) => r.data))
     },
     async putMatter(m) {
       const row = { hall_id: m.hallId, id: m.id, window_id: m.windowId, data: json(m) }
