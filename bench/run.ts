@@ -7,6 +7,7 @@ import { benchLedger } from './ledger'
 import { benchSizes } from './sizes'
 import { benchStoreCalls } from './storeCalls'
 import { benchSweep } from './sweep'
+import { benchSecurity } from './security'
 
 export interface Metric {
   name: string
@@ -25,6 +26,7 @@ async function main() {
     ['ledger', () => benchLedger(Number(process.env.BENCH_LEDGER_CASES ?? 1_000_000))],
     ['dashboard', () => benchDashboard(Number(process.env.BENCH_DASHBOARD_CASES ?? 1_000_000))],
     ['sizes', benchSizes],
+    ['security', benchSecurity],
   ]
   for (const [name, run] of suites) {
     if (only && only !== name) continue

@@ -1,6 +1,7 @@
 // The API contract shared by the app and the server (docs/DESIGN.md "API contract"): one function `api`,
 // a call is `{ action, ...input, requestId? }`, the answer `{ ok: true, data }` or `{ ok: false, error }`.
 import { z } from 'zod'
+import { Day, MAX_YEAR, MIN_YEAR, text } from './text'
 import type { ErrorBody } from './errors'
 import { caseActionInputs, Reason } from './caseActions'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, StaffId, WindowId } from './schemas'
@@ -12,14 +13,8 @@ import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '请选择日期')
-  // a day that exists: no 2 月 30 日
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`)
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
-  }, '没有这一天，请重新选择日期')
+export { MIN_YEAR, MAX_YEAR }
+
 const LedgerQuery = z
   .object({ from: Day, to: Day, windowId: WindowId.optional() })
   .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
@@ -29,11 +24,11 @@ export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: ErrorBody
 
 export const ActionInputs = {
   session: z.object({}),
-  login: z.object({ hallId: HallId, login: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
-  demoLogin: z.object({ staffId: z.string().min(1).max(32) }),
+  login: z.object({ hallId: HallId, login: text().trim().min(1).max(40), password: text().min(1).max(200) }),
+  demoLogin: z.object({ staffId: text().min(1).max(32) }),
   demoStaff: z.object({ hallId: HallId.optional() }),
   logout: z.object({}),
-  entry: z.object({ scene: z.string().max(200) }),
+  entry: z.object({ scene: text().max(200) }),
   submitCase: z.object({
     hallId: HallId,
     windowId: WindowId.optional(),
@@ -59,7 +54,7 @@ export const ActionInputs = {
     complaintId: ComplaintId,
     days: z.number().int().min(1, '延期至少 1 个工作日').max(30),
     reason: Reason('延期理由'),
-    approvedBy: z.string().trim().min(2, '请填写批准延期的分管领导').max(40),
+    approvedBy: text().trim().min(2, '请填写批准延期的分管领导').max(40),
   }),
   answerComplaint: z.object({
     complaintId: ComplaintId,
@@ -67,7 +62,7 @@ export const ActionInputs = {
     answer: Reason('调查核实情况和处理结果', 2000),
     responsibleStaffId: StaffId.optional(),
   }),
-  rateComplaint: z.object({ complaintId: ComplaintId, level: RatingLevelSchema, text: z.string().trim().max(300, '评价内容不超过 300 个字').default('') }),
+  rateComplaint: z.object({ complaintId: ComplaintId, level: RatingLevelSchema, text: text().trim().max(300, '评价内容不超过 300 个字').default('') }),
   // 附件3: the window ledger for a period, its cases, and the sheet as an xlsx workbook
   ledger: LedgerQuery,
   ledgerCases: LedgerQuery.safeExtend({ windowId: WindowId, column: LedgerColumn.optional() }),
@@ -86,19 +81,19 @@ export const ActionInputs = {
   // 大厅设置: the hall's public profile and its windows (closed only without cases still at them)
   hallSettings: z.object({}),
   saveHall: z.object({
-    name: z.string().trim().min(2, '请填写大厅名称').max(60, '大厅名称不超过 60 个字'),
-    address: z.string().trim().max(120, '地址不超过 120 个字').default(''),
-    supervisionPhone: z.string().trim().max(40).default(''),
-    complaintChannel: z.string().trim().max(120, '投诉渠道不超过 120 个字').default(''),
+    name: text().trim().min(2, '请填写大厅名称').max(60, '大厅名称不超过 60 个字'),
+    address: text().trim().max(120, '地址不超过 120 个字').default(''),
+    supervisionPhone: text().trim().max(40).default(''),
+    complaintChannel: text().trim().max(120, '投诉渠道不超过 120 个字').default(''),
     generalWindowId: WindowId.nullable().optional(),
     hours: WeeklyHoursSchema.optional(),
   }),
   saveWindow: z.object({
     id: WindowId,
     isNew: z.boolean().default(false),
-    name: z.string().trim().min(2, '请填写窗口名称').max(40, '窗口名称不超过 40 个字'),
-    number: z.string().trim().max(10, '窗口号不超过 10 个字').default(''),
-    scope: z.string().trim().max(500, '业务范围不超过 500 个字').default(''),
+    name: text().trim().min(2, '请填写窗口名称').max(40, '窗口名称不超过 40 个字'),
+    number: text().trim().max(10, '窗口号不超过 10 个字').default(''),
+    scope: text().trim().max(500, '业务范围不超过 500 个字').default(''),
     active: z.boolean().default(true),
   }),
   // 规则设置: the preset and the hall's adjustments; each save is a new version (optimistic on baseVersion)
@@ -111,11 +106,11 @@ export const ActionInputs = {
     requestId: RequestId,
   }),
   // 工作日历: the official holidays and make-up days, and the hall's own days
-  calendarSettings: z.object({ year: z.number().int().min(2020).max(2100).optional() }),
+  calendarSettings: z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR).optional() }),
   saveCalendarDay: z.object({
     date: Day,
     kind: z.enum(['workday', 'restday']),
-    note: z.string().trim().min(2, '请说明原因，例如「延时服务」或「地方节日」').max(60, '说明不超过 60 个字'),
+    note: text().trim().min(2, '请说明原因，例如「延时服务」或「地方节日」').max(60, '说明不超过 60 个字'),
   }),
   removeCalendarDay: z.object({ date: Day }),
   // 事项清单 (003): one matter at a time, or the whole catalog as xlsx (all or nothing)
@@ -123,49 +118,56 @@ export const ActionInputs = {
   saveMatter: z.object({
     id: MatterId.optional(),
     windowId: WindowId,
-    name: z.string().trim().min(2, '事项名称至少 2 个字').max(80, '事项名称不超过 80 个字'),
+    name: text().trim().min(2, '事项名称至少 2 个字').max(80, '事项名称不超过 80 个字'),
     kind: z.enum(['instant', 'promised']),
     promisedDays: z.number().int().min(1, '承诺时限至少 1 个工作日').max(60, '承诺时限不超过 60 个工作日').nullable().optional(),
-    basis: z.string().trim().max(500, '设定依据不超过 500 个字').default(''),
-    materials: z.array(z.string().trim().min(1).max(100)).max(40, '材料不超过 40 项').default([]),
-    keywords: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+    basis: text().trim().max(500, '设定依据不超过 500 个字').default(''),
+    materials: z.array(text().trim().min(1).max(100)).max(40, '材料不超过 40 项').default([]),
+    keywords: z.array(text().trim().min(1).max(20)).max(20).default([]),
     active: z.boolean().default(true),
     // a new matter: the same request adds it once
     requestId: RequestId.optional(),
   }),
   exportMatters: z.object({}),
-  importMatters: z.object({ base64: z.string().min(1, '请选择 xlsx 文件').max(4_000_000, '文件不超过 3 MB') }),
+  importMatters: z.object({ base64: text().min(1, '请选择 xlsx 文件').max(4_000_000, '文件不超过 3 MB') }),
   // the hall office manages its staff: deactivated, never deleted
   staffList: z.object({}),
   saveStaff: z.object({
     id: StaffId.optional(),
-    name: z.string().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 个字'),
-    title: z.string().trim().max(30, '职务不超过 30 个字').default(''),
-    post: z.string().trim().max(30, '岗位不超过 30 个字').default(''),
+    name: text().trim().min(1, '请填写姓名').max(30, '姓名不超过 30 个字'),
+    title: text().trim().max(30, '职务不超过 30 个字').default(''),
+    post: text().trim().max(30, '岗位不超过 30 个字').default(''),
     windowId: WindowId.nullable().optional(),
     role: Role,
     rank: z.number().int().min(0).max(20).default(1),
-    phone: z.string().trim().max(30).default(''),
+    phone: text().trim().max(30).default(''),
     active: z.boolean().default(true),
     // self-hosted sign-in name; empty clears it
-    login: z.string().trim().max(40).regex(/^[A-Za-z0-9_.-]*$/, '登录名只能用字母、数字和 _ . -').optional(),
+    login: text().trim().max(40).regex(/^[A-Za-z0-9_.-]*$/, '登录名只能用字母、数字和 _ . -').optional(),
     // a new person: the same request adds them once
     requestId: RequestId.optional(),
   }),
   // the photo on a staff member's responder card; null removes it
   setStaffPhoto: z.object({ staffId: StaffId, photo: StaffPhotoId.nullable() }),
-  setStaffPassword: z.object({ staffId: StaffId, password: z.string().min(8, '密码至少 8 位').max(200) }),
+  setStaffPassword: z.object({ staffId: StaffId, password: text().min(8, '密码至少 8 位').max(200) }),
+  // lifts a staff member's sign-in lock after too many wrong passwords (self-hosted)
+  unlockSignIn: z.object({ staffId: StaffId }),
   // WeChat sign-in for staff by a one-time invite code from the hall office
   createInvite: z.object({ staffId: StaffId }),
-  bindInvite: z.object({ code: z.string().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),
+  bindInvite: z.object({ code: text().trim().min(8, '请输入 8 位邀请码').max(12, '请输入 8 位邀请码') }),
   unbindStaff: z.object({ staffId: StaffId }),
   // 004: the month's score sheets (the hall office: every window; a lead: the window; staff: their own)
-  assessmentYear: z.object({ year: z.number().int().min(2020).max(2100) }),
-  assessment: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份'), windowId: WindowId.optional() }),
+  assessmentYear: z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR) }),
+  assessment: z.object({
+    month: text()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份')
+      .refine((m) => m >= `${MIN_YEAR}-01` && m <= `${MAX_YEAR}-12`, `请选择 ${MIN_YEAR} 年至 ${MAX_YEAR} 年之间的月份`),
+    windowId: WindowId.optional(),
+  }),
   // the in-app inbox of every role, and the WeChat subscribe-message grants
   inbox: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), limit: z.number().int().min(1).max(100).default(50) }),
-  markRead: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), keys: z.array(z.string().min(1).max(200)).max(100).optional() }),
-  subscribeGranted: z.object({ templateIds: z.array(z.string().min(1).max(100)).max(3) }),
+  markRead: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), keys: z.array(text().min(1).max(200)).max(100).optional() }),
+  subscribeGranted: z.object({ templateIds: z.array(text().min(1).max(100)).max(3) }),
 } as const
 
 export type ActionName = keyof typeof ActionInputs

@@ -2,6 +2,7 @@
 // Two kinds of id: a file kept by the hall's own server (`up_<hex>`), or a file in the mini-program's
 // cloud storage (`cloud://<env>/attachments/<hall>/<yyyymmdd>/<random>.<ext>`).
 import { z } from 'zod'
+import { text } from './text'
 
 export const MAX_ATTACHMENTS = 6
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
@@ -16,15 +17,13 @@ const CLOUD_ID = /^cloud:\/\/[A-Za-z0-9._-]{1,80}\/attachments\/([a-z][a-z0-9]{1
 // a staff member's photo for the responder card (000 §10: 亮明身份): `cloud://<env>/staff/<hall>/<random>.<ext>`
 const CLOUD_STAFF_ID = /^cloud:\/\/[A-Za-z0-9._-]{1,80}\/staff\/([a-z][a-z0-9]{1,15})\/[a-z0-9]{16,32}\.(jpg|png|webp)$/
 
-export const AttachmentId = z
-  .string()
+export const AttachmentId = text()
   .max(300)
   .refine((s) => SERVER_ID.test(s) || CLOUD_ID.test(s), '照片文件编号不正确，请重新上传')
 
 export const Attachments = z.array(AttachmentId).max(MAX_ATTACHMENTS, `最多上传 ${MAX_ATTACHMENTS} 张照片`).default([])
 
-export const StaffPhotoId = z
-  .string()
+export const StaffPhotoId = text()
   .max(300)
   .refine((s) => SERVER_ID.test(s) || CLOUD_STAFF_ID.test(s), '照片文件编号不正确，请重新上传')
 

@@ -28,10 +28,11 @@ import type { PhraseHit } from './forbiddenPhrase'
 import type { ForbiddenPhrase, Policy } from './policy'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 import { CaseId, RequestId, StaffId, WindowId, type Staff, type Window } from './schemas'
+import { Day, text } from './text'
 import { CASE_ABILITIES, type CaseAbility } from './views'
 
 /** a required free text of 2…max characters, trimmed */
-export const Reason = (what: string, max = 500) => z.string().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
+export const Reason = (what: string, max = 500) => text().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
 const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId, requestId: RequestId, ...shape })
 
 /** the numbered forms: 补件告知单 (附件1) and 交接单 (附件2), numbered per hall and year without gaps */
@@ -148,7 +149,7 @@ export const CASE_ACTIONS = {
   replyCase: define({
     input: z.object({
       caseId: CaseId,
-      text: z.string().trim().min(2, '答复内容至少 2 个字').max(2000, '答复内容不超过 2000 个字'),
+      text: text().trim().min(2, '答复内容至少 2 个字').max(2000, '答复内容不超过 2000 个字'),
       mode: ReplyMode,
       requestId: RequestId,
     }),
@@ -174,7 +175,7 @@ export const CASE_ACTIONS = {
   /** 000 §4.1: every missing material at once, on a numbered notice (附件1) */
   issueSupplementNotice: define({
     input: onCase({
-      items: z.array(z.string().trim().min(2, '请写明材料名称').max(100)).min(1, '请至少列出一项需要补正的材料').max(30),
+      items: z.array(text().trim().min(2, '请写明材料名称').max(100)).min(1, '请至少列出一项需要补正的材料').max(30),
     }),
     by: 'staff',
     ability: 'issueSupplementNotice',
@@ -186,7 +187,7 @@ export const CASE_ACTIONS = {
 
   /** the citizen (or the handler for them) says the materials are complete, which resumes the promised clock */
   materialsComplete: define({
-    input: onCase({ note: z.string().trim().max(200).default('') }),
+    input: onCase({ note: text().trim().max(200).default('') }),
     by: 'either',
     ability: 'materialsComplete',
     may: (c, s) => (c.staff ? (isHandler(c.staff, s) ? null : notHandler(s)) : ownerRefusal(c, s)),
@@ -231,7 +232,7 @@ export const CASE_ACTIONS = {
 
   /** 000 §5.1: handed over within the window on a numbered slip (附件2); the receiver becomes first responder on acknowledging */
   createHandover: define({
-    input: onCase({ toStaffId: StaffId, reason: Reason('交接原因'), remarks: z.string().trim().max(200).default('') }),
+    input: onCase({ toStaffId: StaffId, reason: Reason('交接原因'), remarks: text().trim().max(200).default('') }),
     by: 'staff',
     ability: 'createHandover',
     may: handlerOnly,
@@ -246,7 +247,7 @@ export const CASE_ACTIONS = {
   }),
 
   acknowledgeHandover: define({
-    input: onCase({ slipNo: z.string().min(1).max(40) }),
+    input: onCase({ slipNo: text().min(1).max(40) }),
     by: 'staff',
     ability: 'acknowledgeHandover',
     may: (c, s) => {
@@ -263,7 +264,7 @@ export const CASE_ACTIONS = {
 
   /** 003 三(一)2: the receiver of a hand-over contacts the citizen the same day */
   recordContact: define({
-    input: onCase({ note: z.string().trim().max(200).default('') }),
+    input: onCase({ note: text().trim().max(200).default('') }),
     by: 'staff',
     ability: 'recordContact',
     may: handlerOnly,
@@ -298,7 +299,7 @@ export const CASE_ACTIONS = {
    * time, the lead window to its co-windows in joint handling (002 首问（办）负责 §4(2)).
    */
   urgeCase: define({
-    input: onCase({ note: z.string().trim().max(200).default(''), targetWindowId: WindowId.optional() }),
+    input: onCase({ note: text().trim().max(200).default(''), targetWindowId: WindowId.optional() }),
     by: 'either',
     ability: 'urge',
     may: (c, s, rules, input) => {
@@ -347,7 +348,7 @@ export const CASE_ACTIONS = {
 
   /** 000 §5.4: outside the hall: a consult is explained, a written application goes to the hall office */
   outsideHall: define({
-    input: onCase({ mode: z.enum(['consult', 'written']), explanation: Reason('向市民的说明'), department: z.string().trim().max(60).default('') }),
+    input: onCase({ mode: z.enum(['consult', 'written']), explanation: Reason('向市民的说明'), department: text().trim().max(60).default('') }),
     by: 'staff',
     ability: 'outsideHall',
     may: handlerOnly,
@@ -359,7 +360,7 @@ export const CASE_ACTIONS = {
   forwardOutside: define({
     input: onCase({
       department: Reason('接收部门', 60),
-      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写移交日期'),
+      date: Day,
       documentNo: Reason('移交文号', 60),
     }),
     by: 'staff',
@@ -410,7 +411,7 @@ export const CASE_ACTIONS = {
   }),
 
   closeCase: define({
-    input: onCase({ note: z.string().trim().max(200).default('') }),
+    input: onCase({ note: text().trim().max(200).default('') }),
     by: 'staff',
     ability: 'close',
     may: (c, s) => (!c.staff ? signInFirst() : isHandler(c.staff, s) || isLeadOf(c.staff, s) ? null : notLead(s)),
@@ -423,7 +424,7 @@ export const CASE_ACTIONS = {
     input: onCase({
       level: RatingLevelSchema,
       tags: z.array(BadReason).max(6).default([]),
-      text: z.string().trim().max(500, '评价内容不超过 500 个字').default(''),
+      text: text().trim().max(500, '评价内容不超过 500 个字').default(''),
     }),
     ability: 'rate',
     by: 'citizen',

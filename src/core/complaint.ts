@@ -2,6 +2,7 @@
 // record the hall office works on. The rules of its handling are in complaintMachine.ts; this module
 // stays free of the calendar so the citizen's pages stay small.
 import { z } from 'zod'
+import { text } from './text'
 import { Attachments } from './attachment'
 import type { Clock } from './clock'
 import type { RatingLevel } from './rating'
@@ -29,7 +30,7 @@ export const ComplaintTarget = z.discriminatedUnion('kind', [
 ])
 export type ComplaintTarget = z.infer<typeof ComplaintTarget>
 
-export const ComplaintId = z.string().regex(/^k_[a-z0-9]{16}$/, '投诉编号格式不正确')
+export const ComplaintId = text().regex(/^k_[a-z0-9]{16}$/, '投诉编号格式不正确')
 
 export const COMPLAINT_TEXT_MAX = 1000
 /** complaints a citizen may file in a day: every real grievance fits, a flood does not */
@@ -39,7 +40,7 @@ export const ComplaintInput = z.object({
   hallId: HallId,
   target: ComplaintTarget,
   topic: ComplaintTopic,
-  text: z.string().trim().min(10, '请具体说明情况，至少 10 个字').max(COMPLAINT_TEXT_MAX, `投诉内容不超过 ${COMPLAINT_TEXT_MAX} 个字`),
+  text: text().trim().min(10, '请具体说明情况，至少 10 个字').max(COMPLAINT_TEXT_MAX, `投诉内容不超过 ${COMPLAINT_TEXT_MAX} 个字`),
   contact: Contact,
   attachments: Attachments,
   requestId: RequestId,

@@ -2,6 +2,7 @@
 // end) and what citizens read on the entry page and the posters. Pure, with no holiday data, so the
 // app's main package may use it.
 import { z } from 'zod'
+import { text } from './text'
 
 export type Span = { start: string; end: string }
 export type WeeklyHours = Record<0 | 1 | 2 | 3 | 4 | 5 | 6, Span[]> // 0 = Sunday
@@ -13,7 +14,7 @@ const WEEKDAY: Span[] = [
 export const DEFAULT_HOURS: WeeklyHours = { 0: [], 1: WEEKDAY, 2: WEEKDAY, 3: WEEKDAY, 4: WEEKDAY, 5: WEEKDAY, 6: [] }
 export const WEEKDAY_NAMES = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const
 
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间请写成 09:00 的形式')
+const Time = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间请写成 09:00 的形式')
 const Spans = z
   .array(z.object({ start: Time, end: Time }))
   .max(4, '每天最多 4 个时段')

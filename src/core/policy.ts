@@ -2,6 +2,7 @@
 // picks a preset and may override values; the effective policy is versioned and every case keeps the
 // version it was opened under.
 import { z } from 'zod'
+import { text } from './text'
 import type { ClockKind } from './events'
 import { fail, ok, type Result } from './errors'
 
@@ -155,7 +156,7 @@ export const PolicyOverrides = z
     limits: z.partialRecord(z.enum(['reply', 'jointPlan', 'outsideForward', 'handoverContact', 'promised', 'supplementNotice', 'complaint', 'rectification', 'followUp']), days),
     extension: z.object({ maxDays: days, needsLeadApproval: z.boolean() }).partial(),
     forbiddenPhrases: z
-      .array(z.object({ phrase: z.string().trim().min(2, '禁语至少 2 个字').max(20, '禁语不超过 20 个字'), suggestion: z.string().trim().min(2, '请填写建议说法').max(60, '建议说法不超过 60 个字') }))
+      .array(z.object({ phrase: text().trim().min(2, '禁语至少 2 个字').max(20, '禁语不超过 20 个字'), suggestion: text().trim().min(2, '请填写建议说法').max(60, '建议说法不超过 60 个字') }))
       .max(100, '禁语不超过 100 条'),
     reminders: z
       .object({

@@ -1,13 +1,14 @@
 // Shared zod schemas: the single source of the types used by the app, the handlers and both stores.
 import { z } from 'zod'
+import { text } from './text'
 import { WeeklyHoursSchema } from './hours'
 
-export const HallId = z.string().regex(/^[a-z][a-z0-9]{1,15}$/, '大厅编号格式不正确')
-export const WindowId = z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, '窗口编号格式不正确')
-export const StaffId = z.string().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/, '工作人员编号格式不正确')
-export const CaseId = z.string().regex(/^c_[a-z0-9]{16}$/, '案件编号格式不正确')
-export const MatterId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, '事项编号格式不正确')
-export const RequestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'requestId 格式不正确')
+export const HallId = text().regex(/^[a-z][a-z0-9]{1,15}$/, '大厅编号格式不正确')
+export const WindowId = text().regex(/^[a-z][a-z0-9-]{0,15}$/, '窗口编号格式不正确')
+export const StaffId = text().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/, '工作人员编号格式不正确')
+export const CaseId = text().regex(/^c_[a-z0-9]{16}$/, '案件编号格式不正确')
+export const MatterId = text().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, '事项编号格式不正确')
+export const RequestId = text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'requestId 格式不正确')
 
 // Mainland mobile (1[3-9]xxxxxxxxx) or landline with area code (0xx-xxxxxxxx, 0xxx-xxxxxxx, optional
 // extension). Separators (spaces, hyphens) are accepted on input and normalised away except the
@@ -19,8 +20,7 @@ export function normalisePhone(raw: string): string {
   if (MOBILE.test(s.replace(/-/g, ''))) return s.replace(/-/g, '')
   return s
 }
-export const Phone = z
-  .string()
+export const Phone = text()
   .trim()
   .transform(normalisePhone)
   .refine((s) => MOBILE.test(s) || LANDLINE.test(s), { message: '请填写正确的手机号或带区号的固定电话' })
@@ -38,7 +38,7 @@ export function maskPhone(phone: string): string {
 }
 
 export const Contact = z.object({
-  name: z.string().trim().min(1, '请填写单位或姓名').max(60, '单位或姓名不超过 60 个字'),
+  name: text().trim().min(1, '请填写单位或姓名').max(60, '单位或姓名不超过 60 个字'),
   phone: Phone,
 })
 export type Contact = z.infer<typeof Contact>
@@ -46,8 +46,7 @@ export type Contact = z.infer<typeof Contact>
 export const CaseKind = z.enum(['consult', 'application'])
 export type CaseKind = z.infer<typeof CaseKind>
 
-export const CaseText = z
-  .string()
+export const CaseText = text()
   .trim()
   .min(5, '请至少填写 5 个字，说明您要咨询或办理的事情')
   .max(1000, '内容不超过 1000 个字')
@@ -58,12 +57,12 @@ export type Role = z.infer<typeof Role>
 
 export const Hall = z.object({
   id: HallId,
-  prefix: z.string().regex(/^[A-Z]{2,6}$/, '案件编号前缀为 2–6 个大写字母'),
-  name: z.string().min(2).max(60),
-  address: z.string().max(120).default(''),
+  prefix: text().regex(/^[A-Z]{2,6}$/, '案件编号前缀为 2–6 个大写字母'),
+  name: text().min(2).max(60),
+  address: text().max(120).default(''),
   // 000 §10: a supervision phone and a complaint channel are public
-  supervisionPhone: z.string().max(40).default(''),
-  complaintChannel: z.string().max(120).default(''),
+  supervisionPhone: text().max(40).default(''),
+  complaintChannel: text().max(120).default(''),
   generalWindowId: WindowId.optional(),
   policyPreset: z.enum(['000', '001', '002', '003', '004']).default('000'),
   policyVersion: z.number().int().min(1).default(1),
@@ -75,9 +74,9 @@ export type Hall = z.infer<typeof Hall>
 export const Window = z.object({
   id: WindowId,
   hallId: HallId,
-  name: z.string().min(2).max(40),
-  number: z.string().max(10).default(''), // the counter number shown above the window, e.g. "A03"
-  scope: z.string().max(500).default(''), // business scope, shown to citizens (000 §10)
+  name: text().min(2).max(40),
+  number: text().max(10).default(''), // the counter number shown above the window, e.g. "A03"
+  scope: text().max(500).default(''), // business scope, shown to citizens (000 §10)
   active: z.boolean().default(true),
 })
 export type Window = z.infer<typeof Window>
@@ -86,36 +85,36 @@ export const Staff = z.object({
   id: StaffId,
   hallId: HallId,
   windowId: WindowId.nullable(), // hall office staff have no window
-  name: z.string().min(1).max(30),
-  title: z.string().max(30).default(''), // 职务
-  post: z.string().max(30).default(''), // 工作岗位
+  name: text().min(1).max(30),
+  title: text().max(30).default(''), // 职务
+  post: text().max(30).default(''), // 工作岗位
   role: Role,
   rank: z.number().int().min(0).max(20).default(0), // 002 §1: the highest rank answers when several do
-  phone: z.string().max(30).default(''),
+  phone: text().max(30).default(''),
   active: z.boolean().default(true),
   // a photo for the responder card (000 §10): a file on the hall's server or in cloud storage
-  photo: z.string().max(300).nullish(),
+  photo: text().max(300).nullish(),
 })
 export type Staff = z.infer<typeof Staff>
 
 // 003: the hall publishes its list of matters (事项清单) with basis, materials, time limit and window
 export const MatterKind = z.enum(['instant', 'promised'])
 export type MatterKind = z.infer<typeof MatterKind>
-const MaterialName = z.string().trim().min(2, '材料名称至少 2 个字').max(100, '材料名称不超过 100 个字')
+const MaterialName = text().trim().min(2, '材料名称至少 2 个字').max(100, '材料名称不超过 100 个字')
 export const Matter = z
   .object({
     id: MatterId,
     hallId: HallId,
     windowId: WindowId,
-    name: z.string().trim().min(2, '事项名称至少 2 个字').max(80, '事项名称不超过 80 个字'),
+    name: text().trim().min(2, '事项名称至少 2 个字').max(80, '事项名称不超过 80 个字'),
     kind: MatterKind,
     /** 承诺办结时限 in working days; promised matters only */
     promisedDays: z.number().int().min(1, '承诺时限至少 1 个工作日').max(60, '承诺时限不超过 60 个工作日').nullable().default(null),
     /** 设定依据 */
-    basis: z.string().trim().max(500, '设定依据不超过 500 个字').default(''),
+    basis: text().trim().max(500, '设定依据不超过 500 个字').default(''),
     materials: z.array(MaterialName).max(40, '材料不超过 40 项').default([]),
     /** what citizens type when they look for it: 过户, 提取, 退休 … */
-    keywords: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+    keywords: z.array(text().trim().min(1).max(20)).max(20).default([]),
     active: z.boolean().default(true),
   })
   .refine((m) => m.kind === 'instant' || m.promisedDays !== null, { message: '承诺件须填写承诺办结时限', path: ['promisedDays'] })
@@ -124,25 +123,25 @@ export type Matter = z.infer<typeof Matter>
 /** the matter as a case keeps it: a snapshot taken at submission, so later catalog edits do not rewrite the case */
 export const MatterRef = z.object({
   id: MatterId,
-  name: z.string(),
+  name: text(),
   kind: MatterKind,
   promisedDays: z.number().int().nullable(),
-  materials: z.array(z.string()),
+  materials: z.array(text()),
 })
 export type MatterRef = z.infer<typeof MatterRef>
 
 /** What a citizen sees of the person who owns their case (000 §10). */
 export const ResponderCard = z.object({
   staffId: StaffId,
-  name: z.string(),
-  title: z.string(),
-  post: z.string(),
+  name: text(),
+  title: text(),
+  post: text(),
   windowId: WindowId,
-  windowName: z.string(),
-  windowNumber: z.string(),
-  scope: z.string(),
+  windowName: text(),
+  windowNumber: text(),
+  scope: text(),
   /** a link to the staff member's photo, when there is one */
-  photo: z.string().nullable(),
+  photo: text().nullable(),
 })
 export type ResponderCard = z.infer<typeof ResponderCard>
 

@@ -475,6 +475,7 @@ export interface ActionOutputs {
   saveStaff: StaffAdminView['staff'][number]
   setStaffPhoto: StaffAdminView['staff'][number]
   setStaffPassword: { staffId: string; login: string }
+  unlockSignIn: { staffId: string; login: string | null; wasLocked: boolean }
   entryCodes: EntryCodesView
   createInvite: { code: string; expiresAt: string; staffId: string; staffName: string }
   bindInvite: SessionView

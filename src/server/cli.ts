@@ -10,8 +10,9 @@ import { verifyHall } from './audit'
 import { DEMO_HALL_ID, demoWindows, seedDemoHall } from './demoHall'
 import { createHttpServer } from './http'
 import { notifyConfig } from './notify/config'
-import { startScheduler, sweeper } from './scheduler'
-import { dataDirOf, openStoreFromEnv } from './store/open'
+import { serialized, startScheduler, sweeper, type RunOnce } from './scheduler'
+import { dataDirOf, openStoreFromEnv, type OpenedStore } from './store/open'
+import { controlToken, DataDirBusy, liveHolder, type LockInfo } from './dataLock'
 
 const ROOT = resolve(__dirname, '../..')
 const H5_DIR = resolve(process.env.H5_DIR || join(ROOT, 'dist/h5'))
@@ -22,7 +23,8 @@ const USAGE = `用法：shouwen <命令>
   start                  演示模式：按需构建 H5，迁移内置数据库，首次运行时写入示范大厅，然后启动服务
   serve [--port N] [--host H]
                          启动自托管服务（H5 页面与 /api），启动时自动迁移数据库
-  sweep --once           巡检一次：发出到期提醒、记录超时并通知，发送待发消息（serve 会每分钟自动巡检）
+  sweep --once           巡检一次：发出到期提醒、记录超时并通知，发送待发消息（serve 会每分钟自动巡检）；
+                         使用内置数据库且服务正在运行时，由该服务在本机完成巡检
   migrate                执行数据库迁移
   seed-demo              写入示范大厅（仅限非生产环境）
   hall import <文件.json> 导入大厅、窗口和工作人员（整份校验通过才写入）
@@ -36,7 +38,8 @@ const USAGE = `用法：shouwen <命令>
 
 环境变量：DATA_DIR（内置数据库目录，默认 ./data）、DATABASE_URL（PostgreSQL 服务器）、
 PORT、HOST、SESSION_SECRET、PUBLIC_URL、SHOUWEN_DEMO=1（演示模式）、NODE_ENV=production、
-SWEEP_INTERVAL_SECONDS（巡检间隔，默认 60，0 为关闭）、NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET（大厅短信或政务微信网关）`
+SWEEP_INTERVAL_SECONDS（巡检间隔，默认 60，0 为关闭）、NOTIFY_WEBHOOK_URL / NOTIFY_WEBHOOK_SECRET（大厅短信或政务微信网关）、
+TRUSTED_PROXY（可信反向代理的地址，逗号分隔，按其 X-Forwarded-For 识别市民地址）、STAFF_SESSION_HOURS（工作人员登录有效小时数，默认 12）`
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -63,6 +66,13 @@ function sessionSecret(): string {
   const secret = randomBytes(32).toString('base64url')
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
+}
+
+/** STAFF_SESSION_HOURS: how long a staff sign-in lasts (default 12 hours, at most 30 days) */
+function staffSessionHours(): number {
+  const hours = Number(process.env.STAFF_SESSION_HOURS ?? 12)
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 720) fail(`STAFF_SESSION_HOURS 无效：${process.env.STAFF_SESSION_HOURS}（1 到 720 小时）`)
+  return hours
 }
 
 function newestMtime(dir: string): number {
@@ -93,9 +103,13 @@ async function serve(args: string[], demo: boolean) {
   const port = Number(flag(args, '--port') ?? process.env.PORT ?? 3000)
   const host = flag(args, '--host') ?? process.env.HOST ?? '127.0.0.1'
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口无效：${port}`)
-  const store = await openStoreFromEnv(process.env)
+  const every = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60)
+  if (!Number.isFinite(every) || every < 0) fail(`SWEEP_INTERVAL_SECONDS 无效：${process.env.SWEEP_INTERVAL_SECONDS}`)
+  const store = await openStoreFromEnv(process.env, 'serve')
   await store.migrate()
   if (demo && (await seedDemoHall(store))) console.log('已写入示范大厅「示范市政务服务中心」')
+  const runOnce = serialized(sweeper(store, process.env))
+  const token = controlToken()
   const app = await createHttpServer({
     store,
     demo,
@@ -104,8 +118,14 @@ async function serve(args: string[], demo: boolean) {
     secureCookies: process.env.COOKIE_SECURE === '1',
     channels: notifyConfig(process.env, 'selfHosted').channels,
     publicUrl: process.env.PUBLIC_URL || undefined,
+    trustProxy: (process.env.TRUSTED_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    staffSessionHours: staffSessionHours(),
+    // the embedded database is this process's alone: `sweep --once` asks here instead of opening it
+    control: store.lock ? { token, sweep: runOnce } : undefined,
   })
   const address = await app.listen({ port, host })
+  const listening = app.server.address()
+  if (store.lock && listening && typeof listening === 'object') store.lock.update({ host: listening.address, port: listening.port, token })
   const base = (process.env.PUBLIC_URL || address.replace('[::1]', 'localhost')).replace(/\/$/, '')
   console.log(`首问通已启动：${base}`)
   if (demo) {
@@ -118,9 +138,7 @@ async function serve(args: string[], demo: boolean) {
   } else {
     console.log(`工作人员登录：${base}/#/staff/login/index（二维码和海报在政务服务科的「二维码与海报」中生成）`)
   }
-  const every = Number(process.env.SWEEP_INTERVAL_SECONDS ?? 60)
-  if (!Number.isFinite(every) || every < 0) fail(`SWEEP_INTERVAL_SECONDS 无效：${process.env.SWEEP_INTERVAL_SECONDS}`)
-  const stopSweeps = every > 0 ? startScheduler(sweeper(store, process.env), every * 1000, (m, e) => console.log(m, e ?? '')) : () => {}
+  const stopSweeps = every > 0 ? startScheduler(runOnce, every * 1000, (m, e) => console.log(m, e ?? '')) : () => {}
   const stop = async () => {
     stopSweeps()
     await app.close()
@@ -129,6 +147,45 @@ async function serve(args: string[], demo: boolean) {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
+}
+
+type SweepResult = Awaited<ReturnType<RunOnce>>
+
+/** asks the running server (which holds the embedded database) to sweep, over its local control endpoint */
+async function askServer(holder: LockInfo): Promise<SweepResult> {
+  if (!holder.port || !holder.token) throw new DataDirBusy(dataDirOf(process.env), holder)
+  const host = !holder.host || holder.host === '0.0.0.0' || holder.host === '::' ? '127.0.0.1' : holder.host
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${holder.port}/internal/sweep`
+  const res = await fetch(url, { method: 'POST', headers: { 'x-shouwen-control': holder.token }, signal: AbortSignal.timeout(10 * 60_000) })
+  const body = (await res.json().catch(() => null)) as { ok: boolean; data?: SweepResult; error?: { message: string } } | null
+  if (!res.ok || !body?.ok || !body.data) throw new Error(`正在运行的服务（进程 ${holder.pid}）没有完成巡检：${body?.error?.message ?? `HTTP ${res.status}`}`)
+  return body.data
+}
+
+/**
+ * One sweep by hand. With DATABASE_URL it runs here (the sweep is safe beside running servers). On
+ * the embedded database it runs here only when no other process has DATA_DIR open; beside
+ * `shouwen serve` it asks that server to sweep.
+ */
+async function sweepOnce(): Promise<{ report: SweepResult; via: string }> {
+  if (!process.env.DATABASE_URL) {
+    const holder = liveHolder(dataDirOf(process.env))
+    if (holder?.command === 'serve') return { report: await askServer(holder), via: `（由正在运行的服务完成，进程 ${holder.pid}）` }
+  }
+  let store: OpenedStore
+  try {
+    store = await openStoreFromEnv(process.env, 'sweep')
+  } catch (e) {
+    // the server started between the look and the open
+    if (e instanceof DataDirBusy && e.holder.command === 'serve') return { report: await askServer(e.holder), via: `（由正在运行的服务完成，进程 ${e.holder.pid}）` }
+    throw e
+  }
+  try {
+    await store.migrate()
+    return { report: await sweeper(store, process.env)(), via: '' }
+  } finally {
+    await store.close()
+  }
 }
 
 async function main(argv: string[]) {
@@ -142,15 +199,13 @@ async function main(argv: string[]) {
       return serve(args, process.env.SHOUWEN_DEMO === '1')
     case 'sweep': {
       if (args[0] !== '--once') fail('用法：shouwen sweep --once')
-      const store = await openStoreFromEnv(process.env)
-      await store.migrate()
-      const { sweep, delivery } = await sweeper(store, process.env)()
-      await store.close()
-      console.log(`巡检完成：查看 ${sweep.cases} 件，提醒 ${sweep.reminders}，超时 ${sweep.breaches}；消息发送 ${delivery.sent}，跳过 ${delivery.skipped}，待重试 ${delivery.retried}，失败 ${delivery.failed}`)
+      const result = await sweepOnce()
+      const { sweep, delivery } = result.report
+      console.log(`巡检完成${result.via}：查看 ${sweep.cases} 件，提醒 ${sweep.reminders}，超时 ${sweep.breaches}；消息发送 ${delivery.sent}，跳过 ${delivery.skipped}，待重试 ${delivery.retried}，失败 ${delivery.failed}`)
       return
     }
     case 'migrate': {
-      const store = await openStoreFromEnv(process.env)
+      const store = await openStoreFromEnv(process.env, 'migrate')
       await store.migrate()
       await store.close()
       console.log('数据库已是最新结构')
@@ -158,7 +213,7 @@ async function main(argv: string[]) {
     }
     case 'seed-demo': {
       if (production) fail('生产环境不能写入示范大厅')
-      const store = await openStoreFromEnv(process.env)
+      const store = await openStoreFromEnv(process.env, 'seed-demo')
       await store.migrate()
       const seeded = await seedDemoHall(store)
       await store.close()
@@ -167,7 +222,7 @@ async function main(argv: string[]) {
     }
     case 'hall': {
       if (args[0] !== 'import' || !args[1]) fail('用法：shouwen hall import <文件.json>')
-      const store = await openStoreFromEnv(process.env)
+      const store = await openStoreFromEnv(process.env, 'hall import')
       await store.migrate()
       process.exitCode = await importHall(store, args[1], { out: console.log, err: console.error })
       await store.close()
@@ -176,7 +231,7 @@ async function main(argv: string[]) {
     case 'staff': {
       if (args[0] !== 'password' || !args[1]) fail('用法：echo <密码> | shouwen staff password <工作人员编号>')
       const password = readFileSync(0, 'utf8').replace(/\r?\n$/, '')
-      const store = await openStoreFromEnv(process.env)
+      const store = await openStoreFromEnv(process.env, 'staff password')
       await store.migrate()
       process.exitCode = await setStaffPassword(store, args[1], password, { out: console.log, err: console.error })
       await store.close()
@@ -184,7 +239,7 @@ async function main(argv: string[]) {
     }
     case 'audit': {
       if (args[0] !== 'verify') fail('用法：shouwen audit verify [--hall <大厅编号>]')
-      const store = await openStoreFromEnv(process.env)
+      const store = await openStoreFromEnv(process.env, 'audit verify')
       await store.migrate()
       const only = flag(args, '--hall')
       const halls = only ? [only] : (await store.listHalls()).map((h) => h.id)
@@ -207,7 +262,7 @@ async function main(argv: string[]) {
         out: (line) => console.log(line),
         err: (line) => console.error(line),
         loadOverrides: async (hallId) => {
-          store ??= await openStoreFromEnv(process.env)
+          store ??= await openStoreFromEnv(process.env, 'calendar')
           await store.migrate()
           if (!(await store.getHall(hallId))) throw new Error(`找不到大厅：${hallId}`)
           return store.listCalendarOverrides(hallId)
@@ -232,5 +287,6 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e)
-  process.exit(1)
+  // a data directory in use is the operator's to sort out, like a bad argument
+  process.exit(e instanceof DataDirBusy ? 3 : 1)
 })

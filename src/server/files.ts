@@ -16,6 +16,7 @@ import type { CaseState } from '../core/caseState'
 import type { Staff } from '../core/schemas'
 import { staffSeesCase } from '../core/access'
 import type { Identity } from './identity'
+import { takeLimit } from './limits'
 import type { Store, Upload, UploadStore } from './store/port'
 
 export interface FileAccess {
@@ -105,7 +106,7 @@ export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unkno
  * Keeps a photo a citizen uploads to the hall's server: a JPEG, PNG or WebP by its bytes, at most
  * 5 MB, at most 30 a day per citizen, for a hall that exists.
  */
-export async function receiveUpload(store: Store & UploadStore, input: { hallId: string; citizenId: string; bytes: Uint8Array; now: Date }): Promise<Upload> {
+export async function receiveUpload(store: Store & UploadStore, input: { hallId: string; citizenId: string; bytes: Uint8Array; now: Date; address?: string | null }): Promise<Upload> {
   if (input.bytes.length === 0) throw new DomainError('INVALID_INPUT', '没有收到照片，请重新选择', { field: 'file' })
   if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('INVALID_INPUT', '照片不能超过 5 MB', { field: 'file' })
   const mime = sniffImage(input.bytes)
@@ -115,6 +116,8 @@ export async function receiveUpload(store: Store & UploadStore, input: { hallId:
   if ((await store.countUploads(input.citizenId, since)) >= MAX_UPLOADS_PER_DAY) {
     throw new DomainError('RATE_LIMITED', '今天上传的照片已经很多了，请明天再试，或到窗口出示材料')
   }
+  // the per-citizen count resets with a new cookie; the address's count does not
+  await takeLimit(store, 'upload', { address: input.address }, input.now)
   const upload: Upload = {
     id: `up_${randomBytes(12).toString('hex')}`,
     hallId: input.hallId,

@@ -7,6 +7,8 @@ export interface Identity {
   staffId: string | null
   /** cloud only: the caller's OPENID, which may be bound to a staff record */
   openid?: string
+  /** self-hosted: the caller's network address (behind a proxy, from its trusted forwarded header), for abuse limits */
+  address?: string | null
 }
 
 export const ANONYMOUS: Identity = { citizenId: null, staffId: null }

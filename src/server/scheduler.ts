@@ -1,5 +1,6 @@
 // Self-hosted: the sweep and the outbox on an in-process timer (the cloud uses a timer trigger).
 // Runs never overlap; a failed run is logged and the next one tries again.
+import { formatShanghai } from '../core/calendar'
 import { notifyConfig } from './notify/config'
 import { deliverOutbox, type Sender } from './notify/deliver'
 import { webhookSender } from './notify/webhook'
@@ -21,7 +22,19 @@ export function sweeper(store: Store & UploadStore, env: NodeJS.ProcessEnv, now:
     const delivery = await deliverOutbox(store, senders, { now: at })
     // photos uploaded for a form that was never sent
     const purgedUploads = await store.purgeUploads(purgeBefore(at))
+    // ended sign-ins and spent abuse counters
+    await store.purgeSecurity(formatShanghai(at))
     return { sweep, delivery, purgedUploads }
+  }
+}
+
+/** one run at a time: a run asked for while one is going waits for it, then runs */
+export function serialized(run: RunOnce): RunOnce {
+  let last: Promise<unknown> = Promise.resolve()
+  return () => {
+    const next = last.then(run, run)
+    last = next.catch(() => {})
+    return next
   }
 }
 

@@ -22,6 +22,8 @@ export interface SweepReport {
   breaches: number
   /** cases another writer changed meanwhile; they are looked at again next time */
   conflicts: number
+  /** the time budget ran out: what is left is due still and the next run takes it */
+  unfinished: boolean
 }
 
 export interface SweepOptions {
@@ -31,10 +33,15 @@ export interface SweepOptions {
   batch?: number
   /** at most this many cases per run, so a run stays within a cloud function's time */
   maxCases?: number
+  /** stop taking new cases after this many milliseconds of real time (the cloud function's timeout) */
+  budgetMs?: number
 }
 
 export async function runSweep(store: Store, opts: SweepOptions): Promise<SweepReport> {
-  const report: SweepReport = { cases: 0, complaints: 0, reminders: 0, breaches: 0, conflicts: 0 }
+  const report: SweepReport = { cases: 0, complaints: 0, reminders: 0, breaches: 0, conflicts: 0, unfinished: false }
+  const started = Date.now()
+  // real time, whatever `now` says: the budget is the function's own running time
+  const outOfTime = () => (opts.budgetMs !== undefined && Date.now() - started > opts.budgetMs ? (report.unfinished = true) : false)
   const until = formatShanghai(opts.now)
   const batch = opts.batch ?? 200
   const maxCases = opts.maxCases ?? 5000
@@ -54,6 +61,7 @@ export async function runSweep(store: Store, opts: SweepOptions): Promise<SweepR
     const ids = (await store.listDueCases(until, batch)).filter((id) => !seen.has(id))
     if (ids.length === 0) break
     for (const id of ids) {
+      if (outOfTime()) break
       seen.add(id)
       report.cases++
       const state = await store.getCaseState(id)
@@ -91,20 +99,21 @@ export async function runSweep(store: Store, opts: SweepOptions): Promise<SweepR
         if (e.type === 'clockBreached') report.breaches++
       }
     }
-    if (ids.length < batch) break
+    if (ids.length < batch || report.unfinished) break
   }
-  await sweepComplaints(store, opts, report, until, batch, maxCases)
+  if (!outOfTime()) await sweepComplaints(store, opts, report, until, batch, maxCases, outOfTime)
   return report
 }
 
 /** the complaints whose reminder or due time has come; saved at the version decided on, like cases */
-async function sweepComplaints(store: Store, opts: SweepOptions, report: SweepReport, until: string, batch: number, max: number) {
+async function sweepComplaints(store: Store, opts: SweepOptions, report: SweepReport, until: string, batch: number, max: number, outOfTime: () => boolean) {
   const halls = new Map<string, Promise<{ hall: HallContext; dir: Directory }>>()
   const seen = new Set<string>()
   while (report.complaints < max) {
     const due = (await store.listDueComplaints(until, batch)).filter((c) => !seen.has(c.id))
     if (due.length === 0) break
     for (const c of due) {
+      if (outOfTime()) break
       seen.add(c.id)
       report.complaints++
       let h = halls.get(c.hallId)
@@ -123,6 +132,6 @@ async function sweepComplaints(store: Store, opts: SweepOptions, report: SweepRe
       if (swept && next.complaint.clock.breachedAt && !c.clock.breachedAt) report.breaches++
       else if (swept) report.reminders++
     }
-    if (due.length < batch) break
+    if (due.length < batch || report.unfinished) break
   }
 }

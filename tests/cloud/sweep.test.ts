@@ -12,12 +12,14 @@ const root = join(__dirname, '../..')
 const db = new FakeCloudDb()
 const sent: Array<{ touser: string; templateId: string; page: string }> = []
 let failSends = 0
+/** the caller's OPENID: the mini-program's user for `api`, none for the timer that runs `sweep` */
+let openid: string | undefined = 'o-citizen-9'
 
 jest.mock('wx-server-sdk', () => ({
   DYNAMIC_CURRENT_ENV: Symbol('current env'),
   init: jest.fn(),
   database: () => db,
-  getWXContext: () => ({ OPENID: 'o-citizen-9', APPID: 'wx-test' }),
+  getWXContext: () => ({ OPENID: openid, APPID: 'wx-test' }),
   openapi: {
     subscribeMessage: {
       send: async (m: { touser: string; templateId: string; page: string }) => {
@@ -30,16 +32,24 @@ jest.mock('wx-server-sdk', () => ({
 }))
 
 type Main = (event?: Record<string, unknown>) => Promise<any>
-let api: Main
-let sweep: Main
+let callApi: Main
+let runSweep: Main
+const api: Main = (event) => {
+  openid = 'o-citizen-9'
+  return callApi(event)
+}
+const sweep: Main = () => {
+  openid = undefined
+  return runSweep()
+}
 
 beforeAll(async () => {
   process.env.WX_TEMPLATE_CITIZEN = 'tmpl-citizen'
   for (const name of ['api', 'sweep']) {
     if (!existsSync(join(root, `cloudfunctions/${name}/index.js`))) execFileSync(process.execPath, [join(root, 'scripts/build-functions.mjs')])
   }
-  api = require(join(root, 'cloudfunctions/api/index.js')).main
-  sweep = require(join(root, 'cloudfunctions/sweep/index.js')).main
+  callApi = require(join(root, 'cloudfunctions/api/index.js')).main
+  runSweep = require(join(root, 'cloudfunctions/sweep/index.js')).main
   await createCloudbaseStore(db).migrate()
   await seedDemoHall(createCloudbaseStore(db))
   // the stand-in's calls stay real asynchronous; only the clock moves
@@ -71,4 +81,9 @@ it('records the breach once and sends one subscribe message per grant, retrying 
   const view = await api({ action: 'inbox' })
   expect(view.data.items.map((n: { title: string }) => n.title)).toEqual(['办理超时，深表歉意'])
   expect(view.data.unread).toBe(1)
+})
+
+it('refuses a call from the mini-program: only the timer runs the sweep', async () => {
+  openid = 'o-citizen-9'
+  expect(await runSweep({})).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '巡检只由定时触发器运行' } })
 })

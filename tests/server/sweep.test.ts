@@ -8,6 +8,9 @@ import { deliverOutbox, MAX_ATTEMPTS, type Sender } from '../../src/server/notif
 import { createCloudbaseStore } from '../../src/server/store/cloudbase'
 import type { Store } from '../../src/server/store/port'
 import { runSweep } from '../../src/server/sweep'
+import { webhookSender } from '../../src/server/notify/webhook'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { FakeCloudDb } from '../support/fakeCloudDb'
 import { openTestDb, type TestDb } from '../support/pglite'
 import { citizen, rid, staffMember, testApi } from '../support/api'
@@ -223,5 +226,47 @@ describe.each(adapters)('the sweep on %s', (_name, open) => {
     expect(sent).toHaveLength(4)
     expect(new Set(sent).size).toBe(4)
     expect(await h.store.outboxStats()).toMatchObject({ sent: 4, pending: 0 })
+  })
+  it('two sweeps at once, one begun minutes before, send each webhook message once and report what they recorded', async () => {
+    // the hall's gateway, counting what it receives; it answers a little slowly, as a real one does
+    const received = new Map<string, number>()
+    let firstArrived!: () => void
+    const arrived = new Promise<void>((r) => (firstArrived = r))
+    const gateway = createServer((req, res) => {
+      let body = ''
+      req.on('data', (d) => (body += d))
+      req.on('end', () => {
+        const key = (JSON.parse(body) as { key: string }).key
+        received.set(key, (received.get(key) ?? 0) + 1)
+        firstArrived()
+        setTimeout(() => res.end('ok'), 50)
+      })
+    })
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r))
+    try {
+      const send = webhookSender(`http://127.0.0.1:${(gateway.address() as AddressInfo).port}/`, 'secret')
+      await Promise.all(Array.from({ length: 5 }, () => consult()))
+      const began = at('2026-10-09T17:45:00')
+      const run = async (start: Date) => {
+        const sweep = await runSweep(h.store, { now: start, channels: ['webhook'] })
+        return { sweep, delivery: await deliverOutbox(h.store, { webhook: send }, { now: start }) }
+      }
+      // the first run's sweep took minutes; while it sends, the next run (three minutes on) starts
+      const first = await runSweep(h.store, { now: began, channels: ['webhook'] })
+      const firstDelivery = deliverOutbox(h.store, { webhook: send }, { now: began })
+      await arrived
+      const [a, b] = await Promise.all([firstDelivery, run(new Date(began.getTime() + 3 * 60_000))])
+      const recorded = (await h.store.listNotifications('office-xu', 100)).filter((n) => n.kind === 'breach').length
+      expect(recorded).toBe(5)
+      expect(first.breaches + b.sweep.breaches).toBe(recorded)
+      // 5 breaches × (first responder, lead, office, citizen) and the 5 earlier task notices to the window
+      expect([...received.values()].every((n) => n === 1)).toBe(true)
+      const stats = await h.store.outboxStats()
+      expect(a.sent + b.delivery.sent).toBe(received.size)
+      expect(stats.sent).toBe(received.size)
+      expect(stats.pending).toBe(0)
+    } finally {
+      await new Promise((r) => gateway.close(r))
+    }
   })
 })

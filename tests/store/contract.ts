@@ -431,5 +431,69 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await store.listCalendarOverrides('tl')).toHaveLength(1)
       expect(await store.listCalendarOverrides('other')).toEqual([])
     })
+    it('leases an outbox item to one deliverer: no second claim before the lease ends, and a lost lease settles nothing', async () => {
+      const { state } = await store.createCase(newCase('wx:o1', 'req-outbox-1'))
+      const notice = (recipient: string) => ({
+        key: `${state.id}:2:${recipient}`, hallId: 'tl', caseId: state.id, caseNo: state.no, recipient: { kind: 'staff' as const, id: recipient },
+        kind: 'task' as const, title: '新案件', body: '请认领', at: '2026-11-23T10:00:00+08:00',
+      })
+      const claimed = next(state, { type: 'claimed', payload: { staffId: 'li' } })
+      expect((await store.appendEvents({ before: state, channels: ['webhook'], build: () => ({ events: [claimed.event], state: claimed.state, notifications: [notice('li'), notice('wang')] }) })).status).toBe('ok')
+      // two deliverers at once: each item goes to one of them
+      const [a, b] = await Promise.all([
+        store.claimOutbox('2026-11-23T10:00:00+08:00', 10, '2026-11-23T10:05:00+08:00'),
+        store.claimOutbox('2026-11-23T10:00:00+08:00', 10, '2026-11-23T10:05:00+08:00'),
+      ])
+      expect([...a, ...b].map((i) => i.key).sort()).toEqual([notice('li').key, notice('wang').key].sort())
+      // a later deliverer within the lease takes nothing
+      expect(await store.claimOutbox('2026-11-23T10:04:00+08:00', 10, '2026-11-23T10:09:00+08:00')).toEqual([])
+      // the lease ran out (its holder stalled): another claims it, and the first holder's late settle is refused
+      const again = await store.claimOutbox('2026-11-23T10:06:00+08:00', 10, '2026-11-23T10:11:00+08:00')
+      expect(again).toHaveLength(2)
+      const first = [...a, ...b][0]!
+      expect(await store.settleOutbox(first, { status: 'sent' }, 1)).toBe(false)
+      const mine = again.find((i) => i.key === first.key)!
+      expect(await store.settleOutbox(mine, { status: 'sent' }, 1)).toBe(true)
+      expect(await store.settleOutbox(mine, { status: 'sent' }, 1)).toBe(false)
+      expect(await store.outboxStats()).toMatchObject({ sent: 1, pending: 1 })
+    })
+    it('keeps staff sessions until they expire or are revoked, one or all of a person', async () => {
+      const session = (tokenHash: string, staffId: string, expiresAt = '2026-11-23T22:00:00+08:00') => ({ tokenHash, staffId, createdAt: '2026-11-23T10:00:00+08:00', expiresAt })
+      await store.createStaffSession(session('t1', 'li'))
+      await store.createStaffSession(session('t2', 'li'))
+      await store.createStaffSession(session('t3', 'wang'))
+      await store.createStaffSession(session('t4', 'li', '2026-11-23T11:00:00+08:00'))
+      expect(await store.findStaffSession('t1', '2026-11-23T12:00:00+08:00')).toEqual({ staffId: 'li', expiresAt: '2026-11-23T22:00:00+08:00' })
+      expect(await store.findStaffSession('t1', '2026-11-23T22:00:00+08:00')).toBeNull()
+      expect(await store.findStaffSession('t4', '2026-11-23T12:00:00+08:00')).toBeNull()
+      expect(await store.findStaffSession('nope', '2026-11-23T12:00:00+08:00')).toBeNull()
+      await store.revokeStaffSession('t1', '2026-11-23T12:00:00+08:00')
+      expect(await store.findStaffSession('t1', '2026-11-23T12:01:00+08:00')).toBeNull()
+      expect(await store.findStaffSession('t2', '2026-11-23T12:01:00+08:00')).not.toBeNull()
+      expect(await store.revokeStaffSessions('li', '2026-11-23T12:02:00+08:00')).toBe(2)
+      expect(await store.findStaffSession('t2', '2026-11-23T12:03:00+08:00')).toBeNull()
+      expect(await store.findStaffSession('t3', '2026-11-23T12:03:00+08:00')).not.toBeNull()
+      expect(await store.purgeSecurity('2026-11-24T00:00:00+08:00')).toBeGreaterThanOrEqual(4)
+    })
+
+    it('records failed sign-ins per key atomically, and clears them', async () => {
+      const bump = (prev: { failures: number; firstAt: string; lockedUntil: string | null } | null) => ({
+        failures: (prev?.failures ?? 0) + 1, firstAt: prev?.firstAt ?? '2026-11-23T10:00:00+08:00', lockedUntil: (prev?.failures ?? 0) + 1 >= 5 ? '2026-11-23T10:15:00+08:00' : null,
+      })
+      await Promise.all(Array.from({ length: 6 }, () => store.recordSignInFailure('acct:tl:li', bump)))
+      expect(await store.signInFailures('acct:tl:li')).toEqual({ failures: 6, firstAt: '2026-11-23T10:00:00+08:00', lockedUntil: '2026-11-23T10:15:00+08:00' })
+      expect(await store.signInFailures('acct:tl:wang')).toBeNull()
+      expect(await store.clearSignInFailures('acct:tl:li')).toBe(true)
+      expect(await store.clearSignInFailures('acct:tl:li')).toBe(false)
+      expect(await store.signInFailures('acct:tl:li')).toBeNull()
+    })
+
+    it('counts rate-limited uses per key and window: of concurrent callers exactly the limit pass', async () => {
+      const w = '2026-11-23T10:00:00+08:00'
+      const taken = await Promise.all(Array.from({ length: 12 }, () => store.takeRate('submit:addr:10.0.0.1', w, 5)))
+      expect(taken.filter(Boolean)).toHaveLength(5)
+      expect(await store.takeRate('submit:addr:10.0.0.2', w, 5)).toBe(true)
+      expect(await store.takeRate('submit:addr:10.0.0.1', '2026-11-23T11:00:00+08:00', 5)).toBe(true)
+    })
   })
 }

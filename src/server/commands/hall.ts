@@ -2,6 +2,7 @@
 // `shouwen hall import <file.json>` writes the hall, its windows and staff; `shouwen staff password
 // <staffId>` sets a sign-in password (read from standard input, stored as a scrypt hash).
 import { readFileSync } from 'node:fs'
+import { formatShanghai } from '../../core/calendar'
 import { z } from 'zod'
 import { Hall, Staff, Window } from '../../core/schemas'
 import { hashPassword } from '../password'
@@ -86,7 +87,10 @@ export async function setStaffPassword(store: Store, staffId: string, password: 
     return 2
   }
   await store.putStaff(staff, { passwordHash: await hashPassword(password) })
-  await audit(store, { hallId: staff.hallId, actor: OPERATOR, action: 'staff.password', target: `staff:${staff.id}`, detail: {} }, new Date())
+  // a new password ends every session signed in with the old one
+  const now = new Date()
+  const ended = await store.revokeStaffSessions(staff.id, formatShanghai(now))
+  await audit(store, { hallId: staff.hallId, actor: OPERATOR, action: 'staff.password', target: `staff:${staff.id}`, detail: { sessionsEnded: ended } }, now)
   io.out(`已为 ${staff.name}（${staff.id}）设置登录密码`)
   return 0
 }

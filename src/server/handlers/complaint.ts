@@ -22,6 +22,7 @@ import { requireCitizen, requireOffice } from '../authorize'
 import { runCaseAction } from '../caseAction'
 import { REOPEN_FOR_COMPLAINT } from '../../core/caseActions'
 import { loadDirectory, type Directory } from '../directory'
+import { takeLimit } from '../limits'
 import { loadHallContext, type HallContext } from '../hallContext'
 import type { Handler, HandlerContext } from '../context'
 
@@ -165,6 +166,8 @@ export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
   }
   const attachments = [...new Set(input.attachments)]
   await ctx.files.checkAttachable(attachments, citizenId, hall.hall.id)
+  // the per-citizen count above resets with a new cookie; the address's count does not
+  await takeLimit(ctx.store, 'complaint', { address: ctx.identity.address }, ctx.now)
 
   const dir = await loadDirectory(ctx.store, hall.hall.id)
   const year = shanghaiDate(ctx.now).slice(0, 4)

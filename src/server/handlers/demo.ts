@@ -10,7 +10,9 @@ function requireDemo(ctx: HandlerContext) {
 
 export const demoStaff: Handler<'demoStaff'> = async (ctx, input) => {
   requireDemo(ctx)
-  const hallId = input.hallId ?? DEMO_HALL_ID
+  // demo mode shows the demo hall's sample people only, never a real hall's staff beside it
+  if (input.hallId && input.hallId !== DEMO_HALL_ID) throw new DomainError('NOT_FOUND', '演示模式只有示范大厅的演示账号', { field: 'hallId' })
+  const hallId = DEMO_HALL_ID
   const [staff, windows] = await Promise.all([ctx.store.listStaff(hallId), ctx.store.listWindows(hallId)])
   const names = new Map(windows.map((w) => [w.id, w.name]))
   return {

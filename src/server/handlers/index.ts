@@ -21,6 +21,7 @@ import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import { revealPhone } from './revealPhone'
 import { entryCodes } from './entryCodes'
 import { saveStaff, setStaffPassword, setStaffPhoto, staffList } from './people'
+import { unlockSignIn } from './signIn'
 import { hallSettings, saveHall, saveWindow } from './hallSettings'
 import { exportMatters, importMatters, matterList, saveMatter } from './matters'
 import { policySettings, savePolicy } from './policy'
@@ -80,6 +81,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   saveStaff,
   setStaffPhoto,
   setStaffPassword,
+  unlockSignIn,
   ledger,
   ledgerCases,
   ledgerWorkbook,

@@ -3,6 +3,7 @@
 // invite code in the cloud, a login and password on the hall's own server). Staff are deactivated,
 // never deleted: their cases and scores keep their names. Every change is in the audit log.
 import { createHash, randomBytes } from 'node:crypto'
+import { formatShanghai } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
 import type { Staff } from '../../core/schemas'
 import type { StaffAdminView } from '../../core/views'
@@ -74,8 +75,11 @@ export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
     }
     throw e
   }
-  // a deactivated person can no longer sign in with WeChat either
-  if (existing?.active && !staff.active) await ctx.store.putStaff(staff, { openid: null })
+  // a deactivated person can no longer sign in with WeChat either, and their sessions end now
+  if (existing?.active && !staff.active) {
+    await ctx.store.putStaff(staff, { openid: null })
+    await ctx.store.revokeStaffSessions(staff.id, formatShanghai(ctx.now))
+  }
   const changed = existing ? (Object.keys(staff) as Array<keyof Staff>).filter((k) => staff[k] !== existing[k]).join(',') : 'created'
   await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'staff.update' : 'staff.create', target: `staff:${staff.id}`, detail: { changed, login: input.login !== undefined } }, ctx.now)
   return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
@@ -105,6 +109,8 @@ export const setStaffPassword: Handler<'setStaffPassword'> = async (ctx, input) 
   const account = (await ctx.store.listStaffAccounts(me.hallId)).find((a) => a.staffId === staff.id)
   if (!account?.login) throw new DomainError('CONFLICT', '请先为这位工作人员设置登录名', { field: 'staffId' })
   await ctx.store.putStaff(staff, { passwordHash: await hashPassword(input.password) })
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'staff.password', target: `staff:${staff.id}`, detail: {} }, ctx.now)
+  // a new password ends every session signed in with the old one
+  const ended = await ctx.store.revokeStaffSessions(staff.id, formatShanghai(ctx.now))
+  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'staff.password', target: `staff:${staff.id}`, detail: { sessionsEnded: ended } }, ctx.now)
   return { staffId: staff.id, login: account.login }
 }

@@ -4,19 +4,20 @@ import { requireCitizen } from '../authorize'
 import type { Handler } from '../context'
 import { hallContextOf, loadBundle } from '../hallContext'
 import { newCase } from '../newCase'
+import { takeLimit } from '../limits'
 
 /**
  * A citizen submits a consult or an application. Routed to the chosen matter's window, else the
  * window of the QR code, else the hall's general inquiry window. Idempotent per requestId: a double
- * tap makes one case. Three store calls: the hall with its rules and windows, the matter, the write
- * (which also attaches the photos kept on the hall's own server).
+ * tap makes one case. Three store calls: the hall with its rules, windows and the matter; the abuse
+ * limits; the write (which also attaches the photos kept on the hall's own server).
  */
 export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
   const citizenId = requireCitizen(ctx)
-  const bundle = await loadBundle(ctx.store, { hallId: input.hallId })
+  const bundle = await loadBundle(ctx.store, { hallId: input.hallId, matterId: input.matterId })
   const hallCtx = hallContextOf(bundle, 'current')
   const { hall } = hallCtx
-  const matter = input.matterId ? await ctx.store.getMatter(hall.id, input.matterId) : null
+  const matter = input.matterId ? bundle.matter : null
   if (input.matterId && (!matter || !matter.active)) {
     throw new DomainError('NOT_FOUND', '这个事项不在本大厅的事项清单中，请重新选择', { field: 'matterId' })
   }
@@ -28,6 +29,8 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
 
   const attachments = [...new Set(input.attachments)]
   const uploads = ctx.files.forNewCase(attachments, hall.id)
+  // a flood from one device or one address is refused before anything is written
+  await takeLimit(ctx.store, 'submit', { identity: citizenId, address: ctx.identity.address }, ctx.now)
   const { state } = await ctx.store.createCase(
     newCase(hallCtx, ctx.now, { citizenId, requestId: input.requestId, uploads }, {
       kind: input.kind,

@@ -277,4 +277,31 @@ export const MIGRATIONS: Migration[] = [
        ) t group by 1, 2, 3, 4`,
     ],
   },
+  {
+    version: 15,
+    statements: [
+      // an outbox item's claim carries a token: only the deliverer holding the lease may settle it
+      `alter table outbox add column lease text`,
+      // staff sessions of the hall's own server, ended by sign-out, a new password or deactivation
+      `create table staff_sessions (
+        token_hash text primary key,
+        staff_id text not null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        revoked_at timestamptz)`,
+      `create index staff_sessions_staff_idx on staff_sessions (staff_id) where revoked_at is null`,
+      // failed sign-ins per account and per address, with the lock they lead to
+      `create table sign_in_failures (
+        key text primary key,
+        failures int not null,
+        first_at timestamptz not null,
+        locked_until timestamptz)`,
+      // abuse limits per identity and per address, in fixed windows, shared by every server process
+      `create table rate_counters (
+        key text not null,
+        window_start timestamptz not null,
+        n int not null,
+        primary key (key, window_start))`,
+    ],
+  },
 ]

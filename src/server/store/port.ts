@@ -9,6 +9,7 @@ import type { HallStore } from './ports/halls'
 import type { InboxStore } from './ports/inbox'
 import type { ReportStore } from './ports/reports'
 import type { RuleStore } from './ports/rules'
+import type { SecurityStore } from './ports/security'
 import type { StaffStore } from './ports/staff'
 
 export type { AuditEntry, AuditStore } from './ports/audit'
@@ -18,10 +19,11 @@ export { sortMatters, sortWindows, type BundleQuery, type HallBundle, type HallS
 export type { Channel, InboxStore, OutboxItem, OutboxOutcome } from './ports/inbox'
 export type { ReportStore } from './ports/reports'
 export type { PolicyVersion, RuleStore } from './ports/rules'
+export type { NewStaffSession, RateHit, SecurityStore } from './ports/security'
 export type { NewInvite, RedeemResult, StaffSecret, StaffStore } from './ports/staff'
 export type { Upload, UploadStore } from './ports/uploads'
 
-export interface Store extends HallStore, StaffStore, CaseStore, RuleStore, InboxStore, ComplaintStore, ReportStore, AuditStore {
+export interface Store extends HallStore, StaffStore, CaseStore, RuleStore, InboxStore, ComplaintStore, ReportStore, AuditStore, SecurityStore {
   readonly kind: 'postgres' | 'cloudbase'
   /** create or upgrade the schema / collections; safe to run again */
   migrate(): Promise<void>

@@ -85,6 +85,13 @@ export default function PeoplePage() {
     return null
   }
 
+  // after 5 wrong passwords an account is locked for 15 minutes; the office may lift it sooner
+  const unlock = async (p: Person) => {
+    const a = await call('unlockSignIn', { staffId: p.id })
+    if (!a.ok) return Taro.showToast({ title: a.error.message, icon: 'none' })
+    setNotice(a.data.wasLocked ? `已解除 ${p.name} 的登录锁定，请本人重新登录` : `${p.name} 的账号没有被锁定`)
+  }
+
   // 000 §10: the photo on the responder card citizens see
   const photo = async (p: Person, remove = false) => {
     let id: string | null = null
@@ -155,6 +162,13 @@ export default function PeoplePage() {
               ) : null}
               {p.active && view.mode === 'selfHosted' && p.login ? (
                 <ActionForm title='设置登录密码' fields={[{ name: 'password', label: '新密码（至少 8 位）', kind: 'text' }]} submitLabel='设置密码' tone='plain' onSubmit={(v) => password(p, v)} />
+              ) : null}
+              {p.active && view.mode === 'selfHosted' && p.login ? (
+                <View className='chips'>
+                  <Text className='chip' onClick={() => unlock(p)}>
+                    解除登录锁定
+                  </Text>
+                </View>
               ) : null}
               <Text className='link' onClick={() => toggle(p)}>
                 {p.active ? '停用（离岗、调离时使用；其案件和考核记录保留）' : '重新启用'}

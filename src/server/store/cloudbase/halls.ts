@@ -21,7 +21,7 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
       const version = q.policyVersion ?? hall.policyVersion
       const staffIds = [...new Set(q.staffIds ?? [])]
       const windowIds = [...new Set(q.windowIds ?? [])]
-      const [policy, currentPolicy, overrides, windows, byId, byWindow, office] = await Promise.all([
+      const [policy, currentPolicy, overrides, windows, byId, byWindow, office, matter] = await Promise.all([
         rules.getPolicyVersion(hall.id, version),
         version === hall.policyVersion ? null : rules.getPolicyVersion(hall.id, hall.policyVersion),
         rules.listCalendarOverrides(hall.id),
@@ -30,6 +30,7 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
         windowIds.length ? all(col('staff').where({ hallId: hall.id, windowId: _.in(windowIds) }).orderBy('_id', 'asc')) : [],
         // the hall office has no window
         q.office ? all(col('staff').where({ hallId: hall.id, windowId: _.eq(null) }).orderBy('_id', 'asc')) : [],
+        q.matterId ? halls.getMatter(hall.id, q.matterId) : null,
       ])
       const staff = new Map<string, Staff>()
       for (const d of [...byId, ...byWindow, ...office.filter((d) => (d.data as Staff).role === 'office')]) {
@@ -43,6 +44,7 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
         overrides,
         windows,
         staff: [...staff.values()].sort((a, b) => a.id.localeCompare(b.id)),
+        matter,
       }
     },
     async listHalls() {

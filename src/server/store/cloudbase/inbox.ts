@@ -1,4 +1,5 @@
 // Notifications, the outbox and subscribe-message grants in the CloudBase database.
+import { randomUUID } from 'node:crypto'
 import type { Notification } from '../../../core/notification'
 import type { Channel, InboxStore, OutboxItem } from '../port'
 import { all, cloud, getOrNull, hashId, type CloudData, type CloudDatabase } from './db'
@@ -23,6 +24,7 @@ export function cloudbaseInbox(db: CloudDatabase): InboxStore {
       return n
     },
     async claimOutbox(now, limit, leaseUntil) {
+      const lease = randomUUID()
       const due = await all(col('outbox').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc'), limit)
       const claimed: OutboxItem[] = []
       for (const d of due) {
@@ -30,12 +32,12 @@ export function cloudbaseInbox(db: CloudDatabase): InboxStore {
         const took = await transact(async (tx) => {
           const ref = tx.collection('outbox').doc(d._id as string)
           const cur = await getOrNull(ref)
-          if (!cur || cur.status !== 'pending' || cur.nextAttemptAt !== d.nextAttemptAt) return false
-          await ref.update({ data: { nextAttemptAt: leaseUntil } })
+          if (!cur || cur.status !== 'pending' || cur.nextAttemptAt !== d.nextAttemptAt || (cur.lease ?? null) !== (d.lease ?? null)) return false
+          await ref.update({ data: { nextAttemptAt: leaseUntil, lease } })
           return true
         })
         if (took) {
-          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string })
+          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string, lease })
         }
       }
       return claimed
@@ -45,7 +47,14 @@ export function cloudbaseInbox(db: CloudDatabase): InboxStore {
         outcome.status === 'retry'
           ? { status: 'pending', attempts, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error }
           : { status: outcome.status, attempts, lastError: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
-      await col('outbox').doc(hashId('o', item.key, item.channel)).update({ data })
+      // only the lease's holder settles: one that lost it (ran out, claimed again) writes nothing
+      return transact(async (tx) => {
+        const ref = tx.collection('outbox').doc(hashId('o', item.key, item.channel))
+        const cur = await getOrNull(ref)
+        if (!cur || cur.status !== 'pending' || (item.lease && cur.lease !== item.lease)) return false
+        await ref.update({ data: { ...data, lease: null } })
+        return true
+      })
     },
     async outboxStats() {
       const out = { pending: 0, sent: 0, skipped: 0, failed: 0 }

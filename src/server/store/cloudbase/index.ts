@@ -20,11 +20,12 @@ import { cloudbaseHalls } from './halls'
 import { cloudbaseInbox } from './inbox'
 import { cloudbaseReports } from './reports'
 import { cloudbaseRules } from './rules'
+import { cloudbaseSecurity, SECURITY_COLLECTIONS } from './security'
 import { cloudbaseStaff } from './staff'
 
 export type { CloudCollection, CloudCommand, CloudData, CloudDatabase, CloudDocRef, CloudQuery, CloudTransaction, CloudTxDocRef } from './db'
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log']
+const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log', ...SECURITY_COLLECTIONS]
 
 export function createCloudbaseStore(db: CloudDatabase): Store {
   return {
@@ -37,6 +38,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     ...cloudbaseComplaints(db),
     ...cloudbaseReports(db),
     ...cloudbaseAudit(db),
+    ...cloudbaseSecurity(db),
 
     async migrate() {
       for (const name of COLLECTIONS) {

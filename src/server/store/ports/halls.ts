@@ -17,6 +17,8 @@ export interface HallBundle {
   windows: Window[]
   /** the staff asked for: by id, everyone at the given windows, and the hall office when asked */
   staff: Staff[]
+  /** the catalog matter asked for, if it exists */
+  matter: Matter | null
 }
 
 export interface BundleQuery {
@@ -25,6 +27,7 @@ export interface BundleQuery {
   staffIds?: string[]
   windowIds?: string[]
   office?: boolean
+  matterId?: string
 }
 
 export interface HallStore {

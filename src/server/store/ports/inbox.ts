@@ -11,6 +11,8 @@ export interface OutboxItem {
   notification: Notification
   attempts: number
   nextAttemptAt: string
+  /** the claim's token: only its holder may settle the item */
+  lease?: string
 }
 
 export type OutboxOutcome =
@@ -32,7 +34,11 @@ export interface InboxStore {
    * concurrent deliverer does not take them too.
    */
   claimOutbox(now: string, limit: number, leaseUntil: string): Promise<OutboxItem[]>
-  settleOutbox(item: Pick<OutboxItem, 'key' | 'channel'>, outcome: OutboxOutcome, attempts: number): Promise<void>
+  /**
+   * Records the outcome of a claimed item; false (and nothing written) when its lease was lost
+   * meanwhile (it ran out and another deliverer claimed the item), so a report counts only what it settled.
+   */
+  settleOutbox(item: Pick<OutboxItem, 'key' | 'channel' | 'lease'>, outcome: OutboxOutcome, attempts: number): Promise<boolean>
   /** counts of the outbox by status (operators, tests) */
   outboxStats(): Promise<Record<'pending' | 'sent' | 'skipped' | 'failed', number>>
 

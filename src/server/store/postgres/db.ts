@@ -8,14 +8,15 @@ import { formatShanghai } from '../../../core/calendar'
 import type { Notification } from '../../../core/notification'
 import type { Complaint } from '../../../core/complaint'
 import type { AuditEntry, Channel, PolicyVersion } from '../port'
+import type { SecurityTables } from './security'
 
-export interface Db {
+export interface Db extends SecurityTables {
   schema_migrations: { version: number; applied_at: Generated<Date> }
   halls: { id: string; data: Hall }
   windows: { hall_id: string; id: string; data: Window }
   matters: { hall_id: string; id: string; window_id: string; data: Matter }
   notifications: { key: string; hall_id: string; case_id: string; recipient_id: string; at: string | Date; read_at: string | Date | null; data: Notification }
-  outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null }
+  outbox: { key: string; channel: string; status: string; attempts: number; next_attempt_at: string | Date; last_error: string | null; lease: string | null }
   subscribe_grants: { openid: string; template_id: string; remaining: number }
   complaints: {
     id: string

@@ -1,7 +1,7 @@
 // Halls, windows and the matter catalog in PostgreSQL, and the hall bundle a case needs (one statement).
 import { sql, type Kysely } from 'kysely'
 import type { CalendarOverride } from '../../../core/calendar'
-import type { Hall, Staff, Window } from '../../../core/schemas'
+import type { Hall, Matter, Staff, Window } from '../../../core/schemas'
 import { sortMatters, sortWindows, type HallStore, type PolicyVersion } from '../port'
 import { json, type Db } from './db'
 
@@ -22,8 +22,9 @@ export function postgresHalls(db: Kysely<Db>): HallStore {
       const staffIds = q.staffIds ?? []
       const windowIds = q.windowIds ?? []
       // one statement: the hall, both policy versions, the calendar, the windows and the staff asked for
-      const { rows } = await sql<{ hall: Hall; policy: PolicyVersion | null; current: PolicyVersion | null; overrides: CalendarOverride[]; windows: Window[]; staff: Staff[] }>`
+      const { rows } = await sql<{ hall: Hall; policy: PolicyVersion | null; current: PolicyVersion | null; overrides: CalendarOverride[]; windows: Window[]; staff: Staff[]; matter: Matter | null }>`
         select h.data as hall,
+          (select m.data from matters m where m.hall_id = h.id and m.id = ${q.matterId ?? null}::text) as matter,
           (select p.data from policy_versions p where p.hall_id = h.id
              and p.version = coalesce(${q.policyVersion ?? null}::int, (h.data->>'policyVersion')::int, 1)) as policy,
           (select p.data from policy_versions p where p.hall_id = h.id
@@ -44,6 +45,7 @@ export function postgresHalls(db: Kysely<Db>): HallStore {
         overrides: row.overrides.map((o) => ({ date: String(o.date).slice(0, 10), kind: o.kind, note: o.note })),
         windows: sortWindows(row.windows),
         staff: row.staff,
+        matter: row.matter,
       }
     },
     async listHalls() {

@@ -1,4 +1,5 @@
 // Notifications, the outbox and subscribe-message grants in PostgreSQL.
+import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import type { Channel, InboxStore } from '../port'
 import { iso, type Db } from './db'
@@ -45,10 +46,11 @@ export function postgresInbox(db: Kysely<Db>): InboxStore {
           .skipLocked()
           .execute()
         if (due.length === 0) return []
+        const lease = randomUUID()
         for (const d of due) {
-          await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
+          await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil, lease }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
         }
-        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)! }))
+        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)!, lease }))
       })
     },
     async settleOutbox(item, outcome, attempts) {
@@ -56,7 +58,9 @@ export function postgresInbox(db: Kysely<Db>): InboxStore {
         outcome.status === 'retry'
           ? { status: 'pending', attempts, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error }
           : { status: outcome.status, attempts, last_error: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
-      await db.updateTable('outbox').set(set).where('key', '=', item.key).where('channel', '=', item.channel).execute()
+      let q = db.updateTable('outbox').set({ ...set, lease: null }).where('key', '=', item.key).where('channel', '=', item.channel).where('status', '=', 'pending')
+      if (item.lease) q = q.where('lease', '=', item.lease)
+      return Number((await q.executeTakeFirst()).numUpdatedRows) === 1
     },
     async outboxStats() {
       const rows = await db.selectFrom('outbox').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute()

@@ -14,6 +14,7 @@ import { postgresHalls } from './halls'
 import { postgresInbox } from './inbox'
 import { postgresReports } from './reports'
 import { postgresRules } from './rules'
+import { postgresSecurity, type SecurityTables } from './security'
 import { postgresStaff } from './staff'
 import { postgresUploads } from './uploads'
 
@@ -64,6 +65,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     ...postgresReports(db),
     ...postgresUploads(db),
     ...postgresAudit(db),
+    ...postgresSecurity(db as unknown as Kysely<SecurityTables>),
 
     async migrate() {
       await db.transaction().execute(async (tx) => {
@@ -83,7 +85,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       await closeDriver()
     },
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, staff_sessions, sign_in_failures, rate_counters`.execute(db)
     },
   }
   return store
