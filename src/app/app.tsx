@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { listenForPrivacyRequests } from './lib/privacy'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -7,6 +8,7 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') {
       // every call goes through the `api` cloud function of this environment
       Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true })
+      listenForPrivacyRequests()
     }
   })
   return children

@@ -4,6 +4,7 @@
 import type { WorkCalendar } from './calendar'
 import { formatShanghai, shanghaiDate } from './calendar'
 import type { CaseState } from './caseState'
+import { noticeRound } from './caseMachine'
 import { CLOCK_LABELS } from './clock'
 import type { ClockKind } from './events'
 import type { Policy } from './policy'
@@ -64,6 +65,32 @@ export interface AssessedCase {
   reply: { at: string; by: string } | null
   completion: { at: string } | null
   refusal: { at: string } | null
+  /** the policy version the case runs under (a store may leave it out; the server then reads it from the case's events) */
+  policy?: { presetId: string; version: number }
+}
+
+/**
+ * The policies a month is assessed under (docs/DESIGN.md "Policy presets": a case keeps the version it
+ * was opened under): each case's deductions by its own version, the sheet's starting score and cap
+ * by the version in force in that month — never simply the hall's policy of today.
+ */
+export interface AssessmentRules {
+  /** the version in force in the month: starting score, the monthly cap, complaints */
+  sheet: Policy
+  ofCase(c: AssessedCase): Policy
+}
+
+const rulesOf = (p: Policy | AssessmentRules): AssessmentRules => ('ofCase' in p ? p : { sheet: p, ofCase: () => p })
+
+/**
+ * The version in force at the end of the month: the last one saved before the month ended, else the
+ * first (the hall's rules when it opened). `versions` is oldest first.
+ */
+export function versionInForce<V extends { version: number; at: string }>(versions: V[], month: string): V | null {
+  const end = monthSpan(month).to.getTime()
+  let found: V | null = null
+  for (const v of versions) if (!v.at || Date.parse(v.at) < end) found = v
+  return found ?? versions[0] ?? null
 }
 
 export type DeductionKind = 'firstResponderBreach' | 'onlineConsultLate' | 'overdue' | 'badRating' | 'complaint'
@@ -118,9 +145,45 @@ const inMonth = (iso: string, month: string) => shanghaiDate(new Date(iso)).slic
 /** clocks whose breach is a breach of the first-responder (or one-time notice) duty itself */
 const DUTY_CLOCKS: ClockKind[] = ['handoverContact', 'jointPlan', 'outsideForward', 'supplementNotice']
 
+/** the people a unit's duty falls on: a window's leads (窗口负责人 / 首席代表) and the hall office */
+export interface DutyHolders {
+  leadsOf(windowId: string): string[]
+  office: string[]
+}
+
+const nobody: DutyHolders = { leadsOf: () => [], office: [] }
+
+/** the holders named by the staff list's roles */
+export function dutyHoldersOf(staff: Array<{ id: string; windowId: string | null; role?: 'staff' | 'lead' | 'office'; active?: boolean }>): DutyHolders {
+  const on = staff.filter((s) => s.active !== false)
+  return {
+    leadsOf: (windowId) => on.filter((s) => s.role === 'lead' && s.windowId === windowId).map((s) => s.id),
+    office: on.filter((s) => s.role === 'office').map((s) => s.id),
+  }
+}
+
+/**
+ * Who a violation is charged to: the holder of the case at the due time; a late joint plan to the
+ * lead window's leads (000 §5.2, §8: 窗口负责人负总责; §12 共同办理事项窗口负责人), a late forward
+ * outside the hall to the hall office that had to make it (000 §5.4) — never to the clerk.
+ */
+export function chargedFor(v: NonNullable<AssessedCase['violations']>[number], holders: DutyHolders): Array<{ staffId: string; windowId: string | null }> {
+  const duty = v.duty ?? 'holder'
+  if (duty === 'windowLead') return holders.leadsOf(v.windowId).map((staffId) => ({ staffId, windowId: v.windowId }))
+  if (duty === 'office') return holders.office.map((staffId) => ({ staffId, windowId: null }))
+  return v.staffId ? [{ staffId: v.staffId, windowId: v.windowId }] : []
+}
+
 /** every deduction of the month, by staff member (before the cap) */
-export function deductions(cases: AssessedCase[], month: string, policy: Policy, cal: WorkCalendar, now: Date): Map<string, { windowId: string | null; items: Deduction[] }> {
-  const a = policy.assessment
+export function deductions(
+  cases: AssessedCase[],
+  month: string,
+  policy: Policy | AssessmentRules,
+  cal: WorkCalendar,
+  now: Date,
+  holders: DutyHolders = nobody,
+): Map<string, { windowId: string | null; items: Deduction[] }> {
+  const rules = rulesOf(policy)
   const out = new Map<string, { windowId: string | null; items: Deduction[] }>()
   const add = (staffId: string | null, windowId: string | null, d: Deduction) => {
     if (!staffId) return
@@ -130,13 +193,17 @@ export function deductions(cases: AssessedCase[], month: string, policy: Policy,
   }
   const { from, to } = monthSpan(month)
   for (const c of cases) {
+    // each case's points and citations are those of the policy version it ran under
+    const a = rules.ofCase(c).assessment
     for (const v of c.violations ?? []) {
       if (v.clockKind === 'promised') continue // counted per overdue day below
       if (!inMonth(v.at, month)) continue
-      if (v.clockKind === 'reply') {
-        add(v.staffId, v.windowId, { kind: 'onlineConsultLate', caseId: c.id, caseNo: c.no, at: v.at, points: a.onlineConsultLate.value, note: `${CLOCK_LABELS.reply}已超过`, cite: a.onlineConsultLate.cite })
-      } else if (DUTY_CLOCKS.includes(v.clockKind)) {
-        add(v.staffId, v.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: v.at, points: a.firstResponderBreach.value, note: `${CLOCK_LABELS[v.clockKind]}已超过`, cite: a.firstResponderBreach.cite })
+      for (const who of chargedFor(v, holders)) {
+        if (v.clockKind === 'reply') {
+          add(who.staffId, who.windowId, { kind: 'onlineConsultLate', caseId: c.id, caseNo: c.no, at: v.at, points: a.onlineConsultLate.value, note: `${CLOCK_LABELS.reply}已超过`, cite: a.onlineConsultLate.cite })
+        } else if (DUTY_CLOCKS.includes(v.clockKind)) {
+          add(who.staffId, who.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: v.at, points: a.firstResponderBreach.value, note: `${CLOCK_LABELS[v.clockKind]}已超过`, cite: a.firstResponderBreach.cite })
+        }
       }
     }
     // 004: −1 per case per working day overdue, in the days of this month, until the clock is met
@@ -152,9 +219,11 @@ export function deductions(cases: AssessedCase[], month: string, policy: Policy,
       const v = (c.violations ?? []).find((x) => x.clockKind === 'promised')
       add(v?.staffId ?? c.handlerId, c.windowId, { kind: 'overdue', caseId: c.id, caseNo: c.no, at: formatShanghai(end), points: a.overduePerDay.value * days, note: `超过承诺时限 ${days} 个工作日`, cite: a.overduePerDay.cite })
     }
-    // a second supplement notice in a round breaks the one-time notice duty (000 §4.1)
-    c.notices.slice(1).forEach((n) => {
-      if (inMonth(n.at, month)) add(n.by, c.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: n.at, points: a.firstResponderBreach.value, note: `再次出具补件告知单 ${n.noticeNo}`, cite: a.firstResponderBreach.cite })
+    // a second supplement notice in a round breaks the one-time notice duty (000 §4.1); a reopened
+    // round's first notice is a first notice
+    c.notices.forEach((n, i) => {
+      const again = c.notices.slice(0, i).some((m) => noticeRound(m) === noticeRound(n))
+      if (again && inMonth(n.at, month)) add(n.by, c.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: n.at, points: a.firstResponderBreach.value, note: `再次出具补件告知单 ${n.noticeNo}`, cite: a.firstResponderBreach.cite })
     })
     for (const r of c.ratings ?? []) {
       const rect = (c.rectifications ?? []).find((x) => x.round === r.round)
@@ -169,14 +238,16 @@ export function deductions(cases: AssessedCase[], month: string, policy: Policy,
 export function assessMonth(
   cases: AssessedCase[],
   complaints: VerifiedComplaint[],
-  staff: Array<{ id: string; windowId: string | null }>,
+  staff: Array<{ id: string; windowId: string | null; role?: 'staff' | 'lead' | 'office' }>,
   month: string,
-  policy: Policy,
+  policy: Policy | AssessmentRules,
   cal: WorkCalendar,
   now: Date,
+  holders: DutyHolders = dutyHoldersOf(staff),
 ): ScoreSheet[] {
-  const a = policy.assessment
-  const found = deductions(cases, month, policy, cal, now)
+  const rules = rulesOf(policy)
+  const a = rules.sheet.assessment
+  const found = deductions(cases, month, rules, cal, now, holders)
   for (const k of complaints) {
     if (!inMonth(k.at, month)) continue
     const sheet = found.get(k.staffId) ?? { windowId: staff.find((s) => s.id === k.staffId)?.windowId ?? null, items: [] }

@@ -20,12 +20,12 @@ import {
   type Caller,
 } from './access'
 import { formatShanghai, type WorkCalendar } from './calendar'
-import { applyEvent, ratingSubject } from './caseMachine'
+import { applyEvent, pendingSlip, ratingSubject, replyMode } from './caseMachine'
 import type { CaseState } from './caseState'
 import { DomainError } from './errors'
 import { ClockKind, ReplyMode, type Actor, type CaseEvent, type EventBody } from './events'
 import type { PhraseHit } from './forbiddenPhrase'
-import type { ForbiddenPhrase, Policy } from './policy'
+import { mayExtend, type ForbiddenPhrase, type Policy } from './policy'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 import { CaseId, RequestId, StaffId, WindowId, type Staff, type Window } from './schemas'
 import { Day, text } from './text'
@@ -119,8 +119,8 @@ function activeWindows(named: Named, ids: string[], field: string): void {
   }
 }
 
-const firstRunningClock = (state: CaseState, now: Date) =>
-  state.clocks.find((c) => !c.metAt && !c.breachedAt && !c.pausedAt && Date.parse(c.dueAt) > now.getTime())
+const firstRunningClock = (state: CaseState, now: Date, kinds: (k: ClockKind) => boolean) =>
+  state.clocks.find((c) => kinds(c.kind) && !c.metAt && !c.breachedAt && !c.pausedAt && Date.parse(c.dueAt) > now.getTime())
 
 const sampleCase = { caseId: 'c_sample', requestId: 'sample' }
 
@@ -168,7 +168,8 @@ export const CASE_ACTIONS = {
         })
       }
     },
-    decide: (input) => ({ type: 'replied', payload: { text: input.text, mode: input.mode } }),
+    // 000 §4.2: recorded as 当场答复 only while the citizen is still there (caseMachine `replyMode`)
+    decide: (input, state, d) => ({ type: 'replied', payload: { text: input.text, mode: replyMode(state, input.mode, d.rules.now, d.rules.calendar) } }),
     sample: () => ({ ...sampleCase, text: '-', mode: 'timed' as const }),
   }),
 
@@ -195,18 +196,24 @@ export const CASE_ACTIONS = {
     sample: () => ({ ...sampleCase, note: '' }),
   }),
 
-  /** 000 §4.1: accepted as an instant case, or a promised one within the matter's published limit */
+  /**
+   * 000 §4.1: accepted as an instant case, or a promised one within the matter's published limit
+   * (003 五4 事项清单; 004 服务承诺 §3); another limit only with a reason the citizen reads
+   */
   acceptCase: define({
-    input: onCase({ mode: z.enum(['instant', 'promised']), limitDays: z.number().int().min(1).max(60).optional() }),
+    input: onCase({
+      mode: z.enum(['instant', 'promised']),
+      limitDays: z.number().int().min(1).max(60).optional(),
+      limitReason: z.string().trim().max(200, '理由不超过 200 个字').optional(),
+    }),
     by: 'staff',
     ability: 'accept',
     may: handlerOnly,
     decide: (input, state) => {
       if (input.mode === 'instant') return { type: 'accepted', payload: { mode: 'instant' } }
-      // 003: a catalog matter brings its published limit; staff may set another one
       const limitDays = input.limitDays ?? state.matter?.promisedDays ?? undefined
       if (limitDays === undefined) throw new DomainError('INVALID_INPUT', '承诺件请填写承诺办结的工作日数', { field: 'limitDays' })
-      return { type: 'accepted', payload: { mode: 'promised', limitDays } }
+      return { type: 'accepted', payload: { mode: 'promised', limitDays, ...(input.limitReason ? { limitReason: input.limitReason } : {}) } }
     },
     sample: () => ({ ...sampleCase, mode: 'instant' as const }),
   }),
@@ -252,12 +259,15 @@ export const CASE_ACTIONS = {
     ability: 'acknowledgeHandover',
     may: (c, s) => {
       if (!c.staff) return signInFirst()
-      const slip = s.handovers[s.handovers.length - 1]
+      const last = s.handovers[s.handovers.length - 1]
+      // a takeover or an assignment withdrew the slip: its receiver no longer takes the case
+      if (last?.withdrawnAt && last.toStaffId === c.staff.id) return new DomainError('CONFLICT', '该交接单已撤回，案件已由他人负责', { slipNo: last.slipNo })
+      const slip = pendingSlip(s)
       return slip && slip.toStaffId === c.staff.id ? null : forbidden('只有交接单上的接收人可以确认')
     },
     decide: (input) => ({ type: 'handoverAcknowledged', payload: { slipNo: input.slipNo } }),
     sample: (s) => {
-      const slip = s.handovers[s.handovers.length - 1]
+      const slip = pendingSlip(s)
       return slip ? { ...sampleCase, slipNo: slip.slipNo } : null
     },
   }),
@@ -370,7 +380,7 @@ export const CASE_ACTIONS = {
     sample: () => ({ ...sampleCase, department: '-', date: '2026-01-01', documentNo: '-' }),
   }),
 
-  /** 004 限时办结 §5, 002 限时办结 §7: a limit extended with a reason, approved where the rules ask */
+  /** 004 限时办结 §5: a limit the preset lets the hall extend (the promised one in 004), with the reason told to the citizen, approved where the rules ask */
   extendClock: define({
     input: onCase({ clockKind: ClockKind, days: z.number().int().min(1).max(30), reason: Reason('延期理由') }),
     by: 'staff',
@@ -380,8 +390,9 @@ export const CASE_ACTIONS = {
       type: 'extended',
       payload: { clockKind: input.clockKind, days: input.days, reason: input.reason, approvedBy: d.caller.staff?.role === 'staff' ? undefined : d.caller.staff?.id },
     }),
+    // the button only where a running clock is one the preset lets the hall extend
     sample: (s, rules) => {
-      const clock = firstRunningClock(s, rules.now)
+      const clock = firstRunningClock(s, rules.now, (k) => mayExtend(rules.policy, k))
       return clock ? { ...sampleCase, clockKind: clock.kind, days: 1, reason: '-' } : null
     },
   }),

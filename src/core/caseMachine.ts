@@ -3,14 +3,14 @@
 // a state; who may do it is the server's authorisation.
 import type { WorkCalendar } from './calendar'
 import type { CaseState } from './caseState'
-import { breachClock, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
+import { breachClock, CLOCK_LABELS, DUTY_OF, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
 import { fail, ok, type Result } from './errors'
 import type { CaseEvent, CaseStatus, ClockKind } from './events'
 import { ledgerColumnOf } from './ledger'
 import { nextActionTime } from './sweep'
 import { isBad, type Rating, type Rectification } from './rating'
-import { formatShanghai } from './calendar'
-import type { Policy } from './policy'
+import { formatShanghai, shanghaiDate } from './calendar'
+import { mayExtend, type Policy } from './policy'
 
 export interface MachineContext {
   policy: Policy
@@ -168,26 +168,30 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         return fail('CONFLICT', '案件承办人已变化，请刷新后再试', { handlerId: state.handlerId })
       }
       const id = event.payload.staffId
-      return ok({ ...state, status: state.status === 'open' ? 'inProgress' : state.status, firstResponderId: id, handlerId: id })
+      // 000 §5.1: one first responder at a time, so a slip still waiting for its receiver is withdrawn
+      const status = state.status === 'open' || state.status === 'handoverPending' ? 'inProgress' : state.status
+      return ok({ ...state, status, firstResponderId: id, handlerId: id, handovers: withdrawPendingSlip(state, at) })
     }
 
     case 'assigned': {
-      if (state.status !== 'open' && state.status !== 'inProgress') return wrongState(state, '指派')
+      // the window lead gives the case to a colleague; a slip still waiting is withdrawn as on a takeover
+      if (state.status !== 'open' && state.status !== 'inProgress' && state.status !== 'handoverPending') return wrongState(state, '指派')
       const id = event.payload.staffId
-      return ok({ ...state, status: 'inProgress', firstResponderId: id, handlerId: id })
+      return ok({ ...state, status: 'inProgress', firstResponderId: id, handlerId: id, handovers: withdrawPendingSlip(state, at) })
     }
 
     case 'replied': {
       if (state.kind !== 'consult') return fail('CONFLICT', '办事申请请使用受理、办结或不予办理', { kind: state.kind })
       if (state.status !== 'inProgress') return wrongState(state, '答复')
       if (blank(event.payload.text)) return missing('text', '请填写答复内容')
+      const mode = replyMode(state, event.payload.mode, when, calendar)
       const clocks = meetOpen(state, 'reply', when)
       if (!clocks.ok) return clocks
       return ok({
         ...state,
         status: 'replied',
         clocks: clocks.value,
-        reply: { text: event.payload.text, mode: event.payload.mode, at, by },
+        reply: { text: event.payload.text, mode, at, by },
       })
     }
 
@@ -205,8 +209,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         ...state,
         status: 'awaitingMaterials',
         clocks: clocks.value,
-        notices: [...state.notices, { noticeNo: event.payload.noticeNo, items, at, by }],
-        oneTimeNoticeBreaches: state.oneTimeNoticeBreaches + (state.notices.length > 0 ? 1 : 0),
+        notices: [...state.notices, { noticeNo: event.payload.noticeNo, items, at, by, round: state.round }],
+        // a reopened case is a new round: its first notice is not a second one
+        oneTimeNoticeBreaches: state.oneTimeNoticeBreaches + (state.notices.some((n) => noticeRound(n) === state.round) ? 1 : 0),
       })
     }
 
@@ -224,11 +229,17 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         // 000 §4.1: what can be done on the spot is done at once
         return ok({ ...state, status: 'completed', acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
       }
-      const limit = event.payload.limitDays ?? state.matter?.promisedDays ?? undefined
+      const published = state.matter?.promisedDays ?? undefined
+      const limit = event.payload.limitDays ?? published
       if (limit === undefined || limit < 1) return missing('limitDays', '承诺件须有承诺办结时限')
+      // 003 五4, 004 服务承诺 §3: the matter's published limit is the promise; another one is explained to the citizen
+      const reason = event.payload.limitReason?.trim() ?? ''
+      if (published !== undefined && published > 0 && limit !== published && reason.length < 2) {
+        return missing('limitReason', `事项清单公布的承诺时限为 ${published} 个工作日，改为 ${limit} 个工作日请说明理由（将告知市民）`)
+      }
       return ok({
         ...state,
-        acceptance: { mode: 'promised', at },
+        acceptance: { mode: 'promised', at, limitDays: limit, ...(published !== undefined && limit !== published ? { limitReason: reason } : {}) },
         clocks: [...state.clocks, startClock('promised', when, limit, calendar)],
       })
     }
@@ -284,8 +295,8 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
 
     case 'handoverAcknowledged': {
       if (state.status !== 'handoverPending') return wrongState(state, '确认交接')
-      const last = state.handovers[state.handovers.length - 1]
-      if (!last || last.slipNo !== event.payload.slipNo || last.acknowledgedAt) {
+      const last = pendingSlip(state)
+      if (!last || last.slipNo !== event.payload.slipNo) {
         return fail('CONFLICT', '交接单编号不符', { slipNo: last?.slipNo ?? null })
       }
       const handovers = [...state.handovers.slice(0, -1), { ...last, acknowledgedAt: at }]
@@ -393,6 +404,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       // 004 限时办结 §5: at most the policy's maximum, before due, with the reason told to the citizen
       if (state.status === 'closed') return wrongState(state, '延期')
       const { clockKind, days, reason } = event.payload
+      if (!mayExtend(policy, clockKind)) {
+        return fail('INVALID_INPUT', `${CLOCK_LABELS[clockKind]}不能延期（${policy.extension.clockKinds.cite}）`, { field: 'clockKind', cite: policy.extension.clockKinds.cite })
+      }
       const clocks = onClock(state, clockKind, (c) => extendClock(c, when, days, reason, by, policy.extension.maxDays.value, calendar), true)
       if (!clocks.ok) return clocks
       return ok({ ...state, clocks: clocks.value })
@@ -417,8 +431,15 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
     case 'clockBreached': {
       const clocks = onClock(state, event.payload.clockKind, (c) => breachClock(c, when), true)
       if (!clocks.ok) return clocks
-      // 004: the violation is recorded against whoever was responsible at the due time
-      const violation = { clockKind: event.payload.clockKind, staffId: event.payload.staffId ?? state.handlerId, windowId: event.payload.windowId ?? state.windowId, at }
+      // 004: the violation is recorded against whoever was responsible at the due time: the holder of
+      // the case, unless the clock is the lead window's (joint plan) or the hall office's (forward)
+      const kind = event.payload.clockKind
+      const duty = DUTY_OF[kind]
+      const windowId = event.payload.windowId ?? state.windowId
+      const violation =
+        duty === 'holder'
+          ? { clockKind: kind, staffId: event.payload.staffId ?? state.handlerId, windowId, at }
+          : { clockKind: kind, staffId: null, windowId, at, duty }
       return ok({ ...state, clocks: clocks.value, violations: [...(state.violations ?? []), violation] })
     }
 
@@ -501,6 +522,40 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       })
     }
   }
+}
+
+/**
+ * 000 §4.2: a consult is answered on the spot (当场答复) while the citizen is there, otherwise within
+ * the limit (限时答复). "There" is the business session of its receipt: the same working day, before
+ * that day's close of business (a consult received after the close, or on a rest day, finds no session
+ * open). The round's receipt is the start of its reply clock (the submission, or the reopening).
+ */
+export function withinReceiptSession(received: Date, at: Date, cal: WorkCalendar): boolean {
+  const day = shanghaiDate(received)
+  if (shanghaiDate(at) !== day || !cal.isWorkingDay(day) || at < received) return false
+  return at <= cal.closeOfBusiness(day) && received <= cal.closeOfBusiness(day)
+}
+
+/** the mode a reply is recorded with: 当场答复 only within the receipt's session, whatever was chosen */
+export function replyMode(state: Pick<CaseState, 'clocks' | 'submittedAt'>, chosen: 'onTheSpot' | 'timed', at: Date, cal: WorkCalendar): 'onTheSpot' | 'timed' {
+  if (chosen === 'timed') return 'timed'
+  const clock = state.clocks.find((c) => c.kind === 'reply' && !c.metAt)
+  return withinReceiptSession(new Date(clock?.startedAt ?? state.submittedAt), at, cal) ? 'onTheSpot' : 'timed'
+}
+
+/** the service round a supplement notice was issued in; notices recorded before rounds were kept are round 1 */
+export const noticeRound = (n: { round?: number }) => n.round ?? 1
+
+/** the handover slip waiting for its receiver to acknowledge it (阅知), if any: only ever the last one */
+export function pendingSlip(state: Pick<CaseState, 'status' | 'handovers'>): CaseState['handovers'][number] | null {
+  const last = state.handovers[state.handovers.length - 1]
+  return state.status === 'handoverPending' && last && !last.acknowledgedAt && !last.withdrawnAt ? last : null
+}
+
+/** the slips with the pending one, if any, marked withdrawn at this time */
+function withdrawPendingSlip(state: CaseState, at: string): CaseState['handovers'] {
+  const slip = pendingSlip(state)
+  return slip ? [...state.handovers.slice(0, -1), { ...slip, withdrawnAt: at }] : state.handovers
 }
 
 /** when this round was answered or decided: a rating may follow */

@@ -2,7 +2,7 @@
 // handlers decide on. Built only by caseMachine.ts.
 import type { CaseKind, Contact, MatterRef } from './schemas'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
-import type { Clock } from './clock'
+import type { Clock, Duty } from './clock'
 import type { Rating, Rectification } from './rating'
 
 export interface CaseState {
@@ -29,11 +29,12 @@ export interface CaseState {
   reply: { text: string; mode: 'onTheSpot' | 'timed'; at: string; by: string } | null
   clocks: Clock[]
   ledgerColumn: LedgerColumn | null
-  acceptance: { mode: 'instant' | 'promised'; at: string } | null
+  /** a promised case's limit, and why it is not the matter's published one when it differs */
+  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string } | null
   completion: { result: string; at: string } | null
   refusal: { reason: string; legalBasis: string; at: string } | null
-  /** every supplement notice (附件1); more than one on an application is a 一次性告知 breach for review */
-  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string }>
+  /** every supplement notice (附件1); a second one in the same service round is a 一次性告知 breach for review */
+  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string; /** the service round it was issued in (absent on older records: 1) */ round?: number }>
   oneTimeNoticeBreaches: number
   /** handover slips (附件2) */
   handovers: Array<{
@@ -45,6 +46,8 @@ export interface CaseState {
     at: string
     acknowledgedAt: string | null
     contactedAt: string | null
+    /** a takeover or an assignment withdrew the slip before it was acknowledged (absent on older slips) */
+    withdrawnAt?: string | null
   }>
   joint: {
     coWindowIds: string[]
@@ -63,7 +66,15 @@ export interface CaseState {
   } | null
   urges: Array<{ at: string; by: string; byKind: 'citizen' | 'staff' | 'system'; note: string; targetWindowId: string | null }>
   /** clocks breached, against whom (004 assessment); absent on cases recorded before the sweep */
-  violations?: Array<{ clockKind: ClockKind; staffId: string | null; windowId: string; at: string }>
+  violations?: Array<{
+    clockKind: ClockKind
+    /** the person charged: the holder of the case at the due time; null when the duty is a unit's (see `duty`) */
+    staffId: string | null
+    windowId: string
+    at: string
+    /** whose duty the clock was (core/clock.ts `DUTY_OF`); absent on older records: the holder's */
+    duty?: Duty
+  }>
   /** the earliest reminder or due time of a running clock: when the sweep next looks at the case */
   nextActionAt?: string | null
   /** 好差评, one per round (absent on cases recorded before ratings) */

@@ -32,6 +32,27 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   followUp: '回访时限',
 }
 
+/** who answers for a clock: the holder of the case, the lead of its window, or the hall office */
+export type Duty = 'holder' | 'windowLead' | 'office'
+
+/**
+ * Whose duty each clock is, so its reminders and its breach reach them and not the clerk: the joint
+ * plan is agreed by the lead window under its lead (000 §5.2, §8, §12; 001 第六条(三)), a written
+ * application is forwarded by the hall office (000 §5.4 局政务服务科), a complaint answered by it (002
+ * 限时办结 §7), a bad rating rectified by the window lead; everything else by whoever holds the case.
+ */
+export const DUTY_OF: Record<ClockKind, Duty> = {
+  reply: 'holder',
+  jointPlan: 'windowLead',
+  outsideForward: 'office',
+  handoverContact: 'holder',
+  promised: 'holder',
+  supplementNotice: 'holder',
+  complaint: 'office',
+  rectification: 'windowLead',
+  followUp: 'windowLead',
+}
+
 const t = (iso: string) => new Date(iso)
 
 export function startClock(kind: ClockKind, at: Date, limitDays: number, cal: WorkCalendar): Clock {

@@ -61,7 +61,8 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('replied', z.object({ text: z.string(), mode: ReplyMode })),
   ev('supplementNoticeIssued', z.object({ noticeNo: z.string(), items: z.array(z.string().min(1)).min(1) })),
   ev('materialsCompleted', z.object({ note: z.string().default('') })),
-  ev('accepted', z.object({ mode: z.enum(['instant', 'promised']), limitDays: z.number().int().min(0).optional() })),
+  // limitReason: why the promised limit differs from the matter's published one, told to the citizen
+  ev('accepted', z.object({ mode: z.enum(['instant', 'promised']), limitDays: z.number().int().min(0).optional(), limitReason: z.string().optional() })),
   ev('completed', z.object({ result: z.string() })),
   ev('refused', z.object({ reason: z.string(), legalBasis: z.string() })),
   ev(

@@ -3,9 +3,9 @@
 // something they wait for happens. Pure: the server writes these in the same transaction as the
 // events, keyed by case, event and recipient, so every notice exists once.
 import { formatShanghai } from './calendar'
-import { CLOCK_LABELS } from './clock'
+import { CLOCK_LABELS, DUTY_OF } from './clock'
 import type { CaseState } from './caseState'
-import type { CaseEvent } from './events'
+import type { CaseEvent, ClockKind } from './events'
 
 export type Recipient = { kind: 'staff'; id: string } | { kind: 'citizen'; id: string }
 export type NotificationKind = 'reminder' | 'breach' | 'urge' | 'progress' | 'task'
@@ -51,19 +51,32 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
     const citizen = { kind: 'citizen', id: state.citizenId } as const
     // who answers for the case now: its handler, or the window's leads while nobody holds it
     const responsible = state.handlerId ? [state.handlerId] : people.leadsOf(state.windowId)
+    // the receiver of a slip this event withdrew is told they no longer take the case (000 §5.1)
+    const slipWithdrawn = (at: string, newHolder: string, why: string) => {
+      const slip = state.handovers.find((h) => h.withdrawnAt === at)
+      if (slip && slip.toStaffId !== newHolder) {
+        add(staff(slip.toStaffId), 'task', '交接单已撤回', `${state.no}：${why}，交接单 ${slip.slipNo} 已撤回，您无需再阅知`)
+      }
+    }
+
+    // whose duty a clock is: the joint plan the lead window's lead's, a forward the hall office's
+    const dutyOf = (kind: ClockKind) => {
+      const duty = DUTY_OF[kind]
+      return duty === 'office' ? people.office : duty === 'windowLead' ? people.leadsOf(state.windowId) : responsible
+    }
 
     switch (e.type) {
       case 'reminded': {
         const clock = state.clocks.find((c) => c.kind === e.payload.clockKind && !c.metAt)
         const due = clock ? formatShort(clock.dueAt) : ''
         const title = `${CLOCK_LABELS[e.payload.clockKind]}${e.payload.level === 'half' ? '已过半' : '即将到期'}`
-        for (const id of responsible) add(staff(id), 'reminder', title, `${state.no}：请于 ${due} 前办理`)
+        for (const id of dutyOf(e.payload.clockKind)) add(staff(id), 'reminder', title, `${state.no}：请于 ${due} 前办理`)
         break
       }
       case 'clockBreached': {
         const label = CLOCK_LABELS[e.payload.clockKind]
         const body = `${state.no}：${label}已超过，已列入督办`
-        for (const id of new Set([...responsible, ...people.leadsOf(state.windowId), ...people.office])) add(staff(id), 'breach', '案件超时', body)
+        for (const id of new Set([...dutyOf(e.payload.clockKind), ...people.leadsOf(state.windowId), ...people.office])) add(staff(id), 'breach', '案件超时', body)
         add(citizen, 'breach', '办理超时，深表歉意', `很抱歉，您的${what(state)} ${state.no} 未能在时限内办结，窗口负责人和政务服务科已督办，将尽快为您办理。`)
         break
       }
@@ -80,6 +93,13 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
         break
       case 'supplementNoticeIssued':
         add(citizen, 'progress', '请补正材料', `${state.no}：需补正 ${e.payload.items.length} 项材料，备齐后请告诉我们`)
+        break
+      case 'accepted':
+        // 004 服务承诺 §3: the citizen is told the promised limit, and why when it is not the published one
+        if (e.payload.mode === 'promised') {
+          const why = e.payload.limitReason ? `；与事项清单公布的时限不同，理由：${e.payload.limitReason}` : ''
+          add(citizen, 'progress', '您的申请已受理', `${state.no}：承诺 ${e.payload.limitDays ?? ''} 个工作日内办结${why}`)
+        }
         break
       case 'completed':
         add(citizen, 'progress', '您的办件已办结', `${state.no}：${e.payload.result}。欢迎对本次服务作出评价`)
@@ -98,9 +118,11 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
         break
       case 'assigned':
         add(staff(e.payload.staffId), 'task', '窗口负责人为您分配了案件', state.no)
+        slipWithdrawn(e.at, e.payload.staffId, '窗口负责人已将本案另行指派')
         break
       case 'takenOver':
         if (e.payload.previousId) add(staff(e.payload.previousId), 'task', '案件已由窗口负责人接手', `${state.no}：${e.payload.reason}`)
+        slipWithdrawn(e.at, e.payload.staffId, '窗口负责人已接手本案')
         break
       case 'jointReported':
         for (const id of people.leadsOf(state.windowId)) add(staff(id), 'task', '共同办理待您商定方案', `${state.no}：${e.payload.note}`)

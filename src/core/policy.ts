@@ -25,7 +25,11 @@ export interface Policy {
   name: string
   /** working days; 0 = the same day */
   limits: Record<ClockKind, Cited<number>>
-  extension: { maxDays: Cited<number>; needsLeadApproval: Cited<boolean> }
+  /**
+   * clockKinds: the clocks the regulation lets a hall extend (000, 001 and 003 have no extension
+   * clause; 004 限时办结 §5 covers the promised limit only); maxDays: all extensions of one clock together
+   */
+  extension: { clockKinds: Cited<ClockKind[]>; maxDays: Cited<number>; needsLeadApproval: Cited<boolean> }
   forbiddenPhrases: Cited<ForbiddenPhrase[]>
   reminders: { atFraction: Cited<number>; hoursBefore: Cited<number> }
   rating: { badAtOrBelow: Cited<number>; rectificationDays: Cited<number>; followUpDays: Cited<number>; rateWithinDays: Cited<number> }
@@ -65,7 +69,11 @@ const P000: Policy = {
     rectification: c(5, '本厅设定（本规定未作规定）'),
     followUp: c(2, '本厅设定（本规定未作规定）'),
   },
-  extension: { maxDays: c(5, '004 限时办结 §5（本规定未作规定，沿用）'), needsLeadApproval: c(true, '000 §8（窗口负责人负总责）') },
+  extension: {
+    clockKinds: c([], '000 未规定延期（§4.1 在承诺时限内办理，§4.2 2 个工作日内答复）'),
+    maxDays: c(5, '004 限时办结 §5（本规定未作规定，沿用）'),
+    needsLeadApproval: c(true, '000 §8（窗口负责人负总责）'),
+  },
   forbiddenPhrases: c(PHRASES_000, '000 §5.3'),
   reminders: { atFraction: c(0.5, '本厅设定'), hoursBefore: c(2, '本厅设定') },
   rating: {
@@ -98,6 +106,7 @@ const P001: Policy = {
     outsideForward: c(2, '001 §6(4)'),
     promised: c(0, '001 §6(1)（按事项承诺时限）'),
   }),
+  extension: { ...P000.extension, clockKinds: c([], '001 未规定延期（§6、§7 按时限办理）') },
   forbiddenPhrases: c(PHRASES_000, '000 §5.3（本规定未列举，沿用）'),
 }
 
@@ -112,7 +121,13 @@ const P002: Policy = {
     complaint: c(15, '002 限时办结 §7'),
     promised: c(0, '002 限时办结 §1（按受理单承诺时限）'),
   }),
-  extension: { maxDays: c(5, '004 限时办结 §5（沿用）'), needsLeadApproval: c(true, '002 限时办结 §7（经分管领导批准）') },
+  // 002 限时办结 §7 lets only petitions and complaints run longer, with the leader in charge's approval
+  // (the complaint desk's own extension); §1 binds an accepted case to the limit on its receipt
+  extension: {
+    clockKinds: c([], '002 限时办结 §1（在受理单承诺的时限内办结；§7 的延长仅适用于投诉等信访件，由投诉受理台经分管领导批准）'),
+    maxDays: c(5, '004 限时办结 §5（沿用）'),
+    needsLeadApproval: c(true, '002 限时办结 §7（经分管领导批准）'),
+  },
   forbiddenPhrases: c(PHRASES_000, '002 首问（办）负责 §6(5)（禁忌用语，沿用 000 §5.3 所列）'),
 }
 
@@ -126,6 +141,7 @@ const P003: Policy = {
     jointPlan: c(3, '003 三(一)3'),
     handoverContact: c(0, '003 三(一)2（当日联系）'),
   }),
+  extension: { ...P000.extension, clockKinds: c([], '003 未规定延期（三(一)、三(二) 按时限办理）') },
   forbiddenPhrases: c(PHRASES_003, '003 三(三)3'),
 }
 
@@ -135,7 +151,11 @@ const P004: Policy = {
   presetId: '004',
   name: '二坪镇便民服务中心首问负责、限时办结与考核制度（2023）',
   limits: withLimits(P000, { promised: c(0, '004 服务承诺 §3（按承诺时限）') }),
-  extension: { maxDays: c(5, '004 限时办结 §5'), needsLeadApproval: c(false, '004 限时办结 §5（向群众说明理由）') },
+  extension: {
+    clockKinds: c(['promised'], '004 限时办结 §5（仅承诺办结时限）'),
+    maxDays: c(5, '004 限时办结 §5'),
+    needsLeadApproval: c(false, '004 限时办结 §5（向群众说明理由）'),
+  },
   assessment: {
     startScore: c(100, '本厅设定'),
     firstResponderBreach: c(-1, '004 考核制度 三(一)(1)'),
@@ -200,6 +220,17 @@ function overrideGroup<G extends Record<string, Cited<unknown>>>(group: G, value
   return out as G
 }
 
+/** what the policy page says beside a field: for the extension cap, which clocks may be extended at all */
+export function fieldHint(policy: Pick<Policy, 'extension'>, f: Pick<PolicyField, 'group' | 'key' | 'hint'>, labels: Record<ClockKind, string>): string | null {
+  if (f.group !== 'extension' || f.key !== 'maxDays') return f.hint ?? null
+  const kinds = policy.extension.clockKinds
+  const which = kinds.value.length ? `可延期的时限：${kinds.value.map((k) => labels[k]).join('、')}` : '本规定各项时限均不可延期'
+  return `${which}（${kinds.cite}）；${f.hint ?? ''}`.replace(/；$/, '')
+}
+
+/** whether the policy lets this clock be extended (004 限时办结 §5: the promised limit only) */
+export const mayExtend = (policy: Pick<Policy, 'extension'>, kind: ClockKind): boolean => policy.extension.clockKinds.value.includes(kind)
+
 /** the hall's effective policy: a preset plus its overrides, each overridden value marked as the hall's */
 export function effectivePolicy(presetId: PresetId, overrides: PolicyOverrides, version: number): Result<Policy> {
   const preset = PRESETS[presetId]
@@ -247,7 +278,7 @@ export const POLICY_FIELDS: PolicyField[] = [
   { group: 'limits', key: 'jointPlan', label: '共同办理方案商定时限', unit: 'workdays' },
   { group: 'limits', key: 'outsideForward', label: '书面申请移交时限', unit: 'workdays' },
   { group: 'limits', key: 'complaint', label: '投诉办理时限', unit: 'workdays' },
-  { group: 'extension', key: 'maxDays', label: '每次延期最多', unit: 'workdays' },
+  { group: 'extension', key: 'maxDays', label: '延期合计最多', unit: 'workdays', hint: '同一时限的各次延期合计不超过此数' },
   { group: 'extension', key: 'needsLeadApproval', label: '延期须经窗口负责人批准', unit: 'yesNo' },
   { group: 'reminders', key: 'atFraction', label: '时限过半提醒', unit: 'fraction', hint: '时限用去多少时提醒承办人' },
   { group: 'reminders', key: 'hoursBefore', label: '到期前提醒', unit: 'hours' },

@@ -40,7 +40,8 @@ export function describeEvent(e: CaseEvent, names: Names): string {
     case 'materialsCompleted':
       return '材料已备齐，继续办理'
     case 'accepted':
-      return e.payload.mode === 'instant' ? '已受理（即办件）' : `已受理（承诺件，${e.payload.limitDays ?? ''}个工作日内办结）`
+      if (e.payload.mode === 'instant') return '已受理（即办件）'
+      return `已受理（承诺件，${e.payload.limitDays ?? ''}个工作日内办结）${e.payload.limitReason ? `。办结时限调整的理由：${e.payload.limitReason}` : ''}`
     case 'completed':
       return `已办结：${e.payload.result}`
     case 'refused':

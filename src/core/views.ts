@@ -145,7 +145,7 @@ export interface CaseView {
   ledgerColumn: LedgerColumn | null
   /** What the caller may do now; the pages show buttons from this, the server checks again. */
   can: Record<CaseAbility, boolean>
-  acceptance: { mode: 'instant' | 'promised'; at: string } | null
+  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string } | null
   completion: { result: string; at: string } | null
   refusal: { reason: string; legalBasis: string; at: string } | null
   /** 一次性补件告知单 (附件1) */
@@ -160,6 +160,8 @@ export interface CaseView {
     to: { id: string; name: string; phone: string }
     acknowledgedAt: string | null
     contactedAt: string | null
+    /** withdrawn by a takeover or an assignment before the receiver acknowledged it */
+    withdrawnAt: string | null
   }>
   joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null

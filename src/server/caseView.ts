@@ -133,6 +133,7 @@ export function caseView(
       to: person(dir, h.toStaffId),
       acknowledgedAt: h.acknowledgedAt,
       contactedAt: h.contactedAt,
+      withdrawnAt: h.withdrawnAt ?? null,
     })),
     joint: state.joint
       ? { coWindowIds: state.joint.coWindowIds, coWindows: state.joint.coWindowIds.map(dir.window), note: state.joint.note, plan: state.joint.plan, planAt: state.joint.planAt }

@@ -10,7 +10,7 @@ const view = caseView({
     {
       slipNo: 'SF-JJ-2026-0003', at: '2026-11-23T11:00:00+08:00', reason: '补证业务由王磊承办', remarks: '',
       from: { id: 'bdc-li', name: '李晓梅', phone: '0562-2880102' }, to: { id: 'bdc-wang', name: '王磊', phone: '0562-2880103' },
-      acknowledgedAt: null, contactedAt: null,
+      acknowledgedAt: null, contactedAt: null, withdrawnAt: null,
     },
   ],
 })

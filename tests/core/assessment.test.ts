@@ -1,5 +1,5 @@
 // The monthly assessment (004) on a month of generated cases, checked against a sheet computed by hand.
-import { assessMonth, monthSpan } from '../../src/core/assessment'
+import { assessMonth, monthSpan, versionInForce } from '../../src/core/assessment'
 import { createCalendar, formatShanghai } from '../../src/core/calendar'
 import { applyEvent, type MachineContext } from '../../src/core/caseMachine'
 import type { CaseState } from '../../src/core/caseState'
@@ -112,5 +112,83 @@ describe('the rating window', () => {
       expect(cal.dueAt(cutoff, 10).getTime()).toBeLessThanOrEqual(now.getTime())
       expect(cal.dueAt(new Date(cutoff.getTime() + 1), 10).getTime()).toBeGreaterThan(now.getTime())
     }
+  })
+})
+
+describe('who is charged (000 §5.2, §5.4, §8)', () => {
+  const staffList = [
+    { id: 'bdc-li', windowId: 'bdc', role: 'staff' as const },
+    { id: 'bdc-lead', windowId: 'bdc', role: 'lead' as const },
+    { id: 'office-xu', windowId: null, role: 'office' as const },
+  ]
+  const at = new Date('2026-12-05T00:00:00+08:00')
+  const joint = fold('application', [
+    ['2026-11-02T09:40:00', li, claim],
+    ['2026-11-02T10:00:00', li, { type: 'jointReported', payload: { coWindowIds: ['sw'], note: '涉及契税' } }],
+    // the sweep names the clerk who holds the case; the plan was the lead window's lead's to agree
+    ['2026-11-04T17:40:00', system, { type: 'clockBreached', payload: { clockKind: 'jointPlan', staffId: 'bdc-li', windowId: 'bdc' } }],
+  ])
+  const forward = fold('application', [
+    ['2026-11-02T09:40:00', li, claim],
+    ['2026-11-02T10:00:00', li, { type: 'outsideHall', payload: { mode: 'written', explanation: '属住建局职责', department: '市住建局' } }],
+    ['2026-11-04T17:40:00', system, { type: 'clockBreached', payload: { clockKind: 'outsideForward', staffId: 'bdc-li', windowId: 'bdc' } }],
+  ])
+
+  it('a late joint plan is the lead window’s lead’s, a late forward outside the hall the hall office’s — never the clerk’s', () => {
+    expect(joint.violations).toEqual([expect.objectContaining({ clockKind: 'jointPlan', staffId: null, duty: 'windowLead' })])
+    expect(forward.violations).toEqual([expect.objectContaining({ clockKind: 'outsideForward', staffId: null, duty: 'office' })])
+    const sheets = assessMonth([joint, forward], [], staffList, '2026-11', ctx.policy, ctx.calendar, at)
+    const items = (id: string) => sheets.find((s) => s.staffId === id)!.items.map((d) => [d.kind, d.caseNo, d.note])
+    expect(items('bdc-li')).toEqual([])
+    expect(items('bdc-lead')).toEqual([['firstResponderBreach', joint.no, '商定共同办理方案时限已超过']])
+    expect(items('office-xu')).toEqual([['firstResponderBreach', forward.no, '书面申请移交时限已超过']])
+  })
+
+  it('a late reply stays the holder’s', () => {
+    const late = fold('consult', [['2026-11-02T09:40:00', li, claim], ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]])
+    const sheets = assessMonth([late], [], staffList, '2026-11', ctx.policy, ctx.calendar, at)
+    expect(sheets.map((s) => s.items.length)).toEqual([1, 0, 0])
+  })
+})
+
+describe('the rules a month is assessed under (DESIGN "Policy presets")', () => {
+  const at = new Date('2026-12-05T00:00:00+08:00')
+  const late = fold('consult', [['2026-11-02T09:40:00', li, claim], ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]])
+  // the hall later made a late reply cost 3 points and started sheets at 90
+  const stricter = { ...PRESETS['004'], version: 2, assessment: { ...PRESETS['004'].assessment, onlineConsultLate: { value: -3, cite: '本厅调整' }, startScore: { value: 90, cite: '本厅调整' } } }
+
+  it('each case by the version it ran under, the sheet by the version in force in that month', () => {
+    const rules = { sheet: PRESETS['004'], ofCase: () => PRESETS['004'] }
+    const [sheet] = assessMonth([late], [], [{ id: 'bdc-li', windowId: 'bdc' }], '2026-11', rules, ctx.calendar, at)
+    expect([sheet!.start, sheet!.total, sheet!.items[0]!.points]).toEqual([100, 99, -1])
+    // a case opened under the stricter version is charged by it, whatever the month's sheet says
+    const [mixed] = assessMonth([late], [], [{ id: 'bdc-li', windowId: 'bdc' }], '2026-11', { sheet: PRESETS['004'], ofCase: () => stricter }, ctx.calendar, at)
+    expect([mixed!.start, mixed!.total]).toEqual([100, 97])
+  })
+
+  it('the version in force in a month is the last one saved before it ended, else the first', () => {
+    const versions = [
+      { version: 1, at: '2026-12-10T09:00:00+08:00' },
+      { version: 2, at: '2026-12-10T09:00:00+08:00' },
+      { version: 3, at: '2027-01-15T09:00:00+08:00' },
+    ]
+    expect(versionInForce(versions, '2026-11')?.version).toBe(1)
+    expect(versionInForce(versions, '2026-12')?.version).toBe(2)
+    expect(versionInForce(versions, '2027-02')?.version).toBe(3)
+    expect(versionInForce([], '2026-11')).toBeNull()
+  })
+
+  it('a reopened round’s first supplement notice is not a second notice (000 §4.1)', () => {
+    const reopened = fold('application', [
+      ['2026-11-02T09:40:00', li, claim],
+      ['2026-11-02T10:00:00', li, { type: 'supplementNoticeIssued', payload: { noticeNo: 'BZ-1', items: ['身份证'] } }],
+      ['2026-11-03T10:00:00', citizen, { type: 'materialsCompleted', payload: { note: '' } }],
+      ['2026-11-03T11:00:00', li, { type: 'accepted', payload: { mode: 'instant' } }],
+      ['2026-11-05T10:00:00', lead, { type: 'reopened', payload: { reason: '投诉属实，重新办理' } }],
+      ['2026-11-05T11:00:00', li, { type: 'supplementNoticeIssued', payload: { noticeNo: 'BZ-2', items: ['户口簿'] } }],
+    ])
+    expect(reopened.oneTimeNoticeBreaches).toBe(0)
+    const [sheet] = assessMonth([reopened], [], [{ id: 'bdc-li', windowId: 'bdc' }], '2026-11', ctx.policy, ctx.calendar, at)
+    expect(sheet!.items).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 // The case state machine: the regulations' own cases, the guards, and the laws (replay, ledger).
 import fc from 'fast-check'
 import { createCalendar } from '../../src/core/calendar'
-import { applyEvent, replay, type MachineContext } from '../../src/core/caseMachine'
+import { applyEvent, replay, withinReceiptSession, type MachineContext } from '../../src/core/caseMachine'
 import type { CaseState } from '../../src/core/caseState'
 import type { Actor, CaseEvent, EventBody } from '../../src/core/events'
 import { LEDGER_COLUMNS, ledgerColumnOf, tallyLedger } from '../../src/core/ledger'
@@ -71,6 +71,22 @@ describe('consults (000 §4.2)', () => {
     expect(run('consult', [[li, claim], [li, reply('onTheSpot')], [li, close]]).state.ledgerColumn).toBe('consultOnTheSpot')
   })
 
+  it('当场答复 is recorded only in the session of receipt: the same working day before its close (000 §4.2)', () => {
+    const received = run('consult', [[li, claim]]).state // Mon 23 Nov, received 10:00, claimed 11:00
+    const at = (hours: number) => tryNext(received, li, reply('onTheSpot'), hours)
+    const mode = (r: ReturnType<typeof at>) => (r.ok ? r.value.reply!.mode : r.error.message)
+    expect(mode(at(1))).toBe('onTheSpot') // 12:00
+    expect(mode(at(6.5))).toBe('onTheSpot') // 17:30, the close of business
+    expect(mode(at(7))).toBe('timed') // 18:00: the citizen has gone
+    expect(mode(at(24))).toBe('timed') // the next day, whatever the staff chose
+    expect(mode(tryNext(received, li, reply('timed'), 1))).toBe('timed')
+    // received after the close or on a rest day: no session was open
+    const cal = ctx.calendar
+    expect(withinReceiptSession(new Date('2026-11-23T18:30:00+08:00'), new Date('2026-11-23T18:40:00+08:00'), cal)).toBe(false)
+    expect(withinReceiptSession(new Date('2026-11-28T10:00:00+08:00'), new Date('2026-11-28T10:10:00+08:00'), cal)).toBe(false)
+    expect(withinReceiptSession(new Date('2026-11-23T08:30:00+08:00'), new Date('2026-11-23T09:10:00+08:00'), cal)).toBe(true)
+  })
+
   it('the 002 preset answers complex consults within 1 working day', () => {
     const { state } = run('consult', [], { ...ctx, policy: PRESETS['002'] })
     expect(state.clocks[0]).toMatchObject({ limitDays: 1, dueAt: '2026-11-24T17:30:00+08:00' })
@@ -137,6 +153,23 @@ describe('applications (000 §4.1)', () => {
     expect(after.pausedSpans).toHaveLength(1)
   })
 
+  it('a promised acceptance keeps the matter’s published limit; another needs a reason for the citizen (003 五4, 004 服务承诺 §3)', () => {
+    const withMatter = (limitDays?: number, limitReason?: string) => {
+      const base = run('application', [[li, claim]]).state
+      const s = { ...base, matter: { id: 'bdc-zydj', name: '不动产转移登记', kind: 'promised' as const, promisedDays: 5, materials: [] } }
+      return tryNext(s, li, { type: 'accepted', payload: { mode: 'promised', limitDays, limitReason } })
+    }
+    const kept = withMatter()
+    expect(kept.ok && [kept.value.acceptance, kept.value.clocks.at(-1)!.limitDays]).toEqual([{ mode: 'promised', at: expect.any(String), limitDays: 5 }, 5])
+    expect(withMatter(5).ok).toBe(true)
+    const silent = withMatter(10)
+    expect(silent.ok || [silent.error.code, silent.error.details?.field]).toEqual(['INVALID_INPUT', 'limitReason'])
+    const explained = withMatter(10, '需实地查勘')
+    expect(explained.ok && explained.value.acceptance).toMatchObject({ limitDays: 10, limitReason: '需实地查勘' })
+    // a case without a catalog matter has no published limit to keep
+    expect(tryNext(run('application', [[li, claim]]).state, li, promised).ok).toBe(true)
+  })
+
   it('refusing needs both the reason and the legal basis', () => {
     const s = run('application', [[li, claim]]).state
     const noBasis = tryNext(s, li, { type: 'refused', payload: { reason: '不符合申请条件', legalBasis: '' } })
@@ -167,6 +200,10 @@ describe('applications (000 §4.1)', () => {
     const late = ext(1, '需现场核查', 24 * 30)(s)
     expect(late.ok).toBe(false)
     if (!late.ok) expect(late.error.message).toContain('不能再延期')
+    // 000 has no extension clause: the same request is refused
+    const under000 = tryNext(run('application', [[li, claim], [li, promised]]).state, lead, { type: 'extended', payload: { clockKind: 'promised', days: 1, reason: '需现场核查' } })
+    expect(under000.ok || [under000.error.code, under000.error.details?.field]).toEqual(['INVALID_INPUT', 'clockKind'])
+    expect(ext(1)(run('consult', [[li, claim]], c).state).ok).toBe(false)
   })
 })
 
@@ -328,6 +365,85 @@ describe('laws', () => {
         expect(replay(events, ctx)).toEqual(again)
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('one first responder at a time (000 §5.1, 002 首问（办）负责 §1)', () => {
+  const wang: Actor = { kind: 'staff', id: 'bdc-wang', name: '王磊', role: 'staff', windowId: 'bdc' }
+  const slip = (no: string, to: string): EventBody => ({ type: 'handoverCreated', payload: { slipNo: no, toStaffId: to, reason: '转承办人', remarks: '' } })
+  const ack = (no: string): EventBody => ({ type: 'handoverAcknowledged', payload: { slipNo: no } })
+  const takeOver = (previousId: string | null): EventBody => ({ type: 'takenOver', payload: { staffId: 'bdc-lead', reason: '首席代表接手', previousId } })
+
+  it('a takeover withdraws the slip still waiting: the case is the lead’s, and the stale slip cannot be acknowledged', () => {
+    const s = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, takeOver('bdc-li')]]).state
+    expect(s.status).toBe('inProgress')
+    expect([s.firstResponderId, s.handlerId]).toEqual(['bdc-lead', 'bdc-lead'])
+    expect(s.handovers[0]).toMatchObject({ slipNo: 'JJ-1', acknowledgedAt: null, withdrawnAt: s.updatedAt })
+    const stale = tryNext(s, wang, ack('JJ-1'))
+    expect(stale.ok || stale.error.code).toBe('CONFLICT')
+    // withdrawn is not handed over: the case still closes in its own column
+    const done = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, takeOver('bdc-li')], [lead, reply()], [lead, close]]).state
+    expect(done.ledgerColumn).toBe('consultTimed')
+  })
+
+  it('an assignment withdraws it too; an acknowledged slip stays as it was', () => {
+    const assigned = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, { type: 'assigned', payload: { staffId: 'bdc-zhao' } }]]).state
+    expect([assigned.status, assigned.handlerId, assigned.handovers[0]!.withdrawnAt]).toEqual(['inProgress', 'bdc-zhao', assigned.updatedAt])
+    const taken = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [wang, ack('JJ-1')], [lead, takeOver('bdc-wang')]]).state
+    expect(taken.handovers[0]!.withdrawnAt).toBeUndefined()
+    expect(taken.handovers[0]!.acknowledgedAt).not.toBeNull()
+  })
+
+  // random walks over claims, takeovers, assignments and slips between four people of one window
+  const people: Actor[] = [li, wang, lead, { kind: 'staff', id: 'bdc-zhao', name: '赵敏', role: 'staff', windowId: 'bdc' }]
+  const ids = people.map((p) => p.id)
+  const body = fc.oneof(
+    fc.constantFrom(...ids).map((staffId): EventBody => ({ type: 'claimed', payload: { staffId } })),
+    fc.constantFrom(...ids).map((staffId): EventBody => ({ type: 'assigned', payload: { staffId } })),
+    fc.constantFrom('JJ-1', 'JJ-2', 'JJ-3').chain((no) => fc.constantFrom(...ids).map((to) => slip(no, to))),
+    fc.constantFrom('JJ-1', 'JJ-2', 'JJ-3').map(ack),
+    fc.constant<EventBody>({ type: 'citizenContacted', payload: { note: '' } }),
+    fc.constant(reply()),
+    fc.constant(close),
+    fc.constant<EventBody>({ type: 'reopened', payload: { reason: '差评整改' } }),
+    fc.constant<EventBody>({ type: 'urged', payload: { note: '' } }),
+    // the lead takes over from whoever holds the case then
+    fc.constant<EventBody>(takeOver(null)),
+  )
+  const step = fc.tuple(body, fc.nat(people.length - 1), fc.integer({ min: 0, max: 30 }))
+
+  it('after any sequence one person is responsible (when anyone is), at most one slip waits, and only a waiting slip moves the case', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        let state = run('consult', []).state
+        for (const [b, who, hours] of steps) {
+          const chosen = b.type === 'takenOver' ? takeOver(state.handlerId) : b
+          const waiting = state.handovers.filter((h) => !h.acknowledgedAt && !h.withdrawnAt)
+          // the server lets only the holder make a slip (caseActions: createHandover)
+          const holder = people.find((p) => p.id === state.handlerId)
+          const actor = chosen.type === 'handoverCreated' && holder ? holder : people[who]!
+          const next = tryNext(state, actor, chosen, hours)
+          if (!next.ok) continue
+          const s = next.value
+          // one first responder: the holder and the first responder are the same person
+          expect(s.firstResponderId).toBe(s.handlerId)
+          if (s.status !== 'open' && !(s.status === 'closed' && s.referral)) expect(s.handlerId).not.toBeNull()
+          // at most one slip waits, exactly while the case is 移交中, never for its own holder
+          const pending = s.handovers.filter((h) => !h.acknowledgedAt && !h.withdrawnAt)
+          expect(pending.length).toBeLessThanOrEqual(1)
+          expect(pending.length === 1).toBe(s.status === 'handoverPending')
+          // a slip waits only from the person who holds the case, to someone else
+          if (pending[0]) expect([pending[0].fromStaffId, pending[0].toStaffId === s.handlerId]).toEqual([s.handlerId, false])
+          // an acknowledgement only ever takes up the slip that was waiting
+          if (chosen.type === 'handoverAcknowledged') {
+            expect(waiting.map((h) => h.slipNo)).toContain(chosen.payload.slipNo)
+            expect(s.handlerId).toBe(waiting[0]!.toStaffId)
+          }
+          state = s
+        }
+      }),
+      { numRuns: 1000 },
     )
   })
 })

@@ -1,6 +1,6 @@
 // Who is told what when a case moves: the responsible person before a due time, the lead and the hall
 // office at a breach, the citizen when something they wait for happens, and nobody twice.
-import type { EventBody } from '../../src/core/events'
+import type { CaseEvent, EventBody } from '../../src/core/events'
 import { formatShort, notificationsFor, type People } from '../../src/core/notification'
 import { citizen, fold, lead, li, office, sweep } from './caseFixture'
 
@@ -90,9 +90,11 @@ describe('what the citizen waits for', () => {
     expect(last('application', [[li, claim], [li, notice]])[0]!.body).toBe('SF-20261123-0001：需补正 2 项材料，备齐后请告诉我们')
   })
 
-  it('an extension says by how long and why (004)', () => {
-    const extended: EventBody = { type: 'extended', payload: { clockKind: 'reply', days: 2, reason: '需向市局核实政策' } }
-    expect(last('consult', [[li, claim], [lead, extended]])[0]!.body).toBe('SF-20261123-0001：延长 2 个工作日，原因：需向市局核实政策')
+  it('an extension says by how long and why (004 限时办结 §5)', () => {
+    // the fixture runs under 000, which extends nothing: the notice is built from the event alone
+    const { state } = fold('application', [[li, claim]])
+    const extended = { type: 'extended', payload: { clockKind: 'promised', days: 2, reason: '需现场核查' }, caseId: state.id, seq: state.version + 1, at: state.updatedAt, actor: lead } as CaseEvent
+    expect(notificationsFor([extended], state, people)[0]!.body).toBe('SF-20261123-0001：延长 2 个工作日，原因：需现场核查')
   })
 })
 
@@ -109,8 +111,27 @@ describe('tasks for staff', () => {
     expect(last('consult', [[lead, fresh]])).toEqual([])
   })
 
+  it('a promised acceptance tells the citizen the limit, and why when it is not the published one', () => {
+    const accepted: EventBody = { type: 'accepted', payload: { mode: 'promised', limitDays: 8, limitReason: '需实地查勘' } }
+    expect(last('application', [[li, claim], [li, accepted]])).toEqual([
+      { to: 'citizen:wx:citizen-zhang', kind: 'progress', title: '您的申请已受理', body: 'SF-20261123-0001：承诺 8 个工作日内办结；与事项清单公布的时限不同，理由：需实地查勘' },
+    ])
+  })
+
   it('an assignment tells the assignee', () => {
     expect(to(last('consult', [[lead, { type: 'assigned', payload: { staffId: 'bdc-wang' } }]]))).toEqual(['staff:bdc-wang'])
+  })
+
+  it('a takeover or an assignment that withdraws a waiting slip tells its receiver (000 §5.1)', () => {
+    const handover: EventBody = { type: 'handoverCreated', payload: { slipNo: 'JJ-1', toStaffId: 'bdc-wang', reason: '李晓梅外出培训', remarks: '' } }
+    const taken: EventBody = { type: 'takenOver', payload: { staffId: 'bdc-lead', reason: '情况复杂', previousId: 'bdc-li' } }
+    expect(last('consult', [[li, claim], [li, handover], [lead, taken]])).toEqual([
+      { to: 'staff:bdc-li', kind: 'task', title: '案件已由窗口负责人接手', body: 'SF-20261123-0001：情况复杂' },
+      { to: 'staff:bdc-wang', kind: 'task', title: '交接单已撤回', body: 'SF-20261123-0001：窗口负责人已接手本案，交接单 JJ-1 已撤回，您无需再阅知' },
+    ])
+    expect(to(last('consult', [[li, claim], [li, handover], [lead, { type: 'assigned', payload: { staffId: 'bdc-zhao' } }]]))).toEqual(['staff:bdc-zhao', 'staff:bdc-wang'])
+    // assigned to the slip's receiver: the assignment is all they need to hear
+    expect(to(last('consult', [[li, claim], [li, handover], [lead, { type: 'assigned', payload: { staffId: 'bdc-wang' } }]]))).toEqual(['staff:bdc-wang'])
   })
 
   it('a bad rating goes to the window lead for rectification; a good one to nobody', () => {

@@ -1,9 +1,11 @@
 // Clocks, policy presets and the forbidden-phrase check.
 import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createCalendar } from '../../src/core/calendar'
-import { breachClock, countdown, extendClock, meetClock, pauseClock, resumeClock, startClock } from '../../src/core/clock'
+import { breachClock, CLOCK_LABELS, countdown, extendClock, meetClock, pauseClock, resumeClock, startClock } from '../../src/core/clock'
 import { findForbiddenPhrases } from '../../src/core/forbiddenPhrase'
-import { PRESETS, PRESET_IDS, effectivePolicy } from '../../src/core/policy'
+import { PRESETS, PRESET_IDS, POLICY_FIELDS, effectivePolicy, fieldHint, mayExtend } from '../../src/core/policy'
 
 const cal = createCalendar()
 
@@ -91,6 +93,28 @@ describe('policy presets', () => {
     expect(PRESETS['004'].extension.maxDays).toEqual({ value: 5, cite: '004 限时办结 §5' })
     expect(PRESETS['004'].assessment.complaint.value).toBe(-2)
     expect(PRESETS['004'].assessment.ratingComplaintMonthlyCap.value).toBe(-10)
+  })
+
+  it('extensions: only the clocks the regulation lets a hall extend — none in 000, 001, 002 (cases) and 003, the promised limit in 004', () => {
+    expect(Object.fromEntries(PRESET_IDS.map((id) => [id, PRESETS[id].extension.clockKinds.value]))).toEqual({ '000': [], '001': [], '002': [], '003': [], '004': ['promised'] })
+    expect(PRESETS['004'].extension.clockKinds.cite).toBe('004 限时办结 §5（仅承诺办结时限）')
+    for (const id of PRESET_IDS) expect(mayExtend(PRESETS[id], 'reply')).toBe(false)
+    const cap = POLICY_FIELDS.find((f) => f.key === 'maxDays')!
+    // the cap is what extendClock enforces: all extensions of one clock together
+    expect(cap.label).toBe('延期合计最多')
+    expect(fieldHint(PRESETS['000'], cap, CLOCK_LABELS)).toMatch(/^本规定各项时限均不可延期（000 未规定延期/)
+    expect(fieldHint(PRESETS['004'], cap, CLOCK_LABELS)).toMatch(/^可延期的时限：承诺办结时限（004 限时办结 §5/)
+    const clock = startClock('promised', new Date('2026-11-23T10:00:00+08:00'), 3, cal)
+    const once = extendClock(clock, new Date('2026-11-24T10:00:00+08:00'), 3, '需核查', 'bdc-li', 5, cal)
+    expect(once.ok && extendClock(once.value, new Date('2026-11-24T11:00:00+08:00'), 3, '仍需核查', 'bdc-li', 5, cal).ok).toBe(false)
+  })
+
+  it('the README states the rating window the presets set', () => {
+    const days = new Set(PRESET_IDS.map((id) => PRESETS[id].rating.rateWithinDays.value))
+    expect([...days]).toEqual([7])
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8').replace(/\s+/g, ' ')
+    expect(readme).toContain("within the policy's rating window: 7 working days after the reply or decision in every preset")
+    expect(readme).not.toMatch(/within 10 working days/)
   })
 
   it('a hall override keeps the citation and marks it as the hall own; bad overrides are refused', () => {

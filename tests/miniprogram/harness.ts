@@ -17,6 +17,8 @@ export const calls: Array<{ action: string; input: Record<string, unknown> }> = 
 /** the pages the app went to (navigateTo / redirectTo), and the toasts it showed */
 export const visited: string[] = []
 export const toasts: string[] = []
+/** what the app registered with wx.onNeedPrivacyAuthorization: the test plays WeChat asking for agreement */
+export const privacy: { listener: ((resolve: (r: unknown) => void) => void) | null } = { listener: null }
 
 export function answer(next: Answers) {
   answers = next
@@ -49,6 +51,10 @@ function installGlobals() {
     redirectTo: ({ url }: { url: string }) => visited.push(url),
     navigateTo: ({ url }: { url: string }) => visited.push(url),
     showToast: ({ title }: { title: string }) => toasts.push(title),
+    onNeedPrivacyAuthorization: (listener: (resolve: (r: unknown) => void) => void) => {
+      privacy.listener = listener
+    },
+    openPrivacyContract: noop,
     cloud: {
       init: noop,
       callFunction: async ({ name, data }: { name: string; data: Record<string, unknown> }) => {

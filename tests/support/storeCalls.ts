@@ -77,8 +77,6 @@ export async function measureStoreCalls(
   const slip = await measure(li, 'createHandover', { caseId, toStaffId: 'bdc-wang', reason: '本人外出培训', requestId: rid() })
   await measure(wang, 'acknowledgeHandover', { caseId, slipNo: slip.handovers[0]!.slipNo, requestId: rid() })
   await measure(wang, 'recordContact', { caseId, note: '已电话联系', requestId: rid() })
-  // 000: the lead approves an extension
-  await measure(lead, 'extendClock', { caseId, clockKind: 'reply', days: 1, reason: '需核实政策', requestId: rid() })
   await measure(wang, 'replyCase', { caseId, text: '请携带身份证、不动产权证书和买卖合同。', mode: 'timed', requestId: rid() })
   await measure(as.citizen, 'rateCase', { caseId, level: 1, tags: ['attitude'], text: '答复太慢，等了两天', requestId: rid() })
   await measure(lead, 'recordRectification', { caseId, finding: 'verified', measures: '已提醒窗口人员及时答复', requestId: rid() })
@@ -116,5 +114,14 @@ export async function measureStoreCalls(
   await api.ok(li, 'claimCase', { caseId: done.caseId, requestId: rid() })
   await api.ok(li, 'acceptCase', { caseId: done.caseId, mode: 'promised', limitDays: 3, requestId: rid() })
   await measure(li, 'completeCase', { caseId: done.caseId, result: '已出具查询结果', requestId: rid() })
+
+  // 004 限时办结 §5: after the hall moves to the 004 preset, a new case's handler extends its promised limit
+  const hall = (await raw.getHall('demo'))!
+  await raw.putPolicyVersion('demo', { version: hall.policyVersion + 1, presetId: '004', overrides: {}, note: '改用二坪镇制度', by: 'office-xu', at: '2026-11-23T09:00:00+08:00' })
+  await raw.putHall({ ...hall, policyPreset: '004', policyVersion: hall.policyVersion + 1 })
+  const late = await api.ok(as.citizen, 'submitCase', { ...consult, kind: 'application', text: '申请办理不动产抵押登记', requestId: rid() })
+  await api.ok(li, 'claimCase', { caseId: late.caseId, requestId: rid() })
+  await api.ok(li, 'acceptCase', { caseId: late.caseId, mode: 'promised', limitDays: 3, requestId: rid() })
+  await measure(li, 'extendClock', { caseId: late.caseId, clockKind: 'promised', days: 2, reason: '需现场核查抵押物', requestId: rid() })
   return out
 }

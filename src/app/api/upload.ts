@@ -3,6 +3,7 @@
 // 1600 px and the upload stays small on a hall's mobile network).
 import Taro from '@tarojs/taro'
 import { MAX_ATTACHMENT_BYTES, cloudPath, type ImageType } from '../../core/attachment'
+import { mediaError } from '../lib/mediaError'
 
 export interface PickedPhoto {
   /** a local path the <Image> can show before and after upload */
@@ -21,16 +22,17 @@ const typeOf = (name: string, declared = ''): ImageType => {
   return 'image/jpeg'
 }
 
-/** lets the citizen take or choose up to `count` photos; none when they cancel */
-export async function choosePhotos(count: number): Promise<PickedPhoto[]> {
+/** lets the citizen take or choose up to `count` photos; none when they cancel, and why when it failed */
+export async function choosePhotos(count: number): Promise<{ photos: PickedPhoto[]; error: string | null }> {
   try {
     const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    return res.tempFiles.map((f) => {
+    const photos = res.tempFiles.map((f) => {
       const file = (f as { originalFileObj?: File }).originalFileObj
       return { path: f.tempFilePath, size: f.size, type: typeOf(file?.name ?? f.tempFilePath, file?.type), file }
     })
-  } catch {
-    return []
+    return { photos, error: null }
+  } catch (e) {
+    return { photos: [], error: mediaError(e) }
   }
 }
 

@@ -37,7 +37,11 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
             {h.from.name} 移交 {h.to.name}（{formatTime(h.at)}）：{h.reason}
           </View>
           <View className='muted'>
-            {h.acknowledgedAt ? `${h.to.name} 已于 ${formatTime(h.acknowledgedAt)} 阅知，承接首问责任` : `等待 ${h.to.name} 阅知`}
+            {h.acknowledgedAt
+              ? `${h.to.name} 已于 ${formatTime(h.acknowledgedAt)} 阅知，承接首问责任`
+              : h.withdrawnAt
+                ? `交接单已于 ${formatTime(h.withdrawnAt)} 撤回，由窗口负责人另行安排`
+                : `等待 ${h.to.name} 阅知`}
             {h.contactedAt ? `；${formatTime(h.contactedAt)} 已与您联系` : ''}
           </View>
           {forStaff && process.env.TARO_ENV === 'h5' ? (

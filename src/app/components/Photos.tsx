@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { MAX_ATTACHMENTS } from '../../core/attachment'
 import { choosePhotos, uploadPhoto, type PickedPhoto } from '../api/upload'
+import { PrivacyPrompt } from './PrivacyPrompt'
 
 interface Slot {
   key: number
@@ -23,6 +24,7 @@ let nextKey = 1
 
 export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (state: PhotoState) => void }) {
   const [slots, setSlots] = useState<Slot[]>([])
+  const [pickError, setPickError] = useState<string | null>(null)
 
   // the form hears of every change; uploads finish in any order, so each change reads the latest list
   useEffect(() => {
@@ -38,7 +40,9 @@ export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (s
 
   async function add() {
     const room = MAX_ATTACHMENTS - slots.length
-    const picked = (await choosePhotos(room)).slice(0, room)
+    const chosen = await choosePhotos(room)
+    setPickError(chosen.error)
+    const picked = chosen.photos.slice(0, room)
     if (picked.length === 0) return
     const added: Slot[] = picked.map((photo) => ({ key: nextKey++, photo, status: 'uploading' }))
     setSlots((prev) => [...prev, ...added].slice(0, MAX_ATTACHMENTS))
@@ -77,8 +81,9 @@ export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (s
           </View>
         ) : null}
       </View>
-      <View className='muted'>
-        {failed?.message ?? `可拍摄身份证、合同等材料，最多 ${MAX_ATTACHMENTS} 张，每张不超过 5 MB（选填）`}
+      <PrivacyPrompt />
+      <View className={pickError ? 'field__error' : 'muted'} role={pickError ? 'alert' : undefined}>
+        {pickError ?? failed?.message ?? `可拍摄身份证、合同等材料，最多 ${MAX_ATTACHMENTS} 张，每张不超过 5 MB（选填）`}
       </View>
     </View>
   )

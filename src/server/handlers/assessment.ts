@@ -1,15 +1,75 @@
 // The month's assessment (004): score sheets per staff member with every deduction linked to its case,
 // window roll-ups with the rating distribution and its six-month trend. The hall office sees every
 // window, a lead their window, a staff member their own sheet.
-import { assessMonth, DEDUCTION_LABELS, monthSpan, ratingWindowClosedBefore } from '../../core/assessment'
+import {
+  assessMonth,
+  deductions,
+  DEDUCTION_LABELS,
+  dutyHoldersOf,
+  monthSpan,
+  ratingWindowClosedBefore,
+  versionInForce,
+  type AssessedCase,
+  type AssessmentRules,
+  type DutyHolders,
+} from '../../core/assessment'
 import { verifiedComplaints } from '../../core/complaintMachine'
-import { formatShanghai } from '../../core/calendar'
+import { formatShanghai, type WorkCalendar } from '../../core/calendar'
 import { DomainError } from '../../core/errors'
+import { effectivePolicy, type Policy, type PresetId } from '../../core/policy'
+import type { Hall } from '../../core/schemas'
 import { requireStaff } from '../authorize'
-import { loadDirectory } from '../directory'
+import { loadDirectory, type Directory } from '../directory'
 import { loadHallContext } from '../hallContext'
 import type { AssessmentView } from '../../core/views'
-import type { Handler } from '../context'
+import type { Handler, HandlerContext } from '../context'
+
+/** a window's leads and the hall office, from everyone at the hall (not only the sheets shown) */
+const holdersIn = (dir: Directory): DutyHolders => dutyHoldersOf([...dir.staffById.values()])
+
+/**
+ * The policy versions the months' cases ran under (DESIGN "Policy presets": a case keeps the version it
+ * was opened under) and the version in force in each month, for its starting score and cap. A case the
+ * store gave without its version has it read from its first event; only cases with a deduction in
+ * these months are looked up.
+ */
+async function rulesFor(
+  ctx: HandlerContext,
+  hall: Hall,
+  cases: AssessedCase[],
+  months: string[],
+  calendar: WorkCalendar,
+  holders: DutyHolders,
+): Promise<(month: string) => AssessmentRules> {
+  const stored = [...(await ctx.store.listPolicyVersions(hall.id))].sort((a, b) => a.version - b.version)
+  const cache = new Map<number, Policy>()
+  const policyAt = (version: number): Policy => {
+    const hit = cache.get(version)
+    if (hit) return hit
+    const v = stored.find((x) => x.version === version)
+    // a version never stored is the hall's preset as it stands (as hallContext reads it)
+    const p = v ? effectivePolicy(v.presetId, v.overrides, v.version) : effectivePolicy(hall.policyPreset as PresetId, {}, version)
+    if (!p.ok) throw p.error
+    cache.set(version, p.value)
+    return p.value
+  }
+  const current = policyAt(hall.policyVersion)
+  const counted = cases.filter((c) => !c.policy && months.some((m) => [...deductions([c], m, current, calendar, ctx.now, holders).values()].some((x) => x.items.length > 0)))
+  const versionOf = new Map<string, number>(cases.filter((c) => c.policy).map((c) => [c.id, c.policy!.version]))
+  if (counted.length > 0) {
+    const events = await ctx.store.listEvents(counted.map((c) => c.id))
+    for (const c of counted) {
+      const first = events[c.id]?.[0]
+      if (first?.type === 'submitted') versionOf.set(c.id, first.payload.policy.version)
+    }
+  }
+  return (month) => {
+    const inForce = versionInForce(stored, month)
+    // a month before any recorded change, or a hall that never changed its rules: its first version
+    const sheet = month >= formatShanghai(ctx.now).slice(0, 7) ? current : policyAt(inForce?.version ?? hall.policyVersion)
+    return { sheet, ofCase: (c) => policyAt(versionOf.get(c.id) ?? sheet.version) }
+  }
+}
 
 const prevMonth = (month: string, back: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number]
@@ -39,7 +99,10 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
   // 004 三(一)(5): complaints found verified in the month, against the person found responsible
   const answered = await ctx.store.listComplaints({ hallId: me.hallId, answeredFrom: formatShanghai(span.from), answeredTo: formatShanghai(span.to), limit: 100_000 })
   const people = [...dir.staffById.values()].filter((s) => (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
-  const sheets = assessMonth(facts.cases, verifiedComplaints(answered), people.map((s) => ({ id: s.id, windowId: s.windowId })), input.month, hallCtx.policy, hallCtx.calendar, ctx.now)
+  // the month is assessed under the rules its cases ran under, not today’s (a policy change applies to new cases only)
+  const holders = holdersIn(dir)
+  const rules = (await rulesFor(ctx, hallCtx.hall, facts.cases, [input.month], hallCtx.calendar, holders))(input.month)
+  const sheets = assessMonth(facts.cases, verifiedComplaints(answered), people.map((s) => ({ id: s.id, windowId: s.windowId })), input.month, rules, hallCtx.calendar, ctx.now, holders)
 
   const months = Array.from({ length: 6 }, (_, i) => prevMonth(input.month, 5 - i))
   const windows = me.role === 'staff' ? [] : [...dir.windows.values()].filter((w) => !windowId || w.id === windowId)
@@ -48,7 +111,7 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
   const view: AssessmentView = {
     month: input.month,
     hallName: hallCtx.hall.name,
-    policyName: hallCtx.policy.name,
+    policyName: rules.sheet.name,
     sheets: sheets.map((s) => {
       const person = dir.staffById.get(s.staffId)!
       return {
@@ -99,7 +162,9 @@ export const assessmentYear: Handler<'assessmentYear'> = async (ctx, input) => {
   ])
   const people = [...dir.staffById.values()].filter((s) => s.role !== 'office' && (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
   const complaints = verifiedComplaints(answered)
-  const byMonth = months.map((m) => assessMonth(facts.cases, complaints, people.map((s) => ({ id: s.id, windowId: s.windowId })), m, hallCtx.policy, hallCtx.calendar, ctx.now))
+  const holders = holdersIn(dir)
+  const rulesOf = await rulesFor(ctx, hallCtx.hall, facts.cases, months, hallCtx.calendar, holders)
+  const byMonth = months.map((m) => assessMonth(facts.cases, complaints, people.map((s) => ({ id: s.id, windowId: s.windowId })), m, rulesOf(m), hallCtx.calendar, ctx.now, holders))
   const average = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null)
   const staff = people.map((p) => {
     const totals = byMonth.map((sheets) => sheets.find((s) => s.staffId === p.id)!.total)

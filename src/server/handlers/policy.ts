@@ -3,9 +3,11 @@
 // changed; a case keeps the version it was opened under, so a change applies to new cases only.
 // Every save is audited, with what changed in words.
 import { formatShanghai } from '../../core/calendar'
+import { CLOCK_LABELS } from '../../core/clock'
 import { DomainError } from '../../core/errors'
 import {
   effectivePolicy,
+  fieldHint,
   fieldId,
   formatPolicyValue,
   normalizeOverrides,
@@ -64,7 +66,7 @@ async function view(ctx: HandlerContext, hall: Hall, canEdit: boolean): Promise<
         key: f.key,
         label: f.label,
         unit: f.unit,
-        hint: f.hint ?? null,
+        hint: fieldHint(policy, f, CLOCK_LABELS),
         value: mine.value,
         text: formatPolicyValue(f, mine.value),
         presetValue: base.value,

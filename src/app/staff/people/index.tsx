@@ -96,7 +96,9 @@ export default function PeoplePage() {
   const photo = async (p: Person, remove = false) => {
     let id: string | null = null
     if (!remove) {
-      const [picked] = await choosePhotos(1)
+      const chosen = await choosePhotos(1)
+      if (chosen.error) return Taro.showToast({ title: chosen.error, icon: 'none' })
+      const [picked] = chosen.photos
       if (!picked) return
       Taro.showLoading({ title: '正在上传…' })
       const up = await uploadPhoto(view!.hallId, picked, 'staff')
