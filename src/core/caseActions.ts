@@ -204,7 +204,7 @@ export const CASE_ACTIONS = {
     input: onCase({
       mode: z.enum(['instant', 'promised']),
       limitDays: z.number().int().min(1).max(60).optional(),
-      limitReason: z.string().trim().max(200, '理由不超过 200 个字').optional(),
+      limitReason: text().trim().max(200, '理由不超过 200 个字').optional(),
     }),
     by: 'staff',
     ability: 'accept',

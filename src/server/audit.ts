@@ -3,22 +3,9 @@
 // inserted row breaks the chain where it happened; `shouwen audit verify` walks it.
 import { createHash } from 'node:crypto'
 import { formatShanghai } from '../core/calendar'
-import type { Store } from './store/port'
+import type { AuditEntry, AuditStore } from './store/ports/audit'
 
-export interface AuditEntry {
-  hallId: string
-  /** 1, 2, 3 … per hall, without gaps */
-  seq: number
-  at: string
-  actor: { kind: 'staff' | 'operator'; id: string; name: string }
-  /** what was done, e.g. `invite.create`, `staff.unbind`, `phone.reveal` */
-  action: string
-  /** what it was done to, e.g. `staff:bdc-li`, `case:c_…` */
-  target: string
-  detail: Record<string, string | number | boolean | null>
-  prevHash: string
-  hash: string
-}
+export type { AuditEntry }
 
 /** a staff member as the actor of an entry */
 export const staffActor = (s: { id: string; name: string }): AuditEntry['actor'] => ({ kind: 'staff', id: s.id, name: s.name })
@@ -71,12 +58,12 @@ export function verifyChain(entries: AuditEntry[]): Verdict {
 }
 
 /** records one entry; the store appends it at the end of the hall's chain, one writer at a time */
-export function audit(store: Store, entry: NewAuditEntry, at: Date): Promise<AuditEntry> {
+export function audit(store: AuditStore, entry: NewAuditEntry, at: Date): Promise<AuditEntry> {
   return store.appendAudit((prev) => chain(entry, prev, at))
 }
 
 /** walks a hall's whole chain page by page, holding one page at a time */
-export async function verifyHall(store: Store, hallId: string): Promise<Verdict> {
+export async function verifyHall(store: AuditStore, hallId: string): Promise<Verdict> {
   let prev: AuditEntry | null = null
   let count = 0
   for (;;) {

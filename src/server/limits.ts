@@ -4,7 +4,7 @@
 import { formatShanghai } from '../core/calendar'
 import { DomainError } from '../core/errors'
 import { LIMITS, RATE_LIMITED_MESSAGE, windowStart, type LimitName } from '../core/limits'
-import type { SecurityStore } from './store/security'
+import type { SecurityStore } from './store/port'
 
 export interface Caller {
   /** the citizen identity (`dev:…` or `wx:<OPENID>`), if any */

@@ -1,5 +1,5 @@
 // An in-memory stand-in for the parts of the wx-server-sdk database API that the CloudBase store uses
-// (src/server/store/cloudbase.ts). The real service cannot be reached from the build machines; this
+// (src/server/store/cloudbase/). The real service cannot be reached from the build machines; this
 // models the behaviour the adapter relies on, as the CloudBase documentation describes it:
 // - doc(id).get() of a missing document rejects ("document.get:fail … does not exist");
 // - doc(id).set({ data }) creates or replaces; update() of a missing doc updates nothing;

@@ -3,10 +3,10 @@
 // count each use once. (In the cloud the caller is its OPENID; sessions and sign-in serve the
 // contract and a hall that moves between the two.)
 import { createHash } from 'node:crypto'
-import { formatShanghai } from '../../core/calendar'
-import type { FailureRecord } from '../../core/limits'
-import type { CloudData, CloudDatabase, CloudTransaction } from './cloudbase'
-import type { SecurityStore } from './security'
+import { formatShanghai } from '../../../core/calendar'
+import type { FailureRecord } from '../../../core/limits'
+import type { SecurityStore } from '../port'
+import type { CloudData, CloudDatabase, CloudTransaction } from './db'
 
 export const SECURITY_COLLECTIONS = ['staff_sessions', 'sign_in_failures', 'rate_counters']
 

@@ -2,9 +2,9 @@
 // (tables of migration 15). Atomic under concurrency on a shared server: counters by one upsert,
 // failures by a row lock.
 import { sql, type Kysely } from 'kysely'
-import { formatShanghai } from '../../core/calendar'
-import type { FailureRecord } from '../../core/limits'
-import type { SecurityStore } from './security'
+import { formatShanghai } from '../../../core/calendar'
+import type { FailureRecord } from '../../../core/limits'
+import type { SecurityStore } from '../port'
 
 export interface SecurityTables {
   staff_sessions: { token_hash: string; staff_id: string; created_at: string | Date; expires_at: string | Date; revoked_at: string | Date | null }

@@ -2,8 +2,8 @@
 // sign-out, a new password or a deactivation ends them), failed sign-ins per account and address,
 // and rate counters. Kept in the database, not in a process's memory, so several server processes on
 // one PostgreSQL (or the cloud functions' instances) share them. Both adapters implement it
-// (postgresSecurity.ts, cloudbaseSecurity.ts) and the store contract holds them to it.
-import type { FailureRecord } from '../../core/limits'
+// (postgres/security.ts, cloudbase/security.ts) and the store contract holds them to it.
+import type { FailureRecord } from '../../../core/limits'
 
 export interface NewStaffSession {
   /** sha-256 of the token in the cookie; the token itself is never stored */

@@ -1,0 +1,146 @@
+// Cases and their events in the CloudBase database: each write of a case sets its document, its
+// indexed fields, the report counters and its notices in one transaction.
+import { DomainError } from '../../../core/errors'
+import type { CaseEvent } from '../../../core/events'
+import type { CaseState } from '../../../core/caseState'
+import { caseIndex } from '../../../core/caseIndex'
+import { trendDelta } from '../../../core/dashboard'
+import type { Append, AppendResult, CaseQuery, CaseStore, NewCase } from '../port'
+import { Abort, all, cloud, draw, getOrNull, hashId, PAGE, writeNotices, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
+import { countTrends, moveLedger } from './reports'
+
+const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
+
+function caseDoc(state: CaseState, requestId: string): CloudData {
+  const index = caseIndex(state)
+  return {
+    hallId: state.hallId,
+    no: state.no,
+    citizenId: state.citizenId,
+    requestId,
+    windowId: state.windowId,
+    status: state.status,
+    handlerId: state.handlerId,
+    submittedAt: state.submittedAt,
+    updatedAt: state.updatedAt,
+    nextDueAt: index.nextActionAt,
+    // what the month's assessment filters on (core/assessment.ts)
+    mayDeduct: index.mayDeduct,
+    hasRatings: (state.ratings ?? []).length > 0,
+    decidedAt: index.decidedAt,
+    roundRated: index.roundRated,
+    ledgerColumn: index.ledger?.column ?? null,
+    ledgerDay: index.ledger?.day ?? null,
+    version: state.version,
+    state,
+  }
+}
+
+const eventDoc = (e: CaseEvent): CloudData => ({ caseId: e.caseId, seq: e.seq, actorId: e.actor.id, requestId: e.requestId ?? null, body: e })
+
+/** a new case with its first event and number, in the caller's transaction (cloud photos live in cloud storage) */
+async function insertCase(tx: CloudTransaction, input: NewCase): Promise<CaseState> {
+  const reqRef = tx.collection('requests').doc(`req_${hashId(input.citizenId, input.requestId)}`)
+  if (await getOrNull(reqRef)) throw new DomainError('CONFLICT', '这个请求已经建立过案件')
+  const seq = await draw(tx, input.numberScope)
+  const { state, event } = input.build(seq)
+  await reqRef.set({ data: { caseId: state.id } })
+  await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
+  await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
+  await countTrends(tx, state.hallId, trendDelta(null, state))
+  return state
+}
+
+export function cloudbaseCases(db: CloudDatabase): CaseStore {
+  const { _, col, transact } = cloud(db)
+  const cases: CaseStore = {
+    async createCase(input: NewCase) {
+      const reqId = `req_${hashId(input.citizenId, input.requestId)}`
+      const existing = async () => {
+        const req = await getOrNull(col('requests').doc(reqId))
+        if (!req) return null
+        const c = await getOrNull(col('cases').doc(req.caseId as string))
+        return c ? { state: c.state as CaseState, created: false } : null
+      }
+      const found = await existing()
+      if (found) return found
+      const result = await transact(async (tx) => {
+        const req = await getOrNull(tx.collection('requests').doc(reqId))
+        if (req) return null // a concurrent twin created it: nothing drawn, nothing written
+        return { state: await insertCase(tx, input), created: true }
+      })
+      return result ?? (await existing())!
+    },
+    async getCase(id) {
+      const c = await getOrNull(col('cases').doc(id))
+      if (!c) return null
+      const events = (await all(col('case_events').where({ caseId: id }).orderBy('seq', 'asc'))).map((d) => d.body as CaseEvent)
+      return { state: c.state as CaseState, events }
+    },
+    async getCaseState(id) {
+      return ((await getOrNull(col('cases').doc(id)))?.state as CaseState | undefined) ?? null
+    },
+    async hasRequest(caseId, actorId, requestId) {
+      return (await col('case_events').where({ caseId, actorId, requestId }).count()).total > 0
+    },
+    async appendEvents(input: Append): Promise<AppendResult> {
+      return transact<AppendResult>(async (tx) => {
+        const ref = tx.collection('cases').doc(input.before.id)
+        const current = await getOrNull(ref)
+        if (!current || current.version !== input.before.version) throw new Abort<AppendResult>({ status: 'conflict' })
+        const seq = input.numberScope ? await draw(tx, input.numberScope) : null
+        const { events, state, notifications = [] } = input.build(seq)
+        await moveLedger(tx, input.before, state)
+        await countTrends(tx, state.hallId, trendDelta(input.before, state))
+        await ref.set({ data: caseDoc(state, current.requestId as string) })
+        for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
+        await writeNotices(tx, notifications, input.channels)
+        if (input.opens) await insertCase(tx, input.opens)
+        return { status: 'ok', state }
+      })
+    },
+    async listCases(q: CaseQuery) {
+      const cond: CloudData = { hallId: q.hallId }
+      if (q.windowId !== undefined) cond.windowId = q.windowId
+      if (q.citizenId !== undefined) cond.citizenId = q.citizenId
+      if (q.handlerId !== undefined) cond.handlerId = q.handlerId
+      if (q.statuses && q.statuses.length > 0) cond.status = _.in(q.statuses)
+      if (q.unclaimed) cond.handlerId = _.eq(null)
+      // updatedAt is written in the hall's offset, so its text order is its time order
+      if (q.updatedSince !== undefined) cond.updatedAt = _.gte(q.updatedSince)
+      const submitted = [q.submittedFrom !== undefined ? _.gte(q.submittedFrom) : null, q.submittedTo !== undefined ? _.lt(q.submittedTo) : null].filter((c) => c !== null)
+      if (submitted.length) cond.submittedAt = submitted.length === 1 ? submitted[0] : _.and(...submitted)
+      const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
+      return docs.map((d) => d.state as CaseState)
+    },
+    async listCaseSets(queries) {
+      return Promise.all(queries.map((q) => cases.listCases(q)))
+    },
+    async listEvents(caseIds) {
+      const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
+      for (let i = 0; i < caseIds.length; i += PAGE) {
+        const docs = await all(col('case_events').where({ caseId: _.in(caseIds.slice(i, i + PAGE)) }).orderBy('caseId', 'asc').orderBy('seq', 'asc'))
+        for (const d of docs) out[d.caseId as string]!.push(d.body as CaseEvent)
+      }
+      return out
+    },
+    async listDueCases(until, limit) {
+      // nextDueAt is written in the hall's offset (+08:00), so its text order is its time order
+      const docs = await all(col('cases').where({ nextDueAt: _.lte(until) }).orderBy('nextDueAt', 'asc'), limit)
+      return docs.map((d) => d._id as string)
+    },
+    async setNextAction(caseId, version, nextActionAt) {
+      return transact(async (tx) => {
+        const ref = tx.collection('cases').doc(caseId)
+        const current = await getOrNull(ref)
+        if (!current || current.version !== version) return false
+        await ref.update({ data: { nextDueAt: nextActionAt, state: { ...(current.state as CaseState), nextActionAt } } })
+        return true
+      })
+    },
+    async nextNumber(scope) {
+      return transact((tx) => draw(tx, scope))
+    },
+  }
+  return cases
+}
