@@ -126,6 +126,55 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       ])
     })
 
+    it('reads a hall with its rules, windows, the staff asked for and a matter in one call', async () => {
+      await store.putStaff(person('li', 'bdc'))
+      await store.putStaff(person('wang', 'bdc', 'lead'))
+      await store.putStaff(person('zhou', 'zx'))
+      await store.putStaff(person('xu', null, 'office'))
+      await store.putCalendarOverride('tl', { date: '2026-12-01', kind: 'restday', note: '地方节日' })
+      const v2 = { version: 2, presetId: '002' as const, overrides: {}, note: '改用 002', by: 'xu', at: '2026-11-20T09:00:00+08:00' }
+      expect(await store.putPolicyVersion('tl', v2)).toBe(true)
+      await store.putHall({ ...hall, policyVersion: 2 })
+      await store.putMatter({ id: 'm1', hallId: 'tl', windowId: 'bdc', name: '转移登记', kind: 'promised', promisedDays: 5, basis: '', materials: [], keywords: [], active: true })
+
+      // a case opened under version 1 (never stored: the preset), by the staff its record names and its window
+      const b = (await store.hallBundle({ hallId: 'tl', policyVersion: 1, staffIds: ['zhou'], windowIds: ['bdc'], matterId: 'm1' }))!
+      expect(b.hall.policyVersion).toBe(2)
+      expect(b.policy).toBeNull()
+      expect(b.currentPolicy).toEqual(v2)
+      expect(b.overrides).toEqual([{ date: '2026-12-01', kind: 'restday', note: '地方节日' }])
+      expect(b.windows.map((w) => w.id)).toEqual(['bdc', 'zx'])
+      expect(b.staff.map((s) => s.id)).toEqual(['li', 'wang', 'zhou'])
+      expect(b.matter?.id).toBe('m1')
+      // the current version, the hall office, no matter
+      const c = (await store.hallBundle({ hallId: 'tl', office: true }))!
+      expect(c.policy).toEqual(v2)
+      expect(c.staff.map((s) => s.id)).toEqual(['xu'])
+      expect(c.matter).toBeNull()
+      expect(await store.hallBundle({ hallId: 'nohall' })).toBeNull()
+    })
+
+    it('answers several case lists in one call, each as listCases would', async () => {
+      const a = (await store.createCase(newCase('dev:a', 'r-a'))).state
+      const z = (await store.createCase(newCase('dev:z', 'r-z', 'zx'))).state
+      const sets = await store.listCaseSets([{ hallId: 'tl', windowId: 'bdc' }, { hallId: 'tl', windowId: 'zx' }, { hallId: 'tl', citizenId: 'dev:none' }])
+      expect(sets.map((list) => list.map((c) => c.id))).toEqual([[a.id], [z.id], []])
+    })
+
+    it('opens a linked case in the same write as the event that names it, or neither', async () => {
+      const first = (await store.createCase(newCase('dev:a', 'r-a'))).state
+      const claimed = next(first, { type: 'claimed', payload: { staffId: 'li' } })
+      const linked = newCase('dev:a', `referral-${first.id}:2`, 'zx')
+      // a build that refuses writes nothing: the linked case is not opened
+      await expect(
+        store.appendEvents({ before: first, opens: linked, build: () => { throw new Error('refused') } }),
+      ).rejects.toThrow('refused')
+      expect(await store.listCases({ hallId: 'tl', windowId: 'zx' })).toEqual([])
+      expect((await store.appendEvents({ before: first, opens: linked, build: () => ({ events: [claimed.event], state: claimed.state }) })).status).toBe('ok')
+      expect((await store.listCases({ hallId: 'tl', windowId: 'zx' })).map((c) => c.citizenId)).toEqual(['dev:a'])
+      expect((await store.getCaseState(first.id))?.version).toBe(2)
+    })
+
     it('keeps the matter catalog per hall in window and name order; an update replaces the matter', async () => {
       const matter = (id: string, windowId: string, name: string): Matter => ({
         id, hallId: 'tl', windowId, name, kind: 'promised', promisedDays: 5, basis: '', materials: ['身份证'], keywords: [], active: true,
