@@ -34,8 +34,15 @@ function story(i: number, windowId: string, staffId: string): CaseState {
     {
       type: 'submitted',
       payload: {
-        no: `SF-202611${String(day).padStart(2, '0')}-${String(i).padStart(6, '0')}`, hallId: 'demo', kind: 'consult', windowId, routedBy: 'windowQr',
-        contact: { name: '张三', phone: '13912345678' }, text: '请问如何办理？', attachments: [], policy: { presetId: '000', version: 1 },
+        no: `SF-202611${String(day).padStart(2, '0')}-${String(i).padStart(6, '0')}`,
+        hallId: 'demo',
+        kind: 'consult',
+        windowId,
+        routedBy: 'windowQr',
+        contact: { name: '张三', phone: '13912345678' },
+        text: '请问如何办理？',
+        attachments: [],
+        policy: { presetId: '000', version: 1 },
       },
     } as EventBody,
     at(day, 9),
@@ -53,8 +60,17 @@ function story(i: number, windowId: string, staffId: string): CaseState {
   if (i % 3 === 0) {
     const bad = i % 30 === 0
     const rateAt = new Date(replyAt.getTime() + 3_600_000)
-    step({ type: 'rated', payload: { level: bad ? 1 : 5, tags: bad ? ['attitude'] : [], text: bad ? '态度不好，很不耐烦' : '', staffId, windowId } } as EventBody, formatShanghai(rateAt), { kind: 'citizen', id: `dev:${i}` })
-    if (bad) step({ type: 'rectified', payload: { finding: 'verified', measures: '已批评教育' } } as EventBody, formatShanghai(new Date(rateAt.getTime() + 3_600_000)), { kind: 'staff', id: 'office-xu', name: '徐文', role: 'office', windowId: null })
+    step(
+      { type: 'rated', payload: { level: bad ? 1 : 5, tags: bad ? ['attitude'] : [], text: bad ? '态度不好，很不耐烦' : '', staffId, windowId } } as EventBody,
+      formatShanghai(rateAt),
+      { kind: 'citizen', id: `dev:${i}` },
+    )
+    if (bad)
+      step(
+        { type: 'rectified', payload: { finding: 'verified', measures: '已批评教育' } } as EventBody,
+        formatShanghai(new Date(rateAt.getTime() + 3_600_000)),
+        { kind: 'staff', id: 'office-xu', name: '徐文', role: 'office', windowId: null },
+      )
   }
   return state!
 }
@@ -62,17 +78,31 @@ function story(i: number, windowId: string, staffId: string): CaseState {
 export async function benchAssessment(cases = 100_000): Promise<Metric[]> {
   return withBenchHall('assessment', WINDOWS, async (store) => {
     for (let s = 0; s < STAFF; s++) {
-      await store.putStaff({ id: `s${s}`, hallId: 'demo', windowId: `w${s % WINDOWS}`, name: `工作人员${s}`, title: '科员', post: '受理岗', role: 'staff', rank: 1, phone: '', active: true })
+      await store.putStaff({
+        id: `s${s}`,
+        hallId: 'demo',
+        windowId: `w${s % WINDOWS}`,
+        name: `工作人员${s}`,
+        title: '科员',
+        post: '受理岗',
+        role: 'staff',
+        rank: 1,
+        phone: '',
+        active: true,
+      })
     }
     const loadStart = performance.now()
     for (let from = 0; from < cases; from += 1000) {
       const rows = []
       for (let i = from; i < Math.min(cases, from + 1000); i++) {
         const staffId = `s${i % STAFF}`
-        const state = story(i, `w${i % STAFF % WINDOWS}`, staffId)
+        const state = story(i, `w${(i % STAFF) % WINDOWS}`, staffId)
         rows.push(caseRow(state, `r${i}`))
       }
-      await store.db.insertInto('cases').values(rows as never).execute()
+      await store.db
+        .insertInto('cases')
+        .values(rows as never)
+        .execute()
     }
     await sql`analyze cases`.execute(store.db)
     const loadMs = performance.now() - loadStart

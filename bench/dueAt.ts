@@ -32,11 +32,8 @@ export async function benchDueAt(): Promise<Metric[]> {
   const cal = createCalendar()
   const year = Date.parse('2026-01-01T00:00:00+08:00')
   let seed = 42
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-  const inputs: Array<[Date, number]> = Array.from({ length: 2000 }, () => [
-    new Date(year + Math.floor(random() * 300 * DAY)),
-    1 + Math.floor(random() * 15),
-  ])
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  const inputs: Array<[Date, number]> = Array.from({ length: 2000 }, () => [new Date(year + Math.floor(random() * 300 * DAY)), 1 + Math.floor(random() * 15)])
   // both agree before either is timed
   for (const [d, n] of inputs.slice(0, 200)) {
     if (cal.dueAt(d, n).getTime() !== naiveDueAt(d, n).getTime()) throw new Error(`disagree on ${d.toISOString()} + ${n}`)

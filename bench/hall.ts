@@ -12,7 +12,8 @@ export async function withBenchHall<T>(name: string, windows: number, run: (stor
   try {
     await store.migrate()
     await seedDemoHall(store)
-    for (let w = 0; w < windows; w++) await store.putWindow({ id: `w${w}`, hallId: 'demo', name: `第${w + 1}窗口`, number: `B${w + 1}`, scope: '', active: true })
+    for (let w = 0; w < windows; w++)
+      await store.putWindow({ id: `w${w}`, hallId: 'demo', name: `第${w + 1}窗口`, number: `B${w + 1}`, scope: '', active: true })
     return await run(store)
   } finally {
     await store.close()

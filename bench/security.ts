@@ -17,7 +17,11 @@ export async function benchSecurity(): Promise<Metric[]> {
     const base = await app.listen({ port: 0, host: '127.0.0.1' })
     let cookie = ''
     const post = async (action: string, body: unknown, keep = false) => {
-      const res = await fetch(`${base}/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(keep && cookie ? { cookie } : {}) }, body: JSON.stringify(body) })
+      const res = await fetch(`${base}/api/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(keep && cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      })
       if (keep) cookie ||= res.headers.get('set-cookie')?.split(';')[0] ?? ''
       return res.status
     }
@@ -36,7 +40,14 @@ export async function benchSecurity(): Promise<Metric[]> {
       const submits: number[] = []
       for (let i = 0; i < 100; i++) {
         submits.push(
-          await post('submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '请问二手房过户要带什么材料？', requestId: randomBytes(8).toString('hex') }),
+          await post('submitCase', {
+            hallId: 'demo',
+            windowId: 'bdc',
+            kind: 'consult',
+            contact: { name: '张三', phone: '13912345678' },
+            text: '请问二手房过户要带什么材料？',
+            requestId: randomBytes(8).toString('hex'),
+          }),
         )
       }
       const accepted = submits.filter((s) => s === 200).length

@@ -13,7 +13,11 @@ const summary = (label: string, counts: CallCount[]): Metric[] => {
   const caseActions = counts.filter((c) => !/^(submitCase|getCase|staffQueue)/.test(c.action))
   const of = (prefix: string) => Math.max(...counts.filter((c) => c.action.startsWith(prefix)).map((c) => c.calls))
   return [
-    { name: `${label}: most store calls of a case action (${new Set(caseActions.map((c) => c.action.split(" ")[0])).size} kinds)`, value: Math.max(...caseActions.map((c) => c.calls)), unit: 'calls' },
+    {
+      name: `${label}: most store calls of a case action (${new Set(caseActions.map((c) => c.action.split(' ')[0])).size} kinds)`,
+      value: Math.max(...caseActions.map((c) => c.calls)),
+      unit: 'calls',
+    },
     ...caseActions.map((c) => ({ name: `${label}:   ${c.action}`, value: c.calls, unit: 'calls' })),
     { name: `${label}: submitCase`, value: of('submitCase'), unit: 'calls' },
     { name: `${label}: a citizen's case page (getCase)`, value: of('getCase (citizen)'), unit: 'calls' },

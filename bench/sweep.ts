@@ -23,10 +23,18 @@ async function sweepAmong(stored: number, due: number) {
     await seedDemoHall(store)
     const api = createApi({ store, now: () => T0, demo: true, mode: 'selfHosted', log: () => {}, channels: ['webhook'], files: serverFiles(store) })
     for (let i = 0; i < due; i++) {
-      const a = await api.call({ citizenId: `dev:${randomBytes(12).toString('hex')}`, staffId: null }, {
-        action: 'submitCase', hallId: 'demo', windowId: 'bdc', kind: 'consult',
-        contact: { name: '张三', phone: '13912345678' }, text: '请问二手房过户需要带哪些材料？', requestId: randomBytes(8).toString('hex'),
-      })
+      const a = await api.call(
+        { citizenId: `dev:${randomBytes(12).toString('hex')}`, staffId: null },
+        {
+          action: 'submitCase',
+          hallId: 'demo',
+          windowId: 'bdc',
+          kind: 'consult',
+          contact: { name: '张三', phone: '13912345678' },
+          text: '请问二手房过户需要带哪些材料？',
+          requestId: randomBytes(8).toString('hex'),
+        },
+      )
       if (!a.ok) throw new Error(a.error.message)
     }
     // the rest: closed cases, which the sweep must never read

@@ -2,7 +2,28 @@ export default defineAppConfig({
   // the privacy guide (用户隐私保护指引) declared in 公众平台: photos of documents ask for agreement first
   __usePrivacyCheck__: true,
   pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index', 'pages/inbox/index', 'pages/complaint/index'],
-  subPackages: [{ root: 'staff', pages: ['login/index', 'queue/index', 'case/index', 'print/index', 'assessment/index', 'complaints/index', 'complaint/index', 'ledger/index', 'posters/index', 'people/index', 'hall/index', 'matters/index', 'calendar/index', 'policy/index', 'dashboard/index'] }],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: [
+        'login/index',
+        'queue/index',
+        'case/index',
+        'print/index',
+        'assessment/index',
+        'complaints/index',
+        'complaint/index',
+        'ledger/index',
+        'posters/index',
+        'people/index',
+        'hall/index',
+        'matters/index',
+        'calendar/index',
+        'policy/index',
+        'dashboard/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1659c7',

@@ -12,7 +12,6 @@ import { RatingLevelSchema } from './rating'
 import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 
-
 export { MIN_YEAR, MAX_YEAR }
 
 const LedgerQuery = z
@@ -75,7 +74,12 @@ export const ActionInputs = {
     .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
     .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: '归档期间最长一年', path: ['to'] }),
   // QR codes for the hall and each window, for the posters (self-hosted: the H5 address the office uses)
-  entryCodes: z.object({ origin: z.url({ protocol: /^https?$/, message: '地址格式不正确' }).max(200).optional() }),
+  entryCodes: z.object({
+    origin: z
+      .url({ protocol: /^https?$/, message: '地址格式不正确' })
+      .max(200)
+      .optional(),
+  }),
   // the citizen's whole phone number for staff who handle the case or complaint; every look is logged
   revealPhone: z.union([z.object({ caseId: CaseId }), z.object({ complaintId: ComplaintId })]),
   // 大厅设置: the hall's public profile and its windows (closed only without cases still at them)
@@ -143,7 +147,11 @@ export const ActionInputs = {
     phone: text().trim().max(30).default(''),
     active: z.boolean().default(true),
     // self-hosted sign-in name; empty clears it
-    login: text().trim().max(40).regex(/^[A-Za-z0-9_.-]*$/, '登录名只能用字母、数字和 _ . -').optional(),
+    login: text()
+      .trim()
+      .max(40)
+      .regex(/^[A-Za-z0-9_.-]*$/, '登录名只能用字母、数字和 _ . -')
+      .optional(),
     // a new person: the same request adds them once
     requestId: RequestId.optional(),
   }),

@@ -200,9 +200,25 @@ export function deductions(
       if (!inMonth(v.at, month)) continue
       for (const who of chargedFor(v, holders)) {
         if (v.clockKind === 'reply') {
-          add(who.staffId, who.windowId, { kind: 'onlineConsultLate', caseId: c.id, caseNo: c.no, at: v.at, points: a.onlineConsultLate.value, note: `${CLOCK_LABELS.reply}已超过`, cite: a.onlineConsultLate.cite })
+          add(who.staffId, who.windowId, {
+            kind: 'onlineConsultLate',
+            caseId: c.id,
+            caseNo: c.no,
+            at: v.at,
+            points: a.onlineConsultLate.value,
+            note: `${CLOCK_LABELS.reply}已超过`,
+            cite: a.onlineConsultLate.cite,
+          })
         } else if (DUTY_CLOCKS.includes(v.clockKind)) {
-          add(who.staffId, who.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: v.at, points: a.firstResponderBreach.value, note: `${CLOCK_LABELS[v.clockKind]}已超过`, cite: a.firstResponderBreach.cite })
+          add(who.staffId, who.windowId, {
+            kind: 'firstResponderBreach',
+            caseId: c.id,
+            caseNo: c.no,
+            at: v.at,
+            points: a.firstResponderBreach.value,
+            note: `${CLOCK_LABELS[v.clockKind]}已超过`,
+            cite: a.firstResponderBreach.cite,
+          })
         }
       }
     }
@@ -217,18 +233,43 @@ export function deductions(
       const days = cal.overdueWorkingDays(due, end) - (due < from ? cal.overdueWorkingDays(due, from) : 0)
       if (days <= 0) continue
       const v = (c.violations ?? []).find((x) => x.clockKind === 'promised')
-      add(v?.staffId ?? c.handlerId, c.windowId, { kind: 'overdue', caseId: c.id, caseNo: c.no, at: formatShanghai(end), points: a.overduePerDay.value * days, note: `超过承诺时限 ${days} 个工作日`, cite: a.overduePerDay.cite })
+      add(v?.staffId ?? c.handlerId, c.windowId, {
+        kind: 'overdue',
+        caseId: c.id,
+        caseNo: c.no,
+        at: formatShanghai(end),
+        points: a.overduePerDay.value * days,
+        note: `超过承诺时限 ${days} 个工作日`,
+        cite: a.overduePerDay.cite,
+      })
     }
     // a second supplement notice in a round breaks the one-time notice duty (000 §4.1); a reopened
     // round's first notice is a first notice
     c.notices.forEach((n, i) => {
       const again = c.notices.slice(0, i).some((m) => noticeRound(m) === noticeRound(n))
-      if (again && inMonth(n.at, month)) add(n.by, c.windowId, { kind: 'firstResponderBreach', caseId: c.id, caseNo: c.no, at: n.at, points: a.firstResponderBreach.value, note: `再次出具补件告知单 ${n.noticeNo}`, cite: a.firstResponderBreach.cite })
+      if (again && inMonth(n.at, month))
+        add(n.by, c.windowId, {
+          kind: 'firstResponderBreach',
+          caseId: c.id,
+          caseNo: c.no,
+          at: n.at,
+          points: a.firstResponderBreach.value,
+          note: `再次出具补件告知单 ${n.noticeNo}`,
+          cite: a.firstResponderBreach.cite,
+        })
     })
     for (const r of c.ratings ?? []) {
       const rect = (c.rectifications ?? []).find((x) => x.round === r.round)
       if (!r.bad || rect?.finding !== 'verified' || !inMonth(r.at, month)) continue
-      add(r.staffId, r.windowId, { kind: 'badRating', caseId: c.id, caseNo: c.no, at: r.at, points: a.badRating.value, note: '差评经核实属实', cite: a.badRating.cite })
+      add(r.staffId, r.windowId, {
+        kind: 'badRating',
+        caseId: c.id,
+        caseNo: c.no,
+        at: r.at,
+        points: a.badRating.value,
+        note: '差评经核实属实',
+        cite: a.badRating.cite,
+      })
     }
   }
   return out
@@ -251,7 +292,15 @@ export function assessMonth(
   for (const k of complaints) {
     if (!inMonth(k.at, month)) continue
     const sheet = found.get(k.staffId) ?? { windowId: staff.find((s) => s.id === k.staffId)?.windowId ?? null, items: [] }
-    sheet.items.push({ kind: 'complaint', caseId: k.caseId ?? '', caseNo: k.caseNo, at: k.at, points: a.complaint.value, note: '投诉经核实属实', cite: a.complaint.cite })
+    sheet.items.push({
+      kind: 'complaint',
+      caseId: k.caseId ?? '',
+      caseNo: k.caseNo,
+      at: k.at,
+      points: a.complaint.value,
+      note: '投诉经核实属实',
+      cite: a.complaint.cite,
+    })
     found.set(k.staffId, sheet)
   }
   return staff.map((s) => {

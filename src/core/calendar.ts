@@ -39,7 +39,6 @@ export interface WorkCalendar {
   workdayMillis(): number
 }
 
-
 const DAY = 86_400_000
 const OFFSET = 8 * 3_600_000
 const MINUTE = 60_000
@@ -89,9 +88,7 @@ export function createCalendar(cfg: CalendarConfig = {}): WorkCalendar {
   const overrides = new Map((cfg.overrides ?? []).map((o) => [o.date, o]))
   const hours: WeeklyHours = { ...DEFAULT_HOURS, ...cfg.hours }
   // business spans per weekday in minutes after midnight, sorted
-  const spans = ([0, 1, 2, 3, 4, 5, 6] as const).map((w) =>
-    hours[w].map((s) => [minutes(s.start), minutes(s.end)] as const).sort((a, b) => a[0] - b[0]),
-  )
+  const spans = ([0, 1, 2, 3, 4, 5, 6] as const).map((w) => hours[w].map((s) => [minutes(s.start), minutes(s.end)] as const).sort((a, b) => a[0] - b[0]))
   const tables = new Map<number, YearTable>()
 
   function computeWorking(day: number): boolean {

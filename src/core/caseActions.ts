@@ -388,7 +388,12 @@ export const CASE_ACTIONS = {
     may: (c, s, rules) => extensionRefusal(c.staff, s, rules.policy.extension.needsLeadApproval),
     decide: (input, _s, d) => ({
       type: 'extended',
-      payload: { clockKind: input.clockKind, days: input.days, reason: input.reason, approvedBy: d.caller.staff?.role === 'staff' ? undefined : d.caller.staff?.id },
+      payload: {
+        clockKind: input.clockKind,
+        days: input.days,
+        reason: input.reason,
+        approvedBy: d.caller.staff?.role === 'staff' ? undefined : d.caller.staff?.id,
+      },
     }),
     // the button only where a running clock is one the preset lets the hall extend
     sample: (s, rules) => {

@@ -373,7 +373,13 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       // 000 §5.4: a consult is explained; a written application goes to the hall office to forward
       if (state.status !== 'inProgress') return wrongState(state, '按大厅职责外处理')
       if (blank(event.payload.explanation)) return missing('explanation', '请向市民说明理由')
-      const outside: CaseState['outside'] = { mode: event.payload.mode, explanation: event.payload.explanation, department: event.payload.department, at, forwarded: null }
+      const outside: CaseState['outside'] = {
+        mode: event.payload.mode,
+        explanation: event.payload.explanation,
+        department: event.payload.department,
+        at,
+        forwarded: null,
+      }
       if (event.payload.mode === 'consult') {
         const withOutside = { ...state, outside }
         const clocks = meetOpen(withOutside, 'reply', when)
@@ -394,7 +400,10 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       if (blank(p.department)) return missing('department', '请填写接收部门')
       if (blank(p.documentNo)) return missing('documentNo', '请填写移交文号')
       if (!/^\d{4}-\d{2}-\d{2}$/.test(p.date)) return missing('date', '请填写移交日期')
-      const forwarded: CaseState = { ...state, outside: { ...state.outside, forwarded: { department: p.department, date: p.date, documentNo: p.documentNo, at } } }
+      const forwarded: CaseState = {
+        ...state,
+        outside: { ...state.outside, forwarded: { department: p.department, date: p.date, documentNo: p.documentNo, at } },
+      }
       const clocks = meetOpen(forwarded, 'outsideForward', when)
       if (!clocks.ok) return clocks
       return close(forwarded, at, clocks.value, when)
@@ -405,7 +414,10 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       if (state.status === 'closed') return wrongState(state, '延期')
       const { clockKind, days, reason } = event.payload
       if (!mayExtend(policy, clockKind)) {
-        return fail('INVALID_INPUT', `${CLOCK_LABELS[clockKind]}不能延期（${policy.extension.clockKinds.cite}）`, { field: 'clockKind', cite: policy.extension.clockKinds.cite })
+        return fail('INVALID_INPUT', `${CLOCK_LABELS[clockKind]}不能延期（${policy.extension.clockKinds.cite}）`, {
+          field: 'clockKind',
+          cite: policy.extension.clockKinds.cite,
+        })
       }
       const clocks = onClock(state, clockKind, (c) => extendClock(c, when, days, reason, by, policy.extension.maxDays.value, calendar), true)
       if (!clocks.ok) return clocks
@@ -452,15 +464,33 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       if (existing) return fail('CONFLICT', '您已评价过本次服务', { rating: existing })
       // a rating window per policy; after it the round stays unrated, never scored for the citizen
       const closes = calendar.dueAt(new Date(decidedAt), policy.rating.rateWithinDays.value)
-      if (when > closes) return fail('CONFLICT', `评价期已过（答复或办结后 ${policy.rating.rateWithinDays.value} 个工作日内可评价）`, { closedAt: formatShanghai(closes) })
+      if (when > closes)
+        return fail('CONFLICT', `评价期已过（答复或办结后 ${policy.rating.rateWithinDays.value} 个工作日内可评价）`, { closedAt: formatShanghai(closes) })
       const p = event.payload
       const bad = isBad(p.level, policy.rating.badAtOrBelow.value)
       if (bad && p.tags.length === 0) return missing('tags', '请选择不满意的原因')
       if (bad && p.text.trim().length < 5) return missing('text', '请简要说明不满意的情况（至少 5 个字）')
-      const rating: Rating = { round: state.round, level: p.level as Rating['level'], bad, tags: p.tags, text: p.text.trim(), at, staffId: p.staffId, windowId: p.windowId }
+      const rating: Rating = {
+        round: state.round,
+        level: p.level as Rating['level'],
+        bad,
+        tags: p.tags,
+        text: p.text.trim(),
+        at,
+        staffId: p.staffId,
+        windowId: p.windowId,
+      }
       if (!bad) return ok({ ...state, ratings: [...ratings, rating] })
       // a bad rating: the window lead rectifies within the policy's limit
-      const rectification: Rectification = { round: state.round, openedAt: at, finding: null, measures: null, rectifiedAt: null, rectifiedBy: null, followUp: null }
+      const rectification: Rectification = {
+        round: state.round,
+        openedAt: at,
+        finding: null,
+        measures: null,
+        rectifiedAt: null,
+        rectifiedBy: null,
+        followUp: null,
+      }
       return ok({
         ...state,
         ratings: [...ratings, rating],
@@ -505,8 +535,7 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         return wrongState(state, '重新办理')
       }
       if (blank(event.payload.reason)) return missing('reason', '请说明重新办理的原因')
-      const clocks =
-        state.kind === 'consult' ? [...state.clocks, startClock('reply', when, policy.limits.reply.value, calendar)] : state.clocks
+      const clocks = state.kind === 'consult' ? [...state.clocks, startClock('reply', when, policy.limits.reply.value, calendar)] : state.clocks
       return ok({
         ...state,
         status: state.handlerId ? 'inProgress' : 'open',

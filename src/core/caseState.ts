@@ -34,7 +34,13 @@ export interface CaseState {
   completion: { result: string; at: string } | null
   refusal: { reason: string; legalBasis: string; at: string } | null
   /** every supplement notice (附件1); a second one in the same service round is a 一次性告知 breach for review */
-  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string; /** the service round it was issued in (absent on older records: 1) */ round?: number }>
+  notices: Array<{
+    noticeNo: string
+    items: string[]
+    at: string
+    by: string
+    /** the service round it was issued in (absent on older records: 1) */ round?: number
+  }>
   oneTimeNoticeBreaches: number
   /** handover slips (附件2) */
   handovers: Array<{

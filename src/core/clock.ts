@@ -76,8 +76,7 @@ export function clockState(clock: Clock): 'running' | 'paused' | 'met' | 'breach
   return 'running'
 }
 
-const closed = (clock: Clock) =>
-  fail<Clock>('CONFLICT', `${CLOCK_LABELS[clock.kind]}已结束`, { clockKind: clock.kind })
+const closed = (clock: Clock) => fail<Clock>('CONFLICT', `${CLOCK_LABELS[clock.kind]}已结束`, { clockKind: clock.kind })
 
 /** waiting on the citizen's materials (000 §4.1): the clock stops */
 export function pauseClock(clock: Clock, at: Date): Result<Clock> {
@@ -101,15 +100,7 @@ export function resumeClock(clock: Clock, at: Date, cal: WorkCalendar): Result<C
 }
 
 /** 004 限时办结 §5: only before due, with the reason told to the citizen, at most maxDays in all */
-export function extendClock(
-  clock: Clock,
-  at: Date,
-  days: number,
-  reason: string,
-  by: string,
-  maxDays: number,
-  cal: WorkCalendar,
-): Result<Clock> {
+export function extendClock(clock: Clock, at: Date, days: number, reason: string, by: string, maxDays: number, cal: WorkCalendar): Result<Clock> {
   if (clock.metAt) return closed(clock)
   if (!reason.trim()) return fail('INVALID_INPUT', '延期必须说明理由', { field: 'reason' })
   if (!Number.isInteger(days) || days < 1) return fail('INVALID_INPUT', '延期天数至少 1 个工作日', { field: 'days' })

@@ -62,7 +62,13 @@ const step = (c: Complaint, s: ComplaintStep, change: Partial<Complaint>): Compl
  * 002 限时办结 §7 「情况复杂的，经分管领导批准，可适当延长」: once, before the due time, with the reason and
  * the approving leader recorded; at most one more period of the complaint limit.
  */
-export function extendComplaint(c: Complaint, x: { days: number; reason: string; approvedBy: string }, by: string, at: Date, ctx: ComplaintContext): Result<Complaint> {
+export function extendComplaint(
+  c: Complaint,
+  x: { days: number; reason: string; approvedBy: string },
+  by: string,
+  at: Date,
+  ctx: ComplaintContext,
+): Result<Complaint> {
   if (c.status !== 'open') return fail('CONFLICT', '投诉已答复，不能再延期')
   if (c.extension) return fail('CONFLICT', '这件投诉已经延期过一次', { extension: c.extension })
   if (!x.approvedBy.trim()) return fail('INVALID_INPUT', '请填写批准延期的分管领导', { field: 'approvedBy' })
@@ -70,10 +76,14 @@ export function extendComplaint(c: Complaint, x: { days: number; reason: string;
   if (!clock.ok) return clock
   const when = formatShanghai(at)
   return ok(
-    step(c, { at: when, type: 'extended', by, text: `经${x.approvedBy.trim()}批准延期 ${x.days} 个工作日：${x.reason.trim()}` }, {
-      clock: clock.value,
-      extension: { days: x.days, reason: x.reason.trim(), approvedBy: x.approvedBy.trim(), at: when, by },
-    }),
+    step(
+      c,
+      { at: when, type: 'extended', by, text: `经${x.approvedBy.trim()}批准延期 ${x.days} 个工作日：${x.reason.trim()}` },
+      {
+        clock: clock.value,
+        extension: { days: x.days, reason: x.reason.trim(), approvedBy: x.approvedBy.trim(), at: when, by },
+      },
+    ),
   )
 }
 
@@ -93,16 +103,20 @@ export function answerComplaint(
   if (!met.ok) return met
   const when = formatShanghai(at)
   return ok(
-    step(c, { at: when, type: 'answered', by, text: `${COMPLAINT_FINDING_LABELS[x.finding]}。${x.answer.trim()}` }, {
-      status: 'answered',
-      clock: met.value,
-      finding: x.finding,
-      responsibleStaffId: x.finding === 'verified' ? x.responsibleStaffId : null,
-      answer: x.answer.trim(),
-      answeredAt: when,
-      answeredBy: by,
-      reopenedCase: x.reopenedCase,
-    }),
+    step(
+      c,
+      { at: when, type: 'answered', by, text: `${COMPLAINT_FINDING_LABELS[x.finding]}。${x.answer.trim()}` },
+      {
+        status: 'answered',
+        clock: met.value,
+        finding: x.finding,
+        responsibleStaffId: x.finding === 'verified' ? x.responsibleStaffId : null,
+        answer: x.answer.trim(),
+        answeredAt: when,
+        answeredBy: by,
+        reopenedCase: x.reopenedCase,
+      },
+    ),
   )
 }
 
@@ -113,9 +127,13 @@ export function rateComplaintHandling(c: Complaint, x: { level: number; text: st
   const level = x.level as RatingLevel
   const when = formatShanghai(at)
   return ok(
-    step(c, { at: when, type: 'rated', by: c.citizenId, text: `${RATING_LABELS[level]}${x.text.trim() ? `：${x.text.trim()}` : ''}` }, {
-      satisfaction: { level, text: x.text.trim(), at: when },
-    }),
+    step(
+      c,
+      { at: when, type: 'rated', by: c.citizenId, text: `${RATING_LABELS[level]}${x.text.trim() ? `：${x.text.trim()}` : ''}` },
+      {
+        satisfaction: { level, text: x.text.trim(), at: when },
+      },
+    ),
   )
 }
 
@@ -143,7 +161,8 @@ export function complaintNotifications(c: Complaint, people: People): Notificati
   const staff = (id: string): Recipient => ({ kind: 'staff', id })
   switch (last.type) {
     case 'filed':
-      for (const id of people.office) add(staff(id), 'task', '新的投诉待处理', `${c.no}（${COMPLAINT_TOPIC_LABELS[c.topic]}）：请于 ${formatShort(c.clock.dueAt)} 前调查处理并答复`)
+      for (const id of people.office)
+        add(staff(id), 'task', '新的投诉待处理', `${c.no}（${COMPLAINT_TOPIC_LABELS[c.topic]}）：请于 ${formatShort(c.clock.dueAt)} 前调查处理并答复`)
       break
     case 'extended':
       add(citizen, 'progress', '投诉办理期限已延长', `您的投诉 ${c.no} 情况较复杂，经批准延期 ${c.extension?.days ?? 0} 个工作日：${c.extension?.reason ?? ''}`)
@@ -152,11 +171,13 @@ export function complaintNotifications(c: Complaint, people: People): Notificati
       add(citizen, 'progress', '投诉已答复', `您的投诉 ${c.no} 已有处理结果，请查看并对处理情况进行评价。`)
       if (c.finding === 'verified' && c.responsibleStaffId) {
         add(staff(c.responsibleStaffId), 'task', '投诉经核实属实', `${c.no}：${COMPLAINT_TOPIC_LABELS[c.topic]}，请认真整改`)
-        for (const id of c.windowId ? people.leadsOf(c.windowId) : []) add(staff(id), 'task', '本窗口投诉经核实属实', `${c.no}：${COMPLAINT_TOPIC_LABELS[c.topic]}，请督促整改`)
+        for (const id of c.windowId ? people.leadsOf(c.windowId) : [])
+          add(staff(id), 'task', '本窗口投诉经核实属实', `${c.no}：${COMPLAINT_TOPIC_LABELS[c.topic]}，请督促整改`)
       }
       break
     case 'rated':
-      for (const id of people.office) add(staff(id), 'progress', '投诉人已评价处理情况', `${c.no}：${c.satisfaction ? RATING_LABELS[c.satisfaction.level] : ''}`)
+      for (const id of people.office)
+        add(staff(id), 'progress', '投诉人已评价处理情况', `${c.no}：${c.satisfaction ? RATING_LABELS[c.satisfaction.level] : ''}`)
       break
   }
   return out
@@ -181,11 +202,28 @@ export function sweepComplaint(c: Complaint, now: Date, people: People, ctx: Com
   const at = formatShanghai(now)
   const notices: Notification[] = []
   const add = (recipient: Recipient, kind: NotificationKind, title: string, text: string, tag: string) =>
-    notices.push({ key: `${c.id}:${tag}:${recipient.kind}:${recipient.id}`, hallId: c.hallId, caseId: c.id, caseNo: c.no, recipient, kind, title, body: text, at })
+    notices.push({
+      key: `${c.id}:${tag}:${recipient.kind}:${recipient.id}`,
+      hallId: c.hallId,
+      caseId: c.id,
+      caseNo: c.no,
+      recipient,
+      kind,
+      title,
+      body: text,
+      at,
+    })
   if (body.type === 'reminded') {
     const level = body.payload.level as ReminderLevel
     const next = withNextAction({ ...c, clock: { ...c.clock, reminded: [...(c.clock.reminded ?? []), level] }, version: c.version + 1 }, ctx)
-    for (const id of people.office) add({ kind: 'staff', id }, 'reminder', level === 'half' ? '投诉办理时限已过半' : '投诉办理即将到期', `${c.no}：请于 ${formatShort(c.clock.dueAt)} 前答复投诉人`, level)
+    for (const id of people.office)
+      add(
+        { kind: 'staff', id },
+        'reminder',
+        level === 'half' ? '投诉办理时限已过半' : '投诉办理即将到期',
+        `${c.no}：请于 ${formatShort(c.clock.dueAt)} 前答复投诉人`,
+        level,
+      )
     return { complaint: next, notifications: notices }
   }
   const breached = breachClock(c.clock, now)
@@ -194,7 +232,14 @@ export function sweepComplaint(c: Complaint, now: Date, people: People, ctx: Com
     { ...c, clock: breached.value, steps: [...c.steps, { at, type: 'breached', by: 'sweep', text: '已超过投诉办理时限，已列入督办' }], version: c.version + 1 },
     ctx,
   )
-  for (const id of people.office) add({ kind: 'staff', id }, 'breach', '投诉办理超时', `${c.no}：已超过办理时限（${formatShort(c.clock.dueAt)}），请尽快答复`, 'breach')
-  add({ kind: 'citizen', id: c.citizenId }, 'breach', '投诉办理超时，深表歉意', `很抱歉，您的投诉 ${c.no} 未能在时限内答复，我们将尽快调查处理并答复您。`, 'breach')
+  for (const id of people.office)
+    add({ kind: 'staff', id }, 'breach', '投诉办理超时', `${c.no}：已超过办理时限（${formatShort(c.clock.dueAt)}），请尽快答复`, 'breach')
+  add(
+    { kind: 'citizen', id: c.citizenId },
+    'breach',
+    '投诉办理超时，深表歉意',
+    `很抱歉，您的投诉 ${c.no} 未能在时限内答复，我们将尽快调查处理并答复您。`,
+    'breach',
+  )
   return { complaint: next, notifications: notices }
 }

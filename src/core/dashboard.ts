@@ -31,9 +31,16 @@ export interface OpenClock {
 export function openClock(clocks: Clock[], now: Date, todayClose: Date): OpenClock {
   const running = clocks.filter((c) => !c.metAt)
   const ticking = running.filter((c) => !c.pausedAt).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
-  const late = running.filter((c) => c.breachedAt || (!c.pausedAt && Date.parse(c.dueAt) <= now.getTime())).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
+  const late = running
+    .filter((c) => c.breachedAt || (!c.pausedAt && Date.parse(c.dueAt) <= now.getTime()))
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
   const first = late[0] ?? ticking[0]
-  const out = (state: OpenClockState): OpenClock => ({ state, kind: first?.kind ?? null, label: first ? CLOCK_LABELS[first.kind] : null, dueAt: first?.dueAt ?? null })
+  const out = (state: OpenClockState): OpenClock => ({
+    state,
+    kind: first?.kind ?? null,
+    label: first ? CLOCK_LABELS[first.kind] : null,
+    dueAt: first?.dueAt ?? null,
+  })
   if (late.length) return out('overdue')
   if (!first) return out('waiting')
   return out(Date.parse(first.dueAt) <= todayClose.getTime() ? 'dueToday' : 'onTime')

@@ -34,8 +34,7 @@ export type ClockKind = z.infer<typeof ClockKind>
 
 export const ReplyMode = z.enum(['onTheSpot', 'timed'])
 
-const ev = <T extends string, P extends z.ZodTypeAny>(type: T, payload: P) =>
-  z.object({ type: z.literal(type), payload })
+const ev = <T extends string, P extends z.ZodTypeAny>(type: T, payload: P) => z.object({ type: z.literal(type), payload })
 
 /** Every event the case state machine knows. Payloads carry what the forms of the regulations ask. */
 export const EventBody = z.discriminatedUnion('type', [
@@ -65,25 +64,16 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('accepted', z.object({ mode: z.enum(['instant', 'promised']), limitDays: z.number().int().min(0).optional(), limitReason: z.string().optional() })),
   ev('completed', z.object({ result: z.string() })),
   ev('refused', z.object({ reason: z.string(), legalBasis: z.string() })),
-  ev(
-    'handoverCreated',
-    z.object({ slipNo: z.string(), toStaffId: StaffId, reason: z.string(), remarks: z.string().default('') }),
-  ),
+  ev('handoverCreated', z.object({ slipNo: z.string(), toStaffId: StaffId, reason: z.string(), remarks: z.string().default('') })),
   ev('handoverAcknowledged', z.object({ slipNo: z.string() })),
   ev('citizenContacted', z.object({ note: z.string().default('') })),
   ev('jointReported', z.object({ coWindowIds: z.array(WindowId).min(1), note: z.string() })),
   ev('jointPlanRecorded', z.object({ plan: z.string(), coWindowIds: z.array(WindowId).min(1) })),
   ev('urged', z.object({ note: z.string().default(''), targetWindowId: WindowId.optional() })),
   ev('referred', z.object({ toWindowId: WindowId, note: z.string(), linkedCaseId: CaseId.optional() })),
-  ev(
-    'outsideHall',
-    z.object({ mode: z.enum(['consult', 'written']), explanation: z.string(), department: z.string().default('') }),
-  ),
+  ev('outsideHall', z.object({ mode: z.enum(['consult', 'written']), explanation: z.string(), department: z.string().default('') })),
   ev('outsideForwarded', z.object({ department: z.string(), date: z.string(), documentNo: z.string() })),
-  ev(
-    'extended',
-    z.object({ clockKind: ClockKind, days: z.number().int().min(1), reason: z.string(), approvedBy: StaffId.optional() }),
-  ),
+  ev('extended', z.object({ clockKind: ClockKind, days: z.number().int().min(1), reason: z.string(), approvedBy: StaffId.optional() })),
   // recorded by the sweep: a reminder to the responsible person, the breach at the due time with who
   // was responsible then (a violation for the assessment, 004)
   ev('reminded', z.object({ clockKind: ClockKind, level: z.enum(['half', 'soon']) })),

@@ -27,8 +27,7 @@ export function ledgerColumnOf(state: CaseState): LedgerColumn | null {
     if (state.outside.mode === 'consult') return 'outsideConsult'
     return state.outside.forwarded ? 'outsideWritten' : null
   }
-  const answered =
-    state.kind === 'consult' ? state.reply !== null : state.completion !== null || state.refusal !== null
+  const answered = state.kind === 'consult' ? state.reply !== null : state.completion !== null || state.refusal !== null
   if (!answered) return null
   if (state.joint?.plan) return 'joint'
   if (state.handovers.some((h) => h.acknowledgedAt)) return 'handedOver'

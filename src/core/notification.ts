@@ -76,7 +76,8 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
       case 'clockBreached': {
         const label = CLOCK_LABELS[e.payload.clockKind]
         const body = `${state.no}：${label}已超过，已列入督办`
-        for (const id of new Set([...dutyOf(e.payload.clockKind), ...people.leadsOf(state.windowId), ...people.office])) add(staff(id), 'breach', '案件超时', body)
+        for (const id of new Set([...dutyOf(e.payload.clockKind), ...people.leadsOf(state.windowId), ...people.office]))
+          add(staff(id), 'breach', '案件超时', body)
         add(citizen, 'breach', '办理超时，深表歉意', `很抱歉，您的${what(state)} ${state.no} 未能在时限内办结，窗口负责人和政务服务科已督办，将尽快为您办理。`)
         break
       }

@@ -173,10 +173,18 @@ const days = z.number({ message: '请填写工作日数' }).int('工作日数须
 const points = z.number({ message: '请填写分值' }).int('分值须为整数').min(-100, '扣分不超过 100 分').max(0, '扣分请填写 0 或负数')
 export const PolicyOverrides = z
   .object({
-    limits: z.partialRecord(z.enum(['reply', 'jointPlan', 'outsideForward', 'handoverContact', 'promised', 'supplementNotice', 'complaint', 'rectification', 'followUp']), days),
+    limits: z.partialRecord(
+      z.enum(['reply', 'jointPlan', 'outsideForward', 'handoverContact', 'promised', 'supplementNotice', 'complaint', 'rectification', 'followUp']),
+      days,
+    ),
     extension: z.object({ maxDays: days, needsLeadApproval: z.boolean() }).partial(),
     forbiddenPhrases: z
-      .array(z.object({ phrase: text().trim().min(2, '禁语至少 2 个字').max(20, '禁语不超过 20 个字'), suggestion: text().trim().min(2, '请填写建议说法').max(60, '建议说法不超过 60 个字') }))
+      .array(
+        z.object({
+          phrase: text().trim().min(2, '禁语至少 2 个字').max(20, '禁语不超过 20 个字'),
+          suggestion: text().trim().min(2, '请填写建议说法').max(60, '建议说法不超过 60 个字'),
+        }),
+      )
       .max(100, '禁语不超过 100 条'),
     reminders: z
       .object({

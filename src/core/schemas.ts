@@ -8,7 +8,10 @@ export const WindowId = text().regex(/^[a-z][a-z0-9-]{0,15}$/, '窗口编号格�
 export const StaffId = text().regex(/^[a-z0-9][a-z0-9_-]{1,31}$/, '工作人员编号格式不正确')
 export const CaseId = text().regex(/^c_[a-z0-9]{16}$/, '案件编号格式不正确')
 export const MatterId = text().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, '事项编号格式不正确')
-export const RequestId = text().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'requestId 格式不正确')
+export const RequestId = text()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'requestId 格式不正确')
 
 // Mainland mobile (1[3-9]xxxxxxxxx) or landline with area code (0xx-xxxxxxxx, 0xxx-xxxxxxx, optional
 // extension). Separators (spaces, hyphens) are accepted on input and normalised away except the
@@ -46,14 +49,10 @@ export type Contact = z.infer<typeof Contact>
 export const CaseKind = z.enum(['consult', 'application'])
 export type CaseKind = z.infer<typeof CaseKind>
 
-export const CaseText = text()
-  .trim()
-  .min(5, '请至少填写 5 个字，说明您要咨询或办理的事情')
-  .max(1000, '内容不超过 1000 个字')
+export const CaseText = text().trim().min(5, '请至少填写 5 个字，说明您要咨询或办理的事情').max(1000, '内容不超过 1000 个字')
 
 export const Role = z.enum(['staff', 'lead', 'office'])
 export type Role = z.infer<typeof Role>
-
 
 export const Hall = z.object({
   id: HallId,

@@ -165,7 +165,13 @@ export interface CaseView {
   }>
   joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null
-  outside: { mode: 'consult' | 'written'; explanation: string; department: string; at: string; forwarded: { department: string; date: string; documentNo: string } | null } | null
+  outside: {
+    mode: 'consult' | 'written'
+    explanation: string
+    department: string
+    at: string
+    forwarded: { department: string; date: string; documentNo: string } | null
+  } | null
   /** 好差评 of each round, with the rectification of a bad one */
   ratings: Array<{
     round: number
@@ -175,7 +181,12 @@ export interface CaseView {
     tags: string[]
     text: string
     at: string
-    rectification: { finding: string | null; measures: string | null; at: string | null; followUp: { result: string; satisfied: boolean; at: string } | null } | null
+    rectification: {
+      finding: string | null
+      measures: string | null
+      at: string | null
+      followUp: { result: string; satisfied: boolean; at: string } | null
+    } | null
   }>
   /** after a breach: the apology and who supervises the case now (督办) */
   supervision: { since: string; clocks: ClockKind[]; apology: string; supervisors: string } | null
@@ -296,7 +307,6 @@ export interface ComplaintView extends ComplaintSummary {
   can: { extend: boolean; answer: boolean; rate: boolean }
 }
 
-
 export interface LedgerView {
   from: string
   to: string
@@ -320,7 +330,16 @@ export interface EntryCodesView {
 }
 
 export interface HallSettingsView {
-  hall: { id: string; prefix: string; name: string; address: string; supervisionPhone: string; complaintChannel: string; generalWindowId: string | null; hours: WeeklyHours }
+  hall: {
+    id: string
+    prefix: string
+    name: string
+    address: string
+    supervisionPhone: string
+    complaintChannel: string
+    generalWindowId: string | null
+    hours: WeeklyHours
+  }
   windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number; leads: string[] }>
 }
 

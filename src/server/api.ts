@@ -37,8 +37,7 @@ export interface ApiDeps {
 
 export { invalidInput } from '../core/errors'
 
-const isAction = (name: unknown): name is ActionName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(ActionInputs, name)
+const isAction = (name: unknown): name is ActionName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(ActionInputs, name)
 
 export function createApi(deps: ApiDeps) {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error))

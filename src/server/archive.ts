@@ -66,7 +66,10 @@ export async function archiveWorkbook(cases: ArchivedCase[], names: Names, title
       decision,
       closedAt: time(c.closedAt),
       ledger: c.ledgerColumn ? COLUMN[c.ledgerColumn] : '',
-      breaches: c.clocks.filter((k) => k.breachedAt).map((k) => CLOCK_LABELS[k.kind]).join('、'),
+      breaches: c.clocks
+        .filter((k) => k.breachedAt)
+        .map((k) => CLOCK_LABELS[k.kind])
+        .join('、'),
       ratings: (c.ratings ?? []).map((r) => RATING_LABELS[r.level as RatingLevel]).join('、'),
     })
   }

@@ -87,7 +87,13 @@ export async function loadCaseView(ctx: HandlerContext, caseId: string): Promise
     staffIds: staffNamedBy(state, events),
     windowIds: windowsOf(state),
   })
-  return viewOf(ctx, caller, { state, events, bundle, hall: hallContextOf(bundle, 'asked', state.policy.version), dir: directoryOf(bundle.windows, bundle.staff) })
+  return viewOf(ctx, caller, {
+    state,
+    events,
+    bundle,
+    hall: hallContextOf(bundle, 'asked', state.policy.version),
+    dir: directoryOf(bundle.windows, bundle.staff),
+  })
 }
 
 type CaseInput = { caseId: string; requestId?: string }
@@ -145,14 +151,19 @@ export async function runCaseAction<S extends z.ZodType>(ctx: HandlerContext, sp
       channels: ctx.channels,
       opens:
         opens && linkedCaseId
-          ? newCase(hallContextOf(bundle, 'current'), ctx.now, { citizenId: state.citizenId, requestId: `referral-${state.id}:${state.version + 1}`, id: linkedCaseId }, {
-              kind: state.kind,
-              windowId: opens.windowId,
-              routedBy: 'general',
-              contact: state.contact,
-              text: state.text,
-              attachments: state.attachments,
-            })
+          ? newCase(
+              hallContextOf(bundle, 'current'),
+              ctx.now,
+              { citizenId: state.citizenId, requestId: `referral-${state.id}:${state.version + 1}`, id: linkedCaseId },
+              {
+                kind: state.kind,
+                windowId: opens.windowId,
+                routedBy: 'general',
+                contact: state.contact,
+                text: state.text,
+                attachments: state.attachments,
+              },
+            )
           : undefined,
     })
     if (result.status === 'ok') return viewOf(ctx, caller, { ...loaded, state: result.state, events: [...events, appended!] })

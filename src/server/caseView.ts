@@ -136,7 +136,13 @@ export function caseView(
       withdrawnAt: h.withdrawnAt ?? null,
     })),
     joint: state.joint
-      ? { coWindowIds: state.joint.coWindowIds, coWindows: state.joint.coWindowIds.map(dir.window), note: state.joint.note, plan: state.joint.plan, planAt: state.joint.planAt }
+      ? {
+          coWindowIds: state.joint.coWindowIds,
+          coWindows: state.joint.coWindowIds.map(dir.window),
+          note: state.joint.note,
+          plan: state.joint.plan,
+          planAt: state.joint.planAt,
+        }
       : null,
     referral: state.referral
       ? {
@@ -169,9 +175,7 @@ export function caseView(
       }
     }),
     colleagues: forStaff
-      ? [...dir.staffById.values()]
-          .filter((s) => s.active && s.windowId === state.windowId)
-          .map((s) => ({ id: s.id, name: s.name, title: s.title }))
+      ? [...dir.staffById.values()].filter((s) => s.active && s.windowId === state.windowId).map((s) => ({ id: s.id, name: s.name, title: s.title }))
       : [],
     otherWindows: forStaff ? [...dir.windows.values()].filter((w) => w.active && w.id !== state.windowId).map(publicWindow) : [],
     version: state.version,

@@ -123,7 +123,10 @@ async function serve(args: string[], demo: boolean) {
     secureCookies: process.env.COOKIE_SECURE === '1',
     channels: notifyConfig(process.env, 'selfHosted').channels,
     publicUrl: process.env.PUBLIC_URL || undefined,
-    trustProxy: (process.env.TRUSTED_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    trustProxy: (process.env.TRUSTED_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
     staffSessionHours: staffSessionHours(),
     // the embedded database is this process's alone: `sweep --once` asks here instead of opening it
     control: store.lock ? { token, sweep: runOnce } : undefined,
@@ -182,7 +185,8 @@ async function sweepOnce(): Promise<{ report: SweepResult; via: string }> {
     store = await openStoreFromEnv(process.env, 'sweep')
   } catch (e) {
     // the server started between the look and the open
-    if (e instanceof DataDirBusy && e.holder.command === 'serve') return { report: await askServer(e.holder), via: `（由正在运行的服务完成，进程 ${e.holder.pid}）` }
+    if (e instanceof DataDirBusy && e.holder.command === 'serve')
+      return { report: await askServer(e.holder), via: `（由正在运行的服务完成，进程 ${e.holder.pid}）` }
     throw e
   }
   try {
@@ -206,7 +210,9 @@ async function main(argv: string[]) {
       if (args[0] !== '--once') fail('用法：shouwen sweep --once')
       const result = await sweepOnce()
       const { sweep, delivery } = result.report
-      console.log(`巡检完成${result.via}：查看 ${sweep.cases} 件，提醒 ${sweep.reminders}，超时 ${sweep.breaches}；消息发送 ${delivery.sent}，跳过 ${delivery.skipped}，待重试 ${delivery.retried}，失败 ${delivery.failed}`)
+      console.log(
+        `巡检完成${result.via}：查看 ${sweep.cases} 件，提醒 ${sweep.reminders}，超时 ${sweep.breaches}；消息发送 ${delivery.sent}，跳过 ${delivery.skipped}，待重试 ${delivery.retried}，失败 ${delivery.failed}`,
+      )
       return
     }
     case 'migrate': {

@@ -49,4 +49,6 @@ export function staffNamedBy(state: CaseState | null, events: CaseEvent[]): stri
 }
 
 /** the windows whose staff a case's page and notices need: its own (colleagues, leads) and its co-windows */
-export const windowsOf = (state: CaseState): string[] => [...new Set([state.windowId, state.firstWindowId, ...(state.joint?.coWindowIds ?? [])].filter(Boolean))]
+export const windowsOf = (state: CaseState): string[] => [
+  ...new Set([state.windowId, state.firstWindowId, ...(state.joint?.coWindowIds ?? [])].filter(Boolean)),
+]

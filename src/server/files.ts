@@ -2,14 +2,7 @@
 // database (`POST /api/upload`, `GET /api/files/:id`). Cloud: the mini-program uploads to cloud
 // storage, and readers get short-lived links the cloud function asks for.
 import { randomBytes } from 'node:crypto'
-import {
-  MAX_ATTACHMENT_BYTES,
-  MAX_UPLOADS_PER_DAY,
-  cloudFileHall,
-  cloudStaffPhotoHall,
-  isServerFileId,
-  sniffImage,
-} from '../core/attachment'
+import { MAX_ATTACHMENT_BYTES, MAX_UPLOADS_PER_DAY, cloudFileHall, cloudStaffPhotoHall, isServerFileId, sniffImage } from '../core/attachment'
 import { formatShanghai } from '../core/calendar'
 import { DomainError } from '../core/errors'
 import type { CaseState } from '../core/caseState'
@@ -68,7 +61,9 @@ export function serverFiles(store: UploadStore): FileAccess {
 
 /** the part of wx-server-sdk used for files */
 export interface CloudFiles {
-  getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
+  getTempFileURL(options: {
+    fileList: Array<{ fileID: string; maxAge: number }>
+  }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
 }
 
 /** WeChat cloud storage; links last two hours (the case page asks again on each show) */
@@ -106,7 +101,10 @@ export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unkno
  * Keeps a photo a citizen uploads to the hall's server: a JPEG, PNG or WebP by its bytes, at most
  * 5 MB, at most 30 a day per citizen, for a hall that exists.
  */
-export async function receiveUpload(store: Store & UploadStore, input: { hallId: string; citizenId: string; bytes: Uint8Array; now: Date; address?: string | null }): Promise<Upload> {
+export async function receiveUpload(
+  store: Store & UploadStore,
+  input: { hallId: string; citizenId: string; bytes: Uint8Array; now: Date; address?: string | null },
+): Promise<Upload> {
   if (input.bytes.length === 0) throw new DomainError('INVALID_INPUT', '没有收到照片，请重新选择', { field: 'file' })
   if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError('INVALID_INPUT', '照片不能超过 5 MB', { field: 'file' })
   const mime = sniffImage(input.bytes)

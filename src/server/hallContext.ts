@@ -16,9 +16,7 @@ export interface HallContext {
 
 /** a policy version's rules; a hall that never changed its policy has no stored version 1: its preset as it stands */
 function policyOf(hall: Hall, stored: PolicyVersion | null, version: number): Policy {
-  const policy = stored
-    ? effectivePolicy(stored.presetId, stored.overrides, stored.version)
-    : effectivePolicy(hall.policyPreset as PresetId, {}, version)
+  const policy = stored ? effectivePolicy(stored.presetId, stored.overrides, stored.version) : effectivePolicy(hall.policyPreset as PresetId, {}, version)
   if (!policy.ok) throw policy.error
   return policy.value
 }

@@ -96,9 +96,21 @@ function writeSession(reply: FastifyReply, session: Session, secure: boolean) {
 }
 
 export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024, trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false })
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 64 * 1024,
+    trustProxy: opts.trustProxy && opts.trustProxy.length > 0 ? opts.trustProxy : false,
+  })
   const now = opts.now ?? (() => new Date())
-  const api = createApi({ store: opts.store, now, demo: opts.demo, mode: 'selfHosted', channels: opts.channels, files: serverFiles(opts.store), publicUrl: opts.publicUrl })
+  const api = createApi({
+    store: opts.store,
+    now,
+    demo: opts.demo,
+    mode: 'selfHosted',
+    channels: opts.channels,
+    files: serverFiles(opts.store),
+    publicUrl: opts.publicUrl,
+  })
   const staffSessionMs = (opts.staffSessionHours ?? STAFF_SESSION_HOURS) * 3_600_000
   await app.register(fastifyCookie, { secret: opts.secret })
   // actions are JSON only: a text/plain form post from another site (a "simple" request, sent
@@ -175,11 +187,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
     try {
       const identity: Identity = { citizenId: session?.c ?? null, staffId: await liveStaff(session) }
       const { upload, bytes } = await readableFile(opts.store, identity, req.params.id)
-      return reply
-        .type(upload.mime)
-        .header('cache-control', 'private, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(bytes))
+      return reply.type(upload.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(Buffer.from(bytes))
     } catch (e) {
       return refuse(reply, e)
     }
@@ -187,7 +195,11 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
 
   async function action(req: FastifyRequest, reply: FastifyReply, name: string) {
     reply.header('cache-control', 'no-store')
-    if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    if (
+      !String(req.headers['content-type'] ?? '')
+        .toLowerCase()
+        .startsWith('application/json')
+    ) {
       return reply.code(415).send({ ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确，请刷新页面后再试' } })
     }
     let session: Session
@@ -211,7 +223,12 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
       if (staffId) {
         // a new server-side session for each sign-in; the cookie carries only its token
         const token = randomBytes(32).toString('base64url')
-        await opts.store.createStaffSession({ tokenHash: tokenHash(token), staffId, createdAt: formatShanghai(at), expiresAt: formatShanghai(new Date(at.getTime() + staffSessionMs)) })
+        await opts.store.createStaffSession({
+          tokenHash: tokenHash(token),
+          staffId,
+          createdAt: formatShanghai(at),
+          expiresAt: formatShanghai(new Date(at.getTime() + staffSessionMs)),
+        })
         next = { c: session.c, s: staffId, t: token }
       } else next = { c: session.c, s: null, t: null }
     }
@@ -241,9 +258,13 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
       status >= 500
         ? '系统繁忙，请稍后再试'
         : status === 413
-          ? upload ? '照片不能超过 5 MB' : '提交的内容太大了，请精简后再试'
+          ? upload
+            ? '照片不能超过 5 MB'
+            : '提交的内容太大了，请精简后再试'
           : status === 415
-            ? upload ? '只能上传 JPG、PNG 或 WebP 格式的照片' : '请求格式不正确，请刷新页面后再试'
+            ? upload
+              ? '只能上传 JPG、PNG 或 WebP 格式的照片'
+              : '请求格式不正确，请刷新页面后再试'
             : '请求格式不正确'
     reply.code(status).send({ ok: false, error: { code, message } })
   })
@@ -251,9 +272,7 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   if (existsSync(opts.h5Dir)) {
     await app.register(fastifyStatic, { root: opts.h5Dir, index: 'index.html', cacheControl: false })
   } else {
-    app.get('/', async (_req, reply) =>
-      reply.code(503).type('text/plain; charset=utf-8').send('H5 页面尚未构建，请先运行 npm run build:h5'),
-    )
+    app.get('/', async (_req, reply) => reply.code(503).type('text/plain; charset=utf-8').send('H5 页面尚未构建，请先运行 npm run build:h5'))
   }
   app.get('/healthz', async () => ({ ok: true }))
   if (opts.control) registerControl(app, opts.control)

@@ -13,7 +13,10 @@ const LENGTH = 8
 const VALID_DAYS = 7
 
 export const normaliseCode = (raw: string) => raw.toUpperCase().replace(/[\s-]/g, '')
-export const hashCode = (code: string) => createHash('sha256').update(`shouwen-invite:${normaliseCode(code)}`).digest('hex')
+export const hashCode = (code: string) =>
+  createHash('sha256')
+    .update(`shouwen-invite:${normaliseCode(code)}`)
+    .digest('hex')
 
 function newCode(): string {
   let code = ''
@@ -30,4 +33,3 @@ export async function issueInvite(store: Store, staff: Staff, by: AuditEntry['ac
   await audit(store, { hallId: staff.hallId, actor: by, action: 'invite.create', target: `staff:${staff.id}`, detail: { expiresAt } }, now)
   return { code, expiresAt, staffId: staff.id, staffName: staff.name }
 }
-

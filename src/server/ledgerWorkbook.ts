@@ -7,7 +7,17 @@ import type { LedgerColumn } from '../core/events'
 import type { LedgerSheet } from '../core/ledger'
 import type { LedgerView } from '../core/views'
 
-const ORDER: LedgerColumn[] = ['instant', 'promised', 'consultOnTheSpot', 'consultTimed', 'handedOver', 'joint', 'otherWindow', 'outsideConsult', 'outsideWritten']
+const ORDER: LedgerColumn[] = [
+  'instant',
+  'promised',
+  'consultOnTheSpot',
+  'consultTimed',
+  'handedOver',
+  'joint',
+  'otherWindow',
+  'outsideConsult',
+  'outsideWritten',
+]
 
 const border: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },

@@ -111,8 +111,14 @@ export async function readMattersWorkbook(
       kind: kind ?? 'instant',
       promisedDays: kind === 'promised' && /^\d+$/.test(days) ? Number(days) : null,
       basis: get('basis'),
-      materials: get('materials').split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
-      keywords: get('keywords').split(/[、,，\s]+/).map((s) => s.trim()).filter(Boolean),
+      materials: get('materials')
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      keywords: get('keywords')
+        .split(/[、,，\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
       active: status !== '停用',
     })
     if (!parsed.success) {

@@ -8,9 +8,15 @@ const view = caseView({
   notices: [{ noticeNo: 'SF-BZ-2026-0007', items: ['不动产买卖合同', '完税凭证'], at: '2026-11-23T10:30:00+08:00', by: '李晓梅' }],
   handovers: [
     {
-      slipNo: 'SF-JJ-2026-0003', at: '2026-11-23T11:00:00+08:00', reason: '补证业务由王磊承办', remarks: '',
-      from: { id: 'bdc-li', name: '李晓梅', phone: '0562-2880102' }, to: { id: 'bdc-wang', name: '王磊', phone: '0562-2880103' },
-      acknowledgedAt: null, contactedAt: null, withdrawnAt: null,
+      slipNo: 'SF-JJ-2026-0003',
+      at: '2026-11-23T11:00:00+08:00',
+      reason: '补证业务由王磊承办',
+      remarks: '',
+      from: { id: 'bdc-li', name: '李晓梅', phone: '0562-2880102' },
+      to: { id: 'bdc-wang', name: '王磊', phone: '0562-2880103' },
+      acknowledgedAt: null,
+      contactedAt: null,
+      withdrawnAt: null,
     },
   ],
 })

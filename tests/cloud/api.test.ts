@@ -20,7 +20,10 @@ jest.mock('wx-server-sdk', () => ({
   // cloud storage links as the service gives them; a file named "broken" has none
   getTempFileURL: async ({ fileList }: { fileList: Array<{ fileID: string }> }) => ({
     fileList: fileList.map(({ fileID }) =>
-      fileID.includes('broken') ? { fileID, tempFileURL: '', status: -1 } : { fileID, tempFileURL: `https://tmp.tcb.example/${fileID.split('/').pop()}?sign=1`, status: 0 }),
+      fileID.includes('broken')
+        ? { fileID, tempFileURL: '', status: -1 }
+        : { fileID, tempFileURL: `https://tmp.tcb.example/${fileID.split('/').pop()}?sign=1`, status: 0 },
+    ),
   }),
 }))
 
@@ -88,7 +91,14 @@ it('the real wx-server-sdk loads offline', () => {
 it('attaches photos from cloud storage of this hall and shows them through short-lived links', async () => {
   openid = 'o-citizen-photos'
   const photo = (hall: string, name: string) => `cloud://env-1.abcd/attachments/${hall}/20261123/${name}.jpg`
-  const base = { action: 'submitCase', hallId: 'demo', windowId: 'bdc', kind: 'application', contact: { name: '张三', phone: '13912345678' }, text: '办理转移登记，材料照片已上传。' }
+  const base = {
+    action: 'submitCase',
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'application',
+    contact: { name: '张三', phone: '13912345678' },
+    text: '办理转移登记，材料照片已上传。',
+  }
   const foreign = await main({ ...base, attachments: [photo('other', 'abcdefghijklmnop')], requestId: 'cloud-photo-0001' })
   expect(foreign.ok || foreign.error).toMatchObject({ code: 'INVALID_INPUT' })
   const made = await main({ ...base, attachments: [photo('demo', 'abcdefghijklmnop'), photo('demo', 'brokenbrokenbrok')], requestId: 'cloud-photo-0002' })

@@ -53,12 +53,23 @@ beforeAll(async () => {
   await createCloudbaseStore(db).migrate()
   await seedDemoHall(createCloudbaseStore(db))
   // the stand-in's calls stay real asynchronous; only the clock moves
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'], now: new Date('2026-09-30T15:00:00+08:00') })
+  jest.useFakeTimers({
+    doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
+    now: new Date('2026-09-30T15:00:00+08:00'),
+  })
 })
 afterAll(() => jest.useRealTimers())
 
 it('records the breach once and sends one subscribe message per grant, retrying a failed send', async () => {
-  const submitted = await api({ action: 'submitCase', hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '请问不动产证遗失怎么补办？', requestId: 'cloud-sweep-0001' })
+  const submitted = await api({
+    action: 'submitCase',
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact: { name: '张三', phone: '13912345678' },
+    text: '请问不动产证遗失怎么补办？',
+    requestId: 'cloud-sweep-0001',
+  })
   expect(submitted.ok).toBe(true)
   const inbox = await api({ action: 'inbox' })
   expect(inbox.data.template).toBe('tmpl-citizen')

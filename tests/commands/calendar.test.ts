@@ -41,14 +41,21 @@ it('lists a year and marks overrides; warns when the official data is missing', 
   expect(due.err.join('')).toContain('2027')
 })
 
-it.each([[[]], [['due']], [['due', 'yesterday', '2']], [['due', '2026-02-30T10:00', '2']], [['due', '2026-11-23T10:00', '-1']], [['due', '2026-11-23T10:00', 'two']], [['year', '26']], [['year', '2026', '--hall']], [['weeks']]])(
-  'refuses %p with exit code 2 and a message',
-  async (args) => {
-    const r = await run(args as string[])
-    expect(r.code).toBe(2)
-    expect(r.err.length).toBeGreaterThan(0)
-  },
-)
+it.each([
+  [[]],
+  [['due']],
+  [['due', 'yesterday', '2']],
+  [['due', '2026-02-30T10:00', '2']],
+  [['due', '2026-11-23T10:00', '-1']],
+  [['due', '2026-11-23T10:00', 'two']],
+  [['year', '26']],
+  [['year', '2026', '--hall']],
+  [['weeks']],
+])('refuses %p with exit code 2 and a message', async (args) => {
+  const r = await run(args as string[])
+  expect(r.code).toBe(2)
+  expect(r.err.length).toBeGreaterThan(0)
+})
 
 it('parses ISO 8601 instants', () => {
   expect(parseInstant('2026-11-23T10:00:00.5+0800')?.toISOString()).toBe('2026-11-23T02:00:00.500Z')

@@ -19,7 +19,24 @@ function fold(kind: 'consult' | 'application', steps: Array<[string, Actor, Even
   const id = `c_${String(++n).padStart(16, '0')}`
   let state: CaseState | null = null
   const all: Array<[string, Actor, EventBody]> = [
-    [start, citizen, { type: 'submitted', payload: { no: `TL-${n}`, hallId: 'demo', kind, windowId: 'bdc', routedBy: 'windowQr', contact: { name: '张三', phone: '13912345678' }, text: '办理', attachments: [], policy: { presetId: '004', version: 1 } } }],
+    [
+      start,
+      citizen,
+      {
+        type: 'submitted',
+        payload: {
+          no: `TL-${n}`,
+          hallId: 'demo',
+          kind,
+          windowId: 'bdc',
+          routedBy: 'windowQr',
+          contact: { name: '张三', phone: '13912345678' },
+          text: '办理',
+          attachments: [],
+          policy: { presetId: '004', version: 1 },
+        },
+      },
+    ],
     ...steps,
   ]
   all.forEach(([at, actor, body], i) => {
@@ -35,17 +52,28 @@ const reply: EventBody = { type: 'replied', payload: { text: '您好，已为您
 
 function badRatingVerified(day: number, verified = true): CaseState {
   const d = String(day).padStart(2, '0')
-  return fold('consult', [
-    [`2026-11-${d}T09:40:00`, li, claim],
-    [`2026-11-${d}T10:00:00`, li, reply],
-    [`2026-11-${d}T11:00:00`, citizen, { type: 'rated', payload: { level: 1, tags: ['attitude'], text: '态度很不耐烦', staffId: 'bdc-li', windowId: 'bdc' } }],
-    [`2026-11-${d}T15:00:00`, lead, { type: 'rectified', payload: { finding: verified ? 'verified' : 'notStaffFault', measures: '已核查' } }],
-  ], `2026-11-${d}T09:30:00`)
+  return fold(
+    'consult',
+    [
+      [`2026-11-${d}T09:40:00`, li, claim],
+      [`2026-11-${d}T10:00:00`, li, reply],
+      [
+        `2026-11-${d}T11:00:00`,
+        citizen,
+        { type: 'rated', payload: { level: 1, tags: ['attitude'], text: '态度很不耐烦', staffId: 'bdc-li', windowId: 'bdc' } },
+      ],
+      [`2026-11-${d}T15:00:00`, lead, { type: 'rectified', payload: { finding: verified ? 'verified' : 'notStaffFault', measures: '已核查' } }],
+    ],
+    `2026-11-${d}T09:30:00`,
+  )
 }
 
 const cases: CaseState[] = [
   // a consult not answered within 2 working days: due Wed 4 Nov 17:30, breached by the sweep → −1
-  fold('consult', [['2026-11-02T09:40:00', li, claim], ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]]),
+  fold('consult', [
+    ['2026-11-02T09:40:00', li, claim],
+    ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }],
+  ]),
   // a second supplement notice on the same application → −1
   fold('application', [
     ['2026-11-02T09:40:00', li, claim],
@@ -64,12 +92,30 @@ const cases: CaseState[] = [
   ...Array.from({ length: 12 }, (_, i) => badRatingVerified(9 + (i % 5))),
   badRatingVerified(16, false),
   // a breach in December belongs to December's sheet
-  fold('consult', [['2026-11-30T09:40:00', li, claim], ['2026-12-02T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]], '2026-11-30T09:30:00'),
+  fold(
+    'consult',
+    [
+      ['2026-11-30T09:40:00', li, claim],
+      ['2026-12-02T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }],
+    ],
+    '2026-11-30T09:30:00',
+  ),
 ]
 
 it('a hand-computed November sheet: each deduction with its case and citation, bad ratings and complaints capped at −10', () => {
   const complaints = [{ caseId: null, caseNo: 'TS-1', staffId: 'bdc-li', at: '2026-11-20T10:00:00+08:00' }]
-  const [sheetLi, sheetWang] = assessMonth(cases, complaints, [{ id: 'bdc-li', windowId: 'bdc' }, { id: 'bdc-wang', windowId: 'bdc' }], '2026-11', ctx.policy, ctx.calendar, new Date('2026-12-05T00:00:00+08:00'))
+  const [sheetLi, sheetWang] = assessMonth(
+    cases,
+    complaints,
+    [
+      { id: 'bdc-li', windowId: 'bdc' },
+      { id: 'bdc-wang', windowId: 'bdc' },
+    ],
+    '2026-11',
+    ctx.policy,
+    ctx.calendar,
+    new Date('2026-12-05T00:00:00+08:00'),
+  )
   const byKind = (k: string) => sheetLi!.items.filter((d) => d.kind === k).reduce((s, d) => s + d.points, 0)
   expect(byKind('onlineConsultLate')).toBe(-1)
   expect(byKind('firstResponderBreach')).toBe(-1)
@@ -89,7 +135,15 @@ it('December has only its own breach; an overdue clock still open counts the day
     ['2026-11-02T10:00:00', li, { type: 'accepted', payload: { mode: 'promised', limitDays: 1 } }],
     ['2026-11-03T17:40:00', system, { type: 'clockBreached', payload: { clockKind: 'promised', staffId: 'bdc-li', windowId: 'bdc' } }],
   ])
-  const [dec] = assessMonth([...cases, open], [], [{ id: 'bdc-li', windowId: 'bdc' }], '2026-12', ctx.policy, ctx.calendar, new Date('2026-12-03T12:00:00+08:00'))
+  const [dec] = assessMonth(
+    [...cases, open],
+    [],
+    [{ id: 'bdc-li', windowId: 'bdc' }],
+    '2026-12',
+    ctx.policy,
+    ctx.calendar,
+    new Date('2026-12-03T12:00:00+08:00'),
+  )
   // Dec 1, 2 and the begun Dec 3 are overdue working days of December for the open clock
   expect(dec!.items.map((d) => [d.kind, d.points])).toEqual([
     ['onlineConsultLate', -1],
@@ -145,7 +199,10 @@ describe('who is charged (000 §5.2, §5.4, §8)', () => {
   })
 
   it('a late reply stays the holder’s', () => {
-    const late = fold('consult', [['2026-11-02T09:40:00', li, claim], ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]])
+    const late = fold('consult', [
+      ['2026-11-02T09:40:00', li, claim],
+      ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }],
+    ])
     const sheets = assessMonth([late], [], staffList, '2026-11', ctx.policy, ctx.calendar, at)
     expect(sheets.map((s) => s.items.length)).toEqual([1, 0, 0])
   })
@@ -153,9 +210,16 @@ describe('who is charged (000 §5.2, §5.4, §8)', () => {
 
 describe('the rules a month is assessed under (DESIGN "Policy presets")', () => {
   const at = new Date('2026-12-05T00:00:00+08:00')
-  const late = fold('consult', [['2026-11-02T09:40:00', li, claim], ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]])
+  const late = fold('consult', [
+    ['2026-11-02T09:40:00', li, claim],
+    ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }],
+  ])
   // the hall later made a late reply cost 3 points and started sheets at 90
-  const stricter = { ...PRESETS['004'], version: 2, assessment: { ...PRESETS['004'].assessment, onlineConsultLate: { value: -3, cite: '本厅调整' }, startScore: { value: 90, cite: '本厅调整' } } }
+  const stricter = {
+    ...PRESETS['004'],
+    version: 2,
+    assessment: { ...PRESETS['004'].assessment, onlineConsultLate: { value: -3, cite: '本厅调整' }, startScore: { value: 90, cite: '本厅调整' } },
+  }
 
   it('each case by the version it ran under, the sheet by the version in force in that month', () => {
     const rules = { sheet: PRESETS['004'], ofCase: () => PRESETS['004'] }

@@ -21,7 +21,13 @@ it('accepts server ids and cloud paths of the attachments folder, at most 6', ()
   expect(AttachmentId.safeParse(cloudId).success).toBe(true)
   expect(cloudFileHall(cloudId)).toBe('demo')
   expect(AttachmentId.safeParse('up_0123456789abcdef01234567').success).toBe(true)
-  for (const bad of ['up_xyz', 'cloud://env/other/demo/20261123/abcdefghijklmnop.png', 'cloud://env/attachments/demo/20261123/../../x.png', 'https://evil.example/a.png', `cloud://env/attachments/demo/20261123/abcdefghijklmnop.svg`]) {
+  for (const bad of [
+    'up_xyz',
+    'cloud://env/other/demo/20261123/abcdefghijklmnop.png',
+    'cloud://env/attachments/demo/20261123/../../x.png',
+    'https://evil.example/a.png',
+    `cloud://env/attachments/demo/20261123/abcdefghijklmnop.svg`,
+  ]) {
     expect(AttachmentId.safeParse(bad).success).toBe(false)
   }
   expect(Attachments.parse(undefined)).toEqual([])

@@ -99,7 +99,14 @@ describe('the hall overrides and missing years', () => {
   })
 
   it('business hours are the hall own', () => {
-    const late = createCalendar({ hours: { 1: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '18:00' }] } })
+    const late = createCalendar({
+      hours: {
+        1: [
+          { start: '08:30', end: '12:00' },
+          { start: '14:00', end: '18:00' },
+        ],
+      },
+    })
     expect(formatShanghai(late.closeOfBusiness('2026-11-23'))).toBe('2026-11-23T18:00:00+08:00')
     expect(formatShanghai(late.closeOfBusiness('2026-11-24'))).toBe('2026-11-24T17:30:00+08:00')
   })
@@ -167,7 +174,11 @@ describe('laws of dueAt (property tests)', () => {
 describe('the same answers under every process time zone', () => {
   const probe = join(__dirname, 'calendarProbe.ts')
   const run = (tz: string) =>
-    execFileSync(process.execPath, ['--require', 'tsx/cjs', probe], { cwd: join(__dirname, '../..'), env: { ...process.env, TZ: tz, NODE_OPTIONS: '' }, encoding: 'utf8' })
+    execFileSync(process.execPath, ['--require', 'tsx/cjs', probe], {
+      cwd: join(__dirname, '../..'),
+      env: { ...process.env, TZ: tz, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    })
 
   it.each(['Asia/Shanghai', 'America/New_York', 'Pacific/Kiritimati'])('TZ=%s agrees with TZ=UTC', (tz) => {
     const utc = JSON.parse(run('UTC'))

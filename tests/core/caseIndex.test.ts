@@ -15,7 +15,24 @@ const li: Actor = { kind: 'staff', id: 'bdc-li', name: '李', role: 'staff', win
 function consult(steps: Array<[string, Actor, EventBody]>): CaseState {
   let state: CaseState | null = null
   const all: Array<[string, Actor, EventBody]> = [
-    ['2026-11-23T09:30:00', citizen, { type: 'submitted', payload: { no: 'TL-1', hallId: 'demo', kind: 'consult', windowId: 'bdc', routedBy: 'windowQr', contact: { name: '张三', phone: '13912345678' }, text: '咨询', attachments: [], policy: { presetId: '000', version: 1 } } }],
+    [
+      '2026-11-23T09:30:00',
+      citizen,
+      {
+        type: 'submitted',
+        payload: {
+          no: 'TL-1',
+          hallId: 'demo',
+          kind: 'consult',
+          windowId: 'bdc',
+          routedBy: 'windowQr',
+          contact: { name: '张三', phone: '13912345678' },
+          text: '咨询',
+          attachments: [],
+          policy: { presetId: '000', version: 1 },
+        },
+      },
+    ],
     ...steps,
   ]
   all.forEach(([at, actor, body], i) => {
@@ -28,7 +45,10 @@ function consult(steps: Array<[string, Actor, EventBody]>): CaseState {
 }
 const claim: EventBody = { type: 'claimed', payload: { staffId: 'bdc-li' } }
 const reply: EventBody = { type: 'replied', payload: { text: '您好，需要身份证。', mode: 'onTheSpot' } }
-const rate = (level: number): EventBody => ({ type: 'rated', payload: { level, tags: level < 3 ? ['attitude'] : [], text: level < 3 ? '态度很不耐烦' : '', staffId: 'bdc-li', windowId: 'bdc' } })
+const rate = (level: number): EventBody => ({
+  type: 'rated',
+  payload: { level, tags: level < 3 ? ['attitude'] : [], text: level < 3 ? '态度很不耐烦' : '', staffId: 'bdc-li', windowId: 'bdc' },
+})
 const close: EventBody = { type: 'closed', payload: { note: '' } }
 
 it('a new consult: not in the ledger, nothing to deduct, undecided, next looked at when the machine said', () => {
@@ -54,9 +74,16 @@ it('a replied, rated and closed consult: in the ledger on the day it closed (hal
 })
 
 it('a breach or a bad rating may carry a deduction; a rating of an earlier round does not rate this one', () => {
-  const breached = consult([['2026-11-23T09:40:00', li, claim], ['2026-11-25T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }]])
+  const breached = consult([
+    ['2026-11-23T09:40:00', li, claim],
+    ['2026-11-25T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }],
+  ])
   expect(caseIndex(breached).mayDeduct).toBe(true)
-  const bad = consult([['2026-11-23T09:40:00', li, claim], ['2026-11-23T10:00:00', li, reply], ['2026-11-23T11:00:00', citizen, rate(1)]])
+  const bad = consult([
+    ['2026-11-23T09:40:00', li, claim],
+    ['2026-11-23T10:00:00', li, reply],
+    ['2026-11-23T11:00:00', citizen, rate(1)],
+  ])
   expect(caseIndex(bad)).toMatchObject({ mayDeduct: true, roundRated: true, ledger: null })
   expect(caseIndex({ ...bad, round: bad.round + 1 }).roundRated).toBe(false)
 })

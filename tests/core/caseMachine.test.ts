@@ -64,11 +64,21 @@ describe('consults (000 §4.2)', () => {
   it('a consult starts a 2-working-day reply clock that a reply meets', () => {
     const { state } = run('consult', [])
     expect(state.clocks).toEqual([expect.objectContaining({ kind: 'reply', limitDays: 2, dueAt: '2026-11-25T17:30:00+08:00' })])
-    const done = run('consult', [[li, claim], [li, reply('timed')], [li, close]]).state
+    const done = run('consult', [
+      [li, claim],
+      [li, reply('timed')],
+      [li, close],
+    ]).state
     expect(done.status).toBe('closed')
     expect(done.ledgerColumn).toBe('consultTimed')
     expect(done.clocks[0]!.metAt).not.toBeNull()
-    expect(run('consult', [[li, claim], [li, reply('onTheSpot')], [li, close]]).state.ledgerColumn).toBe('consultOnTheSpot')
+    expect(
+      run('consult', [
+        [li, claim],
+        [li, reply('onTheSpot')],
+        [li, close],
+      ]).state.ledgerColumn,
+    ).toBe('consultOnTheSpot')
   })
 
   it('当场答复 is recorded only in the session of receipt: the same working day before its close (000 §4.2)', () => {
@@ -103,7 +113,11 @@ describe('consults (000 §4.2)', () => {
   })
 
   it('cannot reply to a closed case, nor close an unanswered one', () => {
-    const closed = run('consult', [[li, claim], [li, reply()], [li, close]]).state
+    const closed = run('consult', [
+      [li, claim],
+      [li, reply()],
+      [li, close],
+    ]).state
     const again = tryNext(closed, li, reply())
     expect(again.ok || again.error.code).toBe('CONFLICT')
     const open = run('consult', [[li, claim]]).state
@@ -132,12 +146,19 @@ describe('applications (000 §4.1)', () => {
   const notice = (no: string): EventBody => ({ type: 'supplementNoticeIssued', payload: { noticeNo: no, items: ['身份证复印件', '购房合同原件'] } })
 
   it('an instant application completes at once', () => {
-    const s = run('application', [[li, claim], [li, { type: 'accepted', payload: { mode: 'instant' } }], [li, close]]).state
+    const s = run('application', [
+      [li, claim],
+      [li, { type: 'accepted', payload: { mode: 'instant' } }],
+      [li, close],
+    ]).state
     expect(s.ledgerColumn).toBe('instant')
   })
 
   it('a promised one runs on its limit, pauses while materials are missing and resumes later', () => {
-    const s = run('application', [[li, claim], [li, promised]]).state
+    const s = run('application', [
+      [li, claim],
+      [li, promised],
+    ]).state
     const clock = s.clocks.find((c) => c.kind === 'promised')!
     expect(clock.limitDays).toBe(5)
     const paused = tryNext(s, li, notice('BJ-2026-0001'))
@@ -180,16 +201,30 @@ describe('applications (000 §4.1)', () => {
   })
 
   it('a second supplement notice is recorded as a one-time-notice breach', () => {
-    const s = run('application', [[li, claim], [li, notice('BJ-1')], [citizen, { type: 'materialsCompleted', payload: { note: '' } }], [li, notice('BJ-2')]]).state
+    const s = run('application', [
+      [li, claim],
+      [li, notice('BJ-1')],
+      [citizen, { type: 'materialsCompleted', payload: { note: '' } }],
+      [li, notice('BJ-2')],
+    ]).state
     expect(s.notices).toHaveLength(2)
     expect(s.oneTimeNoticeBreaches).toBe(1)
   })
 
   it('extensions: reason required, only before due, at most 5 working days in all (004 限时办结 §5)', () => {
-    const s = run('application', [[li, claim], [li, promised]], { ...ctx, policy: PRESETS['004'] }).state
+    const s = run(
+      'application',
+      [
+        [li, claim],
+        [li, promised],
+      ],
+      { ...ctx, policy: PRESETS['004'] },
+    ).state
     const c = { ...ctx, policy: PRESETS['004'] }
-    const ext = (days: number, reason = '需现场核查', hours = 1) =>
-      (state: CaseState) => tryNext(state, li, { type: 'extended', payload: { clockKind: 'promised', days, reason } }, hours, c)
+    const ext =
+      (days: number, reason = '需现场核查', hours = 1) =>
+      (state: CaseState) =>
+        tryNext(state, li, { type: 'extended', payload: { clockKind: 'promised', days, reason } }, hours, c)
     expect(ext(3, '')(s).ok).toBe(false)
     const three = ext(3)(s)
     expect(three.ok).toBe(true)
@@ -201,7 +236,14 @@ describe('applications (000 §4.1)', () => {
     expect(late.ok).toBe(false)
     if (!late.ok) expect(late.error.message).toContain('不能再延期')
     // 000 has no extension clause: the same request is refused
-    const under000 = tryNext(run('application', [[li, claim], [li, promised]]).state, lead, { type: 'extended', payload: { clockKind: 'promised', days: 1, reason: '需现场核查' } })
+    const under000 = tryNext(
+      run('application', [
+        [li, claim],
+        [li, promised],
+      ]).state,
+      lead,
+      { type: 'extended', payload: { clockKind: 'promised', days: 1, reason: '需现场核查' } },
+    )
     expect(under000.ok || [under000.error.code, under000.error.details?.field]).toEqual(['INVALID_INPUT', 'clockKind'])
     expect(ext(1)(run('consult', [[li, claim]], c).state).ok).toBe(false)
   })
@@ -237,9 +279,20 @@ describe('out of scope (000 §5)', () => {
   })
 
   it('joint handling: the plan is due within 2 working days in 000 and 3 in 001 and 003', () => {
-    for (const [preset, days, due] of [['000', 2, '2026-11-25T17:30:00+08:00'], ['001', 3, '2026-11-26T17:30:00+08:00'], ['003', 3, '2026-11-26T17:30:00+08:00']] as const) {
+    for (const [preset, days, due] of [
+      ['000', 2, '2026-11-25T17:30:00+08:00'],
+      ['001', 3, '2026-11-26T17:30:00+08:00'],
+      ['003', 3, '2026-11-26T17:30:00+08:00'],
+    ] as const) {
       const c = { ...ctx, policy: PRESETS[preset] }
-      const s = run('application', [[li, claim], [li, { type: 'jointReported', payload: { coWindowIds: ['sw'], note: '涉及税务' } }]], c).state
+      const s = run(
+        'application',
+        [
+          [li, claim],
+          [li, { type: 'jointReported', payload: { coWindowIds: ['sw'], note: '涉及税务' } }],
+        ],
+        c,
+      ).state
       expect(s.clocks.find((x) => x.kind === 'jointPlan')).toMatchObject({ limitDays: days, dueAt: due })
     }
   })
@@ -260,8 +313,16 @@ describe('out of scope (000 §5)', () => {
 
   it('referral closes as another window of the hall; outside-hall consult and written application', () => {
     expect(run('consult', [[li, { type: 'referred', payload: { toWindowId: 'gjj', note: '请到A02公积金窗口' } }]]).state.ledgerColumn).toBe('otherWindow')
-    expect(run('consult', [[li, claim], [li, { type: 'outsideHall', payload: { mode: 'consult', explanation: '属于法院职责', department: '' } }]]).state.ledgerColumn).toBe('outsideConsult')
-    const written = run('application', [[li, claim], [li, { type: 'outsideHall', payload: { mode: 'written', explanation: '属于住建局职责', department: '市住建局' } }]]).state
+    expect(
+      run('consult', [
+        [li, claim],
+        [li, { type: 'outsideHall', payload: { mode: 'consult', explanation: '属于法院职责', department: '' } }],
+      ]).state.ledgerColumn,
+    ).toBe('outsideConsult')
+    const written = run('application', [
+      [li, claim],
+      [li, { type: 'outsideHall', payload: { mode: 'written', explanation: '属于住建局职责', department: '市住建局' } }],
+    ]).state
     expect(written.status).toBe('forwarding')
     expect(written.clocks.find((c) => c.kind === 'outsideForward')).toMatchObject({ limitDays: 2 })
     const fwd = tryNext(written, office, { type: 'outsideForwarded', payload: { department: '市住建局', date: '2026-11-24', documentNo: '政务〔2026〕12号' } })
@@ -376,21 +437,40 @@ describe('one first responder at a time (000 §5.1, 002 首问（办）负责 §
   const takeOver = (previousId: string | null): EventBody => ({ type: 'takenOver', payload: { staffId: 'bdc-lead', reason: '首席代表接手', previousId } })
 
   it('a takeover withdraws the slip still waiting: the case is the lead’s, and the stale slip cannot be acknowledged', () => {
-    const s = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, takeOver('bdc-li')]]).state
+    const s = run('consult', [
+      [li, claim],
+      [li, slip('JJ-1', 'bdc-wang')],
+      [lead, takeOver('bdc-li')],
+    ]).state
     expect(s.status).toBe('inProgress')
     expect([s.firstResponderId, s.handlerId]).toEqual(['bdc-lead', 'bdc-lead'])
     expect(s.handovers[0]).toMatchObject({ slipNo: 'JJ-1', acknowledgedAt: null, withdrawnAt: s.updatedAt })
     const stale = tryNext(s, wang, ack('JJ-1'))
     expect(stale.ok || stale.error.code).toBe('CONFLICT')
     // withdrawn is not handed over: the case still closes in its own column
-    const done = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, takeOver('bdc-li')], [lead, reply()], [lead, close]]).state
+    const done = run('consult', [
+      [li, claim],
+      [li, slip('JJ-1', 'bdc-wang')],
+      [lead, takeOver('bdc-li')],
+      [lead, reply()],
+      [lead, close],
+    ]).state
     expect(done.ledgerColumn).toBe('consultTimed')
   })
 
   it('an assignment withdraws it too; an acknowledged slip stays as it was', () => {
-    const assigned = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [lead, { type: 'assigned', payload: { staffId: 'bdc-zhao' } }]]).state
+    const assigned = run('consult', [
+      [li, claim],
+      [li, slip('JJ-1', 'bdc-wang')],
+      [lead, { type: 'assigned', payload: { staffId: 'bdc-zhao' } }],
+    ]).state
     expect([assigned.status, assigned.handlerId, assigned.handovers[0]!.withdrawnAt]).toEqual(['inProgress', 'bdc-zhao', assigned.updatedAt])
-    const taken = run('consult', [[li, claim], [li, slip('JJ-1', 'bdc-wang')], [wang, ack('JJ-1')], [lead, takeOver('bdc-wang')]]).state
+    const taken = run('consult', [
+      [li, claim],
+      [li, slip('JJ-1', 'bdc-wang')],
+      [wang, ack('JJ-1')],
+      [lead, takeOver('bdc-wang')],
+    ]).state
     expect(taken.handovers[0]!.withdrawnAt).toBeUndefined()
     expect(taken.handovers[0]!.acknowledgedAt).not.toBeNull()
   })

@@ -50,7 +50,12 @@ function value<T>(r: Result<T>): T {
 }
 const refusal = <T>(r: Result<T>) => (r.ok ? null : r.error.message)
 const answer = (c: Complaint, when = '2026-11-30T10:00:00+08:00') =>
-  answerComplaint(c, { finding: 'verified', answer: '经调查，工作人员未履行首问负责制，已批评教育。', responsibleStaffId: 'bdc-li', reopenedCase: true }, 'office-xu', at(when))
+  answerComplaint(
+    c,
+    { finding: 'verified', answer: '经调查，工作人员未履行首问负责制，已批评教育。', responsibleStaffId: 'bdc-li', reopenedCase: true },
+    'office-xu',
+    at(when),
+  )
 
 describe('fileComplaint', () => {
   it('opens it with 15 working days to answer (002 限时办结 §7), counted from the next working day to close of business', () => {
@@ -104,7 +109,7 @@ describe('answerComplaint', () => {
     expect(withNextAction(c, ctx).nextActionAt).toBeNull()
   })
 
-  it('tells the citizen, and for a verified complaint the person responsible and their window\'s lead', () => {
+  it("tells the citizen, and for a verified complaint the person responsible and their window's lead", () => {
     const n = complaintNotifications(value(answer(filed())), people)
     expect(n.map((m) => `${m.recipient.kind}:${m.recipient.id}:${m.title}`)).toEqual([
       'citizen:wx:citizen-zhang:投诉已答复',
@@ -114,19 +119,40 @@ describe('answerComplaint', () => {
   })
 
   it('an unfounded complaint names nobody, even when a name was sent, and tells only the citizen', () => {
-    const c = value(answerComplaint(filed(), { finding: 'unfounded', answer: '经查看录像，工作人员已按规定指引。', responsibleStaffId: 'bdc-li', reopenedCase: false }, 'office-xu', at('2026-11-30T10:00:00+08:00')))
+    const c = value(
+      answerComplaint(
+        filed(),
+        { finding: 'unfounded', answer: '经查看录像，工作人员已按规定指引。', responsibleStaffId: 'bdc-li', reopenedCase: false },
+        'office-xu',
+        at('2026-11-30T10:00:00+08:00'),
+      ),
+    )
     expect(c.responsibleStaffId).toBeNull()
     expect(complaintNotifications(c, people).map((m) => m.recipient.kind)).toEqual(['citizen'])
     expect(verifiedComplaints([c])).toEqual([])
   })
 
   it('refuses a short answer, a verified finding without the person responsible, and a second answer', () => {
-    expect(refusal(answerComplaint(filed(), { finding: 'unfounded', answer: '不属实', responsibleStaffId: null, reopenedCase: false }, 'office-xu', at('2026-11-30T10:00:00+08:00')))).toBe(
-      '请写明调查核实的情况和处理结果，至少 10 个字',
-    )
-    expect(refusal(answerComplaint(filed(), { finding: 'verified', answer: '经调查情况属实，已批评教育。', responsibleStaffId: null, reopenedCase: false }, 'office-xu', at('2026-11-30T10:00:00+08:00')))).toBe(
-      '投诉属实的，请选择负有责任的工作人员',
-    )
+    expect(
+      refusal(
+        answerComplaint(
+          filed(),
+          { finding: 'unfounded', answer: '不属实', responsibleStaffId: null, reopenedCase: false },
+          'office-xu',
+          at('2026-11-30T10:00:00+08:00'),
+        ),
+      ),
+    ).toBe('请写明调查核实的情况和处理结果，至少 10 个字')
+    expect(
+      refusal(
+        answerComplaint(
+          filed(),
+          { finding: 'verified', answer: '经调查情况属实，已批评教育。', responsibleStaffId: null, reopenedCase: false },
+          'office-xu',
+          at('2026-11-30T10:00:00+08:00'),
+        ),
+      ),
+    ).toBe('投诉属实的，请选择负有责任的工作人员')
     expect(refusal(answer(value(answer(filed()))))).toBe('这件投诉已经答复过了')
   })
 })
@@ -145,7 +171,9 @@ describe('rateComplaintHandling', () => {
 describe('verifiedComplaints (004 三(一)(5))', () => {
   it('lists the verified, answered ones against the responsible person, with the case they concern', () => {
     const v = value(answer(filed()))
-    const aboutWindow = value(answer({ ...filed(), id: 'k_bbbbbbbbbbbbbbbb', no: 'TS-20261123-0002', target: { kind: 'window', windowId: 'bdc' }, caseNo: null }))
+    const aboutWindow = value(
+      answer({ ...filed(), id: 'k_bbbbbbbbbbbbbbbb', no: 'TS-20261123-0002', target: { kind: 'window', windowId: 'bdc' }, caseNo: null }),
+    )
     expect(verifiedComplaints([v, aboutWindow, filed()])).toEqual([
       { caseId: 'c_aaaaaaaaaaaaaaaa', caseNo: 'SF-20261120-0003', staffId: 'bdc-li', at: v.answeredAt },
       { caseId: null, caseNo: 'TS-20261123-0002', staffId: 'bdc-li', at: aboutWindow.answeredAt },

@@ -13,7 +13,12 @@ const clock = (startedAt: string, days: number, patch: Partial<Clock> = {}): Clo
 
 describe('openClock', () => {
   it('places a case by its most pressing clock', () => {
-    expect(openClock([clock('2026-11-20T10:00:00+08:00', 2)], now, todayClose)).toMatchObject({ state: 'overdue', kind: 'reply', label: '答复时限', dueAt: '2026-11-24T17:30:00+08:00' })
+    expect(openClock([clock('2026-11-20T10:00:00+08:00', 2)], now, todayClose)).toMatchObject({
+      state: 'overdue',
+      kind: 'reply',
+      label: '答复时限',
+      dueAt: '2026-11-24T17:30:00+08:00',
+    })
     expect(openClock([clock('2026-11-23T10:00:00+08:00', 2)], now, todayClose).state).toBe('dueToday')
     expect(openClock([clock('2026-11-25T09:00:00+08:00', 2)], now, todayClose).state).toBe('onTime')
     // paused for the citizen's materials, or met: nothing is running
@@ -21,7 +26,10 @@ describe('openClock', () => {
     expect(openClock([clock('2026-11-20T10:00:00+08:00', 2, { metAt: '2026-11-20T11:00:00+08:00' })], now, todayClose).state).toBe('waiting')
     expect(openClock([], now, todayClose)).toEqual({ state: 'waiting', kind: null, label: null, dueAt: null })
     // a breach the sweep recorded stays overdue, even paused later
-    expect(openClock([clock('2026-11-25T09:00:00+08:00', 2, { breachedAt: '2026-11-25T09:30:00+08:00', pausedAt: '2026-11-25T09:40:00+08:00' })], now, todayClose).state).toBe('overdue')
+    expect(
+      openClock([clock('2026-11-25T09:00:00+08:00', 2, { breachedAt: '2026-11-25T09:30:00+08:00', pausedAt: '2026-11-25T09:40:00+08:00' })], now, todayClose)
+        .state,
+    ).toBe('overdue')
   })
 })
 
@@ -35,14 +43,22 @@ describe('weekly trends', () => {
 
   it('counts what each write of a case adds, in the week it happened', () => {
     const base = {
-      id: 'c_1', windowId: 'bdc', firstWindowId: 'bdc', submittedAt: '2026-11-20T10:00:00+08:00', closedAt: null, ratings: [],
+      id: 'c_1',
+      windowId: 'bdc',
+      firstWindowId: 'bdc',
+      submittedAt: '2026-11-20T10:00:00+08:00',
+      closedAt: null,
+      ratings: [],
       clocks: [clock('2026-11-20T10:00:00+08:00', 2)],
     } as unknown as CaseState
     expect(trendDelta(null, base)).toEqual([{ windowId: 'bdc', day: '2026-11-20', what: 'submitted' }])
     // answered on Monday within the limit, rated and closed the same day
     const answered = { ...base, clocks: [{ ...base.clocks[0]!, metAt: '2026-11-23T09:00:00+08:00' }] } as CaseState
     expect(trendDelta(base, answered)).toEqual([{ windowId: 'bdc', day: '2026-11-23', what: 'onTime' }])
-    const rated = { ...answered, ratings: [{ round: 1, level: 2, bad: true, tags: [], text: '', at: '2026-11-23T10:00:00+08:00', staffId: 'li', windowId: 'bdc' }] } as CaseState
+    const rated = {
+      ...answered,
+      ratings: [{ round: 1, level: 2, bad: true, tags: [], text: '', at: '2026-11-23T10:00:00+08:00', staffId: 'li', windowId: 'bdc' }],
+    } as CaseState
     expect(trendDelta(answered, rated)).toEqual([{ windowId: 'bdc', day: '2026-11-23', what: 'rating:2' }])
     const closed = { ...rated, closedAt: '2026-11-23T10:05:00+08:00' } as CaseState
     expect(trendDelta(rated, closed)).toEqual([{ windowId: 'bdc', day: '2026-11-23', what: 'closed' }])
@@ -75,8 +91,20 @@ describe('weekly trends', () => {
     const at = fc.integer({ min: from - 14 * 86_400_000, max: Date.parse('2026-11-29T23:59:59+08:00') })
     fc.assert(
       fc.property(fc.array(at, { maxLength: 60 }), (times) => {
-        const counts = times.flatMap((t) => trendDelta(null, { windowId: 'bdc', firstWindowId: 'bdc', submittedAt: new Date(t).toISOString(), closedAt: null, clocks: [], ratings: [] } as unknown as CaseState))
-        const counted = trendsFromCounts(counts.map((c) => ({ day: c.day, what: c.what, n: 1 })), weeks).reduce((n, w) => n + w.submitted, 0)
+        const counts = times.flatMap((t) =>
+          trendDelta(null, {
+            windowId: 'bdc',
+            firstWindowId: 'bdc',
+            submittedAt: new Date(t).toISOString(),
+            closedAt: null,
+            clocks: [],
+            ratings: [],
+          } as unknown as CaseState),
+        )
+        const counted = trendsFromCounts(
+          counts.map((c) => ({ day: c.day, what: c.what, n: 1 })),
+          weeks,
+        ).reduce((n, w) => n + w.submitted, 0)
         return counted === times.filter((t) => t >= from).length
       }),
     )

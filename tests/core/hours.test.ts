@@ -20,7 +20,16 @@ describe('WeeklyHoursSchema', () => {
 
   it('refuses a span that ends before it starts, overlapping spans, more than four spans and a badly written time', () => {
     expect(refusal(week({ 1: [{ start: '12:00', end: '09:00' }] }))).toBe('结束时间须晚于开始时间')
-    expect(refusal(week({ 1: [{ start: '13:00', end: '17:00' }, { start: '09:00', end: '13:30' }] }))).toBe('时段不能重叠')
+    expect(
+      refusal(
+        week({
+          1: [
+            { start: '13:00', end: '17:00' },
+            { start: '09:00', end: '13:30' },
+          ],
+        }),
+      ),
+    ).toBe('时段不能重叠')
     const five = ['08', '10', '12', '14', '16'].map((h) => ({ start: `${h}:00`, end: `${h}:30` }))
     expect(refusal(week({ 1: five }))).toBe('每天最多 4 个时段')
     expect(refusal(week({ 1: [{ start: '9:00', end: '12:00' }] }))).toBe('时间请写成 09:00 的形式')
@@ -28,7 +37,16 @@ describe('WeeklyHoursSchema', () => {
   })
 
   it('accepts spans that touch: one ends when the next begins', () => {
-    expect(refusal(week({ 1: [{ start: '09:00', end: '12:00' }, { start: '12:00', end: '17:00' }] }))).toBeNull()
+    expect(
+      refusal(
+        week({
+          1: [
+            { start: '09:00', end: '12:00' },
+            { start: '12:00', end: '17:00' },
+          ],
+        }),
+      ),
+    ).toBeNull()
   })
 })
 
@@ -50,7 +68,9 @@ describe('parseSpans', () => {
   })
 
   it('law: reading what formatSpans wrote gives the same spans', () => {
-    const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)
+    const hhmm = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)
     const span: fc.Arbitrary<Span> = fc.tuple(hhmm, hhmm).map(([start, end]) => ({ start, end }))
     fc.assert(fc.property(fc.array(span, { maxLength: 4 }), (spans) => expect(parseSpans(formatSpans(spans))).toEqual(spans)))
   })

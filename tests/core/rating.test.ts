@@ -28,7 +28,7 @@ describe('rating levels (GB/T 39735)', () => {
     }
   })
 
-  it('law: a level is bad exactly when it is at or below the hall\'s threshold, and a worse level is never better', () => {
+  it("law: a level is bad exactly when it is at or below the hall's threshold, and a worse level is never better", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }), (a, b, threshold) => {
         expect(isBad(a, threshold)).toBe(a <= threshold)

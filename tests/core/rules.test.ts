@@ -16,18 +16,24 @@ describe('clocks', () => {
   it('pausing never makes a clock due earlier, and resuming moves it by the paused working time', () => {
     fc.assert(
       // event times are recorded to the second
-      fc.property(instant, fc.integer({ min: 0, max: 20 * 86_400 }), fc.integer({ min: 0, max: 20 * 86_400 }), fc.integer({ min: 1, max: 10 }), (start0, a0, b0, n) => {
-        const [start, a, b] = [Math.floor(start0 / 1000) * 1000, a0 * 1000, b0 * 1000]
-        const clock = startClock('promised', new Date(start), n, cal)
-        const paused = pauseClock(clock, new Date(start + a))
-        if (!paused.ok) throw paused.error
-        const resumed = resumeClock(paused.value, new Date(start + a + b), cal)
-        if (!resumed.ok) throw resumed.error
-        const moved = Date.parse(resumed.value.dueAt) - Date.parse(clock.dueAt)
-        expect(moved).toBeGreaterThanOrEqual(0)
-        const pausedWork = cal.workingMillisBetween(new Date(start + a), new Date(start + a + b))
-        expect(cal.workingMillisBetween(new Date(clock.dueAt), new Date(resumed.value.dueAt))).toBe(pausedWork)
-      }),
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 20 * 86_400 }),
+        fc.integer({ min: 0, max: 20 * 86_400 }),
+        fc.integer({ min: 1, max: 10 }),
+        (start0, a0, b0, n) => {
+          const [start, a, b] = [Math.floor(start0 / 1000) * 1000, a0 * 1000, b0 * 1000]
+          const clock = startClock('promised', new Date(start), n, cal)
+          const paused = pauseClock(clock, new Date(start + a))
+          if (!paused.ok) throw paused.error
+          const resumed = resumeClock(paused.value, new Date(start + a + b), cal)
+          if (!resumed.ok) throw resumed.error
+          const moved = Date.parse(resumed.value.dueAt) - Date.parse(clock.dueAt)
+          expect(moved).toBeGreaterThanOrEqual(0)
+          const pausedWork = cal.workingMillisBetween(new Date(start + a), new Date(start + a + b))
+          expect(cal.workingMillisBetween(new Date(clock.dueAt), new Date(resumed.value.dueAt))).toBe(pausedWork)
+        },
+      ),
       { numRuns: 500 },
     )
   })
@@ -96,7 +102,13 @@ describe('policy presets', () => {
   })
 
   it('extensions: only the clocks the regulation lets a hall extend — none in 000, 001, 002 (cases) and 003, the promised limit in 004', () => {
-    expect(Object.fromEntries(PRESET_IDS.map((id) => [id, PRESETS[id].extension.clockKinds.value]))).toEqual({ '000': [], '001': [], '002': [], '003': [], '004': ['promised'] })
+    expect(Object.fromEntries(PRESET_IDS.map((id) => [id, PRESETS[id].extension.clockKinds.value]))).toEqual({
+      '000': [],
+      '001': [],
+      '002': [],
+      '003': [],
+      '004': ['promised'],
+    })
     expect(PRESETS['004'].extension.clockKinds.cite).toBe('004 限时办结 §5（仅承诺办结时限）')
     for (const id of PRESET_IDS) expect(mayExtend(PRESETS[id], 'reply')).toBe(false)
     const cap = POLICY_FIELDS.find((f) => f.key === 'maxDays')!
@@ -146,9 +158,12 @@ describe('forbidden phrases (000 §5.3, 003 三(三)3)', () => {
     expect(found(text)).toContain(phrase)
   })
 
-  it.each([['您好，已为您查询，需要携带身份证。'], ['不知，道路在东侧'.replace('，', '。。。。。')], ['请您放心，这归我们窗口办理']])('does not flag %p', (text) => {
-    expect(found(text)).toEqual([])
-  })
+  it.each([['您好，已为您查询，需要携带身份证。'], ['不知，道路在东侧'.replace('，', '。。。。。')], ['请您放心，这归我们窗口办理']])(
+    'does not flag %p',
+    (text) => {
+      expect(found(text)).toEqual([])
+    },
+  )
 
   it('reports where it stands and a polite alternative', () => {
     const [hit] = findForbiddenPhrases('您好，这个不 知 道。', phrases)

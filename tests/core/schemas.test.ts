@@ -25,9 +25,11 @@ describe('phone numbers', () => {
   )
 
   it('every mainland mobile number is accepted', () => {
-    fc.assert(fc.property(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/), (second, rest) => {
-      expect(Phone.safeParse(`1${second}${rest}`).success).toBe(true)
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 9 }), fc.stringMatching(/^\d{9}$/), (second, rest) => {
+        expect(Phone.safeParse(`1${second}${rest}`).success).toBe(true)
+      }),
+    )
   })
 })
 
@@ -47,12 +49,16 @@ describe('contact and text', () => {
 describe('QR scenes', () => {
   it('round-trips hall and window and fits the 32 characters of wxacode.getUnlimited', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z][a-z0-9]{1,15}$/), fc.option(fc.stringMatching(/^[a-z][a-z0-9-]{0,13}$/), { nil: undefined }), (hallId, windowId) => {
-        const scene = formatScene({ hallId, windowId })
-        expect(scene.length).toBeLessThanOrEqual(32)
-        expect(parseScene(scene)).toEqual({ hallId, windowId })
-        expect(parseScene(encodeURIComponent(scene))).toEqual({ hallId, windowId })
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z0-9]{1,15}$/),
+        fc.option(fc.stringMatching(/^[a-z][a-z0-9-]{0,13}$/), { nil: undefined }),
+        (hallId, windowId) => {
+          const scene = formatScene({ hallId, windowId })
+          expect(scene.length).toBeLessThanOrEqual(32)
+          expect(parseScene(scene)).toEqual({ hallId, windowId })
+          expect(parseScene(encodeURIComponent(scene))).toEqual({ hallId, windowId })
+        },
+      ),
     )
   })
   it.each([[''], [null], ['h='], ['w=bdc'], ['h=DEMO'], ['h=demo&w'], ['%E0%A4%A'], ['h=demo&w=../x']])('rejects %p', (raw) => {

@@ -48,13 +48,19 @@ describe('milestones', () => {
   it('law: for any start and limit, the milestones are in time order and end with the breach at the due time', () => {
     const starts = fc.integer({ min: Date.parse('2026-01-05T00:00:00+08:00'), max: Date.parse('2026-12-20T00:00:00+08:00') })
     fc.assert(
-      fc.property(starts, fc.integer({ min: 0, max: 20 }), fc.double({ min: 0.1, max: 0.9, noNaN: true }), fc.integer({ min: 0, max: 8 }), (ms, days, fraction, hours) => {
-        const clock = startClock('promised', new Date(ms), days, cal)
-        const m = milestones(clock, policyWith({ atFraction: Math.round(fraction * 100) / 100, hoursBefore: hours }), cal)
-        expect(m.at(-1)).toEqual({ level: 'breach', at: new Date(clock.dueAt) })
-        for (let i = 1; i < m.length; i++) expect(m[i]!.at.getTime()).toBeGreaterThan(m[i - 1]!.at.getTime())
-        expect(new Set(m.map((x) => x.level)).size).toBe(m.length)
-      }),
+      fc.property(
+        starts,
+        fc.integer({ min: 0, max: 20 }),
+        fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+        fc.integer({ min: 0, max: 8 }),
+        (ms, days, fraction, hours) => {
+          const clock = startClock('promised', new Date(ms), days, cal)
+          const m = milestones(clock, policyWith({ atFraction: Math.round(fraction * 100) / 100, hoursBefore: hours }), cal)
+          expect(m.at(-1)).toEqual({ level: 'breach', at: new Date(clock.dueAt) })
+          for (let i = 1; i < m.length; i++) expect(m[i]!.at.getTime()).toBeGreaterThan(m[i - 1]!.at.getTime())
+          expect(new Set(m.map((x) => x.level)).size).toBe(m.length)
+        },
+      ),
       { numRuns: 150 },
     )
   })
@@ -72,7 +78,9 @@ describe('sweepEvents', () => {
   })
 
   it('a sweep that missed half time sends only the latest reminder reached, not the earlier one late', () => {
-    expect(sweepEvents([reply()], at('2026-11-25T16:00:00+08:00'), policy, cal, who)).toEqual([{ type: 'reminded', payload: { clockKind: 'reply', level: 'soon' } }])
+    expect(sweepEvents([reply()], at('2026-11-25T16:00:00+08:00'), policy, cal, who)).toEqual([
+      { type: 'reminded', payload: { clockKind: 'reply', level: 'soon' } },
+    ])
     // and once "soon" is recorded, "half" is never asked for again
     expect(sweepEvents([{ ...reply(), reminded: ['soon'] }], at('2026-11-25T17:00:00+08:00'), policy, cal, who)).toEqual([])
   })
@@ -97,7 +105,7 @@ describe('sweepEvents', () => {
     const a = reply()
     const b = startClock('jointPlan', at('2026-11-20T10:00:00+08:00'), 2, cal)
     const events = sweepEvents([a, b], at('2026-11-25T17:30:00+08:00'), policy, cal, who)
-    expect(events.map((e) => e.type === 'clockBreached' || e.type === 'reminded' ? e.payload.clockKind : null)).toEqual(['reply', 'jointPlan'])
+    expect(events.map((e) => (e.type === 'clockBreached' || e.type === 'reminded' ? e.payload.clockKind : null))).toEqual(['reply', 'jointPlan'])
   })
 })
 

@@ -8,7 +8,8 @@ const names: Names = {
   staff: (id) => ({ 'bdc-li': '李晓梅', 'bdc-wang': '王磊', 'bdc-lead': '周建国' })[id] ?? id,
   window: (id) => ({ bdc: '不动产登记窗口', gjj: '住房公积金窗口', sb: '社会保险窗口' })[id] ?? id,
 }
-const event = (actor: CaseEvent['actor'], body: EventBody): CaseEvent => ({ ...body, caseId: 'c_aaaaaaaaaaaaaaaa', seq: 2, at: '2026-11-23T11:00:00+08:00', actor }) as CaseEvent
+const event = (actor: CaseEvent['actor'], body: EventBody): CaseEvent =>
+  ({ ...body, caseId: 'c_aaaaaaaaaaaaaaaa', seq: 2, at: '2026-11-23T11:00:00+08:00', actor }) as CaseEvent
 const say = (actor: CaseEvent['actor'], body: EventBody) => describeEvent(event(actor, body), names)
 
 describe('describeWho', () => {
@@ -45,32 +46,40 @@ describe('describeEvent', () => {
   })
 
   it('a matter outside the hall: a consult is explained, a written application goes to the department (000 §5.4)', () => {
-    expect(say(li, { type: 'outsideHall', payload: { mode: 'consult', explanation: '请到区法院咨询', department: '' } })).toBe('不属于本大厅职责范围：请到区法院咨询')
+    expect(say(li, { type: 'outsideHall', payload: { mode: 'consult', explanation: '请到区法院咨询', department: '' } })).toBe(
+      '不属于本大厅职责范围：请到区法院咨询',
+    )
     expect(say(li, { type: 'outsideHall', payload: { mode: 'written', explanation: '', department: '' } })).toBe('书面申请已转政务服务科，将移交主管部门')
-    expect(say(li, { type: 'outsideHall', payload: { mode: 'written', explanation: '', department: '市自然资源局' } })).toBe('书面申请已转政务服务科，将移交市自然资源局')
+    expect(say(li, { type: 'outsideHall', payload: { mode: 'written', explanation: '', department: '市自然资源局' } })).toBe(
+      '书面申请已转政务服务科，将移交市自然资源局',
+    )
     expect(say(office, { type: 'outsideForwarded', payload: { department: '市自然资源局', date: '2026-11-24', documentNo: '铜数综〔2026〕12号' } })).toBe(
       '已移交 市自然资源局（2026-11-24，文号 铜数综〔2026〕12号）',
     )
   })
 
   it('joint handling and urges name the windows (000 §5.2)', () => {
-    expect(say(li, { type: 'jointReported', payload: { coWindowIds: ['gjj', 'sb'], note: '' } })).toBe('需与 住房公积金窗口、社会保险窗口 共同办理，已报告窗口负责人')
+    expect(say(li, { type: 'jointReported', payload: { coWindowIds: ['gjj', 'sb'], note: '' } })).toBe(
+      '需与 住房公积金窗口、社会保险窗口 共同办理，已报告窗口负责人',
+    )
     expect(say(lead, { type: 'urged', payload: { note: '', targetWindowId: 'gjj' } })).toBe('催办 住房公积金窗口')
     expect(say(citizen, { type: 'urged', payload: { note: '', targetWindowId: undefined } })).toBe('催办')
   })
 
-  it('the sweep\'s reminders and breaches name the clock', () => {
+  it("the sweep's reminders and breaches name the clock", () => {
     expect(say(sweep, { type: 'reminded', payload: { clockKind: 'reply', level: 'half' } })).toBe('系统提醒承办人：答复时限已过半')
     expect(say(sweep, { type: 'reminded', payload: { clockKind: 'promised', level: 'soon' } })).toBe('系统提醒承办人：承诺办结时限即将到期')
     expect(say(sweep, { type: 'clockBreached', payload: { clockKind: 'reply' } })).toBe('答复时限已超过，已报窗口负责人和政务服务科督办')
   })
 
-  it('a rating shows its level, the reasons of a bad one and the citizen\'s words (GB/T 39735)', () => {
+  it("a rating shows its level, the reasons of a bad one and the citizen's words (GB/T 39735)", () => {
     expect(say(citizen, { type: 'rated', payload: { level: 5, tags: [], text: '', staffId: 'bdc-li', windowId: 'bdc' } })).toBe('评价：非常满意')
-    expect(say(citizen, { type: 'rated', payload: { level: 1, tags: ['attitude', 'buckPassing'], text: '让我去别处问', staffId: 'bdc-li', windowId: 'bdc' } })).toBe(
-      '评价：非常不满意（态度、推诿）：让我去别处问',
+    expect(
+      say(citizen, { type: 'rated', payload: { level: 1, tags: ['attitude', 'buckPassing'], text: '让我去别处问', staffId: 'bdc-li', windowId: 'bdc' } }),
+    ).toBe('评价：非常不满意（态度、推诿）：让我去别处问')
+    expect(say(lead, { type: 'rectified', payload: { finding: 'verified', measures: '已批评教育并组织培训。' } })).toBe(
+      '窗口负责人核查整改：情况属实。已批评教育并组织培训。',
     )
-    expect(say(lead, { type: 'rectified', payload: { finding: 'verified', measures: '已批评教育并组织培训。' } })).toBe('窗口负责人核查整改：情况属实。已批评教育并组织培训。')
     expect(say(lead, { type: 'followedUp', payload: { result: '已电话回访', satisfied: false } })).toBe('回访：已电话回访（市民仍不满意）')
   })
 
@@ -86,8 +95,14 @@ describe('describeEvent', () => {
       [citizen, { type: 'materialsCompleted', payload: { note: '' } }],
       [li, { type: 'accepted', payload: { mode: 'promised', limitDays: 5 } }],
       [li, { type: 'handoverCreated', payload: { slipNo: 'JJ-20261123-0001', toStaffId: 'bdc-wang', reason: '外出培训', remarks: '' } }],
-      [{ kind: 'staff', id: 'bdc-wang', name: '王磊', role: 'staff', windowId: 'bdc' }, { type: 'handoverAcknowledged', payload: { slipNo: 'JJ-20261123-0001' } }],
-      [{ kind: 'staff', id: 'bdc-wang', name: '王磊', role: 'staff', windowId: 'bdc' }, { type: 'completed', payload: { result: '已办结，证书已寄出' } }],
+      [
+        { kind: 'staff', id: 'bdc-wang', name: '王磊', role: 'staff', windowId: 'bdc' },
+        { type: 'handoverAcknowledged', payload: { slipNo: 'JJ-20261123-0001' } },
+      ],
+      [
+        { kind: 'staff', id: 'bdc-wang', name: '王磊', role: 'staff', windowId: 'bdc' },
+        { type: 'completed', payload: { result: '已办结，证书已寄出' } },
+      ],
     ]
     const { events } = fold('application', steps)
     const lines = events.map((e) => describeEvent(e, names))

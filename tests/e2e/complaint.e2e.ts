@@ -40,7 +40,9 @@ it('complaint from the case page → the hall office answers it as verified → 
   await office.locator('.action__title', { hasText: '答复投诉' }).click()
   await office.locator('.action--open .chip', { hasText: '投诉属实' }).click()
   await office.locator('.action--open .chip', { hasText: '赵丽娟' }).click()
-  await office.locator('.action--open textarea').fill('经调查核实，工作人员未按首问负责制一次性告知，存在推诿情况。已对其批评教育，并由公积金窗口重新为您办理。')
+  await office
+    .locator('.action--open textarea')
+    .fill('经调查核实，工作人员未按首问负责制一次性告知，存在推诿情况。已对其批评教育，并由公积金窗口重新为您办理。')
   await shot(office, '43-office-complaint-answer')
   await office.getByText('答复投诉人').click()
   await office.getByText('已答复投诉人').waitFor()

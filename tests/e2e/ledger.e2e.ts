@@ -39,7 +39,9 @@ it('a closed consult is counted in the ledger; the office drills down and export
   await posters.goto(`${hall.server.base}/#/staff/posters/index`)
   await posters.locator('.poster').nth(6).waitFor()
   expect(await posters.locator('.poster').count()).toBe(7)
-  await posters.waitForFunction(() => Array.from(document.querySelectorAll('.poster__code img, img.poster__code')).filter((i) => (i as HTMLImageElement).naturalWidth > 0).length === 7)
+  await posters.waitForFunction(
+    () => Array.from(document.querySelectorAll('.poster__code img, img.poster__code')).filter((i) => (i as HTMLImageElement).naturalWidth > 0).length === 7,
+  )
   await posters.locator('.poster', { hasText: '社会保险窗口' }).scrollIntoViewIfNeeded()
   await shot(posters, '52-office-window-poster')
 })

@@ -54,6 +54,9 @@ it('bad rating → rectification → follow-up → the citizen sees the outcome'
   await shot(office, '33-office-assessment-charts')
   // the year: each person's monthly scores and the average
   await office.locator('.segmented__item', { hasText: '年度' }).click()
-  await office.locator('.score', { hasText: '李晓梅' }).getByText(/年均 [\d.]+ 分/).waitFor()
+  await office
+    .locator('.score', { hasText: '李晓梅' })
+    .getByText(/年均 [\d.]+ 分/)
+    .waitFor()
   await shot(office, '35-office-assessment-year')
 })

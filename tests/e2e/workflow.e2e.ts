@@ -79,7 +79,9 @@ it('supplement notice: found by matter search, the materials ticked from the lis
   await citizen.getByText('事项：不动产转移登记（二手房买卖）').waitFor()
   const shown = async (page: Page) => {
     await page.locator('img.photos__img, .photos__img img').nth(1).waitFor()
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('img')).filter((i) => i.src.includes('/api/files/') && i.naturalWidth > 0).length === 2)
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('img')).filter((i) => i.src.includes('/api/files/') && i.naturalWidth > 0).length === 2,
+    )
   }
   await shown(citizen)
 

@@ -40,7 +40,13 @@ const complaint = (over: Partial<ComplaintView> = {}): ComplaintView => ({
 it('shows the finding and the reopened case, and sends the rating of the handling', async () => {
   answer({
     getComplaint: () => ({ ok: true, data: complaint() }),
-    rateComplaint: (input) => ({ ok: true, data: complaint({ satisfaction: { level: Number(input.level), label: '非常满意', text: '', at: '2026-11-26T09:00:00+08:00' }, can: { extend: false, answer: false, rate: false } }) }),
+    rateComplaint: (input) => ({
+      ok: true,
+      data: complaint({
+        satisfaction: { level: Number(input.level), label: '非常满意', text: '', at: '2026-11-26T09:00:00+08:00' },
+        can: { extend: false, answer: false, rate: false },
+      }),
+    }),
   })
   const comp = await renderPage('pages/complaint/index', { id: 'k_aaaaaaaaaaaaaaaa' })
   const text = textOf(comp)

@@ -10,7 +10,10 @@ const zero = { overdue: 0, dueToday: 0, onTime: 0, waiting: 0 }
 const view = (windowId: string | null): DashboardView => ({
   scope: windowId ? '不动产登记窗口' : '示范市政务服务中心',
   windowId,
-  windowChoices: [{ id: 'bdc', name: '不动产登记窗口' }, { id: 'sb', name: '社会保险窗口' }],
+  windowChoices: [
+    { id: 'bdc', name: '不动产登记窗口' },
+    { id: 'sb', name: '社会保险窗口' },
+  ],
   at: '2026-11-25T10:00:00+08:00',
   states: [
     { key: 'overdue', label: '已超时' },
@@ -18,13 +21,28 @@ const view = (windowId: string | null): DashboardView => ({
     { key: 'onTime', label: '时限内' },
     { key: 'waiting', label: '暂停或待结案' },
   ],
-  open: { total: 3, byState: { ...zero, overdue: 1, onTime: 2 }, windows: [{ windowId: 'bdc', name: '不动产登记窗口', number: 'A01', byState: { ...zero, overdue: 1, onTime: 1 }, total: 2 }] },
+  open: {
+    total: 3,
+    byState: { ...zero, overdue: 1, onTime: 2 },
+    windows: [{ windowId: 'bdc', name: '不动产登记窗口', number: 'A01', byState: { ...zero, overdue: 1, onTime: 1 }, total: 2 }],
+  },
   overdueCount: 1,
   overdue: [
     {
-      id: 'c_aaaaaaaaaaaaaaaa', no: 'SF-20261118-0003', kind: 'consult', status: 'inProgress', statusLabel: '办理中', windowName: '不动产登记窗口', contactName: '张三',
-      text: '不动产证遗失了怎么补办？', submittedAt: '2026-11-16T10:00:00+08:00', responderName: '李晓梅', nextDueAt: '2026-11-18T17:30:00+08:00',
-      clockLabel: '答复时限', dueAt: '2026-11-18T17:30:00+08:00', overdueText: '已超时 5 个工作日',
+      id: 'c_aaaaaaaaaaaaaaaa',
+      no: 'SF-20261118-0003',
+      kind: 'consult',
+      status: 'inProgress',
+      statusLabel: '办理中',
+      windowName: '不动产登记窗口',
+      contactName: '张三',
+      text: '不动产证遗失了怎么补办？',
+      submittedAt: '2026-11-16T10:00:00+08:00',
+      responderName: '李晓梅',
+      nextDueAt: '2026-11-18T17:30:00+08:00',
+      clockLabel: '答复时限',
+      dueAt: '2026-11-18T17:30:00+08:00',
+      overdueText: '已超时 5 个工作日',
     },
   ],
   weeks: [{ week: '2026-11-23', submitted: 3, closed: 1, repliedOnTime: 3, repliedLate: 1, ratings: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 2 } }],
@@ -48,6 +66,11 @@ it('shows the open cases, the overdue list and the trend, and narrows to one win
   // the second chip is the first window
   const chips = calls.filter((c) => c.action === 'dashboard').length
   await fire(comp, 'dashboard__window', 'tap')
-  expect(calls.filter((c) => c.action === 'dashboard').slice(chips).map((c) => c.input)).toEqual([{ windowId: 'bdc' }])
+  expect(
+    calls
+      .filter((c) => c.action === 'dashboard')
+      .slice(chips)
+      .map((c) => c.input),
+  ).toEqual([{ windowId: 'bdc' }])
   expect(textOf(comp)).toContain('不动产登记窗口 · 统计至')
 })

@@ -6,7 +6,9 @@ import { answer, calls, renderPage, textIn, textOf } from './harness'
 import { bdc, hall } from './fixtures'
 
 it('the entry page shows the hall, the window and its business scope from the QR scene', async () => {
-  answer({ entry: () => ({ ok: true, data: { hall, window: bdc, windows: [bdc], matters: [], subscribeTemplate: null, limits: { reply: 3, complaint: 15 } } }) })
+  answer({
+    entry: () => ({ ok: true, data: { hall, window: bdc, windows: [bdc], matters: [], subscribeTemplate: null, limits: { reply: 3, complaint: 15 } } }),
+  })
   const page = await renderPage('pages/entry/index', { scene: encodeURIComponent('h=demo&w=bdc') })
   const text = textOf(page)
   expect(textIn(page, 'hero__hall')).toBe('示范市政务服务中心')

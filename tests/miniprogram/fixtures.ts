@@ -2,7 +2,14 @@
 // field in a view is noticed here (a page reading it would otherwise crash on a stale fixture).
 import { CASE_ABILITIES, type CaseAbility, type CaseView, type PublicHall, type PublicWindow } from '../../src/core/views'
 
-export const hall: PublicHall = { id: 'demo', name: '示范市政务服务中心', address: '示范市新城区政务大道 88 号', supervisionPhone: '0562-12345', complaintChannel: '12345 热线', hours: ['周一至周五 09:00-12:00、13:30-17:30'] }
+export const hall: PublicHall = {
+  id: 'demo',
+  name: '示范市政务服务中心',
+  address: '示范市新城区政务大道 88 号',
+  supervisionPhone: '0562-12345',
+  complaintChannel: '12345 热线',
+  hours: ['周一至周五 09:00-12:00、13:30-17:30'],
+}
 export const bdc: PublicWindow = { id: 'bdc', name: '不动产登记窗口', number: 'A01', scope: '不动产首次登记、转移登记、抵押登记' }
 
 const nothingAllowed = Object.fromEntries(CASE_ABILITIES.map((a) => [a, false])) as Record<CaseAbility, boolean>

@@ -141,7 +141,12 @@ function findByClass(n: TaroNode, className: string): TaroNode | null {
  * Fires an event on the first node with this class the way the mini-program does: through the page's
  * event handler `eh`, with the node's id as the target. Then lets React render and the API answer.
  */
-export async function fire(comp: { data: { root?: TaroNode }; instance: unknown }, className: string, type: 'tap' | 'input', detail: Record<string, unknown> = {}) {
+export async function fire(
+  comp: { data: { root?: TaroNode }; instance: unknown },
+  className: string,
+  type: 'tap' | 'input',
+  detail: Record<string, unknown> = {},
+) {
   const node = comp.data.root ? findByClass(comp.data.root, className) : null
   if (!node?.sid) throw new Error(`no node with class ${className}`)
   const target = { id: node.sid, dataset: {} }

@@ -17,7 +17,20 @@ const view = (version: number, reply: number): PolicySettingsView => ({
   fields: POLICY_FIELDS.map((f) => {
     const base = policyValue(preset, f)
     const value = fieldId(f) === 'limits.reply' ? reply : base.value
-    return { id: fieldId(f), group: f.group, groupLabel: POLICY_GROUP_LABELS[f.group], key: f.key, label: f.label, unit: f.unit, hint: f.hint ?? null, value, text: formatPolicyValue(f, value), presetValue: base.value, cite: base.cite, overridden: value !== base.value }
+    return {
+      id: fieldId(f),
+      group: f.group,
+      groupLabel: POLICY_GROUP_LABELS[f.group],
+      key: f.key,
+      label: f.label,
+      unit: f.unit,
+      hint: f.hint ?? null,
+      value,
+      text: formatPolicyValue(f, value),
+      presetValue: base.value,
+      cite: base.cite,
+      overridden: value !== base.value,
+    }
   }),
   forbiddenPhrases: { value: preset.forbiddenPhrases.value, presetValue: preset.forbiddenPhrases.value, cite: preset.forbiddenPhrases.cite, overridden: false },
   history: [{ version: 1, presetName: preset.name, note: '开通时的规则', by: '系统', at: '', changes: [] }],

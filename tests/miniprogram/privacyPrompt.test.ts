@@ -9,7 +9,9 @@ import { answer, fire, privacy, renderPage, textOf } from './harness'
 import { bdc, hall } from './fixtures'
 
 it('asks for agreement before the first photo and answers WeChat with the user’s choice', async () => {
-  answer({ entry: () => ({ ok: true, data: { hall, window: bdc, windows: [bdc], matters: [], subscribeTemplate: null, limits: { reply: 2, complaint: 15 } } }) })
+  answer({
+    entry: () => ({ ok: true, data: { hall, window: bdc, windows: [bdc], matters: [], subscribeTemplate: null, limits: { reply: 2, complaint: 15 } } }),
+  })
   const page = await renderPage('pages/entry/index', { scene: encodeURIComponent('h=demo&w=bdc') })
   expect(textOf(page)).not.toContain('隐私保护提示')
   expect(privacy.listener).not.toBeNull()

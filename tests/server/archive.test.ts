@@ -14,7 +14,16 @@ const office = staffMember('office-xu')
 const li = staffMember('bdc-li')
 const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) => outcome(api(), who, action, input)
 const consult = async (who: Identity, text: string) =>
-  (await api().ok(who, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text, requestId: rid() })).caseId
+  (
+    await api().ok(who, 'submitCase', {
+      hallId: 'demo',
+      windowId: 'bdc',
+      kind: 'consult',
+      contact: { name: '张三', phone: '13912345678' },
+      text,
+      requestId: rid(),
+    })
+  ).caseId
 
 it('exports the period’s cases with every step, as xlsx and as JSON lines', async () => {
   await consult(citizen(), '上周五的咨询，不在导出期间内')
@@ -28,7 +37,11 @@ it('exports the period’s cases with every step, as xlsx and as JSON lines', as
   const period = { from: '2026-11-23', to: '2026-11-24' }
   const lines = await api().ok(office, 'exportArchive', { ...period, format: 'jsonl' })
   expect(lines).toMatchObject({ fileName: '首问负责制案件归档_示范市政务服务中心_2026-11-23至2026-11-24.jsonl', cases: 2 })
-  const parsed = Buffer.from(lines.base64, 'base64').toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l))
+  const parsed = Buffer.from(lines.base64, 'base64')
+    .toString('utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l))
   // oldest first, each exactly as the store keeps it
   expect(parsed.map((p) => p.case.id)).toEqual([first, second])
   const kept = await db.store.getCase(first)
@@ -43,7 +56,17 @@ it('exports the period’s cases with every step, as xlsx and as JSON lines', as
   expect(rows).toHaveLength(2)
   const header = (cases.getRow(1).values as string[]).slice(1)
   const row = (n: number) => Object.fromEntries(header.map((h, i) => [h, (cases.getRow(n).values as unknown[])[i + 1] ?? '']))
-  expect(row(2)).toMatchObject({ 案件编号: kept!.state.no, 类型: '咨询', 首问窗口: '不动产登记窗口', 市民: '张三', 联系电话: '13912345678', 内容: '不动产证遗失了怎么补办？', 首问负责人: '李晓梅', 提交时间: '2026-11-23 10:00', 答复或办结: '您好，补办需要身份证和登报遗失声明。' })
+  expect(row(2)).toMatchObject({
+    案件编号: kept!.state.no,
+    类型: '咨询',
+    首问窗口: '不动产登记窗口',
+    市民: '张三',
+    联系电话: '13912345678',
+    内容: '不动产证遗失了怎么补办？',
+    首问负责人: '李晓梅',
+    提交时间: '2026-11-23 10:00',
+    答复或办结: '您好，补办需要身份证和登报遗失声明。',
+  })
   expect(row(3)).toMatchObject({ 内容: '抵押登记需要哪些材料？', 首问负责人: '', 提交时间: '2026-11-24 11:00' })
   const steps = wb.getWorksheet('办理过程')!
   expect(steps.rowCount).toBe(1 + 3 + 1)
@@ -76,5 +99,9 @@ it('refuses anyone but the hall office, bad periods and a file too large', async
     select id || '_' || g, hall_id, no || '-' || g, citizen_id, request_id || g, window_id, status, submitted_at, updated_at, version, state
     from cases, generate_series(1, 5000) g where id = ${one}`.execute(db.store.db)
   const answer = await api().call(office, 'exportArchive', { from: '2026-11-01', to: '2026-11-30', format: 'jsonl' })
-  expect(answer.ok ? null : answer.error).toMatchObject({ code: 'INVALID_INPUT', message: '这段时间的案件超过 5000 件，请缩短期间分次导出（例如按月）', details: { field: 'to' } })
+  expect(answer.ok ? null : answer.error).toMatchObject({
+    code: 'INVALID_INPUT',
+    message: '这段时间的案件超过 5000 件，请缩短期间分次导出（例如按月）',
+    details: { field: 'to' },
+  })
 })

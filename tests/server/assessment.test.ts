@@ -17,7 +17,14 @@ beforeAll(async () => {
   await seedDemoHall(db.store)
   const consult = async () => {
     const me = citizen()
-    const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '不动产证遗失了怎么补办？', requestId: rid() })
+    const { caseId } = await api().ok(me, 'submitCase', {
+      hallId: 'demo',
+      windowId: 'bdc',
+      kind: 'consult',
+      contact: { name: '张三', phone: '13912345678' },
+      text: '不动产证遗失了怎么补办？',
+      requestId: rid(),
+    })
     await api().ok(li, 'claimCase', { caseId, requestId: rid() })
     return { me, caseId }
   }
@@ -28,7 +35,14 @@ beforeAll(async () => {
   await api().ok(rated.me, 'rateCase', { caseId: rated.caseId, requestId: rid(), level: 2, tags: ['result'], text: '答复没有解决我的问题' })
   await api().ok(lead, 'recordRectification', { caseId: rated.caseId, requestId: rid(), finding: 'verified', measures: '已重新答复并约谈' })
   // a joint case whose plan is not agreed in time: the lead window's lead answers for it, not the clerk (000 §5.2, §8)
-  const joint = await api().ok(citizen(), 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'application', contact: { name: '李四', phone: '13912345679' }, text: '二手房过户涉及契税', requestId: rid() })
+  const joint = await api().ok(citizen(), 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'application',
+    contact: { name: '李四', phone: '13912345679' },
+    text: '二手房过户涉及契税',
+    requestId: rid(),
+  })
   await api().ok(li, 'claimCase', { caseId: joint.caseId, requestId: rid() })
   await api().ok(li, 'reportJoint', { caseId: joint.caseId, requestId: rid(), coWindowIds: ['sw'], note: '涉及契税核定' })
   now = new Date('2026-11-05T02:00:00Z')
@@ -45,7 +59,9 @@ it("the responsible staff member's sheet lists each deduction with its case; the
   ])
   expect(sheet.total).toBe(98)
   expect(view.sheets.find((s) => s.staffId === 'bdc-wang')!.total).toBe(100)
-  expect(view.sheets.find((s) => s.staffId === 'bdc-lead')!.items.map((d) => [d.label, d.note])).toEqual([['违反首问负责或一次性告知', '商定共同办理方案时限已超过']])
+  expect(view.sheets.find((s) => s.staffId === 'bdc-lead')!.items.map((d) => [d.label, d.note])).toEqual([
+    ['违反首问负责或一次性告知', '商定共同办理方案时限已超过'],
+  ])
   const bdc = view.windows.find((w) => w.windowId === 'bdc')!
   expect(bdc.ratings).toEqual({ '5': 0, '4': 0, '3': 0, '2': 1, '1': 0 })
   expect(bdc.trend.at(-1)).toEqual({ month: '2026-11', rated: 1, goodShare: 0 })
@@ -70,7 +86,13 @@ it('a lead sees the window, staff their own sheet, nobody else anything', async 
 
 it('a past month keeps the rules its cases ran under when the hall changes them later', async () => {
   now = new Date('2026-12-03T02:00:00Z')
-  await api().ok(office, 'savePolicy', { presetId: '000', overrides: { assessment: { onlineConsultLate: -3, startScore: 90 } }, note: '从严考核', baseVersion: 1, requestId: rid() })
+  await api().ok(office, 'savePolicy', {
+    presetId: '000',
+    overrides: { assessment: { onlineConsultLate: -3, startScore: 90 } },
+    note: '从严考核',
+    baseVersion: 1,
+    requestId: rid(),
+  })
   const november = await api().ok(office, 'assessment', { month: '2026-11' })
   const sheet = november.sheets.find((s) => s.staffId === 'bdc-li')!
   expect([sheet.start, sheet.total, sheet.items.map((d) => d.points)]).toEqual([100, 98, [-1, -1]])

@@ -35,11 +35,25 @@ it('staff see the number masked; the whole number is shown on request and the lo
   expect(await code(me, 'revealPhone', { caseId })).toBe('UNAUTHENTICATED')
   expect(await code(staffMember('gjj-zhao'), 'revealPhone', { caseId })).toBe('FORBIDDEN')
   const [entry] = await db.store.listAudit('demo', 0, 10)
-  expect(entry).toMatchObject({ seq: 1, at: '2026-11-23T10:00:00+08:00', actor: { kind: 'staff', id: 'bdc-li', name: '李晓梅' }, action: 'phone.reveal', target: `case:${caseId}` })
+  expect(entry).toMatchObject({
+    seq: 1,
+    at: '2026-11-23T10:00:00+08:00',
+    actor: { kind: 'staff', id: 'bdc-li', name: '李晓梅' },
+    action: 'phone.reveal',
+    target: `case:${caseId}`,
+  })
   expect(await db.store.listAudit('demo', 1, 10)).toEqual([])
 
   // a complaint's number: the hall office only
-  const filed = await api().ok(me, 'fileComplaint', { hallId: 'demo', target: { kind: 'case', caseId }, topic: 'attitude', text: '工作人员态度很不耐烦。', contact, requestId: rid(), attachments: [] })
+  const filed = await api().ok(me, 'fileComplaint', {
+    hallId: 'demo',
+    target: { kind: 'case', caseId },
+    topic: 'attitude',
+    text: '工作人员态度很不耐烦。',
+    contact,
+    requestId: rid(),
+    attachments: [],
+  })
   expect((await api().ok(office, 'getComplaint', { complaintId: filed.id })).contact.phone).toBe('139****5678')
   expect(await code(li, 'revealPhone', { complaintId: filed.id })).toBe('FORBIDDEN')
   expect(await api().ok(office, 'revealPhone', { complaintId: filed.id })).toEqual({ phone: '13912345678' })
@@ -50,13 +64,18 @@ it('issuing invite codes and clearing bindings are logged, never the code itself
   const invite = await api().ok(office, 'createInvite', { staffId: 'bdc-li' })
   await api().ok(office, 'unbindStaff', { staffId: 'bdc-li' })
   const entries = await db.store.listAudit('demo', 0, 10)
-  expect(entries.map((e) => [e.action, e.target])).toEqual([['invite.create', 'staff:bdc-li'], ['staff.unbind', 'staff:bdc-li']])
+  expect(entries.map((e) => [e.action, e.target])).toEqual([
+    ['invite.create', 'staff:bdc-li'],
+    ['staff.unbind', 'staff:bdc-li'],
+  ])
   expect(JSON.stringify(entries)).not.toContain(invite.code)
 })
 
 it('concurrent entries make one chain without gaps; an edited, removed or inserted row is found', async () => {
   const actor = { kind: 'staff', id: 'office-xu', name: '徐文' } as const
-  await Promise.all(Array.from({ length: 20 }, (_, i) => audit(db.store, { hallId: 'demo', actor, action: 'window.update', target: `window:w${i}`, detail: { i } }, now)))
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) => audit(db.store, { hallId: 'demo', actor, action: 'window.update', target: `window:w${i}`, detail: { i } }, now)),
+  )
   expect((await db.store.listAudit('demo', 0, 100)).map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
   expect(await verifyHall(db.store, 'demo')).toEqual({ ok: true, entries: 20 })
 

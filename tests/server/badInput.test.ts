@@ -30,7 +30,11 @@ async function post(action: string, payload: unknown, cookie?: string) {
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify(payload),
   })
-  return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0], body: (await res.json()) as { ok: boolean; error?: { code: string; details?: { field?: string } } } }
+  return {
+    status: res.status,
+    cookie: res.headers.get('set-cookie')?.split(';')[0],
+    body: (await res.json()) as { ok: boolean; error?: { code: string; details?: { field?: string } } },
+  }
 }
 
 const NUL = '\u0000'
@@ -42,8 +46,23 @@ it.each([
   ['login', { hallId: 'demo', login: 'li', password: `pass${NUL}word` }, 'password'],
   ['demoLogin', { staffId: `bdc-li${NUL}` }, 'staffId'],
   ['submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact, text: `请问${NUL}怎么办理过户`, requestId: 'bad-input-1' }, 'text'],
-  ['submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { ...contact, name: `张${LONE}` }, text: '请问怎么办理过户', requestId: 'bad-input-2' }, 'contact.name'],
-  ['fileComplaint', { hallId: 'demo', target: { kind: 'window', windowId: 'bdc' }, topic: 'attitude', text: `窗口工作人员态度生硬${LONE}没有说明原因`, contact, requestId: 'bad-input-3' }, 'text'],
+  [
+    'submitCase',
+    { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { ...contact, name: `张${LONE}` }, text: '请问怎么办理过户', requestId: 'bad-input-2' },
+    'contact.name',
+  ],
+  [
+    'fileComplaint',
+    {
+      hallId: 'demo',
+      target: { kind: 'window', windowId: 'bdc' },
+      topic: 'attitude',
+      text: `窗口工作人员态度生硬${LONE}没有说明原因`,
+      contact,
+      requestId: 'bad-input-3',
+    },
+    'text',
+  ],
   ['entry', { scene: `h=demo${NUL}` }, 'scene'],
 ])('%s without signing in: INVALID_INPUT naming the field (case %#)', async (action, input, field) => {
   const r = await post(action, input)

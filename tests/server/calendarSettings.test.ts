@@ -20,7 +20,14 @@ it('shows the official days of the year, and the hall’s own days move the due 
   const withDay = await api().ok(office, 'saveCalendarDay', { date: '2026-11-24', kind: 'restday', note: '地方节日' })
   expect(withDay.overrides).toEqual([{ date: '2026-11-24', kind: 'restday', note: '地方节日' }])
   const me = citizen()
-  const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '请问如何办理？', requestId: rid() })
+  const { caseId } = await api().ok(me, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact: { name: '张三', phone: '13912345678' },
+    text: '请问如何办理？',
+    requestId: rid(),
+  })
   // received Mon 23 Nov: Tue 24 is the hall's rest day, so 2 working days end Thu 26 Nov
   expect((await api().ok(me, 'getCase', { caseId })).clocks[0]!.dueAt).toBe('2026-11-26T17:30:00+08:00')
 

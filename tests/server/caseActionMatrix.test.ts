@@ -40,7 +40,13 @@ interface Fixture {
 async function submit(kind: 'consult' | 'application'): Promise<Fixture> {
   const owner = citizen()
   const { caseId } = await api.ok(owner, 'submitCase', {
-    hallId: 'demo', windowId: 'bdc', kind, contact: { name: '张三', phone: '13912345678' }, text: kind === 'consult' ? '请问过户要带什么材料？' : '申请办理不动产转移登记', attachments: [], requestId: rid(),
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind,
+    contact: { name: '张三', phone: '13912345678' },
+    text: kind === 'consult' ? '请问过户要带什么材料？' : '申请办理不动产转移登记',
+    attachments: [],
+    requestId: rid(),
   })
   return { caseId, owner }
 }
@@ -75,7 +81,7 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
     await api.ok(li, 'outsideHall', { caseId: f.caseId, mode: 'written', explanation: '由出入境部门办理', department: '出入境管理大队', requestId: rid() })
     return f
   },
-  'replied': async () => {
+  replied: async () => {
     const f = await held('consult')
     await api.ok(li, 'replyCase', { caseId: f.caseId, text: '请携带身份证和不动产权证书。', mode: 'timed', requestId: rid() })
     return f
@@ -109,7 +115,14 @@ const policy = effectivePolicy('000', {}, 1)
 const rules: CaseRules = { policy: policy.ok ? policy.value : (undefined as never), calendar: createCalendar({}), now: NOW }
 
 const callers = (f: Fixture): Record<string, Identity> => ({
-  owner: f.owner, otherCitizen: citizen(), handler: li, colleague: wang, otherWindow, lead, office, anonymous,
+  owner: f.owner,
+  otherCitizen: citizen(),
+  handler: li,
+  colleague: wang,
+  otherWindow,
+  lead,
+  office,
+  anonymous,
 })
 
 describe.each(Object.keys(FIXTURES))('%s', (fixture) => {
@@ -126,7 +139,8 @@ describe.each(Object.keys(FIXTURES))('%s', (fixture) => {
       const input = realInput(spec, before, rules)
       const answer = input ? await api.raw.call(identity, { action: name as ActionName, ...input }) : null
       const succeeded = answer?.ok === true
-      if (shown !== succeeded) disagreements.push(`${who}: button ${shown ? 'shown' : 'hidden'}, call ${answer ? (answer.ok ? 'ok' : answer.error.code) : 'not possible'}`)
+      if (shown !== succeeded)
+        disagreements.push(`${who}: button ${shown ? 'shown' : 'hidden'}, call ${answer ? (answer.ok ? 'ok' : answer.error.code) : 'not possible'}`)
       if (answer && !answer.ok) expect((await store.getCaseState(f.caseId))!.version).toBe(before.version)
     }
     expect(disagreements).toEqual([])

@@ -24,14 +24,29 @@ const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput
 
 async function repliedCase() {
   const me = citizen()
-  const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact, text: '不动产证遗失了怎么补办？', requestId: rid() })
+  const { caseId } = await api().ok(me, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact,
+    text: '不动产证遗失了怎么补办？',
+    requestId: rid(),
+  })
   await api().ok(li, 'claimCase', { caseId, requestId: rid() })
   await api().ok(li, 'replyCase', { caseId, requestId: rid(), text: '您好，补办需要身份证和登报遗失声明。', mode: 'onTheSpot' })
   return { me, caseId }
 }
 
 const complain = (me: Identity, target: ActionInput<'fileComplaint'>['target'], extra: Partial<ActionInput<'fileComplaint'>> = {}) =>
-  api().call(me, 'fileComplaint', { hallId: 'demo', target, topic: 'buckPassing', text: '窗口工作人员说不归他管，让我去别处问。', contact, requestId: rid(), ...extra } as ActionInput<'fileComplaint'>)
+  api().call(me, 'fileComplaint', {
+    hallId: 'demo',
+    target,
+    topic: 'buckPassing',
+    text: '窗口工作人员说不归他管，让我去别处问。',
+    contact,
+    requestId: rid(),
+    ...extra,
+  } as ActionInput<'fileComplaint'>)
 
 it('a complaint about a case goes to the hall office with a 15-working-day limit; the citizen follows it', async () => {
   const { me, caseId } = await repliedCase()
@@ -63,7 +78,9 @@ it('only the complainant and the hall office see it; only the hall office handle
   expect(await code(li, 'getComplaint', { complaintId: data.id })).toBe('FORBIDDEN')
   expect(await code(lead, 'getComplaint', { complaintId: data.id })).toBe('FORBIDDEN')
   expect(await code(lead, 'complaintDesk', {})).toBe('FORBIDDEN')
-  expect(await code(me, 'answerComplaint', { complaintId: data.id, finding: 'unfounded', answer: '经调查核实，工作人员已按规定答复。' })).toBe('UNAUTHENTICATED')
+  expect(await code(me, 'answerComplaint', { complaintId: data.id, finding: 'unfounded', answer: '经调查核实，工作人员已按规定答复。' })).toBe(
+    'UNAUTHENTICATED',
+  )
   expect(await code(li, 'extendComplaint', { complaintId: data.id, days: 5, reason: '需调取监控录像', approvedBy: '王副主任' })).toBe('FORBIDDEN')
   expect(await code(me, 'rateComplaint', { complaintId: data.id, level: 5, text: '' })).toBe('CONFLICT')
 })
@@ -72,12 +89,72 @@ it('refuses a complaint about someone else’s case, an unknown person or window
   const { caseId } = await repliedCase()
   const me = citizen()
   expect((await complain(me, { kind: 'case', caseId })).ok || 'refused').toBe('refused')
-  expect(await code(me, 'fileComplaint', { hallId: 'demo', target: { kind: 'case', caseId }, topic: 'attitude', text: '态度很差，很不耐烦。', contact, requestId: rid(), attachments: [] })).toBe('NOT_FOUND:target')
-  expect(await code(me, 'fileComplaint', { hallId: 'demo', target: { kind: 'staff', staffId: 'nobody' }, topic: 'attitude', text: '态度很差，很不耐烦。', contact, requestId: rid(), attachments: [] })).toBe('NOT_FOUND:target')
-  expect(await code(me, 'fileComplaint', { hallId: 'demo', target: { kind: 'window', windowId: 'nowin' }, topic: 'attitude', text: '态度很差，很不耐烦。', contact, requestId: rid(), attachments: [] })).toBe('NOT_FOUND:target')
-  expect(await code(me, 'fileComplaint', { hallId: 'demo', target: { kind: 'window', windowId: 'bdc' }, topic: 'attitude', text: '太差', contact, requestId: rid(), attachments: [] })).toBe('INVALID_INPUT:text')
-  expect(await code(me, 'fileComplaint', { hallId: 'demo', target: { kind: 'window', windowId: 'bdc' }, topic: 'attitude', text: '很'.repeat(1001), contact, requestId: rid(), attachments: [] })).toBe('INVALID_INPUT:text')
-  expect(await code(me, 'fileComplaint', { hallId: 'demo', target: { kind: 'window', windowId: 'bdc' }, topic: 'nosuch' as 'other', text: '态度很差，很不耐烦。', contact, requestId: rid(), attachments: [] })).toBe('INVALID_INPUT:topic')
+  expect(
+    await code(me, 'fileComplaint', {
+      hallId: 'demo',
+      target: { kind: 'case', caseId },
+      topic: 'attitude',
+      text: '态度很差，很不耐烦。',
+      contact,
+      requestId: rid(),
+      attachments: [],
+    }),
+  ).toBe('NOT_FOUND:target')
+  expect(
+    await code(me, 'fileComplaint', {
+      hallId: 'demo',
+      target: { kind: 'staff', staffId: 'nobody' },
+      topic: 'attitude',
+      text: '态度很差，很不耐烦。',
+      contact,
+      requestId: rid(),
+      attachments: [],
+    }),
+  ).toBe('NOT_FOUND:target')
+  expect(
+    await code(me, 'fileComplaint', {
+      hallId: 'demo',
+      target: { kind: 'window', windowId: 'nowin' },
+      topic: 'attitude',
+      text: '态度很差，很不耐烦。',
+      contact,
+      requestId: rid(),
+      attachments: [],
+    }),
+  ).toBe('NOT_FOUND:target')
+  expect(
+    await code(me, 'fileComplaint', {
+      hallId: 'demo',
+      target: { kind: 'window', windowId: 'bdc' },
+      topic: 'attitude',
+      text: '太差',
+      contact,
+      requestId: rid(),
+      attachments: [],
+    }),
+  ).toBe('INVALID_INPUT:text')
+  expect(
+    await code(me, 'fileComplaint', {
+      hallId: 'demo',
+      target: { kind: 'window', windowId: 'bdc' },
+      topic: 'attitude',
+      text: '很'.repeat(1001),
+      contact,
+      requestId: rid(),
+      attachments: [],
+    }),
+  ).toBe('INVALID_INPUT:text')
+  expect(
+    await code(me, 'fileComplaint', {
+      hallId: 'demo',
+      target: { kind: 'window', windowId: 'bdc' },
+      topic: 'nosuch' as 'other',
+      text: '态度很差，很不耐烦。',
+      contact,
+      requestId: rid(),
+      attachments: [],
+    }),
+  ).toBe('INVALID_INPUT:topic')
 })
 
 it('at most 3 a day per citizen; a repeated request files one complaint', async () => {
@@ -129,18 +206,35 @@ it('an extension needs the leader’s approval, once, before the due time, at mo
 it('a verified complaint reopens its case, is told to the person and lead, and costs 2 points in the month', async () => {
   const { me, caseId } = await repliedCase()
   const { data } = (await complain(me, { kind: 'case', caseId })) as { data: { id: string } }
-  expect(await code(office, 'answerComplaint', { complaintId: data.id, finding: 'verified', answer: '经调查核实，工作人员存在推诿情况，已批评教育并重新为您办理。' })).toBe('INVALID_INPUT:responsibleStaffId')
-  expect(await code(office, 'answerComplaint', { complaintId: data.id, finding: 'verified', answer: '简短', responsibleStaffId: 'bdc-li' })).toBe('INVALID_INPUT:answer')
+  expect(
+    await code(office, 'answerComplaint', {
+      complaintId: data.id,
+      finding: 'verified',
+      answer: '经调查核实，工作人员存在推诿情况，已批评教育并重新为您办理。',
+    }),
+  ).toBe('INVALID_INPUT:responsibleStaffId')
+  expect(await code(office, 'answerComplaint', { complaintId: data.id, finding: 'verified', answer: '简短', responsibleStaffId: 'bdc-li' })).toBe(
+    'INVALID_INPUT:answer',
+  )
   now = new Date('2026-11-25T06:00:00Z')
   const answered = await api().ok(office, 'answerComplaint', {
-    complaintId: data.id, finding: 'verified', answer: '经调查核实，工作人员存在推诿情况，已批评教育并重新为您办理。', responsibleStaffId: 'bdc-li',
+    complaintId: data.id,
+    finding: 'verified',
+    answer: '经调查核实，工作人员存在推诿情况，已批评教育并重新为您办理。',
+    responsibleStaffId: 'bdc-li',
   })
   expect(answered).toMatchObject({ status: 'answered', finding: '投诉属实', reopenedCase: true, concerns: { responsibleName: '李晓梅' } })
   expect(await code(office, 'answerComplaint', { complaintId: data.id, finding: 'unfounded', answer: '经调查核实，工作人员已按规定答复。' })).toBe('CONFLICT')
 
   // the person found responsible and the window's lead may read it to rectify, without the complainant
   const seenByLi = await api().ok(li, 'getComplaint', { complaintId: data.id })
-  expect(seenByLi).toMatchObject({ finding: '投诉属实', contact: { name: '投诉人', phone: '（已隐去）' }, attachments: [], concerns: null, can: { extend: false, answer: false, rate: false } })
+  expect(seenByLi).toMatchObject({
+    finding: '投诉属实',
+    contact: { name: '投诉人', phone: '（已隐去）' },
+    attachments: [],
+    concerns: null,
+    can: { extend: false, answer: false, rate: false },
+  })
   expect((await api().ok(lead, 'getComplaint', { complaintId: data.id })).finding).toBe('投诉属实')
   expect(await code(staffMember('bdc-wang'), 'getComplaint', { complaintId: data.id })).toBe('FORBIDDEN')
   const reopened = await api().ok(me, 'getCase', { caseId })
@@ -164,15 +258,32 @@ it('a verified complaint reopens its case, is told to the person and lead, and c
 it('an unfounded complaint leaves the case and the score alone; one about a case still in hand does not reopen it', async () => {
   const { me, caseId } = await repliedCase()
   const { data } = (await complain(me, { kind: 'case', caseId })) as { data: { id: string } }
-  await api().ok(office, 'answerComplaint', { complaintId: data.id, finding: 'unfounded', answer: '经调查核实，工作人员已按规定一次性告知。', responsibleStaffId: 'bdc-li' })
+  await api().ok(office, 'answerComplaint', {
+    complaintId: data.id,
+    finding: 'unfounded',
+    answer: '经调查核实，工作人员已按规定一次性告知。',
+    responsibleStaffId: 'bdc-li',
+  })
   expect((await api().ok(me, 'getCase', { caseId })).status).toBe('replied')
   expect((await api().ok(office, 'assessment', { month: '2026-11' })).sheets.find((s) => s.staffId === 'bdc-li')!.items).toEqual([])
 
   const other = citizen()
-  const open = await api().ok(other, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact, text: '公积金怎么提取？请告诉我。', requestId: rid() })
+  const open = await api().ok(other, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact,
+    text: '公积金怎么提取？请告诉我。',
+    requestId: rid(),
+  })
   await api().ok(li, 'claimCase', { caseId: open.caseId, requestId: rid() })
   const k = (await complain(other, { kind: 'case', caseId: open.caseId })) as { data: { id: string } }
-  const answered = await api().ok(office, 'answerComplaint', { complaintId: k.data.id, finding: 'verified', answer: '经核实，答复不够及时，已督促尽快答复。', responsibleStaffId: 'bdc-li' })
+  const answered = await api().ok(office, 'answerComplaint', {
+    complaintId: k.data.id,
+    finding: 'verified',
+    answer: '经核实，答复不够及时，已督促尽快答复。',
+    responsibleStaffId: 'bdc-li',
+  })
   expect(answered.reopenedCase).toBe(false)
   expect((await api().ok(other, 'getCase', { caseId: open.caseId })).status).toBe('inProgress')
 })
@@ -212,7 +323,12 @@ it('the sweep reminds the hall office before the limit and records the breach on
 it('the year view lists each month’s score, with the verified complaint’s month lower', async () => {
   const { me, caseId } = await repliedCase()
   const { data } = (await complain(me, { kind: 'case', caseId })) as { data: { id: string } }
-  await api().ok(office, 'answerComplaint', { complaintId: data.id, finding: 'verified', answer: '经调查核实，工作人员存在推诿情况，已批评教育。', responsibleStaffId: 'bdc-li' })
+  await api().ok(office, 'answerComplaint', {
+    complaintId: data.id,
+    finding: 'verified',
+    answer: '经调查核实，工作人员存在推诿情况，已批评教育。',
+    responsibleStaffId: 'bdc-li',
+  })
   const year = await api().ok(office, 'assessmentYear', { year: 2026 })
   expect(year.months).toHaveLength(11) // January to November 2026
   const li = year.staff.find((s) => s.staffId === 'bdc-li')!

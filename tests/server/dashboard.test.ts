@@ -14,7 +14,16 @@ const office = staffMember('office-xu')
 const li = staffMember('bdc-li')
 const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) => outcome(api(), who, action, input)
 const consult = async (who: Identity, windowId: string) =>
-  (await api().ok(who, 'submitCase', { hallId: 'demo', windowId, kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '请问如何办理？', requestId: rid() })).caseId
+  (
+    await api().ok(who, 'submitCase', {
+      hallId: 'demo',
+      windowId,
+      kind: 'consult',
+      contact: { name: '张三', phone: '13912345678' },
+      text: '请问如何办理？',
+      requestId: rid(),
+    })
+  ).caseId
 
 it('shows where the open cases stand and how the weeks went', async () => {
   // last week: one consult answered on the spot and rated 5, one left unanswered (due Wed 18 Nov)
@@ -53,7 +62,10 @@ it('shows where the open cases stand and how the weeks went', async () => {
   expect(lead.weeks).toHaveLength(12)
 
   // the counters kept with every write are what the migration builds from the cases as they stand
-  const counters = async () => (await sql<{ r: string }>`select window_id || ' ' || day || ' ' || what || ' ' || n as r from trend_counts order by 1`.execute(db.store.db)).rows.map((x) => x.r)
+  const counters = async () =>
+    (await sql<{ r: string }>`select window_id || ' ' || day || ' ' || what || ' ' || n as r from trend_counts order by 1`.execute(db.store.db)).rows.map(
+      (x) => x.r,
+    )
   const live = await counters()
   expect(live.length).toBeGreaterThan(4)
   await sql`delete from trend_counts`.execute(db.store.db)

@@ -56,7 +56,14 @@ it('refuses a second opener beside serve, sweeps through the server, and takes o
     const submitted = await fetch(`${base}/api/submitCase`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ hallId: 'demo', windowId: 'zxzx', kind: 'consult', text: '请问办理居住证需要什么材料？', requestId: 'lock-test-1', contact: { name: '张三', phone: '13912345678' } }),
+      body: JSON.stringify({
+        hallId: 'demo',
+        windowId: 'zxzx',
+        kind: 'consult',
+        text: '请问办理居住证需要什么材料？',
+        requestId: 'lock-test-1',
+        contact: { name: '张三', phone: '13912345678' },
+      }),
     })
     const cookie = submitted.headers.get('set-cookie')!.split(';')[0]!
     const answer = (await submitted.json()) as { ok: boolean; data: { caseId: string } }
@@ -80,7 +87,11 @@ it('refuses a second opener beside serve, sweeps through the server, and takes o
     expect(forged.status).toBe(403)
 
     // the case is still there and the server still answers
-    const read = await fetch(`${base}/api/getCase`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ caseId }) })
+    const read = await fetch(`${base}/api/getCase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ caseId }),
+    })
     expect(read.status).toBe(200)
   } finally {
     // a crash leaves its lock behind

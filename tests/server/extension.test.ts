@@ -20,7 +20,14 @@ afterAll(() => db.close())
 
 async function accepted(kind: 'application' | 'consult' = 'application') {
   const me = citizen()
-  const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind, contact: { name: '张三', phone: '13912345678' }, text: '办理不动产抵押登记', requestId: rid() })
+  const { caseId } = await api().ok(me, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind,
+    contact: { name: '张三', phone: '13912345678' },
+    text: '办理不动产抵押登记',
+    requestId: rid(),
+  })
   await api().ok(li, 'claimCase', { caseId, requestId: rid() })
   if (kind === 'application') await api().ok(li, 'acceptCase', { caseId, requestId: rid(), mode: 'promised', limitDays: 3 })
   return { me, caseId }

@@ -51,6 +51,8 @@ it('starts a hall with its hall office only, and refuses a hall without one', ()
   const hall = { id: 'jinan', prefix: 'JN', name: '金安区政务服务中心' }
   const office = { id: 'jn-office', windowId: null, name: '赵敏', role: 'office', login: 'zhaomin' }
   expect(parseHallFile(JSON.stringify({ hall, windows: [], staff: [office] })).ok).toBe(true)
-  const without = parseHallFile(JSON.stringify({ hall, windows: [{ id: 'zx', name: '综合咨询窗口' }], staff: [{ id: 'jn-wang', windowId: 'zx', name: '王芳', role: 'staff' }] }))
+  const without = parseHallFile(
+    JSON.stringify({ hall, windows: [{ id: 'zx', name: '综合咨询窗口' }], staff: [{ id: 'jn-wang', windowId: 'zx', name: '王芳', role: 'staff' }] }),
+  )
   expect(without).toEqual({ ok: false, message: 'staff：至少需要一位在岗的政务服务科人员，由其在应用中设置大厅' })
 })

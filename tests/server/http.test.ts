@@ -74,7 +74,13 @@ it('signs staff in and out through the session cookie, never through the payload
 })
 
 it('answers errors in the API shape with a matching HTTP status', async () => {
-  const bad = await post('submitCase', { hallId: 'demo', windowId: 'bdc', contact: { name: '张三', phone: '123' }, text: '你好你好你好', requestId: 'abcdefgh12' })
+  const bad = await post('submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    contact: { name: '张三', phone: '123' },
+    text: '你好你好你好',
+    requestId: 'abcdefgh12',
+  })
   expect(bad.statusCode).toBe(400)
   expect(bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'contact.phone' } } })
   const unknown = await post('nosuch', {})

@@ -45,14 +45,11 @@ describe('entry from a QR code', () => {
     expect(data.windows.map((w) => w.id)).toEqual(expect.arrayContaining(['bdc', 'gjj', 'sb', 'qykb', 'sw', 'zxzx']))
   })
 
-  it.each([['garbage'], ['h=demo&w=nosuch'], ['h=nohall&w=bdc'], ['%E0%A4%A'], ['']])(
-    'an invalid scene %p is NOT_FOUND, never a crash',
-    async (scene) => {
-      const answer = await api().call(anonymous, 'entry', { scene })
-      expect(answer.ok).toBe(false)
-      if (!answer.ok) expect(answer.error.code).toBe('NOT_FOUND')
-    },
-  )
+  it.each([['garbage'], ['h=demo&w=nosuch'], ['h=nohall&w=bdc'], ['%E0%A4%A'], ['']])('an invalid scene %p is NOT_FOUND, never a crash', async (scene) => {
+    const answer = await api().call(anonymous, 'entry', { scene })
+    expect(answer.ok).toBe(false)
+    if (!answer.ok) expect(answer.error.code).toBe('NOT_FOUND')
+  })
 
   it("an unknown window of a known hall still gives the hall's contact", async () => {
     const answer = await api().call(anonymous, 'entry', { scene: 'h=demo&w=nosuch' })
@@ -141,13 +138,21 @@ describe('claim and reply', () => {
     const claimed = await api().ok(staffMember('bdc-li'), 'claimCase', { caseId, requestId: rid() })
     expect(claimed.status).toBe('inProgress')
     // the buttons a first responder sees on a consult
-    expect(Object.entries(claimed.can).filter(([, v]) => v).map(([k]) => k).sort()).toEqual(
-      ['createHandover', 'outsideHall', 'refer', 'reply', 'reportJoint'].sort(),
-    )
+    expect(
+      Object.entries(claimed.can)
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['createHandover', 'outsideHall', 'refer', 'reply', 'reportJoint'].sort())
     expect(claimed.colleagues.map((c) => c.id).sort()).toEqual(['bdc-lead', 'bdc-li', 'bdc-wang'])
     const leadView = await api().ok(staffMember('bdc-lead'), 'getCase', { caseId })
     // 000 extends no limit: the lead may take over, not extend
-    expect(Object.entries(leadView.can).filter(([, v]) => v).map(([k]) => k).sort()).toEqual(['takeOver'])
+    expect(
+      Object.entries(leadView.can)
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(['takeOver'])
     now = new Date('2026-11-23T02:20:00Z')
     await api().ok(staffMember('bdc-li'), 'replyCase', {
       caseId,
@@ -166,11 +171,7 @@ describe('claim and reply', () => {
     expect(view.responder?.scope).toContain('抵押登记')
     expect(view.reply).toMatchObject({ mode: 'onTheSpot', at: '2026-11-23T10:20:00+08:00' })
     expect(view.timeline.map((t) => t.type)).toEqual(['submitted', 'claimed', 'replied'])
-    expect(view.timeline.map((t) => t.at)).toEqual([
-      '2026-11-23T10:00:00+08:00',
-      '2026-11-23T10:05:00+08:00',
-      '2026-11-23T10:20:00+08:00',
-    ])
+    expect(view.timeline.map((t) => t.at)).toEqual(['2026-11-23T10:00:00+08:00', '2026-11-23T10:05:00+08:00', '2026-11-23T10:20:00+08:00'])
     expect(view.timeline[1]!.who).toContain('李晓梅')
     expect(view.clocks[0]).toMatchObject({ kind: 'reply', state: 'met' })
     // once answered, what is left to the citizen is to rate the service
@@ -205,9 +206,7 @@ describe('claim and reply', () => {
   it('20 claims at once give exactly one first responder', async () => {
     const { caseId } = await submitted()
     const who = ['bdc-li', 'bdc-wang', 'bdc-lead']
-    const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => api().call(staffMember(who[i % 3]!), 'claimCase', { caseId, requestId: rid() })),
-    )
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => api().call(staffMember(who[i % 3]!), 'claimCase', { caseId, requestId: rid() })))
     const wins = answers.filter((a) => a.ok)
     expect(wins).toHaveLength(1)
     for (const a of answers) if (!a.ok) expect(a.error.code).toBe('CONFLICT')
@@ -268,7 +267,14 @@ describe('policy versions', () => {
     const me = citizen()
     const before = await api().ok(me, 'submitCase', consult())
     // the hall office shortens the reply limit to 1 working day (version 2)
-    await db.store.putPolicyVersion('demo', { version: 2, presetId: '000', overrides: { limits: { reply: 1 } }, note: '答复时限缩短为 1 个工作日', by: 'office-xu', at: '2026-11-23T09:00:00+08:00' })
+    await db.store.putPolicyVersion('demo', {
+      version: 2,
+      presetId: '000',
+      overrides: { limits: { reply: 1 } },
+      note: '答复时限缩短为 1 个工作日',
+      by: 'office-xu',
+      at: '2026-11-23T09:00:00+08:00',
+    })
     const hall = (await db.store.getHall('demo'))!
     await db.store.putHall({ ...hall, policyVersion: 2 })
     const after = await api().ok(me, 'submitCase', consult())
@@ -289,7 +295,10 @@ describe('sign-in', () => {
   it('password sign-in answers the staff session; a wrong password is UNAUTHENTICATED', async () => {
     const ok = await api().ok(citizen(), 'login', { hallId: 'demo', login: 'lixm', password: 'correct horse' })
     expect(ok.staff).toMatchObject({ id: 'bdc-li', windowName: '不动产登记窗口' })
-    for (const [login, password] of [['lixm', 'wrong'], ['nobody', 'correct horse']]) {
+    for (const [login, password] of [
+      ['lixm', 'wrong'],
+      ['nobody', 'correct horse'],
+    ]) {
       const answer = await api().call(citizen(), 'login', { hallId: 'demo', login: login!, password: password! })
       expect(answer.ok || answer.error.code).toBe('UNAUTHENTICATED')
     }

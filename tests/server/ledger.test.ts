@@ -20,7 +20,14 @@ const nov = { from: '2026-11-01', to: '2026-11-30' }
 const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) => outcome(api(), who, action, input)
 
 async function opened(kind: 'consult' | 'application', windowId = 'bdc', by = li) {
-  const { caseId } = await api().ok(citizen(), 'submitCase', { hallId: 'demo', windowId, kind, contact: { name: '张三', phone: '13912345678' }, text: '办理或咨询的事项说明', requestId: rid() })
+  const { caseId } = await api().ok(citizen(), 'submitCase', {
+    hallId: 'demo',
+    windowId,
+    kind,
+    contact: { name: '张三', phone: '13912345678' },
+    text: '办理或咨询的事项说明',
+    requestId: rid(),
+  })
   await api().ok(by, 'claimCase', { caseId, requestId: rid() })
   return caseId
 }
@@ -93,7 +100,18 @@ beforeAll(async () => {
 })
 afterAll(() => db.close())
 
-const BDC = { instant: 2, promised: 1, consultOnTheSpot: 3, consultTimed: 1, handedOver: 1, joint: 1, otherWindow: 1, outsideConsult: 1, outsideWritten: 1, total: 12 }
+const BDC = {
+  instant: 2,
+  promised: 1,
+  consultOnTheSpot: 3,
+  consultTimed: 1,
+  handedOver: 1,
+  joint: 1,
+  otherWindow: 1,
+  outsideConsult: 1,
+  outsideWritten: 1,
+  total: 12,
+}
 
 it('counts every closed case of the period in exactly one column, per window and for the hall', async () => {
   const sheet = await api().ok(office, 'ledger', nov)
@@ -101,7 +119,17 @@ it('counts every closed case of the period in exactly one column, per window and
   expect(sheet.windows.find((w) => w.windowId === 'gjj')!.sheet).toMatchObject({ consultOnTheSpot: 1, total: 1 })
   expect(sheet.windows.find((w) => w.windowId === 'sb')!.sheet.total).toBe(0)
   expect(sheet.total).toEqual({ ...BDC, consultOnTheSpot: 4, total: 13 })
-  expect(sheet.columns.map((c) => c.label)).toEqual(['即办件', '承诺件', '咨询件·当场答复', '咨询件·限时答复', '移交本窗口事项', '与其它窗口共同办理事项', '本级大厅其它窗口事项', '本级大厅职责外·咨询', '本级大厅职责外·书面申请'])
+  expect(sheet.columns.map((c) => c.label)).toEqual([
+    '即办件',
+    '承诺件',
+    '咨询件·当场答复',
+    '咨询件·限时答复',
+    '移交本窗口事项',
+    '与其它窗口共同办理事项',
+    '本级大厅其它窗口事项',
+    '本级大厅职责外·咨询',
+    '本级大厅职责外·书面申请',
+  ])
   expect((await api().ok(office, 'ledger', { from: '2026-12-01', to: '2026-12-31' })).total.total).toBe(1)
   expect((await api().ok(office, 'ledger', { from: '2026-11-01', to: '2026-12-31' })).total.total).toBe(14)
 })
@@ -139,7 +167,12 @@ it('exports the sheets as an xlsx laid out like 附件3', async () => {
   expect(all.getCell('F3').value).toBe('职责范围外（件）')
   expect(all.getCell('K3').value).toBe('合计')
   expect(all.getCell('D4').value).toBe('咨询件')
-  expect([all.getCell('D5').value, all.getCell('E5').value, all.getCell('I5').value, all.getCell('J5').value]).toEqual(['当场答复', '限时答复', '咨询', '书面申请'])
+  expect([all.getCell('D5').value, all.getCell('E5').value, all.getCell('I5').value, all.getCell('J5').value]).toEqual([
+    '当场答复',
+    '限时答复',
+    '咨询',
+    '书面申请',
+  ])
   const rows = all.getSheetValues().slice(6) as unknown[][]
   const bdcRow = rows.find((row) => row?.[1] === '不动产登记窗口')!
   expect(bdcRow.slice(2, 12)).toEqual([2, 1, 3, 1, 1, 1, 1, 1, 1, 12])

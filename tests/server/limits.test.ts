@@ -37,7 +37,11 @@ beforeEach(async () => {
 })
 
 async function post(base: string, action: string, payload: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) })
+  const res = await fetch(`${base}/api/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  })
   const body = (await res.json()) as { ok: boolean; error?: { code: string; message: string } }
   return { status: res.status, cookie: res.headers.get('set-cookie')?.split(';')[0], body }
 }
@@ -67,12 +71,26 @@ it('complaints and uploads per address: a new cookie each time does not reset th
   const base = await serve()
   const complaints: number[] = []
   for (let i = 0; i < 14; i++) {
-    complaints.push((await post(base, 'fileComplaint', { hallId: 'demo', target: { kind: 'window', windowId: 'bdc' }, topic: 'attitude', text: '窗口工作人员态度生硬，没有说明原因', contact, requestId: rid() })).status)
+    complaints.push(
+      (
+        await post(base, 'fileComplaint', {
+          hallId: 'demo',
+          target: { kind: 'window', windowId: 'bdc' },
+          topic: 'attitude',
+          text: '窗口工作人员态度生硬，没有说明原因',
+          contact,
+          requestId: rid(),
+        })
+      ).status,
+    )
   }
   expect(tally(complaints)).toEqual({ accepted: 10, limited: 4 })
 
   // the smallest PNG there is
-  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+    'hex',
+  )
   const uploads: number[] = []
   for (let i = 0; i < 104; i++) {
     uploads.push((await fetch(`${base}/api/upload?hall=demo`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png })).status)
@@ -116,7 +134,14 @@ it('in the cloud the OPENID counts', async () => {
   const me = { citizenId: 'wx:o-flood', staffId: null, openid: 'o-flood' }
   const codes: string[] = []
   for (let i = 0; i < 12; i++) {
-    const a = await api.call(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact, text: '请问二手房过户要带什么材料？', requestId: rid() })
+    const a = await api.call(me, 'submitCase', {
+      hallId: 'demo',
+      windowId: 'bdc',
+      kind: 'consult',
+      contact,
+      text: '请问二手房过户要带什么材料？',
+      requestId: rid(),
+    })
     codes.push(a.ok ? 'ok' : a.error.code)
   }
   expect(codes.filter((c) => c === 'ok')).toHaveLength(10)
@@ -126,10 +151,18 @@ it('in the cloud the OPENID counts', async () => {
 it('/api actions take JSON only: a text/plain post from another site is not run', async () => {
   const base = await serve()
   const office = (await post(base, 'demoLogin', { staffId: 'office-xu' })).cookie!
-  const res = await fetch(`${base}/api/saveHall`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: office }, body: '{"name":"被改掉的大厅"}' })
+  const res = await fetch(`${base}/api/saveHall`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', cookie: office },
+    body: '{"name":"被改掉的大厅"}',
+  })
   expect(res.status).toBe(415)
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT')
-  const form = await fetch(`${base}/api/logout`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: office }, body: 'a=1' })
+  const form = await fetch(`${base}/api/logout`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: office },
+    body: 'a=1',
+  })
   expect(form.status).toBe(415)
   expect((await db.store.getHall('demo'))!.name).toBe('示范市政务服务中心')
 })
@@ -145,8 +178,28 @@ it('a cookie-carrying call from another origin is refused; the hall’s own page
 })
 
 it('demo mode lists only the demo hall’s people', async () => {
-  await db.store.putHall({ id: 'real', prefix: 'RL', name: '真实的政务服务中心', address: '', supervisionPhone: '', complaintChannel: '', policyPreset: '000', policyVersion: 1 })
-  await db.store.putStaff({ id: 'real-office', hallId: 'real', windowId: null, name: '钱一', title: '', post: '', role: 'office', rank: 1, phone: '', active: true })
+  await db.store.putHall({
+    id: 'real',
+    prefix: 'RL',
+    name: '真实的政务服务中心',
+    address: '',
+    supervisionPhone: '',
+    complaintChannel: '',
+    policyPreset: '000',
+    policyVersion: 1,
+  })
+  await db.store.putStaff({
+    id: 'real-office',
+    hallId: 'real',
+    windowId: null,
+    name: '钱一',
+    title: '',
+    post: '',
+    role: 'office',
+    rank: 1,
+    phone: '',
+    active: true,
+  })
   const base = await serve()
   const other = await post(base, 'demoStaff', { hallId: 'real' })
   expect(other.status).toBe(404)

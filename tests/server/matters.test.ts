@@ -20,11 +20,26 @@ async function workbook(edit: (ws: ExcelJS.Worksheet) => void): Promise<string> 
 }
 
 it('adds and edits a matter that citizens then find and that routes to its window', async () => {
-  const added = await api().ok(office, 'saveMatter', { name: '结婚登记', kind: 'instant', windowId: 'zxzx', basis: '《婚姻登记条例》第四条', materials: ['双方身份证', '户口簿'], keywords: ['结婚', '领证'], active: true })
+  const added = await api().ok(office, 'saveMatter', {
+    name: '结婚登记',
+    kind: 'instant',
+    windowId: 'zxzx',
+    basis: '《婚姻登记条例》第四条',
+    materials: ['双方身份证', '户口簿'],
+    keywords: ['结婚', '领证'],
+    active: true,
+  })
   expect(added).toMatchObject({ hallId: 'demo', promisedDays: null, materials: ['双方身份证', '户口簿'] })
   const entry = await api().ok(citizen(), 'entry', { scene: 'h=demo' })
   expect(entry.matters.find((m) => m.id === added.id)?.name).toBe('结婚登记')
-  const edited = await api().ok(office, 'saveMatter', { id: added.id, name: '结婚登记（内地居民）', kind: 'promised', promisedDays: 3, windowId: 'zxzx', active: false })
+  const edited = await api().ok(office, 'saveMatter', {
+    id: added.id,
+    name: '结婚登记（内地居民）',
+    kind: 'promised',
+    promisedDays: 3,
+    windowId: 'zxzx',
+    active: false,
+  })
   expect(edited).toMatchObject({ name: '结婚登记（内地居民）', kind: 'promised', promisedDays: 3, active: false })
   expect((await api().ok(citizen(), 'entry', { scene: 'h=demo' })).matters.some((m) => m.id === added.id)).toBe(false)
   expect(await code(office, 'saveMatter', { name: '某事项', kind: 'promised', windowId: 'zxzx' })).toBe('INVALID_INPUT:promisedDays')
@@ -42,7 +57,11 @@ it('exports the catalog and imports it back edited, creating and updating matter
   })
   expect(await api().ok(office, 'importMatters', { base64 })).toEqual({ imported: before.length + 1, created: 1, updated: before.length })
   const after = (await api().ok(office, 'matterList', {})).matters
-  expect(after.find((m) => m.id === 'hy-jh')).toMatchObject({ materials: ['双方身份证', '户口簿', '近期合影照片'], keywords: ['结婚', '领证'], kind: 'instant' })
+  expect(after.find((m) => m.id === 'hy-jh')).toMatchObject({
+    materials: ['双方身份证', '户口簿', '近期合影照片'],
+    keywords: ['结婚', '领证'],
+    kind: 'instant',
+  })
   expect(after.find((m) => m.id === before[0]!.id)!.name).toMatch(/（修订）$/)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(Buffer.from((await api().ok(office, 'exportMatters', {})).base64, 'base64') as unknown as ArrayBuffer)

@@ -17,7 +17,14 @@ beforeEach(() => {
 
 async function opened(kind: 'consult' | 'application') {
   const me = citizen()
-  const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind, contact: { name: '张三', phone: '13912345678' }, text: '办理二手房转移登记', requestId: rid() })
+  const { caseId } = await api().ok(me, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind,
+    contact: { name: '张三', phone: '13912345678' },
+    text: '办理二手房转移登记',
+    requestId: rid(),
+  })
   await api().ok(li, 'claimCase', { caseId, requestId: rid() })
   return { me, caseId }
 }

@@ -12,7 +12,8 @@ const api = (mode: 'cloud' | 'selfHosted' = 'selfHosted') => testApi({ store: db
 const office = staffMember('office-xu')
 const person = { name: '吴敏', title: '科员', post: '综合受理岗', windowId: 'zxzx', role: 'staff' as const, rank: 1, phone: '0562-2880601', active: true }
 
-const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>, mode: 'cloud' | 'selfHosted' = 'selfHosted') => outcome(api(mode), who, action, input)
+const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>, mode: 'cloud' | 'selfHosted' = 'selfHosted') =>
+  outcome(api(mode), who, action, input)
 
 it('adds a staff member who signs in with the login and password the office sets', async () => {
   const added = await api().ok(office, 'saveStaff', { ...person, login: 'wumin' })
@@ -74,7 +75,17 @@ it('in the cloud the list shows who has bound WeChat', async () => {
   expect(list.staff.find((s) => s.id === 'bdc-li')).toMatchObject({ bound: true })
   expect(list.staff.find((s) => s.id === 'bdc-wang')).toMatchObject({ bound: false })
   // deactivating clears the binding
-  await api('cloud').ok(office, 'saveStaff', { name: '李晓梅', title: '科员', post: '不动产登记受理岗', windowId: 'bdc', role: 'staff', rank: 1, phone: '', active: false, id: 'bdc-li' })
+  await api('cloud').ok(office, 'saveStaff', {
+    name: '李晓梅',
+    title: '科员',
+    post: '不动产登记受理岗',
+    windowId: 'bdc',
+    role: 'staff',
+    rank: 1,
+    phone: '',
+    active: false,
+    id: 'bdc-li',
+  })
   expect(await db.store.staffOpenid('bdc-li')).toBeNull()
 })
 

@@ -10,7 +10,14 @@ const api = () => testApi({ store: db.store, now: () => new Date('2026-11-23T02:
 const office = staffMember('office-xu')
 const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput<A>) => outcome(api(), who, action, input)
 const consult = async (who: Identity) => {
-  const { caseId } = await api().ok(who, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '请问如何办理？', requestId: rid() })
+  const { caseId } = await api().ok(who, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact: { name: '张三', phone: '13912345678' },
+    text: '请问如何办理？',
+    requestId: rid(),
+  })
   return { caseId, dueAt: (await api().ok(who, 'getCase', { caseId })).clocks[0]!.dueAt }
 }
 
@@ -26,13 +33,40 @@ it('shows every value with its citation, and a save applies to new cases only', 
   expect(earlier.dueAt).toBe('2026-11-25T17:30:00+08:00')
 
   const requestId = rid()
-  const saved = await api().ok(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 1 }, assessment: { badRating: -2 } }, note: '本厅承诺提速', baseVersion: 1, requestId })
+  const saved = await api().ok(office, 'savePolicy', {
+    presetId: '000',
+    overrides: { limits: { reply: 1 }, assessment: { badRating: -2 } },
+    note: '本厅承诺提速',
+    baseVersion: 1,
+    requestId,
+  })
   expect(saved.version).toBe(2)
-  expect(saved.fields.find((f) => f.id === 'limits.reply')).toMatchObject({ value: 1, text: '1 个工作日', presetValue: 2, cite: '000 §4.2（本厅调整）', overridden: true })
-  expect(saved.history[0]).toMatchObject({ version: 2, by: '徐文', note: '本厅承诺提速', changes: ['咨询答复时限：2 个工作日 → 1 个工作日', '差评（每件）：-1 分 → -2 分'] })
+  expect(saved.fields.find((f) => f.id === 'limits.reply')).toMatchObject({
+    value: 1,
+    text: '1 个工作日',
+    presetValue: 2,
+    cite: '000 §4.2（本厅调整）',
+    overridden: true,
+  })
+  expect(saved.history[0]).toMatchObject({
+    version: 2,
+    by: '徐文',
+    note: '本厅承诺提速',
+    changes: ['咨询答复时限：2 个工作日 → 1 个工作日', '差评（每件）：-1 分 → -2 分'],
+  })
   expect(saved.history.map((h) => h.version)).toEqual([2, 1])
   // a repeated save records nothing more
-  expect((await api().ok(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 1 }, assessment: { badRating: -2 } }, note: '本厅承诺提速', baseVersion: 1, requestId })).version).toBe(2)
+  expect(
+    (
+      await api().ok(office, 'savePolicy', {
+        presetId: '000',
+        overrides: { limits: { reply: 1 }, assessment: { badRating: -2 } },
+        note: '本厅承诺提速',
+        baseVersion: 1,
+        requestId,
+      })
+    ).version,
+  ).toBe(2)
   expect((await db.store.listPolicyVersions('demo')).map((v) => v.version)).toEqual([1, 2])
 
   // a new case runs on one working day; the one opened before keeps two
@@ -40,7 +74,13 @@ it('shows every value with its citation, and a save applies to new cases only', 
   expect((await api().ok(me, 'getCase', { caseId: earlier.caseId })).clocks[0]!.dueAt).toBe('2026-11-25T17:30:00+08:00')
 
   // switching presets drops adjustments equal to the new preset's values
-  const p002 = await api().ok(office, 'savePolicy', { presetId: '002', overrides: { limits: { reply: 1 } }, note: '改用铜川中心制度', baseVersion: 2, requestId: rid() })
+  const p002 = await api().ok(office, 'savePolicy', {
+    presetId: '002',
+    overrides: { limits: { reply: 1 } },
+    note: '改用铜川中心制度',
+    baseVersion: 2,
+    requestId: rid(),
+  })
   expect(p002).toMatchObject({ version: 3, presetId: '002' })
   expect(p002.fields.find((f) => f.id === 'limits.reply')).toMatchObject({ value: 1, cite: '002 一次性告知 §5(3)', overridden: false })
   expect((await db.store.getPolicyVersion('demo', 3))?.overrides).toEqual({})
@@ -51,21 +91,39 @@ it('shows every value with its citation, and a save applies to new cases only', 
 
 it('refuses a stale or empty change, bad values and anyone but the hall office', async () => {
   expect(await code(office, 'savePolicy', { presetId: '000', overrides: {}, note: '无变化', baseVersion: 1, requestId: rid() })).toBe('INVALID_INPUT:overrides')
-  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 2 } }, note: '与预设相同', baseVersion: 1, requestId: rid() })).toBe('INVALID_INPUT:overrides')
-  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 61 } }, note: '过长', baseVersion: 1, requestId: rid() })).toBe('INVALID_INPUT:overrides.limits.reply')
-  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { assessment: { badRating: 1 } }, note: '加分', baseVersion: 1, requestId: rid() })).toBe('INVALID_INPUT:overrides.assessment.badRating')
-  expect(await code(office, 'savePolicy', { presetId: '009' as '000', overrides: {}, note: '不存在', baseVersion: 1, requestId: rid() })).toBe('INVALID_INPUT:presetId')
-  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 1 } }, note: '', baseVersion: 1, requestId: rid() })).toBe('INVALID_INPUT:note')
-  expect(await code(staffMember('bdc-lead'), 'savePolicy', { presetId: '000', overrides: { limits: { reply: 1 } }, note: '越权', baseVersion: 1, requestId: rid() })).toBe('FORBIDDEN')
+  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 2 } }, note: '与预设相同', baseVersion: 1, requestId: rid() })).toBe(
+    'INVALID_INPUT:overrides',
+  )
+  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 61 } }, note: '过长', baseVersion: 1, requestId: rid() })).toBe(
+    'INVALID_INPUT:overrides.limits.reply',
+  )
+  expect(
+    await code(office, 'savePolicy', { presetId: '000', overrides: { assessment: { badRating: 1 } }, note: '加分', baseVersion: 1, requestId: rid() }),
+  ).toBe('INVALID_INPUT:overrides.assessment.badRating')
+  expect(await code(office, 'savePolicy', { presetId: '009' as '000', overrides: {}, note: '不存在', baseVersion: 1, requestId: rid() })).toBe(
+    'INVALID_INPUT:presetId',
+  )
+  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 1 } }, note: '', baseVersion: 1, requestId: rid() })).toBe(
+    'INVALID_INPUT:note',
+  )
+  expect(
+    await code(staffMember('bdc-lead'), 'savePolicy', { presetId: '000', overrides: { limits: { reply: 1 } }, note: '越权', baseVersion: 1, requestId: rid() }),
+  ).toBe('FORBIDDEN')
   // staff read the rules, without the right to change them
   expect((await api().ok(staffMember('bdc-li'), 'policySettings', {})).canEdit).toBe(false)
   expect(await code(citizen(), 'policySettings', {})).toBe('UNAUTHENTICATED')
 
   // two offices save at once from version 1: exactly one version 2, the other is told to refresh
-  const results = await Promise.all([1, 3].map((reply) => code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply } }, note: '同时调整', baseVersion: 1, requestId: rid() })))
+  const results = await Promise.all(
+    [1, 3].map((reply) =>
+      code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply } }, note: '同时调整', baseVersion: 1, requestId: rid() }),
+    ),
+  )
   expect(results.sort()).toEqual(['CONFLICT', 'ok'])
   expect((await db.store.listPolicyVersions('demo')).map((v) => v.version)).toEqual([1, 2])
-  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 4 } }, note: '旧页面', baseVersion: 1, requestId: rid() })).toBe('CONFLICT')
+  expect(await code(office, 'savePolicy', { presetId: '000', overrides: { limits: { reply: 4 } }, note: '旧页面', baseVersion: 1, requestId: rid() })).toBe(
+    'CONFLICT',
+  )
 })
 
 it('a reply is checked against the forbidden phrases of the version the case was opened under', async () => {

@@ -18,7 +18,14 @@ beforeEach(() => {
 
 async function replied() {
   const me = citizen()
-  const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '不动产证遗失了怎么补办？', requestId: rid() })
+  const { caseId } = await api().ok(me, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact: { name: '张三', phone: '13912345678' },
+    text: '不动产证遗失了怎么补办？',
+    requestId: rid(),
+  })
   await api().ok(li, 'claimCase', { caseId, requestId: rid() })
   await api().ok(li, 'replyCase', { caseId, requestId: rid(), text: '您好，补办需要身份证和登报遗失声明。', mode: 'timed' })
   return { me, caseId }
@@ -27,7 +34,14 @@ const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput
 
 it('rates once per round after the reply, attributed to the staff member who replied', async () => {
   const me = citizen()
-  const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', kind: 'consult', contact: { name: '张三', phone: '13912345678' }, text: '不动产证遗失了怎么补办？', requestId: rid() })
+  const { caseId } = await api().ok(me, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact: { name: '张三', phone: '13912345678' },
+    text: '不动产证遗失了怎么补办？',
+    requestId: rid(),
+  })
   expect(await code(me, 'rateCase', { caseId, requestId: rid(), level: 5 })).toBe('CONFLICT')
   await api().ok(li, 'claimCase', { caseId, requestId: rid() })
   await api().ok(li, 'replyCase', { caseId, requestId: rid(), text: '您好，补办需要身份证和登报遗失声明。', mode: 'onTheSpot' })

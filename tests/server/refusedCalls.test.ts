@@ -16,11 +16,16 @@ const api = () => testApi({ store: db.store, now: () => now })
 const ATTEMPT_TABLES = new Set(['schema_migrations', 'sign_in_failures', 'rate_counters'])
 
 async function snapshot(): Promise<Record<string, string>> {
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db.store.db)
+  const tables = await sql<{
+    name: string
+  }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db.store.db)
   const out: Record<string, string> = {}
   for (const { name } of tables.rows) {
     if (ATTEMPT_TABLES.has(name)) continue
-    const r = await sql<{ n: number; h: string | null }>`select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.table(name)} t`.execute(db.store.db)
+    const r = await sql<{
+      n: number
+      h: string | null
+    }>`select count(*)::int as n, md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.table(name)} t`.execute(db.store.db)
     out[name] = `${r.rows[0]!.n}:${r.rows[0]!.h}`
   }
   return out
@@ -29,7 +34,14 @@ async function snapshot(): Promise<Record<string, string>> {
 it('every refused call, for every action and caller, leaves every table unchanged', async () => {
   const owner = citizen('owner')
   const submit = (windowId: string, kind: 'consult' | 'application') =>
-    api().ok(owner, 'submitCase', { hallId: 'demo', windowId, kind, contact: { name: '张三', phone: '13912345678' }, text: '办理二手房转移登记', requestId: rid() })
+    api().ok(owner, 'submitCase', {
+      hallId: 'demo',
+      windowId,
+      kind,
+      contact: { name: '张三', phone: '13912345678' },
+      text: '办理二手房转移登记',
+      requestId: rid(),
+    })
   const { caseId: open } = await submit('bdc', 'consult')
   const { caseId: held } = await submit('bdc', 'application')
   await api().ok(staffMember('bdc-li'), 'claimCase', { caseId: held, requestId: rid() })
@@ -43,8 +55,28 @@ it('every refused call, for every action and caller, leaves every table unchange
   })
   const complaintId = complaint.id
   // a second hall and its office
-  await db.store.putHall({ id: 'other', prefix: 'OT', name: '另一个政务服务中心', address: '', supervisionPhone: '', complaintChannel: '', policyPreset: '000', policyVersion: 1 })
-  await db.store.putStaff({ id: 'ot-office', hallId: 'other', windowId: null, name: '钱一', title: '', post: '', role: 'office', rank: 1, phone: '', active: true })
+  await db.store.putHall({
+    id: 'other',
+    prefix: 'OT',
+    name: '另一个政务服务中心',
+    address: '',
+    supervisionPhone: '',
+    complaintChannel: '',
+    policyPreset: '000',
+    policyVersion: 1,
+  })
+  await db.store.putStaff({
+    id: 'ot-office',
+    hallId: 'other',
+    windowId: null,
+    name: '钱一',
+    title: '',
+    post: '',
+    role: 'office',
+    rank: 1,
+    phone: '',
+    active: true,
+  })
 
   const callers: Record<string, Identity> = {
     anonymous,
@@ -85,7 +117,14 @@ it('every refused call, for every action and caller, leaves every table unchange
     recordFollowUp: { caseId, requestId: rid(), result: '市民表示满意', satisfied: true },
     revealPhone: { caseId },
     getCase: { caseId },
-    fileComplaint: { hallId: 'demo', target: { kind: 'case', caseId }, topic: 'attitude', text: '窗口工作人员态度生硬，没有说明原因', contact: { name: '张三', phone: '13912345678' }, requestId: rid() },
+    fileComplaint: {
+      hallId: 'demo',
+      target: { kind: 'case', caseId },
+      topic: 'attitude',
+      text: '窗口工作人员态度生硬，没有说明原因',
+      contact: { name: '张三', phone: '13912345678' },
+      requestId: rid(),
+    },
   })
   const general: { [A in ActionName]?: ActionInput<A> } = {
     getComplaint: { complaintId },

@@ -17,7 +17,9 @@ const limitOf = (action: string) =>
 
 function expectWithinTargets(counts: CallCount[]) {
   // every kind of case action was measured
-  expect(counts.map((c) => c.action)).toEqual(expect.arrayContaining(['claimCase', 'replyCase', 'createHandover', 'referCase', 'issueSupplementNotice', 'rateCase', 'forwardOutside']))
+  expect(counts.map((c) => c.action)).toEqual(
+    expect.arrayContaining(['claimCase', 'replyCase', 'createHandover', 'referCase', 'issueSupplementNotice', 'rateCase', 'forwardOutside']),
+  )
   const over = counts.filter((c) => c.calls > limitOf(c.action))
   expect(over).toEqual([])
 }

@@ -38,7 +38,13 @@ describe('the keyword map', () => {
     expect(parseKeywords('keyword1=caseNo')).toEqual({ problem: expect.stringContaining('thing2') })
     expect(parseKeywords('thing2=phone')).toEqual({ problem: expect.stringContaining('caseNo') })
     const config = notifyConfig(
-      { WX_TEMPLATE_CITIZEN: 't-c', WX_TEMPLATE_CITIZEN_KEYWORDS: 'thing1=title', WX_TEMPLATE_STAFF: 't-s', WX_TEMPLATE_STAFF_KEYWORDS: 'bad', WX_MINIPROGRAM_STATE: 'trial' },
+      {
+        WX_TEMPLATE_CITIZEN: 't-c',
+        WX_TEMPLATE_CITIZEN_KEYWORDS: 'thing1=title',
+        WX_TEMPLATE_STAFF: 't-s',
+        WX_TEMPLATE_STAFF_KEYWORDS: 'bad',
+        WX_MINIPROGRAM_STATE: 'trial',
+      },
       'cloud',
     )
     expect(config.templates).toMatchObject({ citizen: 't-c', keywords: { citizen: { thing1: 'title' } }, state: 'trial' })
@@ -67,7 +73,14 @@ describe('sending', () => {
     const sent: SubscribeMessage[] = []
     expect(await senderWith(async (m) => sent.push(m))(item)).toBe('sent')
     expect(sent).toEqual([
-      { touser: 'o-1', templateId: 't-c', page: 'pages/case/index?id=c_1', data: { thing1: { value: '您的咨询已答复' }, time2: { value: '2026-11-23 10:05' } }, lang: 'zh_CN', miniprogramState: 'trial' },
+      {
+        touser: 'o-1',
+        templateId: 't-c',
+        page: 'pages/case/index?id=c_1',
+        data: { thing1: { value: '您的咨询已答复' }, time2: { value: '2026-11-23 10:05' } },
+        lang: 'zh_CN',
+        miniprogramState: 'trial',
+      },
     ])
   })
 

@@ -78,8 +78,7 @@ describe.each(adapters)('the sweep on %s', (_name, open) => {
     if (claim) await api().ok(li, 'claimCase', { caseId, requestId: rid() })
     return { me, caseId }
   }
-  const sweepEvents = async (caseId: string) =>
-    ((await h.store.getCase(caseId))!.events as CaseEvent[]).filter((e) => e.actor.kind === 'system')
+  const sweepEvents = async (caseId: string) => ((await h.store.getCase(caseId))!.events as CaseEvent[]).filter((e) => e.actor.kind === 'system')
 
   it('reminds at half time and 2 working hours before, breaches at the due time, across the holiday', async () => {
     const { me, caseId } = await consult()

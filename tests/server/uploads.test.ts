@@ -40,11 +40,19 @@ async function session() {
   return res.headers.get('set-cookie')!.split(';')[0]!
 }
 async function staffSession(staffId: string) {
-  const res = await fetch(`${base}/api/demoLogin`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: await session() }, body: JSON.stringify({ staffId }) })
+  const res = await fetch(`${base}/api/demoLogin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: await session() },
+    body: JSON.stringify({ staffId }),
+  })
   return res.headers.get('set-cookie')!.split(';')[0]!
 }
 async function upload(cookie: string | null, body: Buffer, type = 'image/jpeg', hall = 'demo') {
-  const res = await fetch(`${base}/api/upload?hall=${hall}`, { method: 'POST', headers: { 'content-type': type, ...(cookie ? { cookie } : {}) }, body: new Uint8Array(body) })
+  const res = await fetch(`${base}/api/upload?hall=${hall}`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(cookie ? { cookie } : {}) },
+    body: new Uint8Array(body),
+  })
   return { status: res.status, json: (await res.json()) as { ok: boolean; data?: { id: string; url: string }; error?: { code: string; message: string } } }
 }
 async function post(cookie: string, action: string, payload: Record<string, unknown>) {
@@ -52,7 +60,15 @@ async function post(cookie: string, action: string, payload: Record<string, unkn
   return { status: res.status, json: (await res.json()) as { ok: boolean; data?: any; error?: { code: string; details?: { field?: string } } } }
 }
 const submit = (cookie: string, attachments: string[], windowId = 'bdc') =>
-  post(cookie, 'submitCase', { hallId: 'demo', windowId, kind: 'application', contact: { name: '张三', phone: '13912345678' }, text: '办理转移登记，材料照片已上传。', attachments, requestId: `r${Math.random().toString(36).slice(2, 12)}` })
+  post(cookie, 'submitCase', {
+    hallId: 'demo',
+    windowId,
+    kind: 'application',
+    contact: { name: '张三', phone: '13912345678' },
+    text: '办理转移登记，材料照片已上传。',
+    attachments,
+    requestId: `r${Math.random().toString(36).slice(2, 12)}`,
+  })
 const get = (cookie: string | null, url: string) => fetch(`${base}${url}`, { headers: cookie ? { cookie } : {} })
 
 it('keeps JPEG, PNG and WebP photos by their bytes and attaches them to the new case', async () => {
@@ -103,9 +119,19 @@ it('attaches only the citizen’s own photos of this hall, at most 6', async () 
   const cloudId = await submit(me, ['cloud://env-1.abcd/attachments/demo/20261123/abcdefghijklmnop.jpg'])
   expect(cloudId.json.error!.details!.field).toBe('attachments')
   const seven = await Promise.all(Array.from({ length: 7 }, () => upload(me, JPEG)))
-  const tooMany = await submit(me, seven.map((u) => u.json.data!.id))
+  const tooMany = await submit(
+    me,
+    seven.map((u) => u.json.data!.id),
+  )
   expect([tooMany.json.error!.code, tooMany.json.error!.details!.field]).toEqual(['INVALID_INPUT', 'attachments'])
-  expect((await submit(me, seven.slice(0, 6).map((u) => u.json.data!.id))).status).toBe(200)
+  expect(
+    (
+      await submit(
+        me,
+        seven.slice(0, 6).map((u) => u.json.data!.id),
+      )
+    ).status,
+  ).toBe(200)
 })
 
 it('shows a photo to its citizen and to staff who see the case, to nobody else', async () => {
@@ -156,9 +182,15 @@ it('puts a staff photo the hall office uploaded on the responder card, for every
 
   // someone else's upload, another hall's cloud file, a made-up id, or anyone but the office: refused
   const theirs = (await upload(await session(), PNG, 'image/png')).json.data!.id
-  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: theirs })).json.error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'photo' } })
+  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: theirs })).json.error).toMatchObject({
+    code: 'INVALID_INPUT',
+    details: { field: 'photo' },
+  })
   expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: 'up_' + 'b'.repeat(24) })).json.error!.details!.field).toBe('photo')
-  expect((await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: 'cloud://env-1.abcd/attachments/demo/20261123/abcdefghijklmnop.jpg' })).json.error!.details!.field).toBe('photo')
+  expect(
+    (await post(office, 'setStaffPhoto', { staffId: 'bdc-wang', photo: 'cloud://env-1.abcd/attachments/demo/20261123/abcdefghijklmnop.jpg' })).json.error!
+      .details!.field,
+  ).toBe('photo')
   expect((await post(await staffSession('bdc-lead'), 'setStaffPhoto', { staffId: 'bdc-li', photo: null })).json.error!.code).toBe('FORBIDDEN')
   // a new photo replaces the old one, which the next purge deletes
   const second = (await upload(office, JPEG)).json.data!.id

@@ -64,7 +64,15 @@ describe('applications (000 §4.1)', () => {
 
   it('a promised acceptance keeps the matter’s published limit; another one needs a reason the citizen reads (004 服务承诺 §3)', async () => {
     const me = citizen()
-    const { caseId } = await api().ok(me, 'submitCase', { hallId: 'demo', windowId: 'bdc', matterId: 'bdc-zydj', kind: 'application', contact: { name: '张三', phone: '13912345678' }, text: '办理二手房转移登记', requestId: rid() })
+    const { caseId } = await api().ok(me, 'submitCase', {
+      hallId: 'demo',
+      windowId: 'bdc',
+      matterId: 'bdc-zydj',
+      kind: 'application',
+      contact: { name: '张三', phone: '13912345678' },
+      text: '办理二手房转移登记',
+      requestId: rid(),
+    })
     await api().ok(li, 'claimCase', { caseId, requestId: rid() })
     const silent = await api().call(li, 'acceptCase', { caseId, requestId: rid(), mode: 'promised', limitDays: 20 })
     expect(silent.ok || [silent.error.code, silent.error.details?.field]).toEqual(['INVALID_INPUT', 'limitReason'])
@@ -92,7 +100,9 @@ describe('consults (000 §4.2)', () => {
     expect(next.timeline.at(-1)?.text).toContain('限时答复')
     const there = await opened('consult')
     now = new Date('2026-11-24T02:30:00Z')
-    expect((await api().ok(li, 'replyCase', { caseId: there.caseId, requestId: rid(), mode: 'onTheSpot', text: '您好，现场为您解答如下。' })).reply?.mode).toBe('onTheSpot')
+    expect((await api().ok(li, 'replyCase', { caseId: there.caseId, requestId: rid(), mode: 'onTheSpot', text: '您好，现场为您解答如下。' })).reply?.mode).toBe(
+      'onTheSpot',
+    )
   })
 })
 
@@ -200,7 +210,12 @@ describe('supervision', () => {
     const a = await opened('consult')
     const b = await opened('application')
     const { caseId: gjjCase } = await api().ok(citizen(), 'submitCase', {
-      hallId: 'demo', windowId: 'gjj', kind: 'consult', contact: { name: '赵六', phone: '13900000000' }, text: '公积金怎么提取？', requestId: rid(),
+      hallId: 'demo',
+      windowId: 'gjj',
+      kind: 'consult',
+      contact: { name: '赵六', phone: '13900000000' },
+      text: '公积金怎么提取？',
+      requestId: rid(),
     })
     const leadQueue = await api().ok(lead, 'staffQueue', {})
     expect(leadQueue.supervised.map((c) => c.id).sort()).toEqual([a.caseId, b.caseId].sort())
@@ -229,15 +244,47 @@ describe('permission matrix', () => {
   const N = 'NOT_FOUND'
   const U = 'UNAUTHENTICATED'
   const table: Array<[string, (caseId: string) => [ActionName, Record<string, unknown>], Record<Who, string>]> = [
-    ['getCase', (caseId) => ['getCase', { caseId }], { owner: 'ok', otherCitizen: N, handler: 'ok', colleague: 'ok', otherWindow: F, lead: 'ok', office: 'ok', anonymous: N }],
-    ['replyCase', (caseId) => ['replyCase', { caseId, requestId: rid(), mode: 'timed', text: '您好，已为您查询。' }], { owner: U, otherCitizen: U, handler: 'ok', colleague: F, otherWindow: F, lead: F, office: F, anonymous: U }],
-    ['createHandover', (caseId) => ['createHandover', { caseId, requestId: rid(), toStaffId: 'bdc-lead', reason: '转交', remarks: '' }], { owner: U, otherCitizen: U, handler: 'ok', colleague: F, otherWindow: F, lead: F, office: F, anonymous: U }],
-    ['takeOver', (caseId) => ['takeOver', { caseId, requestId: rid(), reason: '首席代表接手' }], { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: 'ok', office: F, anonymous: U }],
+    [
+      'getCase',
+      (caseId) => ['getCase', { caseId }],
+      { owner: 'ok', otherCitizen: N, handler: 'ok', colleague: 'ok', otherWindow: F, lead: 'ok', office: 'ok', anonymous: N },
+    ],
+    [
+      'replyCase',
+      (caseId) => ['replyCase', { caseId, requestId: rid(), mode: 'timed', text: '您好，已为您查询。' }],
+      { owner: U, otherCitizen: U, handler: 'ok', colleague: F, otherWindow: F, lead: F, office: F, anonymous: U },
+    ],
+    [
+      'createHandover',
+      (caseId) => ['createHandover', { caseId, requestId: rid(), toStaffId: 'bdc-lead', reason: '转交', remarks: '' }],
+      { owner: U, otherCitizen: U, handler: 'ok', colleague: F, otherWindow: F, lead: F, office: F, anonymous: U },
+    ],
+    [
+      'takeOver',
+      (caseId) => ['takeOver', { caseId, requestId: rid(), reason: '首席代表接手' }],
+      { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: 'ok', office: F, anonymous: U },
+    ],
     // who may is checked first; then 000 refuses to extend the reply limit at all
-    ['extendClock', (caseId) => ['extendClock', { caseId, requestId: rid(), clockKind: 'reply', days: 1, reason: '需请示' }], { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: 'INVALID_INPUT', office: 'INVALID_INPUT', anonymous: U }],
-    ['urgeCase', (caseId) => ['urgeCase', { caseId, requestId: rid() }], { owner: 'CONFLICT', otherCitizen: N, handler: F, colleague: F, otherWindow: F, lead: F, office: 'ok', anonymous: N }],
-    ['closeCase', (caseId) => ['closeCase', { caseId, requestId: rid() }], { owner: U, otherCitizen: U, handler: 'CONFLICT', colleague: F, otherWindow: F, lead: 'CONFLICT', office: F, anonymous: U }],
-    ['forwardOutside', (caseId) => ['forwardOutside', { caseId, requestId: rid(), department: '市住建局', date: '2026-11-24', documentNo: '文号1' }], { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: F, office: 'CONFLICT', anonymous: U }],
+    [
+      'extendClock',
+      (caseId) => ['extendClock', { caseId, requestId: rid(), clockKind: 'reply', days: 1, reason: '需请示' }],
+      { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: 'INVALID_INPUT', office: 'INVALID_INPUT', anonymous: U },
+    ],
+    [
+      'urgeCase',
+      (caseId) => ['urgeCase', { caseId, requestId: rid() }],
+      { owner: 'CONFLICT', otherCitizen: N, handler: F, colleague: F, otherWindow: F, lead: F, office: 'ok', anonymous: N },
+    ],
+    [
+      'closeCase',
+      (caseId) => ['closeCase', { caseId, requestId: rid() }],
+      { owner: U, otherCitizen: U, handler: 'CONFLICT', colleague: F, otherWindow: F, lead: 'CONFLICT', office: F, anonymous: U },
+    ],
+    [
+      'forwardOutside',
+      (caseId) => ['forwardOutside', { caseId, requestId: rid(), department: '市住建局', date: '2026-11-24', documentNo: '文号1' }],
+      { owner: U, otherCitizen: U, handler: F, colleague: F, otherWindow: F, lead: F, office: 'CONFLICT', anonymous: U },
+    ],
   ]
 
   it.each(table)('%s', async (_name, make, expected) => {

@@ -17,9 +17,30 @@ export interface OpenedStore {
 }
 
 const ctx = { policy: PRESETS['000'], calendar: createCalendar() }
-const hall: Hall = { id: 'tl', prefix: 'TL', name: '铜陵市政务服务中心', address: '', supervisionPhone: '0562-1', complaintChannel: '', generalWindowId: 'zx', policyPreset: '000', policyVersion: 1 }
+const hall: Hall = {
+  id: 'tl',
+  prefix: 'TL',
+  name: '铜陵市政务服务中心',
+  address: '',
+  supervisionPhone: '0562-1',
+  complaintChannel: '',
+  generalWindowId: 'zx',
+  policyPreset: '000',
+  policyVersion: 1,
+}
 const win = (id: string, number: string): Window => ({ id, hallId: 'tl', name: `${id}窗口`, number, scope: '', active: true })
-const person = (id: string, windowId: string | null, role: Staff['role'] = 'staff'): Staff => ({ id, hallId: 'tl', windowId, name: id, title: '', post: '', role, rank: 1, phone: '', active: true })
+const person = (id: string, windowId: string | null, role: Staff['role'] = 'staff'): Staff => ({
+  id,
+  hallId: 'tl',
+  windowId,
+  name: id,
+  title: '',
+  post: '',
+  role,
+  rank: 1,
+  phone: '',
+  active: true,
+})
 
 let counter = 0
 function newCase(citizenId: string, requestId: string, windowId = 'bdc', at = '2026-11-23T10:00:00+08:00') {
@@ -135,7 +156,18 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       const v2 = { version: 2, presetId: '002' as const, overrides: {}, note: '改用 002', by: 'xu', at: '2026-11-20T09:00:00+08:00' }
       expect(await store.putPolicyVersion('tl', v2)).toBe(true)
       await store.putHall({ ...hall, policyVersion: 2 })
-      await store.putMatter({ id: 'm1', hallId: 'tl', windowId: 'bdc', name: '转移登记', kind: 'promised', promisedDays: 5, basis: '', materials: [], keywords: [], active: true })
+      await store.putMatter({
+        id: 'm1',
+        hallId: 'tl',
+        windowId: 'bdc',
+        name: '转移登记',
+        kind: 'promised',
+        promisedDays: 5,
+        basis: '',
+        materials: [],
+        keywords: [],
+        active: true,
+      })
 
       // a case opened under version 1 (never stored: the preset), by the staff its record names and its window
       const b = (await store.hallBundle({ hallId: 'tl', policyVersion: 1, staffIds: ['zhou'], windowIds: ['bdc'], matterId: 'm1' }))!
@@ -157,7 +189,11 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
     it('answers several case lists in one call, each as listCases would', async () => {
       const a = (await store.createCase(newCase('dev:a', 'r-a'))).state
       const z = (await store.createCase(newCase('dev:z', 'r-z', 'zx'))).state
-      const sets = await store.listCaseSets([{ hallId: 'tl', windowId: 'bdc' }, { hallId: 'tl', windowId: 'zx' }, { hallId: 'tl', citizenId: 'dev:none' }])
+      const sets = await store.listCaseSets([
+        { hallId: 'tl', windowId: 'bdc' },
+        { hallId: 'tl', windowId: 'zx' },
+        { hallId: 'tl', citizenId: 'dev:none' },
+      ])
       expect(sets.map((list) => list.map((c) => c.id))).toEqual([[a.id], [z.id], []])
     })
 
@@ -167,7 +203,13 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       const linked = newCase('dev:a', `referral-${first.id}:2`, 'zx')
       // a build that refuses writes nothing: the linked case is not opened
       await expect(
-        store.appendEvents({ before: first, opens: linked, build: () => { throw new Error('refused') } }),
+        store.appendEvents({
+          before: first,
+          opens: linked,
+          build: () => {
+            throw new Error('refused')
+          },
+        }),
       ).rejects.toThrow('refused')
       expect(await store.listCases({ hallId: 'tl', windowId: 'zx' })).toEqual([])
       expect((await store.appendEvents({ before: first, opens: linked, build: () => ({ events: [claimed.event], state: claimed.state }) })).status).toBe('ok')
@@ -177,7 +219,16 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
 
     it('keeps the matter catalog per hall in window and name order; an update replaces the matter', async () => {
       const matter = (id: string, windowId: string, name: string): Matter => ({
-        id, hallId: 'tl', windowId, name, kind: 'promised', promisedDays: 5, basis: '', materials: ['身份证'], keywords: [], active: true,
+        id,
+        hallId: 'tl',
+        windowId,
+        name,
+        kind: 'promised',
+        promisedDays: 5,
+        basis: '',
+        materials: ['身份证'],
+        keywords: [],
+        active: true,
       })
       await store.putMatter(matter('m2', 'zx', '综合咨询事项'))
       await store.putMatter(matter('m1', 'bdc', '转移登记'))
@@ -303,7 +354,9 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         { week: '2026-11-16', ...empty, submitted: 1 },
         { week: '2026-11-23', ...empty, submitted: 1, closed: 1, repliedOnTime: 1, ratings: { ...empty.ratings, '4': 1 } },
       ])
-      expect(await store.weeklyTrends({ hallId: 'tl', windowId: 'bdc', weeks: ['2026-11-23'] })).toEqual([{ week: '2026-11-23', ...empty, closed: 1, repliedOnTime: 1, ratings: { ...empty.ratings, '4': 1 } }])
+      expect(await store.weeklyTrends({ hallId: 'tl', windowId: 'bdc', weeks: ['2026-11-23'] })).toEqual([
+        { week: '2026-11-23', ...empty, closed: 1, repliedOnTime: 1, ratings: { ...empty.ratings, '4': 1 } },
+      ])
       expect(await store.weeklyTrends({ hallId: 'other', weeks: ['2026-11-23'] })).toEqual([{ week: '2026-11-23', ...empty }])
     })
 
@@ -313,7 +366,14 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
     })
 
     it('keeps every policy version, and never overwrites one', async () => {
-      const v2 = { version: 2, presetId: '003' as const, overrides: { limits: { reply: 1 } }, note: '按公积金中心细则', by: 'xu', at: '2026-11-23T10:00:00+08:00' }
+      const v2 = {
+        version: 2,
+        presetId: '003' as const,
+        overrides: { limits: { reply: 1 } },
+        note: '按公积金中心细则',
+        by: 'xu',
+        at: '2026-11-23T10:00:00+08:00',
+      }
       const v3 = { ...v2, version: 3, presetId: '000' as const, overrides: {}, note: '改回' }
       expect(await store.putPolicyVersion('tl', v3)).toBe(true)
       expect(await store.putPolicyVersion('tl', v2)).toBe(true)
@@ -330,7 +390,12 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
 
     describe('invites', () => {
       const invite = (codeHash: string, staffId = 'li', expiresAt = '2026-11-30T10:00:00+08:00') => ({
-        codeHash, hallId: 'tl', staffId, createdBy: 'xu', createdAt: '2026-11-23T10:00:00+08:00', expiresAt,
+        codeHash,
+        hallId: 'tl',
+        staffId,
+        createdBy: 'xu',
+        createdAt: '2026-11-23T10:00:00+08:00',
+        expiresAt,
       })
       const at = '2026-11-24T09:00:00+08:00'
       beforeEach(async () => {
@@ -369,25 +434,60 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
     })
 
     describe('complaints', () => {
-      const filed = (id: string, citizenId: string, requestId: string, at = '2026-11-23T10:00:00+08:00') => (seq: number) => {
-        const complaint = withNextAction(fileComplaint(
-          { id, no: `TL-TS-2026-${String(seq).padStart(4, '0')}`, hallId: 'tl', citizenId, requestId, target: { kind: 'window', windowId: 'bdc' }, topic: 'attitude', text: '工作人员态度很不耐烦。', contact: { name: '张三', phone: '13912345678' }, attachments: [] },
-          { windowId: 'bdc', staffId: null, caseNo: null },
-          new Date(at),
-          ctx,
-        ), ctx)
-        return { complaint, notifications: [] }
-      }
+      const filed =
+        (id: string, citizenId: string, requestId: string, at = '2026-11-23T10:00:00+08:00') =>
+        (seq: number) => {
+          const complaint = withNextAction(
+            fileComplaint(
+              {
+                id,
+                no: `TL-TS-2026-${String(seq).padStart(4, '0')}`,
+                hallId: 'tl',
+                citizenId,
+                requestId,
+                target: { kind: 'window', windowId: 'bdc' },
+                topic: 'attitude',
+                text: '工作人员态度很不耐烦。',
+                contact: { name: '张三', phone: '13912345678' },
+                attachments: [],
+              },
+              { windowId: 'bdc', staffId: null, caseNo: null },
+              new Date(at),
+              ctx,
+            ),
+            ctx,
+          )
+          return { complaint, notifications: [] }
+        }
 
       it('files once per request with gapless numbers; saves only at the version decided on', async () => {
-        const twins = await Promise.all(Array.from({ length: 5 }, () => store.createComplaint({ citizenId: 'wx:a', requestId: 'req-000001', numberScope: 'TS:tl:2026', build: filed('k_aaaaaaaaaaaaaaaa', 'wx:a', 'req-000001') })))
+        const twins = await Promise.all(
+          Array.from({ length: 5 }, () =>
+            store.createComplaint({
+              citizenId: 'wx:a',
+              requestId: 'req-000001',
+              numberScope: 'TS:tl:2026',
+              build: filed('k_aaaaaaaaaaaaaaaa', 'wx:a', 'req-000001'),
+            }),
+          ),
+        )
         expect(twins.filter((t) => t.created)).toHaveLength(1)
         expect(new Set(twins.map((t) => t.complaint.no))).toEqual(new Set(['TL-TS-2026-0001']))
-        const second = await store.createComplaint({ citizenId: 'wx:b', requestId: 'req-000001', numberScope: 'TS:tl:2026', build: filed('k_bbbbbbbbbbbbbbbb', 'wx:b', 'req-000001', '2026-11-24T10:00:00+08:00') })
+        const second = await store.createComplaint({
+          citizenId: 'wx:b',
+          requestId: 'req-000001',
+          numberScope: 'TS:tl:2026',
+          build: filed('k_bbbbbbbbbbbbbbbb', 'wx:b', 'req-000001', '2026-11-24T10:00:00+08:00'),
+        })
         expect(second.complaint.no).toBe('TL-TS-2026-0002')
 
         const c = (await store.getComplaint('k_aaaaaaaaaaaaaaaa'))!
-        const answered = answerComplaint(c, { finding: 'verified', answer: '经核实情况属实，已批评教育。', responsibleStaffId: 'li', reopenedCase: false }, 'xu', new Date('2026-11-25T10:00:00+08:00'))
+        const answered = answerComplaint(
+          c,
+          { finding: 'verified', answer: '经核实情况属实，已批评教育。', responsibleStaffId: 'li', reopenedCase: false },
+          'xu',
+          new Date('2026-11-25T10:00:00+08:00'),
+        )
         if (!answered.ok) throw answered.error
         expect((await store.listDueComplaints('2027-01-01T00:00:00+08:00', 10)).map((x) => x.id)).toEqual(['k_aaaaaaaaaaaaaaaa', 'k_bbbbbbbbbbbbbbbb'])
         expect(await store.listDueComplaints('2026-11-24T00:00:00+08:00', 10)).toEqual([])
@@ -400,7 +500,9 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         expect((await store.listComplaints({ hallId: 'tl' })).map((x) => x.id)).toEqual(['k_bbbbbbbbbbbbbbbb', 'k_aaaaaaaaaaaaaaaa'])
         expect((await store.listComplaints({ hallId: 'tl', status: 'open' })).map((x) => x.id)).toEqual(['k_bbbbbbbbbbbbbbbb'])
         expect((await store.listComplaints({ hallId: 'tl', citizenId: 'wx:a' })).map((x) => x.id)).toEqual(['k_aaaaaaaaaaaaaaaa'])
-        expect((await store.listComplaints({ hallId: 'tl', answeredFrom: '2026-11-01T00:00:00+08:00', answeredTo: '2026-12-01T00:00:00+08:00' })).map((x) => x.id)).toEqual(['k_aaaaaaaaaaaaaaaa'])
+        expect(
+          (await store.listComplaints({ hallId: 'tl', answeredFrom: '2026-11-01T00:00:00+08:00', answeredTo: '2026-12-01T00:00:00+08:00' })).map((x) => x.id),
+        ).toEqual(['k_aaaaaaaaaaaaaaaa'])
         expect(await store.listComplaints({ hallId: 'tl', answeredFrom: '2026-12-01T00:00:00+08:00' })).toEqual([])
         expect(await store.listComplaints({ hallId: 'other' })).toEqual([])
         expect((await store.listDueComplaints('2027-01-01T00:00:00+08:00', 10)).map((x) => x.id)).toEqual(['k_bbbbbbbbbbbbbbbb'])
@@ -418,12 +520,24 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       }
       await replied('dev:a', 'f1')
       let bad = await replied('dev:b', 'f2')
-      bad = await step(bad, { type: 'rated', payload: { level: 1, tags: ['attitude'], text: '态度很不耐烦', staffId: 'li', windowId: 'bdc' } }, { kind: 'citizen', id: 'dev:b' }, '2026-11-23T12:00:00+08:00')
+      bad = await step(
+        bad,
+        { type: 'rated', payload: { level: 1, tags: ['attitude'], text: '态度很不耐烦', staffId: 'li', windowId: 'bdc' } },
+        { kind: 'citizen', id: 'dev:b' },
+        '2026-11-23T12:00:00+08:00',
+      )
       await store.createCase(newCase('dev:c', 'f3'))
       const span = { since: '2026-11-01T00:00:00+08:00', decidedFrom: '2026-11-01T00:00:00+08:00', decidedTo: '2026-12-01T00:00:00+08:00' }
       const facts = await store.assessmentFacts({ hallId: 'tl', ...span })
       expect(facts.cases.map((c) => c.id)).toEqual([bad.id])
-      expect(facts.cases[0]).toMatchObject({ no: bad.no, windowId: 'bdc', handlerId: 'li', round: 1, reply: { at: '2026-11-23T11:00:00+08:00', by: 'li' }, completion: null })
+      expect(facts.cases[0]).toMatchObject({
+        no: bad.no,
+        windowId: 'bdc',
+        handlerId: 'li',
+        round: 1,
+        reply: { at: '2026-11-23T11:00:00+08:00', by: 'li' },
+        completion: null,
+      })
       expect(facts.ratings).toEqual([{ windowId: 'bdc', month: '2026-11', level: 1, count: 1 }])
       expect(facts.unrated).toEqual([{ windowId: 'bdc', count: 1 }])
       expect(await store.assessmentFacts({ hallId: 'tl', windowId: 'zx', ...span })).toEqual({ cases: [], ratings: [], unrated: [] })
@@ -451,14 +565,18 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await store.ledgerCounts({ hallId: 'tl', from: '2026-11-24', to: '2026-11-24' })).toEqual([{ windowId: 'bdc', column: 'consultTimed', count: 1 }])
       expect(await store.ledgerCounts({ hallId: 'tl', windowId: 'zx', from: '2026-11-01', to: '2026-11-30' })).toEqual([])
       expect(await store.ledgerCounts({ hallId: 'tl', from: '2026-12-01', to: '2026-12-31' })).toEqual([])
-      expect((await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', column: 'consultTimed', from: '2026-11-01', to: '2026-11-30', limit: 10 })).map((x) => x.id)).toEqual([b.id])
+      expect(
+        (await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', column: 'consultTimed', from: '2026-11-01', to: '2026-11-30', limit: 10 })).map((x) => x.id),
+      ).toEqual([b.id])
       expect(await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', from: '2026-11-01', to: '2026-11-30', limit: 10 })).toHaveLength(2)
     })
 
     it('appends the audit chain one entry at a time per hall: 10 at once give 1..10, each linked to the one before', async () => {
       const actor = { kind: 'staff', id: 'xu', name: '徐文' } as const
       const at = new Date('2026-11-23T10:00:00+08:00')
-      await Promise.all(Array.from({ length: 10 }, (_, i) => audit(store, { hallId: 'tl', actor, action: 'window.update', target: `window:w${i}`, detail: { i } }, at)))
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => audit(store, { hallId: 'tl', actor, action: 'window.update', target: `window:w${i}`, detail: { i } }, at)),
+      )
       await audit(store, { hallId: 'other', actor, action: 'hall.import', target: 'hall:other', detail: {} }, at)
       const entries = await store.listAudit('tl', 0, 100)
       expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
@@ -483,11 +601,26 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
     it('leases an outbox item to one deliverer: no second claim before the lease ends, and a lost lease settles nothing', async () => {
       const { state } = await store.createCase(newCase('wx:o1', 'req-outbox-1'))
       const notice = (recipient: string) => ({
-        key: `${state.id}:2:${recipient}`, hallId: 'tl', caseId: state.id, caseNo: state.no, recipient: { kind: 'staff' as const, id: recipient },
-        kind: 'task' as const, title: '新案件', body: '请认领', at: '2026-11-23T10:00:00+08:00',
+        key: `${state.id}:2:${recipient}`,
+        hallId: 'tl',
+        caseId: state.id,
+        caseNo: state.no,
+        recipient: { kind: 'staff' as const, id: recipient },
+        kind: 'task' as const,
+        title: '新案件',
+        body: '请认领',
+        at: '2026-11-23T10:00:00+08:00',
       })
       const claimed = next(state, { type: 'claimed', payload: { staffId: 'li' } })
-      expect((await store.appendEvents({ before: state, channels: ['webhook'], build: () => ({ events: [claimed.event], state: claimed.state, notifications: [notice('li'), notice('wang')] }) })).status).toBe('ok')
+      expect(
+        (
+          await store.appendEvents({
+            before: state,
+            channels: ['webhook'],
+            build: () => ({ events: [claimed.event], state: claimed.state, notifications: [notice('li'), notice('wang')] }),
+          })
+        ).status,
+      ).toBe('ok')
       // two deliverers at once: each item goes to one of them
       const [a, b] = await Promise.all([
         store.claimOutbox('2026-11-23T10:00:00+08:00', 10, '2026-11-23T10:05:00+08:00'),
@@ -507,7 +640,12 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await store.outboxStats()).toMatchObject({ sent: 1, pending: 1 })
     })
     it('keeps staff sessions until they expire or are revoked, one or all of a person', async () => {
-      const session = (tokenHash: string, staffId: string, expiresAt = '2026-11-23T22:00:00+08:00') => ({ tokenHash, staffId, createdAt: '2026-11-23T10:00:00+08:00', expiresAt })
+      const session = (tokenHash: string, staffId: string, expiresAt = '2026-11-23T22:00:00+08:00') => ({
+        tokenHash,
+        staffId,
+        createdAt: '2026-11-23T10:00:00+08:00',
+        expiresAt,
+      })
       await store.createStaffSession(session('t1', 'li'))
       await store.createStaffSession(session('t2', 'li'))
       await store.createStaffSession(session('t3', 'wang'))
@@ -527,7 +665,9 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
 
     it('records failed sign-ins per key atomically, and clears them', async () => {
       const bump = (prev: { failures: number; firstAt: string; lockedUntil: string | null } | null) => ({
-        failures: (prev?.failures ?? 0) + 1, firstAt: prev?.firstAt ?? '2026-11-23T10:00:00+08:00', lockedUntil: (prev?.failures ?? 0) + 1 >= 5 ? '2026-11-23T10:15:00+08:00' : null,
+        failures: (prev?.failures ?? 0) + 1,
+        firstAt: prev?.firstAt ?? '2026-11-23T10:00:00+08:00',
+        lockedUntil: (prev?.failures ?? 0) + 1 >= 5 ? '2026-11-23T10:15:00+08:00' : null,
       })
       await Promise.all(Array.from({ length: 6 }, () => store.recordSignInFailure('acct:tl:li', bump)))
       expect(await store.signInFailures('acct:tl:li')).toEqual({ failures: 6, firstAt: '2026-11-23T10:00:00+08:00', lockedUntil: '2026-11-23T10:15:00+08:00' })

@@ -21,8 +21,7 @@ export const cloudStorageStandIn: CloudFiles = {
 }
 
 /** the files of the store's mode: the hall's server with PostgreSQL, cloud storage with CloudBase */
-const filesFor = (store: Store) =>
-  'putUpload' in store ? serverFiles(store as PostgresStore) : cloudFiles(cloudStorageStandIn, () => {})
+const filesFor = (store: Store) => ('putUpload' in store ? serverFiles(store as PostgresStore) : cloudFiles(cloudStorageStandIn, () => {}))
 
 export function testApi(deps: Omit<ApiDeps, 'mode' | 'demo' | 'files'> & Partial<Pick<ApiDeps, 'mode' | 'demo' | 'files'>>) {
   const api = createApi({ mode: 'selfHosted', demo: true, log: () => {}, files: filesFor(deps.store), ...deps })

@@ -65,7 +65,14 @@ export async function measureStoreCalls(
   const wang = as.staff('bdc-wang')
   const lead = as.staff('bdc-lead')
   const office = as.staff('office-xu')
-  const consult = { hallId: 'demo', windowId: 'bdc', kind: 'consult' as const, contact: { name: '张三', phone: '13912345678' }, text: '请问二手房过户需要哪些材料？', attachments: [] }
+  const consult = {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult' as const,
+    contact: { name: '张三', phone: '13912345678' },
+    text: '请问二手房过户需要哪些材料？',
+    attachments: [],
+  }
 
   // a consult: submitted, seen, claimed, handed over and back, replied, rated, rectified
   const { caseId } = await measure(as.citizen, 'submitCase', { ...consult, requestId: rid() })
@@ -103,8 +110,20 @@ export async function measureStoreCalls(
   // outside the hall, forwarded by the hall office
   const outside = await api.ok(as.citizen, 'submitCase', { ...consult, kind: 'application', text: '申请办理出入境证件', requestId: rid() })
   await api.ok(li, 'claimCase', { caseId: outside.caseId, requestId: rid() })
-  await measure(li, 'outsideHall', { caseId: outside.caseId, mode: 'written', explanation: '由公安出入境部门办理', department: '公安局出入境管理大队', requestId: rid() })
-  await measure(office, 'forwardOutside', { caseId: outside.caseId, department: '公安局出入境管理大队', date: '2026-11-23', documentNo: '政服转〔2026〕12号', requestId: rid() })
+  await measure(li, 'outsideHall', {
+    caseId: outside.caseId,
+    mode: 'written',
+    explanation: '由公安出入境部门办理',
+    department: '公安局出入境管理大队',
+    requestId: rid(),
+  })
+  await measure(office, 'forwardOutside', {
+    caseId: outside.caseId,
+    department: '公安局出入境管理大队',
+    date: '2026-11-23',
+    documentNo: '政服转〔2026〕12号',
+    requestId: rid(),
+  })
 
   // refused
   const refused = await api.ok(as.citizen, 'submitCase', { ...consult, kind: 'application', text: '申请办理不动产首次登记', requestId: rid() })
@@ -117,7 +136,14 @@ export async function measureStoreCalls(
 
   // 004 限时办结 §5: after the hall moves to the 004 preset, a new case's handler extends its promised limit
   const hall = (await raw.getHall('demo'))!
-  await raw.putPolicyVersion('demo', { version: hall.policyVersion + 1, presetId: '004', overrides: {}, note: '改用二坪镇制度', by: 'office-xu', at: '2026-11-23T09:00:00+08:00' })
+  await raw.putPolicyVersion('demo', {
+    version: hall.policyVersion + 1,
+    presetId: '004',
+    overrides: {},
+    note: '改用二坪镇制度',
+    by: 'office-xu',
+    at: '2026-11-23T09:00:00+08:00',
+  })
   await raw.putHall({ ...hall, policyPreset: '004', policyVersion: hall.policyVersion + 1 })
   const late = await api.ok(as.citizen, 'submitCase', { ...consult, kind: 'application', text: '申请办理不动产抵押登记', requestId: rid() })
   await api.ok(li, 'claimCase', { caseId: late.caseId, requestId: rid() })

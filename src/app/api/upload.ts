@@ -86,4 +86,3 @@ export async function uploadPhoto(hallId: string, photo: PickedPhoto, kind: 'att
     return { ok: false, message: '照片上传失败，请检查网络后重试' }
   }
 }
-

@@ -43,7 +43,11 @@ export function ActionForm(props: {
     const out: FormValues = {}
     for (const f of props.fields) {
       const v = values[f.name]
-      if (f.kind === 'lines') out[f.name] = String(v).split('\n').map((s) => s.trim()).filter(Boolean)
+      if (f.kind === 'lines')
+        out[f.name] = String(v)
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean)
       else if (f.kind === 'number') out[f.name] = v === '' ? '' : Number(v)
       else out[f.name] = v
     }
@@ -72,9 +76,21 @@ export function ActionForm(props: {
         <View className='field' key={f.name}>
           <View className='field__label'>{f.label}</View>
           {f.kind === 'text' || f.kind === 'number' ? (
-            <Input className='field__input' type={f.kind === 'number' ? 'number' : 'text'} value={String(values[f.name])} placeholder={f.placeholder} onInput={(e) => set(f.name, e.detail.value)} />
+            <Input
+              className='field__input'
+              type={f.kind === 'number' ? 'number' : 'text'}
+              value={String(values[f.name])}
+              placeholder={f.placeholder}
+              onInput={(e) => set(f.name, e.detail.value)}
+            />
           ) : f.kind === 'textarea' || f.kind === 'lines' ? (
-            <Textarea className='field__textarea field__textarea--short' value={String(values[f.name])} maxlength={1000} placeholder={f.placeholder} onInput={(e) => set(f.name, e.detail.value)} />
+            <Textarea
+              className='field__textarea field__textarea--short'
+              value={String(values[f.name])}
+              maxlength={1000}
+              placeholder={f.placeholder}
+              onInput={(e) => set(f.name, e.detail.value)}
+            />
           ) : f.kind === 'toggle' ? (
             <View className='chips'>
               {[true, false].map((on) => (
@@ -89,9 +105,7 @@ export function ActionForm(props: {
                 const v = values[f.name]
                 const on = Array.isArray(v) ? v.includes(o.value) : v === o.value
                 const toggle = () =>
-                  f.kind === 'multi'
-                    ? set(f.name, on ? (v as string[]).filter((x) => x !== o.value) : [...(v as string[]), o.value])
-                    : set(f.name, o.value)
+                  f.kind === 'multi' ? set(f.name, on ? (v as string[]).filter((x) => x !== o.value) : [...(v as string[]), o.value]) : set(f.name, o.value)
                 return (
                   <Text key={o.value} className={`chip ${on ? 'chip--on' : ''}`} onClick={toggle}>
                     {o.label}

@@ -6,8 +6,7 @@ import type { CaseView } from '../../core/views'
 import { formatTime } from '../lib/format'
 
 export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boolean }) {
-  const print = (form: 'notice' | 'slip', no: string) =>
-    Taro.navigateTo({ url: `/staff/print/index?id=${view.id}&form=${form}&no=${encodeURIComponent(no)}` })
+  const print = (form: 'notice' | 'slip', no: string) => Taro.navigateTo({ url: `/staff/print/index?id=${view.id}&form=${form}&no=${encodeURIComponent(no)}` })
   return (
     <View>
       {view.notices.map((n) => (
@@ -15,7 +14,9 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
           <View className='section__title'>
             一次性补件告知单<Text className='section__aside'>{n.noticeNo}</Text>
           </View>
-          <View className='muted'>请补正以下全部材料（{formatTime(n.at)}，经办人 {n.by}）：</View>
+          <View className='muted'>
+            请补正以下全部材料（{formatTime(n.at)}，经办人 {n.by}）：
+          </View>
           {n.items.map((item, i) => (
             <View className='list-line' key={i}>
               {i + 1}. {item}

@@ -53,8 +53,7 @@ export function ClockList({ clocks }: { clocks: ClockView[] }) {
             <Text className={`clock__state clock__state--${c.state}`}>{CLOCK_STATE_LABEL[c.state]}</Text>
           </View>
           <View className='clock__due'>
-            {formatTime(c.dueAt)} 前
-            {c.state === 'running' || c.state === 'breached' ? <Text className='clock__left'>（{c.countdown}）</Text> : null}
+            {formatTime(c.dueAt)} 前{c.state === 'running' || c.state === 'breached' ? <Text className='clock__left'>（{c.countdown}）</Text> : null}
             {c.metAt ? <Text className='clock__left'>（{formatTime(c.metAt)} 完成）</Text> : null}
           </View>
         </View>
@@ -88,7 +87,10 @@ export function ReplyBlock({ reply }: { reply: NonNullable<CaseView['reply']> })
   return (
     <View className='section'>
       <View className='section__title'>
-        答复<Text className='section__aside'>{REPLY_MODE_LABEL[reply.mode]} · {formatTime(reply.at)}</Text>
+        答复
+        <Text className='section__aside'>
+          {REPLY_MODE_LABEL[reply.mode]} · {formatTime(reply.at)}
+        </Text>
       </View>
       <View className='reply'>{reply.text}</View>
     </View>

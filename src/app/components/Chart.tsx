@@ -30,7 +30,14 @@ export function stackedBars(data: Array<{ window: string; part: string; count: n
   return el(F2Chart, {
     data,
     coord: { transposed: true },
-    scale: { count: countScale(data, (d) => d.window, (d) => d.count, true) },
+    scale: {
+      count: countScale(
+        data,
+        (d) => d.window,
+        (d) => d.count,
+        true,
+      ),
+    },
     children: [
       el(Axis, { field: 'window', style: label }),
       el(Axis, { field: 'count', style: label, formatter: wholeNumbers }),
@@ -46,11 +53,21 @@ export function seriesChart(data: Array<{ at: string; what: string; count: numbe
   return el(F2Chart, {
     data,
     // a dozen weeks do not fit under a phone's chart: about every other one is labelled
-    scale: { count: countScale(data, (d) => d.at, (d) => d.count, shape === 'columns'), at: { tickCount: 6 } },
+    scale: {
+      count: countScale(
+        data,
+        (d) => d.at,
+        (d) => d.count,
+        shape === 'columns',
+      ),
+      at: { tickCount: 6 },
+    },
     children: [
       el(Axis, { field: 'at', style: label }),
       el(Axis, { field: 'count', style: label, formatter: wholeNumbers }),
-      ...(shape === 'lines' ? [el(Line, { x: 'at', y: 'count', color }), el(Point, { x: 'at', y: 'count', color })] : [el(Interval, { x: 'at', y: 'count', color, adjust: 'stack' })]),
+      ...(shape === 'lines'
+        ? [el(Line, { x: 'at', y: 'count', color }), el(Point, { x: 'at', y: 'count', color })]
+        : [el(Interval, { x: 'at', y: 'count', color, adjust: 'stack' })]),
       el(Legend, { position: 'top', ...legendText }),
     ],
   })
@@ -68,7 +85,9 @@ async function canvasNode(id: string): Promise<CanvasNode | null> {
     const el = document.getElementById(id)
     return (el?.tagName === 'CANVAS' ? el : el?.querySelector('canvas')) as unknown as CanvasNode | null
   }
-  const res = await new Promise<Array<{ node?: CanvasNode } | null>>((resolve) => Taro.createSelectorQuery().select(`#${id}`).fields({ node: true, size: true }).exec(resolve))
+  const res = await new Promise<Array<{ node?: CanvasNode } | null>>((resolve) =>
+    Taro.createSelectorQuery().select(`#${id}`).fields({ node: true, size: true }).exec(resolve),
+  )
   return res[0]?.node ?? null
 }
 

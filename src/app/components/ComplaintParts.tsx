@@ -21,7 +21,12 @@ export function ComplaintItem({ c, href }: { c: ComplaintSummary; href: string }
       </View>
       <View className='item__meta'>
         {formatTime(c.filedAt)} 提交
-        {c.status === 'open' ? <Text className='item__due'> · {formatTime(c.dueAt)} 前答复（{c.countdown}）</Text> : null}
+        {c.status === 'open' ? (
+          <Text className='item__due'>
+            {' '}
+            · {formatTime(c.dueAt)} 前答复（{c.countdown}）
+          </Text>
+        ) : null}
       </View>
     </View>
   )

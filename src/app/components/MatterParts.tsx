@@ -39,7 +39,12 @@ export function MatterCard(props: { matter: MatterView; window: PublicWindow | n
         ) : null}
       </View>
       <View className='matter-card__line'>时限：{matterLimit(m)}</View>
-      {w ? <View className='matter-card__line'>办理窗口：{w.name}{w.number ? `（${w.number}）` : ''}</View> : null}
+      {w ? (
+        <View className='matter-card__line'>
+          办理窗口：{w.name}
+          {w.number ? `（${w.number}）` : ''}
+        </View>
+      ) : null}
       {m.basis ? <View className='matter-card__line'>设定依据：{m.basis}</View> : null}
       {m.materials.length > 0 ? (
         <View className='matter-card__materials'>

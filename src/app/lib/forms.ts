@@ -82,10 +82,7 @@ export function formLines(form: PaperForm): Line[] {
   return [
     { text: form.title, size: 40, bold: true, align: 'center' },
     { text: `编号：${form.number}　　时间：${form.date}`, size: 24, align: 'right' },
-    ...form.rows.flatMap(([k1, v1, k2, v2]) => [
-      { text: `${k1}：${v1}`, size: 26 },
-      ...(k2 ? [{ text: `${k2}：${v2 ?? ''}`, size: 26 }] : []),
-    ]),
+    ...form.rows.flatMap(([k1, v1, k2, v2]) => [{ text: `${k1}：${v1}`, size: 26 }, ...(k2 ? [{ text: `${k2}：${v2 ?? ''}`, size: 26 }] : [])]),
     { text: form.note, size: 22 },
   ]
 }

@@ -88,9 +88,7 @@ export async function calendarCommand(args: string[], io: CalendarIo): Promise<n
     for (const h of info.holidays) io.out(`  ${h.date} 周${day(h.date)}  ${h.name}${mark(h.source)}`)
     io.out(`${year} 年调休上班日（${info.makeupWorkdays.length} 天）：`)
     for (const w of info.makeupWorkdays) io.out(`  ${w.date} 周${day(w.date)}  ${w.name}${mark(w.source)}`)
-    const other = info.overrides.filter(
-      (o) => !info.holidays.some((h) => h.date === o.date) && !info.makeupWorkdays.some((w) => w.date === o.date),
-    )
+    const other = info.overrides.filter((o) => !info.holidays.some((h) => h.date === o.date) && !info.makeupWorkdays.some((w) => w.date === o.date))
     if (other.length > 0) {
       io.out('本厅其他调整：')
       for (const o of other) io.out(`  ${o.date} ${o.kind === 'workday' ? '上班' : '休息'}  ${o.note}  ［本厅调整］`)

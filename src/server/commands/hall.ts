@@ -72,7 +72,11 @@ export async function writeHall(store: Store, file: HallFile, actor: AuditEntry[
   await store.putHall(hall)
   for (const w of windows) await store.putWindow({ ...w, hallId: hall.id })
   for (const { login, ...s } of staff) await store.putStaff({ ...s, hallId: hall.id }, login ? { login } : undefined)
-  await audit(store, { hallId: hall.id, actor, action: 'hall.import', target: `hall:${hall.id}`, detail: { windows: windows.length, staff: staff.length } }, now)
+  await audit(
+    store,
+    { hallId: hall.id, actor, action: 'hall.import', target: `hall:${hall.id}`, detail: { windows: windows.length, staff: staff.length } },
+    now,
+  )
   return file
 }
 

@@ -20,22 +20,33 @@ export const exportArchive: Handler<'exportArchive'> = async (ctx, input) => {
   const [hall, dir, states] = await Promise.all([
     loadHall(ctx.store, me.hallId),
     loadDirectory(ctx.store, me.hallId),
-    ctx.store.listCases({ hallId: me.hallId, submittedFrom: `${input.from}T00:00:00+08:00`, submittedTo: `${nextDay(input.to)}T00:00:00+08:00`, limit: ARCHIVE_MAX_CASES + 1 }),
+    ctx.store.listCases({
+      hallId: me.hallId,
+      submittedFrom: `${input.from}T00:00:00+08:00`,
+      submittedTo: `${nextDay(input.to)}T00:00:00+08:00`,
+      limit: ARCHIVE_MAX_CASES + 1,
+    }),
   ])
   if (states.length > ARCHIVE_MAX_CASES) {
-    throw new DomainError('INVALID_INPUT', `这段时间的案件超过 ${ARCHIVE_MAX_CASES} 件，请缩短期间分次导出（例如按月）`, { field: 'to', limit: ARCHIVE_MAX_CASES })
+    throw new DomainError('INVALID_INPUT', `这段时间的案件超过 ${ARCHIVE_MAX_CASES} 件，请缩短期间分次导出（例如按月）`, {
+      field: 'to',
+      limit: ARCHIVE_MAX_CASES,
+    })
   }
   const oldestFirst = [...states].reverse()
   const events = await ctx.store.listEvents(oldestFirst.map((s) => s.id))
   const cases = oldestFirst.map((s) => ({ case: s, events: events[s.id] ?? [] }))
   const name = `首问负责制案件归档_${hall.name}_${input.from}至${input.to}`
-  const bytes =
-    input.format === 'xlsx'
-      ? await archiveWorkbook(cases, dir, name, ctx.now)
-      : new TextEncoder().encode(archiveJsonLines(cases))
+  const bytes = input.format === 'xlsx' ? await archiveWorkbook(cases, dir, name, ctx.now) : new TextEncoder().encode(archiveJsonLines(cases))
   await audit(
     ctx.store,
-    { hallId: me.hallId, actor: staffActor(me), action: 'archive.export', target: `period:${input.from}~${input.to}`, detail: { format: input.format, cases: cases.length } },
+    {
+      hallId: me.hallId,
+      actor: staffActor(me),
+      action: 'archive.export',
+      target: `period:${input.from}~${input.to}`,
+      detail: { format: input.format, cases: cases.length },
+    },
     ctx.now,
   )
   return { fileName: `${name}.${input.format}`, base64: Buffer.from(bytes).toString('base64'), cases: cases.length }

@@ -54,7 +54,9 @@ async function rulesFor(
     return p.value
   }
   const current = policyAt(hall.policyVersion)
-  const counted = cases.filter((c) => !c.policy && months.some((m) => [...deductions([c], m, current, calendar, ctx.now, holders).values()].some((x) => x.items.length > 0)))
+  const counted = cases.filter(
+    (c) => !c.policy && months.some((m) => [...deductions([c], m, current, calendar, ctx.now, holders).values()].some((x) => x.items.length > 0)),
+  )
   const versionOf = new Map<string, number>(cases.filter((c) => c.policy).map((c) => [c.id, c.policy!.version]))
   if (counted.length > 0) {
     const events = await ctx.store.listEvents(counted.map((c) => c.id))
@@ -97,12 +99,26 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
     decidedTo: formatShanghai(decidedTo < span.from ? span.from : decidedTo),
   })
   // 004 三(一)(5): complaints found verified in the month, against the person found responsible
-  const answered = await ctx.store.listComplaints({ hallId: me.hallId, answeredFrom: formatShanghai(span.from), answeredTo: formatShanghai(span.to), limit: 100_000 })
+  const answered = await ctx.store.listComplaints({
+    hallId: me.hallId,
+    answeredFrom: formatShanghai(span.from),
+    answeredTo: formatShanghai(span.to),
+    limit: 100_000,
+  })
   const people = [...dir.staffById.values()].filter((s) => (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
   // the month is assessed under the rules its cases ran under, not today’s (a policy change applies to new cases only)
   const holders = holdersIn(dir)
   const rules = (await rulesFor(ctx, hallCtx.hall, facts.cases, [input.month], hallCtx.calendar, holders))(input.month)
-  const sheets = assessMonth(facts.cases, verifiedComplaints(answered), people.map((s) => ({ id: s.id, windowId: s.windowId })), input.month, rules, hallCtx.calendar, ctx.now, holders)
+  const sheets = assessMonth(
+    facts.cases,
+    verifiedComplaints(answered),
+    people.map((s) => ({ id: s.id, windowId: s.windowId })),
+    input.month,
+    rules,
+    hallCtx.calendar,
+    ctx.now,
+    holders,
+  )
 
   const months = Array.from({ length: 6 }, (_, i) => prevMonth(input.month, 5 - i))
   const windows = me.role === 'staff' ? [] : [...dir.windows.values()].filter((w) => !windowId || w.id === windowId)
@@ -127,7 +143,13 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
     }),
     windows: windows.map((w) => {
       const own = sheets.filter((s) => s.windowId === w.id)
-      const ratings = { '5': count(w.id, input.month, 5), '4': count(w.id, input.month, 4), '3': count(w.id, input.month, 3), '2': count(w.id, input.month, 2), '1': count(w.id, input.month, 1) }
+      const ratings = {
+        '5': count(w.id, input.month, 5),
+        '4': count(w.id, input.month, 4),
+        '3': count(w.id, input.month, 3),
+        '2': count(w.id, input.month, 2),
+        '1': count(w.id, input.month, 1),
+      }
       return {
         windowId: w.id,
         name: w.name,
@@ -160,15 +182,35 @@ export const assessmentYear: Handler<'assessmentYear'> = async (ctx, input) => {
     ctx.store.assessmentFacts({ hallId: me.hallId, windowId, since: formatShanghai(from), decidedFrom: formatShanghai(from), decidedTo: formatShanghai(from) }),
     ctx.store.listComplaints({ hallId: me.hallId, answeredFrom: formatShanghai(from), answeredTo: formatShanghai(to), limit: 100_000 }),
   ])
-  const people = [...dir.staffById.values()].filter((s) => s.role !== 'office' && (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
+  const people = [...dir.staffById.values()].filter(
+    (s) => s.role !== 'office' && (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true),
+  )
   const complaints = verifiedComplaints(answered)
   const holders = holdersIn(dir)
   const rulesOf = await rulesFor(ctx, hallCtx.hall, facts.cases, months, hallCtx.calendar, holders)
-  const byMonth = months.map((m) => assessMonth(facts.cases, complaints, people.map((s) => ({ id: s.id, windowId: s.windowId })), m, rulesOf(m), hallCtx.calendar, ctx.now, holders))
+  const byMonth = months.map((m) =>
+    assessMonth(
+      facts.cases,
+      complaints,
+      people.map((s) => ({ id: s.id, windowId: s.windowId })),
+      m,
+      rulesOf(m),
+      hallCtx.calendar,
+      ctx.now,
+      holders,
+    ),
+  )
   const average = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null)
   const staff = people.map((p) => {
     const totals = byMonth.map((sheets) => sheets.find((s) => s.staffId === p.id)!.total)
-    return { staffId: p.id, name: p.name, windowId: p.windowId, windowName: p.windowId ? dir.window(p.windowId) : '政务服务科', months: totals, average: average(totals) }
+    return {
+      staffId: p.id,
+      name: p.name,
+      windowId: p.windowId,
+      windowName: p.windowId ? dir.window(p.windowId) : '政务服务科',
+      months: totals,
+      average: average(totals),
+    }
   })
   const windows = me.role === 'staff' ? [] : [...dir.windows.values()].filter((w) => !windowId || w.id === windowId)
   return {

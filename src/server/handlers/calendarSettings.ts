@@ -35,7 +35,11 @@ export const calendarSettings: Handler<'calendarSettings'> = async (ctx, input) 
 export const saveCalendarDay: Handler<'saveCalendarDay'> = async (ctx, input) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   await ctx.store.putCalendarOverride(me.hallId, { date: input.date, kind: input.kind, note: input.note })
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'calendar.set', target: `day:${input.date}`, detail: { kind: input.kind, note: input.note } }, ctx.now)
+  await audit(
+    ctx.store,
+    { hallId: me.hallId, actor: staffActor(me), action: 'calendar.set', target: `day:${input.date}`, detail: { kind: input.kind, note: input.note } },
+    ctx.now,
+  )
   return view(ctx, me.hallId, Number(input.date.slice(0, 4)))
 }
 

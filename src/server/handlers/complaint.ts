@@ -64,7 +64,11 @@ type Reader = 'citizen' | 'office' | 'concerned'
 
 async function view(ctx: HandlerContext, c: Complaint, reader: Reader): Promise<ComplaintView> {
   const office = reader === 'office'
-  const [hall, dir, urls] = await Promise.all([loadHallContext(ctx.store, c.hallId, 'current'), loadDirectory(ctx.store, c.hallId), ctx.files.urls(c.attachments)])
+  const [hall, dir, urls] = await Promise.all([
+    loadHallContext(ctx.store, c.hallId, 'current'),
+    loadDirectory(ctx.store, c.hallId),
+    ctx.files.urls(c.attachments),
+  ])
   const s = summary(c, dir, hall, ctx.now)
   return {
     ...s,
@@ -113,7 +117,8 @@ async function load(ctx: HandlerContext, id: string): Promise<{ c: Complaint; re
   if (ctx.identity.citizenId && ctx.identity.citizenId === c.citizenId) return { c, reader: 'citizen' }
   const me = ctx.staff
   if (me?.role === 'office' && me.hallId === c.hallId) return { c, reader: 'office' }
-  const concerned = me && me.hallId === c.hallId && (me.id === c.responsibleStaffId || me.id === c.staffId || (me.role === 'lead' && me.windowId === c.windowId))
+  const concerned =
+    me && me.hallId === c.hallId && (me.id === c.responsibleStaffId || me.id === c.staffId || (me.role === 'lead' && me.windowId === c.windowId))
   if (concerned && c.finding === 'verified') return { c, reader: 'concerned' }
   if (me) throw new DomainError('FORBIDDEN', '投诉由政务服务科受理')
   throw notFound()
@@ -141,7 +146,10 @@ export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
     const mine = await ctx.store.listComplaints({ hallId: hall.hall.id, citizenId, limit: 10 })
     const same = mine.find((c) => c.requestId === input.requestId)
     if (same) return view(ctx, same, 'citizen')
-    throw new DomainError('RATE_LIMITED', `每天最多提交 ${MAX_COMPLAINTS_PER_DAY} 件投诉；如情况紧急，请拨打监督电话${hall.hall.supervisionPhone ? ` ${hall.hall.supervisionPhone}` : ''}`)
+    throw new DomainError(
+      'RATE_LIMITED',
+      `每天最多提交 ${MAX_COMPLAINTS_PER_DAY} 件投诉；如情况紧急，请拨打监督电话${hall.hall.supervisionPhone ? ` ${hall.hall.supervisionPhone}` : ''}`,
+    )
   }
 
   // what it is about: the citizen's own case, an active staff member or a window of this hall
@@ -178,12 +186,23 @@ export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
     numberScope: `TS:${hall.hall.id}:${year}`,
     channels: ctx.channels,
     build: (seq) => {
-      const c = withNextAction(file(
-        { ...input, attachments, id, no: `${hall.hall.prefix}-TS-${year}-${String(seq).padStart(4, '0')}`, hallId: hall.hall.id, citizenId, requestId: input.requestId },
-        concerns,
-        ctx.now,
+      const c = withNextAction(
+        file(
+          {
+            ...input,
+            attachments,
+            id,
+            no: `${hall.hall.prefix}-TS-${year}-${String(seq).padStart(4, '0')}`,
+            hallId: hall.hall.id,
+            citizenId,
+            requestId: input.requestId,
+          },
+          concerns,
+          ctx.now,
+          hall,
+        ),
         hall,
-      ), hall)
+      )
       return { complaint: c, notifications: complaintNotifications(c, dir) }
     },
   })
@@ -242,7 +261,9 @@ export const answerComplaint: Handler<'answerComplaint'> = async (ctx, input) =>
     const decided = answer(current, { finding: input.finding, answer: input.answer, responsibleStaffId: responsible, reopenedCase: false }, me.id, ctx.now)
     if (!decided.ok || input.finding !== 'verified' || current.target.kind !== 'case') return decided
     const reopened = await reopenCase(ctx, me, current.target.caseId, current)
-    return reopened ? answer(current, { finding: input.finding, answer: input.answer, responsibleStaffId: responsible, reopenedCase: true }, me.id, ctx.now) : decided
+    return reopened
+      ? answer(current, { finding: input.finding, answer: input.answer, responsibleStaffId: responsible, reopenedCase: true }, me.id, ctx.now)
+      : decided
   })
   return view(ctx, c, 'office')
 }

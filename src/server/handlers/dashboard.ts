@@ -46,9 +46,7 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
       const byState = byWindow.get(w.id) ?? zero()
       return { windowId: w.id, name: w.name, number: w.number, byState, total: OPEN_CLOCK_STATES.reduce((n, s) => n + byState[s], 0) }
     })
-  const overdue = placed
-    .filter((p) => p.clock.state === 'overdue')
-    .sort((a, b) => Date.parse(a.clock.dueAt ?? '') - Date.parse(b.clock.dueAt ?? ''))
+  const overdue = placed.filter((p) => p.clock.state === 'overdue').sort((a, b) => Date.parse(a.clock.dueAt ?? '') - Date.parse(b.clock.dueAt ?? ''))
   const ratings = noLevels()
   for (const t of trends) for (const l of Object.keys(ratings) as Array<keyof typeof ratings>) ratings[l] += t.ratings[l]
   const rated = Object.values(ratings).reduce((a, b) => a + b, 0)
@@ -72,7 +70,14 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
       counts: ratings,
       total: rated,
       // 好评: above the hall's bad-rating line (GB/T 39735)
-      goodShare: rated > 0 ? (rated - Object.entries(ratings).filter(([l]) => Number(l) <= badAtOrBelow).reduce((n, [, v]) => n + v, 0)) / rated : null,
+      goodShare:
+        rated > 0
+          ? (rated -
+              Object.entries(ratings)
+                .filter(([l]) => Number(l) <= badAtOrBelow)
+                .reduce((n, [, v]) => n + v, 0)) /
+            rated
+          : null,
     },
   }
 }

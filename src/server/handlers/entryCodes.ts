@@ -29,7 +29,12 @@ export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
     const scene = formatScene({ hallId: hall.id, ...(t.windowId ? { windowId: t.windowId } : {}) })
     if (ctx.mode === 'cloud') {
       if (scene.length > SCENE_MAX || !ctx.wxacode) {
-        codes.push({ ...t, link: null, image: null, problem: scene.length > SCENE_MAX ? '大厅编号与窗口编号合计过长，无法生成小程序码，请缩短窗口编号' : '小程序码服务不可用' })
+        codes.push({
+          ...t,
+          link: null,
+          image: null,
+          problem: scene.length > SCENE_MAX ? '大厅编号与窗口编号合计过长，无法生成小程序码，请缩短窗口编号' : '小程序码服务不可用',
+        })
         continue
       }
       try {
@@ -45,5 +50,11 @@ export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
       codes.push({ ...t, link, image: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, problem: null })
     }
   }
-  return { hallName: hall.name, supervisionPhone: hall.supervisionPhone, hours: describeHours(hall.hours ?? DEFAULT_HOURS), replyDays: policy.limits.reply.value, codes }
+  return {
+    hallName: hall.name,
+    supervisionPhone: hall.supervisionPhone,
+    hours: describeHours(hall.hours ?? DEFAULT_HOURS),
+    replyDays: policy.limits.reply.value,
+    codes,
+  }
 }

@@ -23,10 +23,23 @@ export const hallSettings: Handler<'hallSettings'> = async (ctx) => {
   const [hall, windows, staff] = await Promise.all([ctx.store.getHall(me.hallId), ctx.store.listWindows(me.hallId), ctx.store.listStaff(me.hallId)])
   if (!hall) throw new DomainError('NOT_FOUND', '找不到这个大厅')
   return {
-    hall: { id: hall.id, prefix: hall.prefix, name: hall.name, address: hall.address, supervisionPhone: hall.supervisionPhone, complaintChannel: hall.complaintChannel, generalWindowId: hall.generalWindowId ?? null, hours: hall.hours ?? DEFAULT_HOURS },
+    hall: {
+      id: hall.id,
+      prefix: hall.prefix,
+      name: hall.name,
+      address: hall.address,
+      supervisionPhone: hall.supervisionPhone,
+      complaintChannel: hall.complaintChannel,
+      generalWindowId: hall.generalWindowId ?? null,
+      hours: hall.hours ?? DEFAULT_HOURS,
+    },
     // a window's lead is whoever the staff list makes its lead (首席代表)
     windows: await Promise.all(
-      windows.map(async (w) => ({ ...w, openCases: await openCases(ctx, me.hallId, w.id), leads: staff.filter((s) => s.active && s.role === 'lead' && s.windowId === w.id).map((s) => s.name) })),
+      windows.map(async (w) => ({
+        ...w,
+        openCases: await openCases(ctx, me.hallId, w.id),
+        leads: staff.filter((s) => s.active && s.role === 'lead' && s.windowId === w.id).map((s) => s.name),
+      })),
     ),
   }
 }
@@ -76,12 +89,17 @@ export const saveWindow: Handler<'saveWindow'> = async (ctx, input) => {
     const hall = await ctx.store.getHall(me.hallId)
     if (hall?.generalWindowId === existing.id) throw new DomainError('CONFLICT', '这是大厅的综合咨询窗口，请先在大厅设置中改选其它窗口', { field: 'active' })
     const staff = (await ctx.store.listStaff(me.hallId, existing.id)).filter((s) => s.active)
-    if (staff.length > 0) throw new DomainError('CONFLICT', `该窗口还有 ${staff.length} 名在岗工作人员，请先调整他们的窗口`, { field: 'active', staff: staff.length })
+    if (staff.length > 0)
+      throw new DomainError('CONFLICT', `该窗口还有 ${staff.length} 名在岗工作人员，请先调整他们的窗口`, { field: 'active', staff: staff.length })
   }
   const window: Window = { id: input.id, hallId: me.hallId, name: input.name, number: input.number, scope: input.scope, active: input.active }
   const changed = existing ? (['name', 'number', 'scope', 'active'] as const).filter((k) => window[k] !== existing[k]).join(',') : 'created'
   if (!changed) return hallSettings(ctx, {})
   await ctx.store.putWindow(window)
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'window.update' : 'window.create', target: `window:${window.id}`, detail: { changed } }, ctx.now)
+  await audit(
+    ctx.store,
+    { hallId: me.hallId, actor: staffActor(me), action: existing ? 'window.update' : 'window.create', target: `window:${window.id}`, detail: { changed } },
+    ctx.now,
+  )
   return hallSettings(ctx, {})
 }

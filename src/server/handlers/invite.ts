@@ -50,6 +50,16 @@ export const bindInvite: Handler<'bindInvite'> = async (ctx, input) => {
 export const unbindStaff: Handler<'unbindStaff'> = async (ctx, input) => {
   const staff = await officeAndStaff(ctx, input.staffId)
   await ctx.store.putStaff(staff, { openid: null })
-  await audit(ctx.store, { hallId: staff.hallId, actor: { kind: 'staff', id: ctx.staff!.id, name: ctx.staff!.name }, action: 'staff.unbind', target: `staff:${staff.id}`, detail: {} }, ctx.now)
+  await audit(
+    ctx.store,
+    {
+      hallId: staff.hallId,
+      actor: { kind: 'staff', id: ctx.staff!.id, name: ctx.staff!.name },
+      action: 'staff.unbind',
+      target: `staff:${staff.id}`,
+      detail: {},
+    },
+    ctx.now,
+  )
   return { staffId: staff.id, bound: false }
 }

@@ -32,7 +32,13 @@ export const login: Handler<'login'> = async (ctx, input) => {
   // the same answer for an unknown login and a wrong password
   const ok = found !== null && found.staff.active && (await verifyPassword(input.password, found.passwordHash))
   if (!found || !ok) {
-    await recordFailure(ctx, input.hallId, input.login, keys, before.map((r) => isLocked(r, ctx.now)))
+    await recordFailure(
+      ctx,
+      input.hallId,
+      input.login,
+      keys,
+      before.map((r) => isLocked(r, ctx.now)),
+    )
     throw new DomainError('UNAUTHENTICATED', '账号或密码不正确', { field: 'password' })
   }
   await ctx.store.clearSignInFailures(keys[0]!)

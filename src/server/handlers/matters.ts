@@ -21,17 +21,34 @@ export const matterList: Handler<'matterList'> = async (ctx) => {
 export const saveMatter: Handler<'saveMatter'> = async (ctx, input) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   // a new matter's id comes from the request, so a repeated request adds it once
-  const newId = input.requestId ? `m-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 8)}` : `m-${randomBytes(4).toString('hex')}`
+  const newId = input.requestId
+    ? `m-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 8)}`
+    : `m-${randomBytes(4).toString('hex')}`
   const existing = await ctx.store.getMatter(me.hallId, input.id ?? newId)
   if (input.id && !existing) throw new DomainError('NOT_FOUND', '找不到这个事项', { field: 'id' })
   if (!input.id && existing) return existing
   const window = await ctx.store.getWindow(me.hallId, input.windowId)
   if (!window || !window.active) throw new DomainError('NOT_FOUND', '请选择本厅在用的受理窗口', { field: 'windowId' })
   const { requestId: _requestId, ...fields } = input
-  const parsed = Matter.safeParse({ ...fields, id: existing?.id ?? newId, hallId: me.hallId, promisedDays: input.kind === 'promised' ? (input.promisedDays ?? null) : null })
+  const parsed = Matter.safeParse({
+    ...fields,
+    id: existing?.id ?? newId,
+    hallId: me.hallId,
+    promisedDays: input.kind === 'promised' ? (input.promisedDays ?? null) : null,
+  })
   if (!parsed.success) throw invalidInput(parsed.error)
   await ctx.store.putMatter(parsed.data)
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'matter.update' : 'matter.create', target: `matter:${parsed.data.id}`, detail: { name: parsed.data.name, active: parsed.data.active } }, ctx.now)
+  await audit(
+    ctx.store,
+    {
+      hallId: me.hallId,
+      actor: staffActor(me),
+      action: existing ? 'matter.update' : 'matter.create',
+      target: `matter:${parsed.data.id}`,
+      detail: { name: parsed.data.name, active: parsed.data.active },
+    },
+    ctx.now,
+  )
   return parsed.data
 }
 
@@ -51,7 +68,10 @@ export const importMatters: Handler<'importMatters'> = async (ctx, input) => {
   const before = new Set((await ctx.store.listMatters(me.hallId)).map((m) => m.id))
   for (const m of read.matters) await ctx.store.putMatter(m)
   const created = read.matters.filter((m) => !before.has(m.id)).length
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'matter.import', target: `hall:${me.hallId}`, detail: { rows: read.matters.length, created } }, ctx.now)
+  await audit(
+    ctx.store,
+    { hallId: me.hallId, actor: staffActor(me), action: 'matter.import', target: `hall:${me.hallId}`, detail: { rows: read.matters.length, created } },
+    ctx.now,
+  )
   return { imported: read.matters.length, created, updated: read.matters.length - created }
 }
-

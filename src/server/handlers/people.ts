@@ -38,7 +38,9 @@ export const staffList: Handler<'staffList'> = async (ctx) => {
 export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
   // a new person's id comes from the request, so a repeated request adds them once
-  const newId = input.requestId ? `s-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 10)}` : `s-${randomBytes(5).toString('hex')}`
+  const newId = input.requestId
+    ? `s-${createHash('sha256').update(`${me.hallId}:${input.requestId}`).digest('hex').slice(0, 10)}`
+    : `s-${randomBytes(5).toString('hex')}`
   const existing = await ctx.store.getStaff(input.id ?? newId)
   if (input.id && (!existing || existing.hallId !== me.hallId)) throw new DomainError('NOT_FOUND', '找不到这位工作人员', { field: 'id' })
   if (!input.id && existing) return (await staffList(ctx, {})).staff.find((s) => s.id === existing.id)!
@@ -81,7 +83,17 @@ export const saveStaff: Handler<'saveStaff'> = async (ctx, input) => {
     await ctx.store.revokeStaffSessions(staff.id, formatShanghai(ctx.now))
   }
   const changed = existing ? (Object.keys(staff) as Array<keyof Staff>).filter((k) => staff[k] !== existing[k]).join(',') : 'created'
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: existing ? 'staff.update' : 'staff.create', target: `staff:${staff.id}`, detail: { changed, login: input.login !== undefined } }, ctx.now)
+  await audit(
+    ctx.store,
+    {
+      hallId: me.hallId,
+      actor: staffActor(me),
+      action: existing ? 'staff.update' : 'staff.create',
+      target: `staff:${staff.id}`,
+      detail: { changed, login: input.login !== undefined },
+    },
+    ctx.now,
+  )
   return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
 }
 
@@ -97,7 +109,11 @@ export const setStaffPhoto: Handler<'setStaffPhoto'> = async (ctx, input) => {
   }
   await ctx.store.putStaff({ ...staff, photo: input.photo })
   if (staff.photo) await ctx.files.released([staff.photo], `staff:${staff.id}`)
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'staff.photo', target: `staff:${staff.id}`, detail: { removed: input.photo === null } }, ctx.now)
+  await audit(
+    ctx.store,
+    { hallId: me.hallId, actor: staffActor(me), action: 'staff.photo', target: `staff:${staff.id}`, detail: { removed: input.photo === null } },
+    ctx.now,
+  )
   return (await staffList(ctx, {})).staff.find((s) => s.id === staff.id)!
 }
 
@@ -111,6 +127,10 @@ export const setStaffPassword: Handler<'setStaffPassword'> = async (ctx, input) 
   await ctx.store.putStaff(staff, { passwordHash: await hashPassword(input.password) })
   // a new password ends every session signed in with the old one
   const ended = await ctx.store.revokeStaffSessions(staff.id, formatShanghai(ctx.now))
-  await audit(ctx.store, { hallId: me.hallId, actor: staffActor(me), action: 'staff.password', target: `staff:${staff.id}`, detail: { sessionsEnded: ended } }, ctx.now)
+  await audit(
+    ctx.store,
+    { hallId: me.hallId, actor: staffActor(me), action: 'staff.password', target: `staff:${staff.id}`, detail: { sessionsEnded: ended } },
+    ctx.now,
+  )
   return { staffId: staff.id, login: account.login }
 }

@@ -39,7 +39,8 @@ function policyOf(v: Pick<PolicyVersion, 'presetId' | 'overrides' | 'version'>):
 async function versionsOf(ctx: HandlerContext, hall: Hall): Promise<{ current: PolicyVersion; currentStored: boolean; all: PolicyVersion[] }> {
   const stored = await ctx.store.listPolicyVersions(hall.id)
   const found = stored.find((v) => v.version === hall.policyVersion)
-  const current = found ?? ({ version: hall.policyVersion, presetId: hall.policyPreset, overrides: {}, note: '开通时的规则', by: '', at: '' } satisfies PolicyVersion)
+  const current =
+    found ?? ({ version: hall.policyVersion, presetId: hall.policyPreset, overrides: {}, note: '开通时的规则', by: '', at: '' } satisfies PolicyVersion)
   return { current, currentStored: found !== undefined, all: found ? stored : [...stored, current] }
 }
 
@@ -130,7 +131,13 @@ export const savePolicy: Handler<'savePolicy'> = async (ctx, input) => {
   await ctx.store.putHall(saved)
   await audit(
     ctx.store,
-    { hallId: me.hallId, actor: staffActor(me), action: 'policy.update', target: `policy:${version}`, detail: { presetId: input.presetId, changes: changes.join('；'), note: input.note } },
+    {
+      hallId: me.hallId,
+      actor: staffActor(me),
+      action: 'policy.update',
+      target: `policy:${version}`,
+      detail: { presetId: input.presetId, changes: changes.join('；'), note: input.note },
+    },
     ctx.now,
   )
   return view(ctx, saved, true)

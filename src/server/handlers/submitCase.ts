@@ -32,15 +32,20 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
   // a flood from one device or one address is refused before anything is written
   await takeLimit(ctx.store, 'submit', { identity: citizenId, address: ctx.identity.address }, ctx.now)
   const { state } = await ctx.store.createCase(
-    newCase(hallCtx, ctx.now, { citizenId, requestId: input.requestId, uploads }, {
-      kind: input.kind,
-      windowId: window.id,
-      routedBy,
-      ...(matter ? { matterId: matter.id, matter: matterRef(matter) } : {}),
-      contact: input.contact,
-      text: input.text,
-      attachments,
-    }),
+    newCase(
+      hallCtx,
+      ctx.now,
+      { citizenId, requestId: input.requestId, uploads },
+      {
+        kind: input.kind,
+        windowId: window.id,
+        routedBy,
+        ...(matter ? { matterId: matter.id, matter: matterRef(matter) } : {}),
+        contact: input.contact,
+        text: input.text,
+        attachments,
+      },
+    ),
   )
   return { caseId: state.id, no: state.no }
 }

@@ -45,7 +45,10 @@ const KEYWORD = /^(thing|character_string|time|date|phrase|number|letter|name|ph
 /** parses `character_string1=caseNo,thing2=title,…`; null and the problem when it cannot be used */
 export function parseKeywords(raw: string): { map: KeywordMap } | { problem: string } {
   const map: KeywordMap = {}
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [keyword, field] = part.split('=').map((s) => s?.trim() ?? '')
     if (!keyword || !KEYWORD.test(keyword)) return { problem: `「${part}」：关键词应形如 thing2、time3、character_string1` }
     if (!field || !(field in MESSAGE_FIELDS)) return { problem: `「${part}」：可填写的内容为 ${Object.keys(MESSAGE_FIELDS).join('、')}` }

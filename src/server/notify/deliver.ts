@@ -23,11 +23,7 @@ export interface DeliveryReport {
   failed: number
 }
 
-export async function deliverOutbox(
-  store: Store,
-  senders: Partial<Record<Channel, Sender>>,
-  opts: { now: Date; limit?: number },
-): Promise<DeliveryReport> {
+export async function deliverOutbox(store: Store, senders: Partial<Record<Channel, Sender>>, opts: { now: Date; limit?: number }): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, skipped: 0, retried: 0, failed: 0 }
   const now = opts.now
   // the lease runs from when it is taken: a run that began long ago (a slow sweep before it) must not

@@ -66,7 +66,8 @@ export function wechatSender(store: Store, templates: SubscribeTemplates, send: 
     const who = n.recipient.kind === 'citizen' ? 'citizen' : 'staff'
     const templateId = templates[who]
     if (!templateId) return { skipped: '未配置订阅消息模板' }
-    const openid = n.recipient.kind === 'citizen' ? (n.recipient.id.startsWith('wx:') ? n.recipient.id.slice(3) : null) : await store.staffOpenid(n.recipient.id)
+    const openid =
+      n.recipient.kind === 'citizen' ? (n.recipient.id.startsWith('wx:') ? n.recipient.id.slice(3) : null) : await store.staffOpenid(n.recipient.id)
     if (!openid) return { skipped: '未绑定微信' }
     if (!(await store.takeGrant(openid, templateId))) return { skipped: '用户未订阅或订阅次数已用完' }
     const page = n.recipient.kind === 'citizen' ? `pages/case/index?id=${n.caseId}` : `staff/case/index?id=${n.caseId}`

@@ -19,14 +19,15 @@ function commandOf(sql: string): Command {
 
 export function pgliteDialect(db: PGlite): PostgresDialect {
   let held: Promise<void> = Promise.resolve()
-  const client = (release: () => void): PostgresPoolClient => ({
-    async query<R>(sql: string | object, parameters?: ReadonlyArray<unknown>) {
-      if (typeof sql !== 'string') throw new Error('cursors are not supported on the embedded database')
-      const result = await db.query<R>(sql, parameters ? [...parameters] : [])
-      return { command: commandOf(sql), rowCount: result.affectedRows ?? result.rows.length, rows: result.rows }
-    },
-    release,
-  }) as PostgresPoolClient
+  const client = (release: () => void): PostgresPoolClient =>
+    ({
+      async query<R>(sql: string | object, parameters?: ReadonlyArray<unknown>) {
+        if (typeof sql !== 'string') throw new Error('cursors are not supported on the embedded database')
+        const result = await db.query<R>(sql, parameters ? [...parameters] : [])
+        return { command: commandOf(sql), rowCount: result.affectedRows ?? result.rows.length, rows: result.rows }
+      },
+      release,
+    }) as PostgresPoolClient
 
   const pool: PostgresPool = {
     async connect() {

@@ -46,7 +46,12 @@ export default function CasePage() {
     return null
   }
 
-  if (error) return <View className='page'><Message title='无法查看' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法查看' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
 
   return (
@@ -75,12 +80,25 @@ export default function CasePage() {
       <CaseDetails view={view} />
       {view.can.materialsComplete ? (
         <View className='section'>
-          <ActionForm title='材料已备齐' hint='补齐上面告知单中的全部材料后，请点下面的按钮，办理时限将继续计算。' fields={[]} submitLabel='材料已备齐' onSubmit={(v) => act('materialsComplete', { note: String(v.note ?? '') })} />
+          <ActionForm
+            title='材料已备齐'
+            hint='补齐上面告知单中的全部材料后，请点下面的按钮，办理时限将继续计算。'
+            fields={[]}
+            submitLabel='材料已备齐'
+            onSubmit={(v) => act('materialsComplete', { note: String(v.note ?? '') })}
+          />
         </View>
       ) : null}
       {view.can.urge ? (
         <View className='section'>
-          <ActionForm title='催办' hint='办理时限已过半，您可以催办，首问负责人会收到提醒。' fields={[{ name: 'note', label: '想对工作人员说的话（可不填）', kind: 'text' }]} submitLabel='催办' tone='plain' onSubmit={(v) => act('urgeCase', { note: String(v.note) })} />
+          <ActionForm
+            title='催办'
+            hint='办理时限已过半，您可以催办，首问负责人会收到提醒。'
+            fields={[{ name: 'note', label: '想对工作人员说的话（可不填）', kind: 'text' }]}
+            submitLabel='催办'
+            tone='plain'
+            onSubmit={(v) => act('urgeCase', { note: String(v.note) })}
+          />
         </View>
       ) : null}
       <ClockList clocks={view.clocks} />

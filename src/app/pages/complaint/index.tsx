@@ -81,9 +81,18 @@ function ComplaintForm({ subject }: { subject: Subject }) {
         </View>
         <View className='field'>
           <View className='field__label'>
-            具体情况<Text className='field__count'>{text.trim().length}/{COMPLAINT_TEXT_MAX}</Text>
+            具体情况
+            <Text className='field__count'>
+              {text.trim().length}/{COMPLAINT_TEXT_MAX}
+            </Text>
           </View>
-          <Textarea className='field__textarea' value={text} maxlength={COMPLAINT_TEXT_MAX} placeholder='请写明时间、窗口和经过，至少 10 个字' onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            className='field__textarea'
+            value={text}
+            maxlength={COMPLAINT_TEXT_MAX}
+            placeholder='请写明时间、窗口和经过，至少 10 个字'
+            onInput={(e) => setText(e.detail.value)}
+          />
           {fieldError('text')}
         </View>
         <View className='field'>
@@ -134,12 +143,24 @@ export default function ComplaintPage() {
         const e = await call('entry', { scene: `h=${v.hall.id}` })
         if (!e.ok) return setError(e.error.message)
         const who = v.responder ? `，首问负责人 ${v.responder.name}` : ''
-        setSubject({ hall: v.hall, complaintDays: e.data.limits.complaint, target: { kind: 'case', caseId: v.id }, about: `案件 ${v.no}（${v.window.name}${who}）`, contact: v.contact })
+        setSubject({
+          hall: v.hall,
+          complaintDays: e.data.limits.complaint,
+          target: { kind: 'case', caseId: v.id },
+          about: `案件 ${v.no}（${v.window.name}${who}）`,
+          contact: v.contact,
+        })
       })
     } else if (params.hall && params.window) {
       void call('entry', { scene: `h=${params.hall}&w=${params.window}` }).then((a) => {
         if (!a.ok || !a.data.window) return setError(a.ok ? '找不到这个窗口' : a.error.message)
-        setSubject({ hall: a.data.hall, complaintDays: a.data.limits.complaint, target: { kind: 'window', windowId: a.data.window.id }, about: a.data.window.name, contact: { name: '', phone: '' } })
+        setSubject({
+          hall: a.data.hall,
+          complaintDays: a.data.limits.complaint,
+          target: { kind: 'window', windowId: a.data.window.id },
+          about: a.data.window.name,
+          contact: { name: '', phone: '' },
+        })
       })
     } else setError('请从案件页面或窗口页面进入投诉')
   }, [params.id, params.case, params.hall, params.window])
@@ -151,14 +172,17 @@ export default function ComplaintPage() {
     return null
   }
 
-  if (error) return <View className='page'><Message title='无法投诉' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法投诉' text={error} />
+      </View>
+    )
   if (!params.id) return subject ? <ComplaintForm subject={subject} /> : <View className='page loading'>正在加载…</View>
   if (!view) return <View className='page loading'>正在加载…</View>
   return (
     <View className='page'>
-      {view.status === 'open' ? (
-        <View className='notice'>您的投诉已受理，政务服务科将在 {formatTime(view.dueAt)} 前调查核实并答复您。</View>
-      ) : null}
+      {view.status === 'open' ? <View className='notice'>您的投诉已受理，政务服务科将在 {formatTime(view.dueAt)} 前调查核实并答复您。</View> : null}
       {view.can.rate ? <RatingSheet title='请评价投诉的处理情况' reasons={false} onSubmit={rate} /> : null}
       <ComplaintBody view={view} />
       {view.caseId ? (

@@ -153,7 +153,13 @@ export default function EntryPage() {
             </View>
             <View className='hero__scope'>业务范围：{windowChoice.scope}</View>
             {!entry.window ? (
-              <Text className='link link--light hero__change' onClick={() => { setMatter(null); setWindowChoice(null) }}>
+              <Text
+                className='link link--light hero__change'
+                onClick={() => {
+                  setMatter(null)
+                  setWindowChoice(null)
+                }}
+              >
                 换一个窗口
               </Text>
             ) : null}
@@ -168,7 +174,13 @@ export default function EntryPage() {
         <View className='section'>
           {entry.matters.length > 0 ? (
             <View className='search'>
-              <Input className='search__input' value={query} maxlength={30} placeholder='搜索事项：名称、拼音首字母或关键词' onInput={(e) => setQuery(e.detail.value)} />
+              <Input
+                className='search__input'
+                value={query}
+                maxlength={30}
+                placeholder='搜索事项：名称、拼音首字母或关键词'
+                onInput={(e) => setQuery(e.detail.value)}
+              />
               {query.trim() ? (
                 found.length > 0 ? (
                   <MatterList matters={found} windows={entry.windows} onChoose={chooseMatter} />
@@ -213,14 +225,28 @@ export default function EntryPage() {
           </View>
           <View className='field'>
             <View className='field__label'>联系电话</View>
-            <Input className='field__input' value={phone} type='text' maxlength={20} placeholder='手机号或带区号的固定电话' onInput={(e) => setPhone(e.detail.value)} />
+            <Input
+              className='field__input'
+              value={phone}
+              type='text'
+              maxlength={20}
+              placeholder='手机号或带区号的固定电话'
+              onInput={(e) => setPhone(e.detail.value)}
+            />
             {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           </View>
           <View className='field'>
             <View className='field__label'>
-              {kind === 'consult' ? '咨询内容' : '要办理的事项'}<Text className='field__count'>{text.trim().length}/1000</Text>
+              {kind === 'consult' ? '咨询内容' : '要办理的事项'}
+              <Text className='field__count'>{text.trim().length}/1000</Text>
             </View>
-            <Textarea className='field__textarea' value={text} maxlength={1000} placeholder='请写明您要咨询或办理的事情，至少 5 个字' onInput={(e) => setText(e.detail.value)} />
+            <Textarea
+              className='field__textarea'
+              value={text}
+              maxlength={1000}
+              placeholder='请写明您要咨询或办理的事情，至少 5 个字'
+              onInput={(e) => setText(e.detail.value)}
+            />
             {errors.text ? <View className='field__error'>{errors.text}</View> : null}
           </View>
           <View className='field'>

@@ -52,7 +52,12 @@ export default function InboxPage() {
     if (a.ok) await load()
   }
 
-  if (error) return <View className='page'><Message title='无法加载消息' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载消息' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   if (view.items.length === 0) {
     return (

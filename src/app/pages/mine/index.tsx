@@ -20,9 +20,19 @@ export default function MinePage() {
   }
   useRefresh(load)
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!cases) return <View className='page loading'>正在加载…</View>
-  if (cases.length === 0) return <View className='page'><Message title='还没有咨询记录' text='扫描大厅或窗口的二维码即可咨询。' /></View>
+  if (cases.length === 0)
+    return (
+      <View className='page'>
+        <Message title='还没有咨询记录' text='扫描大厅或窗口的二维码即可咨询。' />
+      </View>
+    )
   return (
     <View className='page'>
       <InboxLink as='citizen' />

@@ -12,7 +12,6 @@ import { formatTime } from '../../lib/format'
 import { useStaffView } from '../../lib/useStaffView'
 import { shanghaiDate } from '../../../core/calendar'
 
-
 const shift = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number]
   const i = y * 12 + (m - 1) + by
@@ -22,13 +21,19 @@ const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`
 
 function distribution(view: AssessmentView) {
   return stackedBars(
-    view.windows.flatMap((w) => ['5', '4', '3', '2', '1'].map((l) => ({ window: w.name.replace(/窗口.*$/, ''), part: LEVEL_NAMES[l]!, count: w.ratings[l as '5'] }))),
+    view.windows.flatMap((w) =>
+      ['5', '4', '3', '2', '1'].map((l) => ({ window: w.name.replace(/窗口.*$/, ''), part: LEVEL_NAMES[l]!, count: w.ratings[l as '5'] })),
+    ),
     LEVEL_COLORS,
   )
 }
 
 function trend(view: AssessmentView) {
-  const data = view.windows.flatMap((w) => w.trend.filter((t) => t.goodShare !== null).map((t) => ({ window: w.name.replace(/窗口.*$/, ''), month: `${Number(t.month.slice(5))}月`, share: Math.round(t.goodShare! * 100) })))
+  const data = view.windows.flatMap((w) =>
+    w.trend
+      .filter((t) => t.goodShare !== null)
+      .map((t) => ({ window: w.name.replace(/窗口.*$/, ''), month: `${Number(t.month.slice(5))}月`, share: Math.round(t.goodShare! * 100) })),
+  )
   return el(F2Chart, {
     data,
     scale: { share: { min: 0, max: 100, tickCount: 5 } },
@@ -60,14 +65,23 @@ export default function AssessmentPage() {
     void load(m)
   }
 
-  if (error) return <View className='page'><Message title='无法查看考核情况' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法查看考核情况' text={error} />
+      </View>
+    )
   const rated = view ? view.windows.reduce((s, w) => s + Object.values(w.ratings).reduce((a, b) => a + b, 0), 0) : 0
   return (
     <View className='page'>
       <View className='month-bar'>
-        <Text className='link' onClick={() => go(-1)}>‹ 上月</Text>
+        <Text className='link' onClick={() => go(-1)}>
+          ‹ 上月
+        </Text>
         <Text className='month-bar__title'>{monthLabel(month)}考核</Text>
-        <Text className='link' onClick={() => go(1)}>下月 ›</Text>
+        <Text className='link' onClick={() => go(1)}>
+          下月 ›
+        </Text>
       </View>
       <View className='segmented assessment__modes'>
         <Text className={`segmented__item ${year ? '' : 'segmented__item--on'}`} onClick={() => setYear(null)}>
@@ -110,7 +124,11 @@ export default function AssessmentPage() {
               <View className='section__title'>
                 各窗口好差评<Text className='section__aside'>本月 {rated} 条</Text>
               </View>
-              {rated > 0 ? <Chart height={Math.max(180, view.windows.length * 44 + 60)} draw={() => distribution(view)} deps={[view]} /> : <View className='muted'>本月暂无评价</View>}
+              {rated > 0 ? (
+                <Chart height={Math.max(180, view.windows.length * 44 + 60)} draw={() => distribution(view)} deps={[view]} />
+              ) : (
+                <View className='muted'>本月暂无评价</View>
+              )}
               <View className='section__title section__title--sub'>近六个月满意率（满意、非常满意占比）</View>
               <Chart height={220} draw={() => trend(view)} deps={[view]} />
               {view.windows.map((w) => (
@@ -140,7 +158,11 @@ export default function AssessmentPage() {
                   <View className='score__items'>
                     {s.items.length === 0 ? <View className='muted'>本月无扣分</View> : null}
                     {s.items.map((d, i) => (
-                      <View className='score__item' key={`${d.caseId}-${i}`} onClick={() => d.caseId && Taro.navigateTo({ url: `/staff/case/index?id=${d.caseId}` })}>
+                      <View
+                        className='score__item'
+                        key={`${d.caseId}-${i}`}
+                        onClick={() => d.caseId && Taro.navigateTo({ url: `/staff/case/index?id=${d.caseId}` })}
+                      >
                         <View className='score-row'>
                           <Text>{d.label}</Text>
                           <Text className='score-row__total score-row__total--down'>{d.points}</Text>

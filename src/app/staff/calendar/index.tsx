@@ -15,8 +15,8 @@ const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}
 
 export default function CalendarPage() {
   // a refresh stays on the year shown
-  const { view, setView, error, load } = useStaffView(
-    (year: number | undefined = view?.year): Promise<ApiAnswer<CalendarView>> => call('calendarSettings', year ? { year } : {}),
+  const { view, setView, error, load } = useStaffView((year: number | undefined = view?.year): Promise<ApiAnswer<CalendarView>> =>
+    call('calendarSettings', year ? { year } : {}),
   )
 
   async function add(v: FormValues): Promise<ErrorBody | null> {
@@ -31,15 +31,24 @@ export default function CalendarPage() {
     else Taro.showToast({ title: a.error.message, icon: 'none' })
   }
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   return (
     <View className='page'>
       {view.warning ? <View className='notice'>{view.warning}</View> : null}
       <View className='month-bar'>
-        <Text className='link' onClick={() => load(view.year - 1)}>‹ {view.year - 1}</Text>
+        <Text className='link' onClick={() => load(view.year - 1)}>
+          ‹ {view.year - 1}
+        </Text>
         <Text className='month-bar__title'>{view.year} 年</Text>
-        <Text className='link' onClick={() => load(view.year + 1)}>{view.year + 1} ›</Text>
+        <Text className='link' onClick={() => load(view.year + 1)}>
+          {view.year + 1} ›
+        </Text>
       </View>
       <View className='section'>
         <View className='section__title'>本厅调整</View>
@@ -59,7 +68,16 @@ export default function CalendarPage() {
           hint='例如地方节日休息、周末延时服务上班，或国务院通知发布而数据尚未更新时的放假安排。'
           fields={[
             { name: 'date', label: '日期（如 2027-01-01）', kind: 'text' },
-            { name: 'kind', label: '这一天', kind: 'choice', options: [{ value: 'restday', label: '休息' }, { value: 'workday', label: '上班' }], initial: 'restday' },
+            {
+              name: 'kind',
+              label: '这一天',
+              kind: 'choice',
+              options: [
+                { value: 'restday', label: '休息' },
+                { value: 'workday', label: '上班' },
+              ],
+              initial: 'restday',
+            },
             { name: 'note', label: '原因', kind: 'text', placeholder: '例如 元旦、延时服务' },
           ]}
           submitLabel='保存'

@@ -55,7 +55,12 @@ export default function StaffCasePage() {
     else setText('')
   }
 
-  if (error) return <View className='page'><Message title='无法查看' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法查看' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   const can = view.can
   const colleagues = view.colleagues.filter((c) => c.id !== view.responder?.staffId).map((c) => ({ value: c.id, label: `${c.name}（${c.title}）` }))
@@ -89,7 +94,13 @@ export default function StaffCasePage() {
       ) : null}
       {can.acknowledgeHandover && lastSlip ? (
         <View className='section'>
-          <ActionForm title={`阅知交接单 ${lastSlip.slipNo}`} hint={`${lastSlip.from.name} 移交：${lastSlip.reason}。阅知后您承接首问责任，请当日与市民联系（003）。`} fields={[]} submitLabel='已阅知，承接首问责任' onSubmit={submitWith('acknowledgeHandover', '您已承接首问责任，请今天内联系市民', () => ({ slipNo: lastSlip.slipNo }))} />
+          <ActionForm
+            title={`阅知交接单 ${lastSlip.slipNo}`}
+            hint={`${lastSlip.from.name} 移交：${lastSlip.reason}。阅知后您承接首问责任，请当日与市民联系（003）。`}
+            fields={[]}
+            submitLabel='已阅知，承接首问责任'
+            onSubmit={submitWith('acknowledgeHandover', '您已承接首问责任，请今天内联系市民', () => ({ slipNo: lastSlip.slipNo }))}
+          />
         </View>
       ) : null}
       {view.responder ? (
@@ -108,30 +119,260 @@ export default function StaffCasePage() {
               </Text>
             ))}
           </View>
-          <Textarea className='field__textarea' value={text} maxlength={2000} placeholder='请耐心、完整地答复，一次性告知所需材料和办理方式' onInput={(e) => setText(e.detail.value)} />
-          <Button className={`btn btn--primary ${busy || text.trim().length < 2 ? 'btn--off' : ''}`} loading={busy} disabled={busy || text.trim().length < 2} onClick={reply}>
+          <Textarea
+            className='field__textarea'
+            value={text}
+            maxlength={2000}
+            placeholder='请耐心、完整地答复，一次性告知所需材料和办理方式'
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <Button
+            className={`btn btn--primary ${busy || text.trim().length < 2 ? 'btn--off' : ''}`}
+            loading={busy}
+            disabled={busy || text.trim().length < 2}
+            onClick={reply}
+          >
             发送答复
           </Button>
         </View>
       ) : null}
       <View className='actions'>
-        {can.recordContact ? <ActionForm title='登记已联系市民' fields={[{ name: 'note', label: '联系情况', kind: 'text', placeholder: '例如：已电话联系，约定明天来办' }]} submitLabel='登记' onSubmit={submitWith('recordContact', '已登记联系情况', (v) => ({ note: String(v.note) }))} /> : null}
-        {can.issueSupplementNotice ? <ActionForm title='一次性告知补正材料（附件1）' hint='请一次列明需要补正的全部材料（000 §4.1）：勾选清单中缺少的，其他材料每行写一项。' fields={noticeFields(view.matter?.materials ?? [])} submitLabel='出具告知单' onSubmit={submitWith('issueSupplementNotice', '补件告知单已出具', (v) => ({ items: [...((v.picked as string[] | undefined) ?? []), ...(v.items as string[])] }))} /> : null}
-        {can.materialsComplete ? <ActionForm title='材料已备齐' fields={[]} submitLabel='确认材料已备齐，继续办理' onSubmit={submitWith('materialsComplete', '材料已备齐，时限继续计算', () => ({}))} /> : null}
-        {can.accept ? <ActionForm title='受理' fields={[{ name: 'mode', label: '办件类型', kind: 'choice', options: [{ value: 'instant', label: '即办件（当场办结）' }, { value: 'promised', label: '承诺件' }], initial: view.matter?.kind ?? 'instant' }, { name: 'limitDays', label: view.matter?.promisedDays ? `承诺办结时限（工作日；不填按事项清单 ${view.matter.promisedDays} 个工作日）` : '承诺办结时限（工作日，承诺件填写）', kind: 'number' }, ...(view.matter?.promisedDays ? [{ name: 'limitReason', label: '时限与事项清单不同时的理由（将告知市民）', kind: 'text' as const }] : [])]} submitLabel='受理' onSubmit={submitWith('acceptCase', '已受理', (v) => ({ mode: v.mode as 'instant' | 'promised', limitDays: v.mode === 'promised' && v.limitDays !== '' ? Number(v.limitDays) : undefined, limitReason: v.mode === 'promised' && v.limitReason ? String(v.limitReason) : undefined }))} /> : null}
-        {can.complete ? <ActionForm title='办结' fields={[{ name: 'result', label: '办理结果', kind: 'textarea' }]} submitLabel='办结' onSubmit={submitWith('completeCase', '已办结', (v) => ({ result: String(v.result) }))} /> : null}
-        {can.refuse ? <ActionForm title='不予办理' hint='须明确告知理由和依据（000 §4.1）。' fields={[{ name: 'reason', label: '理由', kind: 'textarea' }, { name: 'legalBasis', label: '法律、法规或政策依据', kind: 'text' }]} submitLabel='作出不予办理决定' tone='danger' onSubmit={submitWith('refuseCase', '已告知不予办理的理由和依据', (v) => ({ reason: String(v.reason), legalBasis: String(v.legalBasis) }))} /> : null}
-        {can.createHandover && colleagues.length > 0 ? <ActionForm title='移交本窗口承办人（交接单）' fields={[{ name: 'toStaffId', label: '接收人', kind: 'choice', options: colleagues }, { name: 'reason', label: '交接原因', kind: 'text' }, { name: 'remarks', label: '备注', kind: 'text' }]} submitLabel='生成交接单' onSubmit={submitWith('createHandover', '交接单已生成，等待接收人阅知', (v) => ({ toStaffId: String(v.toStaffId), reason: String(v.reason), remarks: String(v.remarks) }))} /> : null}
-        {can.refer && windows.length > 0 ? <ActionForm title='指引到本大厅其他窗口' hint='请告诉市民到哪个窗口、怎么办，不得说「不知道、不清楚、不归我管」（000 §5.3）。' fields={[{ name: 'toWindowId', label: '窗口', kind: 'choice', options: windows }, { name: 'note', label: '给市民的指引', kind: 'textarea' }, { name: 'openLinked', label: '同时在该窗口为市民登记', kind: 'toggle', initial: true }]} submitLabel='指引' onSubmit={submitWith('referCase', '已指引市民到其他窗口', (v) => ({ toWindowId: String(v.toWindowId), note: String(v.note), openLinked: v.openLinked === true }))} /> : null}
-        {can.reportJoint && windows.length > 0 ? <ActionForm title='需要其他窗口共同办理' hint='报告窗口负责人，由本窗口牵头商定办理方案（000 §5.2）。' fields={[{ name: 'coWindowIds', label: '协办窗口', kind: 'multi', options: windows }, { name: 'note', label: '情况说明', kind: 'textarea' }]} submitLabel='报告窗口负责人' onSubmit={submitWith('reportJoint', '已报告窗口负责人', (v) => ({ coWindowIds: v.coWindowIds as string[], note: String(v.note) }))} /> : null}
-        {can.recordJointPlan ? <ActionForm title='记录共同办理方案' fields={[{ name: 'plan', label: '商定的办理方案', kind: 'textarea' }]} submitLabel='记录方案' onSubmit={submitWith('recordJointPlan', '办理方案已记录', (v) => ({ plan: String(v.plan), coWindowIds: view.joint?.coWindowIds ?? [] }))} /> : null}
-        {can.outsideHall ? <ActionForm title='不属于本大厅职责' fields={[{ name: 'mode', label: '类型', kind: 'choice', options: [{ value: 'consult', label: '咨询：向市民说明' }, { value: 'written', label: '书面申请：转政务服务科移交' }], initial: 'consult' }, { name: 'explanation', label: '向市民的说明', kind: 'textarea' }, { name: 'department', label: '主管部门', kind: 'text' }]} submitLabel='确定' onSubmit={submitWith('outsideHall', '已记录', (v) => ({ mode: v.mode as 'consult' | 'written', explanation: String(v.explanation), department: String(v.department) }))} /> : null}
-        {can.forwardOutside ? <ActionForm title='登记移交主管部门' fields={[{ name: 'department', label: '接收部门', kind: 'text' }, { name: 'date', label: '移交日期', kind: 'text', placeholder: '2026-11-24' }, { name: 'documentNo', label: '文号', kind: 'text' }]} submitLabel='登记移交' onSubmit={submitWith('forwardOutside', '已登记移交', (v) => ({ department: String(v.department), date: String(v.date), documentNo: String(v.documentNo) }))} /> : null}
-        {can.extend && runningClock ? <ActionForm title={`延期：${runningClock.label}`} hint='延期理由将告知市民（004 限时办结 §5）。' fields={[{ name: 'days', label: '延期工作日数', kind: 'number' }, { name: 'reason', label: '延期理由', kind: 'textarea' }]} submitLabel='延期' onSubmit={submitWith('extendClock', '已延期', (v) => ({ clockKind: runningClock.kind, days: Number(v.days), reason: String(v.reason) }))} /> : null}
-        {can.takeOver ? <ActionForm title='窗口负责人接手' fields={[{ name: 'reason', label: '接手原因', kind: 'text' }]} submitLabel='接手' onSubmit={submitWith('takeOver', '您已接手本案', (v) => ({ reason: String(v.reason) }))} /> : null}
-        {can.urge ? <ActionForm title='督办催办' fields={[{ name: 'note', label: '催办意见', kind: 'text' }]} submitLabel='催办' onSubmit={submitWith('urgeCase', '已催办', (v) => ({ note: String(v.note) }))} /> : null}
-        {can.rectify ? <ActionForm title='差评核查整改' hint='请核实市民反映的情况，写明核查结论和整改措施；市民可在案件页看到。' fields={[{ name: 'finding', label: '核查结论', kind: 'choice', options: [{ value: 'verified', label: '情况属实' }, { value: 'notStaffFault', label: '非工作人员原因' }], initial: 'verified' }, { name: 'measures', label: '核查情况和整改措施', kind: 'textarea' }]} submitLabel='提交整改情况' onSubmit={submitWith('recordRectification', '已记录整改情况', (v) => ({ finding: v.finding as 'verified' | 'notStaffFault', measures: String(v.measures) }))} /> : null}
-        {can.followUp ? <ActionForm title='回访市民' fields={[{ name: 'result', label: '回访情况', kind: 'textarea' }, { name: 'satisfied', label: '市民是否满意', kind: 'toggle', initial: true }]} submitLabel='记录回访' onSubmit={submitWith('recordFollowUp', '已记录回访', (v) => ({ result: String(v.result), satisfied: Boolean(v.satisfied) }))} /> : null}
+        {can.recordContact ? (
+          <ActionForm
+            title='登记已联系市民'
+            fields={[{ name: 'note', label: '联系情况', kind: 'text', placeholder: '例如：已电话联系，约定明天来办' }]}
+            submitLabel='登记'
+            onSubmit={submitWith('recordContact', '已登记联系情况', (v) => ({ note: String(v.note) }))}
+          />
+        ) : null}
+        {can.issueSupplementNotice ? (
+          <ActionForm
+            title='一次性告知补正材料（附件1）'
+            hint='请一次列明需要补正的全部材料（000 §4.1）：勾选清单中缺少的，其他材料每行写一项。'
+            fields={noticeFields(view.matter?.materials ?? [])}
+            submitLabel='出具告知单'
+            onSubmit={submitWith('issueSupplementNotice', '补件告知单已出具', (v) => ({
+              items: [...((v.picked as string[] | undefined) ?? []), ...(v.items as string[])],
+            }))}
+          />
+        ) : null}
+        {can.materialsComplete ? (
+          <ActionForm
+            title='材料已备齐'
+            fields={[]}
+            submitLabel='确认材料已备齐，继续办理'
+            onSubmit={submitWith('materialsComplete', '材料已备齐，时限继续计算', () => ({}))}
+          />
+        ) : null}
+        {can.accept ? (
+          <ActionForm
+            title='受理'
+            fields={[
+              {
+                name: 'mode',
+                label: '办件类型',
+                kind: 'choice',
+                options: [
+                  { value: 'instant', label: '即办件（当场办结）' },
+                  { value: 'promised', label: '承诺件' },
+                ],
+                initial: view.matter?.kind ?? 'instant',
+              },
+              {
+                name: 'limitDays',
+                label: view.matter?.promisedDays
+                  ? `承诺办结时限（工作日；不填按事项清单 ${view.matter.promisedDays} 个工作日）`
+                  : '承诺办结时限（工作日，承诺件填写）',
+                kind: 'number',
+              },
+              ...(view.matter?.promisedDays ? [{ name: 'limitReason', label: '时限与事项清单不同时的理由（将告知市民）', kind: 'text' as const }] : []),
+            ]}
+            submitLabel='受理'
+            onSubmit={submitWith('acceptCase', '已受理', (v) => ({
+              mode: v.mode as 'instant' | 'promised',
+              limitDays: v.mode === 'promised' && v.limitDays !== '' ? Number(v.limitDays) : undefined,
+              limitReason: v.mode === 'promised' && v.limitReason ? String(v.limitReason) : undefined,
+            }))}
+          />
+        ) : null}
+        {can.complete ? (
+          <ActionForm
+            title='办结'
+            fields={[{ name: 'result', label: '办理结果', kind: 'textarea' }]}
+            submitLabel='办结'
+            onSubmit={submitWith('completeCase', '已办结', (v) => ({ result: String(v.result) }))}
+          />
+        ) : null}
+        {can.refuse ? (
+          <ActionForm
+            title='不予办理'
+            hint='须明确告知理由和依据（000 §4.1）。'
+            fields={[
+              { name: 'reason', label: '理由', kind: 'textarea' },
+              { name: 'legalBasis', label: '法律、法规或政策依据', kind: 'text' },
+            ]}
+            submitLabel='作出不予办理决定'
+            tone='danger'
+            onSubmit={submitWith('refuseCase', '已告知不予办理的理由和依据', (v) => ({ reason: String(v.reason), legalBasis: String(v.legalBasis) }))}
+          />
+        ) : null}
+        {can.createHandover && colleagues.length > 0 ? (
+          <ActionForm
+            title='移交本窗口承办人（交接单）'
+            fields={[
+              { name: 'toStaffId', label: '接收人', kind: 'choice', options: colleagues },
+              { name: 'reason', label: '交接原因', kind: 'text' },
+              { name: 'remarks', label: '备注', kind: 'text' },
+            ]}
+            submitLabel='生成交接单'
+            onSubmit={submitWith('createHandover', '交接单已生成，等待接收人阅知', (v) => ({
+              toStaffId: String(v.toStaffId),
+              reason: String(v.reason),
+              remarks: String(v.remarks),
+            }))}
+          />
+        ) : null}
+        {can.refer && windows.length > 0 ? (
+          <ActionForm
+            title='指引到本大厅其他窗口'
+            hint='请告诉市民到哪个窗口、怎么办，不得说「不知道、不清楚、不归我管」（000 §5.3）。'
+            fields={[
+              { name: 'toWindowId', label: '窗口', kind: 'choice', options: windows },
+              { name: 'note', label: '给市民的指引', kind: 'textarea' },
+              { name: 'openLinked', label: '同时在该窗口为市民登记', kind: 'toggle', initial: true },
+            ]}
+            submitLabel='指引'
+            onSubmit={submitWith('referCase', '已指引市民到其他窗口', (v) => ({
+              toWindowId: String(v.toWindowId),
+              note: String(v.note),
+              openLinked: v.openLinked === true,
+            }))}
+          />
+        ) : null}
+        {can.reportJoint && windows.length > 0 ? (
+          <ActionForm
+            title='需要其他窗口共同办理'
+            hint='报告窗口负责人，由本窗口牵头商定办理方案（000 §5.2）。'
+            fields={[
+              { name: 'coWindowIds', label: '协办窗口', kind: 'multi', options: windows },
+              { name: 'note', label: '情况说明', kind: 'textarea' },
+            ]}
+            submitLabel='报告窗口负责人'
+            onSubmit={submitWith('reportJoint', '已报告窗口负责人', (v) => ({ coWindowIds: v.coWindowIds as string[], note: String(v.note) }))}
+          />
+        ) : null}
+        {can.recordJointPlan ? (
+          <ActionForm
+            title='记录共同办理方案'
+            fields={[{ name: 'plan', label: '商定的办理方案', kind: 'textarea' }]}
+            submitLabel='记录方案'
+            onSubmit={submitWith('recordJointPlan', '办理方案已记录', (v) => ({ plan: String(v.plan), coWindowIds: view.joint?.coWindowIds ?? [] }))}
+          />
+        ) : null}
+        {can.outsideHall ? (
+          <ActionForm
+            title='不属于本大厅职责'
+            fields={[
+              {
+                name: 'mode',
+                label: '类型',
+                kind: 'choice',
+                options: [
+                  { value: 'consult', label: '咨询：向市民说明' },
+                  { value: 'written', label: '书面申请：转政务服务科移交' },
+                ],
+                initial: 'consult',
+              },
+              { name: 'explanation', label: '向市民的说明', kind: 'textarea' },
+              { name: 'department', label: '主管部门', kind: 'text' },
+            ]}
+            submitLabel='确定'
+            onSubmit={submitWith('outsideHall', '已记录', (v) => ({
+              mode: v.mode as 'consult' | 'written',
+              explanation: String(v.explanation),
+              department: String(v.department),
+            }))}
+          />
+        ) : null}
+        {can.forwardOutside ? (
+          <ActionForm
+            title='登记移交主管部门'
+            fields={[
+              { name: 'department', label: '接收部门', kind: 'text' },
+              { name: 'date', label: '移交日期', kind: 'text', placeholder: '2026-11-24' },
+              { name: 'documentNo', label: '文号', kind: 'text' },
+            ]}
+            submitLabel='登记移交'
+            onSubmit={submitWith('forwardOutside', '已登记移交', (v) => ({
+              department: String(v.department),
+              date: String(v.date),
+              documentNo: String(v.documentNo),
+            }))}
+          />
+        ) : null}
+        {can.extend && runningClock ? (
+          <ActionForm
+            title={`延期：${runningClock.label}`}
+            hint='延期理由将告知市民（004 限时办结 §5）。'
+            fields={[
+              { name: 'days', label: '延期工作日数', kind: 'number' },
+              { name: 'reason', label: '延期理由', kind: 'textarea' },
+            ]}
+            submitLabel='延期'
+            onSubmit={submitWith('extendClock', '已延期', (v) => ({ clockKind: runningClock.kind, days: Number(v.days), reason: String(v.reason) }))}
+          />
+        ) : null}
+        {can.takeOver ? (
+          <ActionForm
+            title='窗口负责人接手'
+            fields={[{ name: 'reason', label: '接手原因', kind: 'text' }]}
+            submitLabel='接手'
+            onSubmit={submitWith('takeOver', '您已接手本案', (v) => ({ reason: String(v.reason) }))}
+          />
+        ) : null}
+        {can.urge ? (
+          <ActionForm
+            title='督办催办'
+            fields={[{ name: 'note', label: '催办意见', kind: 'text' }]}
+            submitLabel='催办'
+            onSubmit={submitWith('urgeCase', '已催办', (v) => ({ note: String(v.note) }))}
+          />
+        ) : null}
+        {can.rectify ? (
+          <ActionForm
+            title='差评核查整改'
+            hint='请核实市民反映的情况，写明核查结论和整改措施；市民可在案件页看到。'
+            fields={[
+              {
+                name: 'finding',
+                label: '核查结论',
+                kind: 'choice',
+                options: [
+                  { value: 'verified', label: '情况属实' },
+                  { value: 'notStaffFault', label: '非工作人员原因' },
+                ],
+                initial: 'verified',
+              },
+              { name: 'measures', label: '核查情况和整改措施', kind: 'textarea' },
+            ]}
+            submitLabel='提交整改情况'
+            onSubmit={submitWith('recordRectification', '已记录整改情况', (v) => ({
+              finding: v.finding as 'verified' | 'notStaffFault',
+              measures: String(v.measures),
+            }))}
+          />
+        ) : null}
+        {can.followUp ? (
+          <ActionForm
+            title='回访市民'
+            fields={[
+              { name: 'result', label: '回访情况', kind: 'textarea' },
+              { name: 'satisfied', label: '市民是否满意', kind: 'toggle', initial: true },
+            ]}
+            submitLabel='记录回访'
+            onSubmit={submitWith('recordFollowUp', '已记录回访', (v) => ({ result: String(v.result), satisfied: Boolean(v.satisfied) }))}
+          />
+        ) : null}
         {can.close ? <ActionForm title='结案' fields={[]} submitLabel='结案' tone='plain' onSubmit={submitWith('closeCase', '已结案', () => ({}))} /> : null}
       </View>
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
@@ -145,7 +386,12 @@ export default function StaffCasePage() {
 
 /** 000 §4.1: the matter's materials to tick, and a line each for anything else */
 function noticeFields(materials: string[]): FieldSpec[] {
-  const other: FieldSpec = { name: 'items', label: materials.length ? '其他需要补正的材料（每行一项）' : '需要补正的材料（每行一项）', kind: 'lines', placeholder: '身份证复印件\n购房合同原件' }
+  const other: FieldSpec = {
+    name: 'items',
+    label: materials.length ? '其他需要补正的材料（每行一项）' : '需要补正的材料（每行一项）',
+    kind: 'lines',
+    placeholder: '身份证复印件\n购房合同原件',
+  }
   if (!materials.length) return [other]
   return [{ name: 'picked', label: '本事项材料清单中缺少的', kind: 'multi', options: materials.map((m) => ({ value: m, label: m })) }, other]
 }

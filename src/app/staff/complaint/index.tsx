@@ -24,7 +24,10 @@ export default function ComplaintDeskItemPage() {
     return null
   }
   const extend = async (v: FormValues) =>
-    done(await call('extendComplaint', { complaintId: params.id ?? '', days: Number(v.days), reason: String(v.reason), approvedBy: String(v.approvedBy) }), '已延期，并告知投诉人')
+    done(
+      await call('extendComplaint', { complaintId: params.id ?? '', days: Number(v.days), reason: String(v.reason), approvedBy: String(v.approvedBy) }),
+      '已延期，并告知投诉人',
+    )
   const answer = async (v: FormValues) =>
     done(
       await call('answerComplaint', {
@@ -36,7 +39,12 @@ export default function ComplaintDeskItemPage() {
       '已答复投诉人',
     )
 
-  if (error) return <View className='page'><Message title='无法查看' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法查看' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   return (
     <View className='page'>
@@ -62,8 +70,21 @@ export default function ComplaintDeskItemPage() {
             title='答复投诉'
             hint='写明调查核实的情况和处理结果。投诉属实的，请选择负有责任的工作人员（计入当月考核，004）；涉及的案件已办结的，将重新办理。'
             fields={[
-              { name: 'finding', label: '核实结论', kind: 'choice', options: [{ value: 'verified', label: '投诉属实' }, { value: 'unfounded', label: '投诉不属实' }] },
-              { name: 'responsibleStaffId', label: '责任人（投诉属实时）', kind: 'choice', options: view.staffChoices.slice(0, 12).map((s) => ({ value: s.id, label: `${s.name}（${s.windowName}）` })) },
+              {
+                name: 'finding',
+                label: '核实结论',
+                kind: 'choice',
+                options: [
+                  { value: 'verified', label: '投诉属实' },
+                  { value: 'unfounded', label: '投诉不属实' },
+                ],
+              },
+              {
+                name: 'responsibleStaffId',
+                label: '责任人（投诉属实时）',
+                kind: 'choice',
+                options: view.staffChoices.slice(0, 12).map((s) => ({ value: s.id, label: `${s.name}（${s.windowName}）` })),
+              },
               { name: 'answer', label: '调查核实情况和处理结果', kind: 'textarea' },
             ]}
             submitLabel='答复投诉人'

@@ -9,7 +9,12 @@ import { useStaffView } from '../../lib/useStaffView'
 export default function ComplaintDeskPage() {
   const { view: desk, error } = useStaffView(() => call('complaintDesk', {}))
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!desk) return <View className='page loading'>正在加载…</View>
   const overdue = desk.open.filter((c) => c.overdue).length
   return (

@@ -49,7 +49,14 @@ function ratingChart(view: DashboardView) {
   return el(F2Chart, {
     data,
     coord: { transposed: true },
-    scale: { count: countScale(data, (d) => d.level, (d) => d.count, false) },
+    scale: {
+      count: countScale(
+        data,
+        (d) => d.level,
+        (d) => d.count,
+        false,
+      ),
+    },
     children: [
       el(Axis, { field: 'level', style: label }),
       el(Axis, { field: 'count', style: label, formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') }),
@@ -67,16 +74,25 @@ export default function DashboardPage() {
     load(w)
   }
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在统计…</View>
   const first = view.weeks[0]!.week
   return (
     <View className='page dashboard'>
       {view.windowChoices.length > 0 ? (
         <View className='chips dashboard__scope'>
-          <Text className={`chip ${!windowId ? 'chip--on' : ''}`} onClick={() => choose(undefined)}>全厅</Text>
+          <Text className={`chip ${!windowId ? 'chip--on' : ''}`} onClick={() => choose(undefined)}>
+            全厅
+          </Text>
           {view.windowChoices.map((w) => (
-            <Text key={w.id} className={`chip dashboard__window ${windowId === w.id ? 'chip--on' : ''}`} onClick={() => choose(w.id)}>{short(w.name)}</Text>
+            <Text key={w.id} className={`chip dashboard__window ${windowId === w.id ? 'chip--on' : ''}`} onClick={() => choose(w.id)}>
+              {short(w.name)}
+            </Text>
           ))}
         </View>
       ) : null}
@@ -149,10 +165,17 @@ export default function DashboardPage() {
 
       <View className='section'>
         <View className='section__title'>
-          咨询答复及时情况<Text className='section__aside'>按时 {view.replies.onTime} · 超时 {view.replies.late}</Text>
+          咨询答复及时情况
+          <Text className='section__aside'>
+            按时 {view.replies.onTime} · 超时 {view.replies.late}
+          </Text>
         </View>
         <View className='muted dashboard__note'>不能当场答复的咨询须在时限内答复（000 第四条第二款），按答复或超时所在周统计。</View>
-        {view.replies.onTime + view.replies.late > 0 ? <Chart height={220} draw={() => replyChart(view)} deps={[view]} /> : <View className='muted'>这段时间没有到期或已答复的限时咨询</View>}
+        {view.replies.onTime + view.replies.late > 0 ? (
+          <Chart height={220} draw={() => replyChart(view)} deps={[view]} />
+        ) : (
+          <View className='muted'>这段时间没有到期或已答复的限时咨询</View>
+        )}
       </View>
 
       <View className='section'>

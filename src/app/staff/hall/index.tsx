@@ -40,7 +40,12 @@ export default function HallSettingsPage() {
     const hours: Record<string, Span[]> = {}
     for (const d of [0, 1, 2, 3, 4, 5, 6]) {
       const spans = parseSpans(String(v[`hours.${d}`] ?? ''))
-      if (!spans) return { code: 'INVALID_INPUT', message: '请按「09:00-12:00、13:30-17:30」的格式填写，休息日留空', details: { field: `hours.${d}` } } satisfies ErrorBody
+      if (!spans)
+        return {
+          code: 'INVALID_INPUT',
+          message: '请按「09:00-12:00、13:30-17:30」的格式填写，休息日留空',
+          details: { field: `hours.${d}` },
+        } satisfies ErrorBody
       hours[d] = spans
     }
     return done(
@@ -65,7 +70,12 @@ export default function HallSettingsPage() {
     if (refusal) Taro.showModal({ title: '不能停用', content: refusal.message, showCancel: false, confirmText: '知道了' })
   }
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   const h = view.hall
   return (
@@ -74,10 +84,14 @@ export default function HallSettingsPage() {
       <View className='section'>
         <View className='section__title'>
           {h.name}
-          <Text className='section__aside'>编号 {h.id} · 案件前缀 {h.prefix}</Text>
+          <Text className='section__aside'>
+            编号 {h.id} · 案件前缀 {h.prefix}
+          </Text>
         </View>
         <View className='muted'>地址：{h.address || '未填写'}</View>
-        <View className='muted'>监督电话：{h.supervisionPhone || '未填写'} · 投诉渠道：{h.complaintChannel || '未填写'}</View>
+        <View className='muted'>
+          监督电话：{h.supervisionPhone || '未填写'} · 投诉渠道：{h.complaintChannel || '未填写'}
+        </View>
         <ActionForm
           title='修改大厅信息'
           hint='监督电话和投诉渠道会显示在市民的页面和窗口海报上（000 第十条）。'
@@ -86,7 +100,13 @@ export default function HallSettingsPage() {
             { name: 'address', label: '地址', kind: 'text', initial: h.address },
             { name: 'supervisionPhone', label: '监督电话', kind: 'text', initial: h.supervisionPhone },
             { name: 'complaintChannel', label: '投诉渠道', kind: 'text', initial: h.complaintChannel },
-            { name: 'generalWindowId', label: '综合咨询窗口（扫大厅码未选窗口时由它接待）', kind: 'choice', options: view.windows.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name })), initial: h.generalWindowId ?? undefined },
+            {
+              name: 'generalWindowId',
+              label: '综合咨询窗口（扫大厅码未选窗口时由它接待）',
+              kind: 'choice',
+              options: view.windows.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name })),
+              initial: h.generalWindowId ?? undefined,
+            },
           ]}
           submitLabel='保存'
           onSubmit={saveHall}
@@ -94,11 +114,21 @@ export default function HallSettingsPage() {
       </View>
       <View className='section'>
         <View className='section__title'>办公时间</View>
-        {describeHours(h.hours).map((line) => <View className='muted' key={line}>{line}</View>)}
+        {describeHours(h.hours).map((line) => (
+          <View className='muted' key={line}>
+            {line}
+          </View>
+        ))}
         <ActionForm
           title='修改办公时间'
           hint='时限按办公时间计算：一个工作日在当天最后一个时段结束时截止。周末只在调休上班日或工作日历中设定的工作日使用，未填写时按周一的时间。'
-          fields={[1, 2, 3, 4, 5, 6, 0].map((d) => ({ name: `hours.${d}`, label: WEEKDAY_NAMES[d]!, kind: 'text' as const, initial: formatSpans(h.hours[d as 0]), placeholder: d === 0 || d === 6 ? '休息（留空）' : '09:00-12:00、13:30-17:30' }))}
+          fields={[1, 2, 3, 4, 5, 6, 0].map((d) => ({
+            name: `hours.${d}`,
+            label: WEEKDAY_NAMES[d]!,
+            kind: 'text' as const,
+            initial: formatSpans(h.hours[d as 0]),
+            placeholder: d === 0 || d === 6 ? '休息（留空）' : '09:00-12:00、13:30-17:30',
+          }))}
           submitLabel='保存'
           onSubmit={saveHours}
         />

@@ -13,7 +13,12 @@ import { useStaffView } from '../../lib/useStaffView'
 import { saveFile } from '../../lib/files'
 
 type Period = 'month' | 'lastMonth' | 'quarter' | 'year'
-const PERIODS: Array<[Period, string]> = [['month', '本月'], ['lastMonth', '上月'], ['quarter', '本季度'], ['year', '本年']]
+const PERIODS: Array<[Period, string]> = [
+  ['month', '本月'],
+  ['lastMonth', '上月'],
+  ['quarter', '本季度'],
+  ['year', '本年'],
+]
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -66,7 +71,12 @@ export default function LedgerPage() {
     }
   }
 
-  if (error) return <View className='page'><Message title='无法查看台帐' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法查看台帐' text={error} />
+      </View>
+    )
   return (
     <View className='page'>
       <View className='segmented ledger__periods'>
@@ -108,13 +118,20 @@ export default function LedgerPage() {
                 <View className='ledger__drill'>
                   <View className='section__title section__title--sub'>{drill.label}</View>
                   {drill.cases === null ? <View className='muted'>正在加载…</View> : drill.cases.length === 0 ? <View className='muted'>没有案件</View> : null}
-                  {drill.cases?.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+                  {drill.cases?.map((c) => (
+                    <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />
+                  ))}
                 </View>
               ) : null}
             </View>
           ))}
           <View className='section'>
-            <Button className={`btn btn--primary ${exporting ? 'btn--off' : ''}`} loading={exporting === 'sheet'} disabled={exporting !== null} onClick={() => download('sheet')}>
+            <Button
+              className={`btn btn--primary ${exporting ? 'btn--off' : ''}`}
+              loading={exporting === 'sheet'}
+              disabled={exporting !== null}
+              onClick={() => download('sheet')}
+            >
               导出 Excel（附件3 统计表）
             </Button>
           </View>
@@ -125,8 +142,12 @@ export default function LedgerPage() {
                 导出 {range.from} 至 {range.to} 提交的全部案件及每一步办理过程，供大厅存档。文件含市民姓名和联系电话，导出会记入审计日志，请妥善保管。
               </View>
               <View className='matters__buttons'>
-                <Button className='btn btn--plain' loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => download('xlsx')}>Excel 表格</Button>
-                <Button className='btn btn--plain' loading={exporting === 'jsonl'} disabled={exporting !== null} onClick={() => download('jsonl')}>JSON Lines</Button>
+                <Button className='btn btn--plain' loading={exporting === 'xlsx'} disabled={exporting !== null} onClick={() => download('xlsx')}>
+                  Excel 表格
+                </Button>
+                <Button className='btn btn--plain' loading={exporting === 'jsonl'} disabled={exporting !== null} onClick={() => download('jsonl')}>
+                  JSON Lines
+                </Button>
               </View>
             </View>
           ) : null}
@@ -144,7 +165,11 @@ function LedgerGrid({ view, sheet, onOpen }: { view: LedgerView; sheet: LedgerVi
         {view.columns
           .filter((c) => c.group === g)
           .map((c) => (
-            <View key={c.key} className={`ledger__cell ${onOpen && sheet[c.key] > 0 ? 'ledger__cell--link' : ''}`} onClick={() => onOpen && sheet[c.key] > 0 && onOpen(c.key, c.label)}>
+            <View
+              key={c.key}
+              className={`ledger__cell ${onOpen && sheet[c.key] > 0 ? 'ledger__cell--link' : ''}`}
+              onClick={() => onOpen && sheet[c.key] > 0 && onOpen(c.key, c.label)}
+            >
               <Text className='ledger__count'>{sheet[c.key]}</Text>
               <Text className='ledger__label'>{c.label}</Text>
             </View>

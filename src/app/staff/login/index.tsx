@@ -67,10 +67,21 @@ export default function StaffLoginPage() {
           <View className='muted'>请输入政务服务科发放的 8 位邀请码。绑定后，用本微信打开小程序即以工作人员身份登录；邀请码 7 天内有效，仅可使用一次。</View>
           <View className='field'>
             <View className='field__label'>邀请码</View>
-            <Input className='field__input field__input--code' value={code} maxlength={12} placeholder='例如 K7PD-3XQM' onInput={(e) => setCode(e.detail.value.toUpperCase())} />
+            <Input
+              className='field__input field__input--code'
+              value={code}
+              maxlength={12}
+              placeholder='例如 K7PD-3XQM'
+              onInput={(e) => setCode(e.detail.value.toUpperCase())}
+            />
           </View>
           {error ? <View className='field__error'>{error}</View> : null}
-          <Button className={`btn btn--primary ${busy || code.trim().length < 8 ? 'btn--off' : ''}`} loading={busy} disabled={busy || code.trim().length < 8} onClick={bind}>
+          <Button
+            className={`btn btn--primary ${busy || code.trim().length < 8 ? 'btn--off' : ''}`}
+            loading={busy}
+            disabled={busy || code.trim().length < 8}
+            onClick={bind}
+          >
             绑定并登录
           </Button>
         </View>

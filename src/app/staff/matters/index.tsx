@@ -16,7 +16,16 @@ import { useStaffView } from '../../lib/useStaffView'
 function fields(view: MatterAdminView, m?: Matter): FieldSpec[] {
   return [
     { name: 'name', label: '事项名称', kind: 'text', initial: m?.name },
-    { name: 'kind', label: '办件类型', kind: 'choice', options: [{ value: 'instant', label: '即办件' }, { value: 'promised', label: '承诺件' }], initial: m?.kind ?? 'instant' },
+    {
+      name: 'kind',
+      label: '办件类型',
+      kind: 'choice',
+      options: [
+        { value: 'instant', label: '即办件' },
+        { value: 'promised', label: '承诺件' },
+      ],
+      initial: m?.kind ?? 'instant',
+    },
     { name: 'promisedDays', label: '承诺时限（工作日，承诺件填写）', kind: 'number', initial: m?.promisedDays ? String(m.promisedDays) : '' },
     { name: 'windowId', label: '受理窗口', kind: 'choice', options: view.windows.map((w) => ({ value: w.id, label: w.name })), initial: m?.windowId },
     { name: 'basis', label: '设定依据', kind: 'textarea', initial: m?.basis },
@@ -42,8 +51,20 @@ export default function MattersPage() {
       promisedDays: kind === 'promised' ? (days ?? null) : null,
       windowId: String(v.windowId ?? m?.windowId ?? ''),
       basis: String(v.basis ?? m?.basis ?? ''),
-      materials: v.materials === undefined ? (m?.materials ?? []) : String(v.materials).split('\n').map((s) => s.trim()).filter(Boolean),
-      keywords: v.keywords === undefined ? (m?.keywords ?? []) : String(v.keywords).split(/[、,，\s]+/).map((s) => s.trim()).filter(Boolean),
+      materials:
+        v.materials === undefined
+          ? (m?.materials ?? [])
+          : String(v.materials)
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean),
+      keywords:
+        v.keywords === undefined
+          ? (m?.keywords ?? [])
+          : String(v.keywords)
+              .split(/[、,，\s]+/)
+              .map((s) => s.trim())
+              .filter(Boolean),
       active,
     })
     if (!a.ok) return a.error
@@ -71,7 +92,12 @@ export default function MattersPage() {
     }
   }
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   return (
     <View className='page'>
@@ -102,7 +128,9 @@ export default function MattersPage() {
         <View className={`section person ${m.active ? '' : 'person--off'}`} key={m.id}>
           <View className='person__row'>
             <Text className='person__name'>{m.name}</Text>
-            <Text className={`tag ${m.active ? 'tag--active' : 'tag--stop'}`}>{m.active ? (m.kind === 'instant' ? '即办件' : `承诺 ${m.promisedDays} 个工作日`) : '已停用'}</Text>
+            <Text className={`tag ${m.active ? 'tag--active' : 'tag--stop'}`}>
+              {m.active ? (m.kind === 'instant' ? '即办件' : `承诺 ${m.promisedDays} 个工作日`) : '已停用'}
+            </Text>
           </View>
           <View className='muted'>
             {view.windows.find((w) => w.id === m.windowId)?.name ?? m.windowId} · 材料 {m.materials.length} 项{m.basis ? ` · 依据：${m.basis}` : ''}

@@ -22,7 +22,13 @@ function fields(view: StaffAdminView, p?: Person): FieldSpec[] {
     { name: 'title', label: '职务', kind: 'text', placeholder: '例如 科员、首席代表', initial: p?.title },
     { name: 'post', label: '工作岗位', kind: 'text', placeholder: '例如 不动产登记受理岗', initial: p?.post },
     { name: 'role', label: '身份', kind: 'choice', options: Object.entries(ROLE).map(([value, label]) => ({ value, label })), initial: p?.role ?? 'staff' },
-    { name: 'windowId', label: '所在窗口（政务服务科人员不选）', kind: 'choice', options: view.windows.map((w) => ({ value: w.id, label: w.name })), initial: p?.windowId ?? undefined },
+    {
+      name: 'windowId',
+      label: '所在窗口（政务服务科人员不选）',
+      kind: 'choice',
+      options: view.windows.map((w) => ({ value: w.id, label: w.name })),
+      initial: p?.windowId ?? undefined,
+    },
     { name: 'rank', label: '职级（数字越大越高，多人同时答复时由职级最高者负责）', kind: 'number', initial: String(p?.rank ?? 1) },
     { name: 'phone', label: '办公电话', kind: 'text', initial: p?.phone },
   ]
@@ -112,7 +118,12 @@ export default function PeoplePage() {
     await load()
   }
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   return (
     <View className='page'>
@@ -123,7 +134,11 @@ export default function PeoplePage() {
       {view.staff.map((p) => (
         <View className={`section person ${p.active ? '' : 'person--off'}`} key={p.id}>
           <View className='person__row' onClick={() => setOpen(open === p.id ? null : p.id)}>
-            {p.photoUrl ? <Image className='person__photo' src={p.photoUrl} mode='aspectFill' /> : <View className='person__photo person__photo--none'>{p.name.slice(0, 1)}</View>}
+            {p.photoUrl ? (
+              <Image className='person__photo' src={p.photoUrl} mode='aspectFill' />
+            ) : (
+              <View className='person__photo person__photo--none'>{p.name.slice(0, 1)}</View>
+            )}
             <View className='person__who'>
               <Text className='person__name'>{p.name}</Text>
               <Text className='muted'>
@@ -163,7 +178,13 @@ export default function PeoplePage() {
                 </View>
               ) : null}
               {p.active && view.mode === 'selfHosted' && p.login ? (
-                <ActionForm title='设置登录密码' fields={[{ name: 'password', label: '新密码（至少 8 位）', kind: 'text' }]} submitLabel='设置密码' tone='plain' onSubmit={(v) => password(p, v)} />
+                <ActionForm
+                  title='设置登录密码'
+                  fields={[{ name: 'password', label: '新密码（至少 8 位）', kind: 'text' }]}
+                  submitLabel='设置密码'
+                  tone='plain'
+                  onSubmit={(v) => password(p, v)}
+                />
               ) : null}
               {p.active && view.mode === 'selfHosted' && p.login ? (
                 <View className='chips'>

@@ -41,7 +41,15 @@ function overridesOf(d: Draft) {
   return { ...out, forbiddenPhrases: d.phrases.filter((p) => p.phrase.trim() || p.suggestion.trim()) }
 }
 
-const UNIT_SUFFIX: Record<PolicyField['unit'], string> = { workdays: '个工作日', points: '分', score: '分', hours: '小时', fraction: '%', stars: '星', yesNo: '' }
+const UNIT_SUFFIX: Record<PolicyField['unit'], string> = {
+  workdays: '个工作日',
+  points: '分',
+  score: '分',
+  hours: '小时',
+  fraction: '%',
+  stars: '星',
+  yesNo: '',
+}
 
 export default function PolicyPage() {
   const [draft, setDraft] = useState<Draft | null>(null)
@@ -53,7 +61,12 @@ export default function PolicyPage() {
 
   const { view, setView, error } = useStaffView(() => call('policySettings', {}), { loaded: (data) => setDraft(draftOf(data.presetId, data)) })
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!view || !draft) return <View className='page loading'>正在加载…</View>
 
   const setValue = (id: string, v: string | boolean) => setDraft({ ...draft, values: { ...draft.values, [id]: v } })
@@ -63,7 +76,13 @@ export default function PolicyPage() {
   async function save() {
     if (busy || !view || !draft) return
     setBusy(true)
-    const a = await callChecked('savePolicy', { presetId: draft.presetId, overrides: overridesOf(draft), note: draft.note, baseVersion: view.version, requestId })
+    const a = await callChecked('savePolicy', {
+      presetId: draft.presetId,
+      overrides: overridesOf(draft),
+      note: draft.note,
+      baseVersion: view.version,
+      requestId,
+    })
     setBusy(false)
     if (!a.ok) {
       setRefusal(a.error)
@@ -79,7 +98,8 @@ export default function PolicyPage() {
   }
 
   const errorAt = (path: string) => (refusal?.details?.field === path ? refusal.message : null)
-  const fieldRefused = POLICY_FIELDS.some((f) => errorAt(`overrides.${fieldId(f)}`)) || String(refusal?.details?.field ?? '').startsWith('overrides.forbiddenPhrases')
+  const fieldRefused =
+    POLICY_FIELDS.some((f) => errorAt(`overrides.${fieldId(f)}`)) || String(refusal?.details?.field ?? '').startsWith('overrides.forbiddenPhrases')
   const general = refusal && !fieldRefused && refusal.details?.field !== 'note' ? refusal.message : null
   const groups = [...new Set(view.fields.map((f) => f.group))]
 
@@ -91,9 +111,13 @@ export default function PolicyPage() {
           现行规则<Text className='section__aside'>第 {view.version} 版</Text>
         </View>
         <View>{view.presetName}</View>
-        <View className='muted policy__intro'>每项规则后注明依据的条款；标有「本厅调整」的是本厅在预设之上的调整。调整后新受理的案件按新规则计时，已受理的案件仍按受理时的规则。</View>
+        <View className='muted policy__intro'>
+          每项规则后注明依据的条款；标有「本厅调整」的是本厅在预设之上的调整。调整后新受理的案件按新规则计时，已受理的案件仍按受理时的规则。
+        </View>
         {view.canEdit && !editing ? (
-          <Button className='btn btn--plain' onClick={() => setEditing(true)}>调整规则</Button>
+          <Button className='btn btn--plain' onClick={() => setEditing(true)}>
+            调整规则
+          </Button>
         ) : null}
       </View>
 
@@ -102,7 +126,11 @@ export default function PolicyPage() {
           <View className='section__title'>规则预设</View>
           <View className='muted policy__intro'>选择本厅依据的制度，各项时限和扣分随之带出，可再逐项调整。</View>
           {view.presets.map((p) => (
-            <View key={p.id} className={`choice ${draft.presetId === p.id ? 'choice--on' : ''}`} onClick={() => setDraft({ ...draftOf(p.id, view), note: draft.note })}>
+            <View
+              key={p.id}
+              className={`choice ${draft.presetId === p.id ? 'choice--on' : ''}`}
+              onClick={() => setDraft({ ...draftOf(p.id, view), note: draft.note })}
+            >
               <Text className='choice__name'>{p.name}</Text>
             </View>
           ))}
@@ -160,9 +188,16 @@ export default function PolicyPage() {
         {(editing ? draft.phrases : view.forbiddenPhrases.value).map((p, i) =>
           editing ? (
             <View className='policy__phrase' key={i}>
-              <Input className='field__input policy__phrase-input' value={p.phrase} placeholder='禁语' onInput={(e) => setPhrase(i, 'phrase', e.detail.value)} />
+              <Input
+                className='field__input policy__phrase-input'
+                value={p.phrase}
+                placeholder='禁语'
+                onInput={(e) => setPhrase(i, 'phrase', e.detail.value)}
+              />
               <Input className='field__input' value={p.suggestion} placeholder='建议说法' onInput={(e) => setPhrase(i, 'suggestion', e.detail.value)} />
-              <Text className='link' onClick={() => setDraft({ ...draft, phrases: draft.phrases.filter((_, j) => j !== i) })}>删除</Text>
+              <Text className='link' onClick={() => setDraft({ ...draft, phrases: draft.phrases.filter((_, j) => j !== i) })}>
+                删除
+              </Text>
             </View>
           ) : (
             <View className='policy__row' key={i}>
@@ -171,20 +206,43 @@ export default function PolicyPage() {
             </View>
           ),
         )}
-        {editing ? <Text className='link' onClick={() => setDraft({ ...draft, phrases: [...draft.phrases, { phrase: '', suggestion: '' }] })}>添加一条禁语</Text> : null}
-        {fieldRefused && String(refusal?.details?.field ?? '').startsWith('overrides.forbiddenPhrases') ? <View className='field__error'>{refusal!.message}</View> : null}
+        {editing ? (
+          <Text className='link' onClick={() => setDraft({ ...draft, phrases: [...draft.phrases, { phrase: '', suggestion: '' }] })}>
+            添加一条禁语
+          </Text>
+        ) : null}
+        {fieldRefused && String(refusal?.details?.field ?? '').startsWith('overrides.forbiddenPhrases') ? (
+          <View className='field__error'>{refusal!.message}</View>
+        ) : null}
       </View>
 
       {editing ? (
         <View className='section'>
           <View className='field'>
             <View className='field__label'>调整说明（记入版本记录和审计日志）</View>
-            <Textarea className='field__textarea field__textarea--short' value={draft.note} maxlength={200} placeholder='例如：经中心主任办公会研究，咨询答复时限缩短为 1 个工作日' onInput={(e) => setDraft({ ...draft, note: e.detail.value })} />
+            <Textarea
+              className='field__textarea field__textarea--short'
+              value={draft.note}
+              maxlength={200}
+              placeholder='例如：经中心主任办公会研究，咨询答复时限缩短为 1 个工作日'
+              onInput={(e) => setDraft({ ...draft, note: e.detail.value })}
+            />
             {errorAt('note') ? <View className='field__error'>{errorAt('note')}</View> : null}
           </View>
           {general ? <View className='field__error'>{general}</View> : null}
-          <Button className={`btn btn--primary ${busy ? 'btn--off' : ''}`} loading={busy} disabled={busy} onClick={save}>保存为新版本</Button>
-          <Button className='btn btn--plain' onClick={() => { setEditing(false); setRefusal(null); setDraft(draftOf(view.presetId, view)) }}>取消</Button>
+          <Button className={`btn btn--primary ${busy ? 'btn--off' : ''}`} loading={busy} disabled={busy} onClick={save}>
+            保存为新版本
+          </Button>
+          <Button
+            className='btn btn--plain'
+            onClick={() => {
+              setEditing(false)
+              setRefusal(null)
+              setDraft(draftOf(view.presetId, view))
+            }}
+          >
+            取消
+          </Button>
         </View>
       ) : null}
 
@@ -196,7 +254,11 @@ export default function PolicyPage() {
           </View>
           <View className='muted'>{h.presetName}</View>
           {h.note ? <View className='policy__note'>{h.note}</View> : null}
-          {h.changes.map((c) => <View className='list-line' key={c}>· {c}</View>)}
+          {h.changes.map((c) => (
+            <View className='list-line' key={c}>
+              · {c}
+            </View>
+          ))}
         </View>
       ))}
     </View>

@@ -15,7 +15,12 @@ export default function PostersPage() {
     { once: true },
   )
 
-  if (error) return <View className='page'><Message title='无法生成二维码' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法生成二维码' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在生成二维码…</View>
   return (
     <View className='posters'>
@@ -35,7 +40,11 @@ export default function PostersPage() {
             {c.windowId ? c.name : '扫码咨询 · 办事'}
             {c.number ? <View className='poster__number'>{c.number}</View> : null}
           </View>
-          {c.image ? <Image className='poster__code' src={c.image} mode='scaleToFill' showMenuByLongpress /> : <View className='poster__problem'>{c.problem}</View>}
+          {c.image ? (
+            <Image className='poster__code' src={c.image} mode='scaleToFill' showMenuByLongpress />
+          ) : (
+            <View className='poster__problem'>{c.problem}</View>
+          )}
           <View className='poster__scope'>{c.windowId ? `业务范围：${c.scope}` : '扫码后可选择窗口，或搜索要办的事项'}</View>
           <View className='poster__promise'>
             <View className='poster__promise-title'>首问负责制</View>

@@ -66,11 +66,21 @@ export default function PrintPage() {
     { once: true },
   )
 
-  if (error) return <View className='page'><Message title='无法打印' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法打印' text={error} />
+      </View>
+    )
   if (!view) return <View className='page loading'>正在加载…</View>
   const no = decodeURIComponent(params.no ?? '')
   const form = params.form === 'notice' ? noticeForm(view, no) : params.form === 'slip' ? slipForm(view, no) : null
-  if (!form) return <View className='page'><Message title='没有这张表单' text={`编号 ${no} 不属于本案`} /></View>
+  if (!form)
+    return (
+      <View className='page'>
+        <Message title='没有这张表单' text={`编号 ${no} 不属于本案`} />
+      </View>
+    )
 
   const actions =
     process.env.TARO_ENV === 'h5' ? (

@@ -45,7 +45,12 @@ export default function QueuePage() {
     Taro.redirectTo({ url: '/staff/login/index' })
   }
 
-  if (error) return <View className='page'><Message title='无法加载' text={error} /></View>
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
   if (!queue) return <View className='page loading'>正在加载…</View>
   return (
     <View className='page'>
@@ -70,14 +75,20 @@ export default function QueuePage() {
           <View className='section__title'>
             待阅知的交接单<Text className='badge'>{queue.incoming.length}</Text>
           </View>
-          {queue.incoming.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+          {queue.incoming.map((c) => (
+            <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />
+          ))}
         </View>
       ) : null}
       <View className='section'>
         <View className='section__title'>
           待接待<Text className={`badge ${queue.unclaimed.length === 0 ? 'badge--grey' : ''}`}>{queue.unclaimed.length}</Text>
         </View>
-        {queue.unclaimed.length === 0 ? <View className='muted'>暂无待接待的咨询</View> : queue.unclaimed.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+        {queue.unclaimed.length === 0 ? (
+          <View className='muted'>暂无待接待的咨询</View>
+        ) : (
+          queue.unclaimed.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)
+        )}
       </View>
       {me && me.role !== 'staff' ? (
         <View className='section'>
@@ -85,7 +96,11 @@ export default function QueuePage() {
             {me.role === 'lead' ? '本窗口在办' : '全厅在办'}
             <Text className='badge badge--grey'>{queue.supervised.length}</Text>
           </View>
-          {queue.supervised.length === 0 ? <View className='muted'>暂无在办案件</View> : queue.supervised.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+          {queue.supervised.length === 0 ? (
+            <View className='muted'>暂无在办案件</View>
+          ) : (
+            queue.supervised.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)
+          )}
         </View>
       ) : null}
       {queue.rectifications.length > 0 ? (
@@ -93,14 +108,20 @@ export default function QueuePage() {
           <View className='section__title'>
             差评待整改<Text className='badge'>{queue.rectifications.length}</Text>
           </View>
-          {queue.rectifications.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+          {queue.rectifications.map((c) => (
+            <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />
+          ))}
         </View>
       ) : null}
       <View className='section'>
         <View className='section__title'>
           我负责的<Text className='badge badge--grey'>{queue.mine.length}</Text>
         </View>
-        {queue.mine.length === 0 ? <View className='muted'>暂无在办案件</View> : queue.mine.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)}
+        {queue.mine.length === 0 ? (
+          <View className='muted'>暂无在办案件</View>
+        ) : (
+          queue.mine.map((c) => <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />)
+        )}
       </View>
     </View>
   )

@@ -45,8 +45,14 @@ async function insertCase(tx: CloudTransaction, input: NewCase): Promise<CaseSta
   const seq = await draw(tx, input.numberScope)
   const { state, event } = input.build(seq)
   await reqRef.set({ data: { caseId: state.id } })
-  await tx.collection('cases').doc(state.id).set({ data: caseDoc(state, input.requestId) })
-  await tx.collection('case_events').doc(eventId(state.id, event.seq)).set({ data: eventDoc(event) })
+  await tx
+    .collection('cases')
+    .doc(state.id)
+    .set({ data: caseDoc(state, input.requestId) })
+  await tx
+    .collection('case_events')
+    .doc(eventId(state.id, event.seq))
+    .set({ data: eventDoc(event) })
   await countTrends(tx, state.hallId, trendDelta(null, state))
   return state
 }
@@ -93,7 +99,11 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         await moveLedger(tx, input.before, state)
         await countTrends(tx, state.hallId, trendDelta(input.before, state))
         await ref.set({ data: caseDoc(state, current.requestId as string) })
-        for (const e of events) await tx.collection('case_events').doc(eventId(e.caseId, e.seq)).set({ data: eventDoc(e) })
+        for (const e of events)
+          await tx
+            .collection('case_events')
+            .doc(eventId(e.caseId, e.seq))
+            .set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)
         if (input.opens) await insertCase(tx, input.opens)
         return { status: 'ok', state }
@@ -108,7 +118,9 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       if (q.unclaimed) cond.handlerId = _.eq(null)
       // updatedAt is written in the hall's offset, so its text order is its time order
       if (q.updatedSince !== undefined) cond.updatedAt = _.gte(q.updatedSince)
-      const submitted = [q.submittedFrom !== undefined ? _.gte(q.submittedFrom) : null, q.submittedTo !== undefined ? _.lt(q.submittedTo) : null].filter((c) => c !== null)
+      const submitted = [q.submittedFrom !== undefined ? _.gte(q.submittedFrom) : null, q.submittedTo !== undefined ? _.lt(q.submittedTo) : null].filter(
+        (c) => c !== null,
+      )
       if (submitted.length) cond.submittedAt = submitted.length === 1 ? submitted[0] : _.and(...submitted)
       const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       return docs.map((d) => d.state as CaseState)
@@ -119,14 +131,24 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
     async listEvents(caseIds) {
       const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
       for (let i = 0; i < caseIds.length; i += PAGE) {
-        const docs = await all(col('case_events').where({ caseId: _.in(caseIds.slice(i, i + PAGE)) }).orderBy('caseId', 'asc').orderBy('seq', 'asc'))
+        const docs = await all(
+          col('case_events')
+            .where({ caseId: _.in(caseIds.slice(i, i + PAGE)) })
+            .orderBy('caseId', 'asc')
+            .orderBy('seq', 'asc'),
+        )
         for (const d of docs) out[d.caseId as string]!.push(d.body as CaseEvent)
       }
       return out
     },
     async listDueCases(until, limit) {
       // nextDueAt is written in the hall's offset (+08:00), so its text order is its time order
-      const docs = await all(col('cases').where({ nextDueAt: _.lte(until) }).orderBy('nextDueAt', 'asc'), limit)
+      const docs = await all(
+        col('cases')
+          .where({ nextDueAt: _.lte(until) })
+          .orderBy('nextDueAt', 'asc'),
+        limit,
+      )
       return docs.map((d) => d._id as string)
     },
     async setNextAction(caseId, version, nextActionAt) {

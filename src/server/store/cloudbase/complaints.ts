@@ -30,8 +30,14 @@ export function cloudbaseComplaints(db: CloudDatabase): ComplaintStore {
       const result = await transact(async (tx) => {
         if (await getOrNull(tx.collection('requests').doc(reqId))) return null // a concurrent twin filed it
         const { complaint, notifications } = input.build(await draw(tx, input.numberScope))
-        await tx.collection('requests').doc(reqId).set({ data: { complaintId: complaint.id } })
-        await tx.collection('complaints').doc(complaint.id).set({ data: complaintDoc(complaint) })
+        await tx
+          .collection('requests')
+          .doc(reqId)
+          .set({ data: { complaintId: complaint.id } })
+        await tx
+          .collection('complaints')
+          .doc(complaint.id)
+          .set({ data: complaintDoc(complaint) })
         await writeNotices(tx, notifications, input.channels)
         return { complaint, created: true }
       })
@@ -58,15 +64,26 @@ export function cloudbaseComplaints(db: CloudDatabase): ComplaintStore {
       if (q.answeredFrom !== undefined) cond.answeredAt = _.gte(q.answeredFrom)
       const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
       const before = q.answeredTo
-      return docs.map((d) => d.data as Complaint).filter((c) => before === undefined || (c.answeredAt !== null && Date.parse(c.answeredAt) < Date.parse(before)))
+      return docs
+        .map((d) => d.data as Complaint)
+        .filter((c) => before === undefined || (c.answeredAt !== null && Date.parse(c.answeredAt) < Date.parse(before)))
     },
     async listDueComplaints(until, limit) {
       // nextActionAt is written in the hall's offset, so its text order is its time order
-      const docs = await all(col('complaints').where({ nextActionAt: _.lte(until) }).orderBy('nextActionAt', 'asc'), limit)
+      const docs = await all(
+        col('complaints')
+          .where({ nextActionAt: _.lte(until) })
+          .orderBy('nextActionAt', 'asc'),
+        limit,
+      )
       return docs.map((d) => d.data as Complaint)
     },
     async countComplaints(citizenId, since) {
-      return (await col('complaints').where({ citizenId, filedAt: _.gte(since) }).count()).total
+      return (
+        await col('complaints')
+          .where({ citizenId, filedAt: _.gte(since) })
+          .count()
+      ).total
     },
   }
 }

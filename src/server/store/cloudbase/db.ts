@@ -96,7 +96,12 @@ export function cloud(db: CloudDatabase) {
 export async function all(query: CloudQuery, max = Infinity): Promise<CloudData[]> {
   const out: CloudData[] = []
   for (let skip = 0; out.length < max; skip += PAGE) {
-    const page = (await query.skip(skip).limit(Math.min(PAGE, max - out.length)).get()).data
+    const page = (
+      await query
+        .skip(skip)
+        .limit(Math.min(PAGE, max - out.length))
+        .get()
+    ).data
     out.push(...page)
     if (page.length < PAGE) break
   }
@@ -119,9 +124,12 @@ export async function writeNotices(tx: CloudTransaction, notifications: Notifica
     if (await getOrNull(nref)) continue
     await nref.set({ data: { key: n.key, recipientId: n.recipient.id, at: n.at, readAt: null, data: n } })
     for (const channel of channels) {
-      await tx.collection('outbox').doc(hashId('o', n.key, channel)).set({
-        data: { key: n.key, channel, status: 'pending', attempts: 0, nextAttemptAt: n.at, lastError: null, notification: n },
-      })
+      await tx
+        .collection('outbox')
+        .doc(hashId('o', n.key, channel))
+        .set({
+          data: { key: n.key, channel, status: 'pending', attempts: 0, nextAttemptAt: n.at, lastError: null, notification: n },
+        })
     }
   }
 }

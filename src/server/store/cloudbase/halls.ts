@@ -10,7 +10,9 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
   const rules = cloudbaseRules(db)
   const halls: HallStore = {
     async putHall(hall) {
-      await col('halls').doc(hall.id).set({ data: { data: hall } })
+      await col('halls')
+        .doc(hall.id)
+        .set({ data: { data: hall } })
     },
     async getHall(id) {
       return ((await getOrNull(col('halls').doc(id)))?.data as Hall | undefined) ?? null
@@ -26,10 +28,28 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
         version === hall.policyVersion ? null : rules.getPolicyVersion(hall.id, hall.policyVersion),
         rules.listCalendarOverrides(hall.id),
         halls.listWindows(hall.id),
-        staffIds.length ? all(col('staff').where({ _id: _.in(staffIds) }).orderBy('_id', 'asc')) : [],
-        windowIds.length ? all(col('staff').where({ hallId: hall.id, windowId: _.in(windowIds) }).orderBy('_id', 'asc')) : [],
+        staffIds.length
+          ? all(
+              col('staff')
+                .where({ _id: _.in(staffIds) })
+                .orderBy('_id', 'asc'),
+            )
+          : [],
+        windowIds.length
+          ? all(
+              col('staff')
+                .where({ hallId: hall.id, windowId: _.in(windowIds) })
+                .orderBy('_id', 'asc'),
+            )
+          : [],
         // the hall office has no window
-        q.office ? all(col('staff').where({ hallId: hall.id, windowId: _.eq(null) }).orderBy('_id', 'asc')) : [],
+        q.office
+          ? all(
+              col('staff')
+                .where({ hallId: hall.id, windowId: _.eq(null) })
+                .orderBy('_id', 'asc'),
+            )
+          : [],
         q.matterId ? halls.getMatter(hall.id, q.matterId) : null,
       ])
       const staff = new Map<string, Staff>()
@@ -51,7 +71,9 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
       return (await all(col('halls').orderBy('_id', 'asc'))).map((d) => d.data as Hall)
     },
     async putWindow(w) {
-      await col('windows').doc(`${w.hallId}:${w.id}`).set({ data: { hallId: w.hallId, id: w.id, data: w } })
+      await col('windows')
+        .doc(`${w.hallId}:${w.id}`)
+        .set({ data: { hallId: w.hallId, id: w.id, data: w } })
     },
     async getWindow(hallId, id) {
       return ((await getOrNull(col('windows').doc(`${hallId}:${id}`)))?.data as Window | undefined) ?? null
@@ -60,7 +82,9 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
       return sortWindows((await all(col('windows').where({ hallId }).orderBy('id', 'asc'))).map((d) => d.data as Window))
     },
     async putMatter(m) {
-      await col('matters').doc(`${m.hallId}:${m.id}`).set({ data: { hallId: m.hallId, id: m.id, windowId: m.windowId, data: m } })
+      await col('matters')
+        .doc(`${m.hallId}:${m.id}`)
+        .set({ data: { hallId: m.hallId, id: m.id, windowId: m.windowId, data: m } })
     },
     async getMatter(hallId, id) {
       return ((await getOrNull(col('matters').doc(`${hallId}:${id}`)))?.data as Matter | undefined) ?? null

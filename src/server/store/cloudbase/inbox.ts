@@ -12,7 +12,11 @@ export function cloudbaseInbox(db: CloudDatabase): InboxStore {
       return docs.map((d) => ({ ...(d.data as Notification), readAt: (d.readAt as string | null) ?? null }))
     },
     async countUnread(recipientId) {
-      return (await col('notifications').where({ recipientId, readAt: _.eq(null) }).count()).total
+      return (
+        await col('notifications')
+          .where({ recipientId, readAt: _.eq(null) })
+          .count()
+      ).total
     },
     async markRead(recipientId, keys, at) {
       if (keys !== null && keys.length === 0) return 0
@@ -20,12 +24,22 @@ export function cloudbaseInbox(db: CloudDatabase): InboxStore {
       if (keys !== null) cond.key = _.in(keys)
       const docs = await all(col('notifications').where(cond).orderBy('at', 'asc'), 1000)
       let n = 0
-      for (const d of docs) n += (await col('notifications').doc(d._id as string).update({ data: { readAt: at } })).stats.updated
+      for (const d of docs)
+        n += (
+          await col('notifications')
+            .doc(d._id as string)
+            .update({ data: { readAt: at } })
+        ).stats.updated
       return n
     },
     async claimOutbox(now, limit, leaseUntil) {
       const lease = randomUUID()
-      const due = await all(col('outbox').where({ status: 'pending', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc'), limit)
+      const due = await all(
+        col('outbox')
+          .where({ status: 'pending', nextAttemptAt: _.lte(now) })
+          .orderBy('nextAttemptAt', 'asc'),
+        limit,
+      )
       const claimed: OutboxItem[] = []
       for (const d of due) {
         // a lease taken only if nobody else took it since the query
@@ -37,7 +51,14 @@ export function cloudbaseInbox(db: CloudDatabase): InboxStore {
           return true
         })
         if (took) {
-          claimed.push({ key: d.key as string, channel: d.channel as Channel, notification: d.notification as Notification, attempts: d.attempts as number, nextAttemptAt: d.nextAttemptAt as string, lease })
+          claimed.push({
+            key: d.key as string,
+            channel: d.channel as Channel,
+            notification: d.notification as Notification,
+            attempts: d.attempts as number,
+            nextAttemptAt: d.nextAttemptAt as string,
+            lease,
+          })
         }
       }
       return claimed

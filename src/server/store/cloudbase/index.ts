@@ -25,7 +25,27 @@ import { cloudbaseStaff } from './staff'
 
 export type { CloudCollection, CloudCommand, CloudData, CloudDatabase, CloudDocRef, CloudQuery, CloudTransaction, CloudTxDocRef } from './db'
 
-const COLLECTIONS = ['halls', 'windows', 'matters', 'staff', 'cases', 'case_events', 'requests', 'counters', 'calendar_overrides', 'policy_versions', 'notifications', 'outbox', 'subscribe_grants', 'invites', 'complaints', 'ledger_counts', 'trend_counts', 'audit_log', ...SECURITY_COLLECTIONS]
+const COLLECTIONS = [
+  'halls',
+  'windows',
+  'matters',
+  'staff',
+  'cases',
+  'case_events',
+  'requests',
+  'counters',
+  'calendar_overrides',
+  'policy_versions',
+  'notifications',
+  'outbox',
+  'subscribe_grants',
+  'invites',
+  'complaints',
+  'ledger_counts',
+  'trend_counts',
+  'audit_log',
+  ...SECURITY_COLLECTIONS,
+]
 
 export function createCloudbaseStore(db: CloudDatabase): Store {
   return {

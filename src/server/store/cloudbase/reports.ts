@@ -94,7 +94,10 @@ export function cloudbaseReports(db: CloudDatabase): ReportStore {
       const cond: CloudData = { hallId: q.hallId, day: _.and(_.gte(from), _.lt(until)) }
       if (q.windowId !== undefined) cond.windowId = q.windowId
       const docs = await all(col('trend_counts').where(cond), 1_000_000)
-      return trendsFromCounts(docs.map((d) => ({ day: d.day as string, what: d.what as string, n: d.n as number })), q.weeks)
+      return trendsFromCounts(
+        docs.map((d) => ({ day: d.day as string, what: d.what as string, n: d.n as number })),
+        q.weeks,
+      )
     },
   }
 }

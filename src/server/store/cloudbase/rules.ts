@@ -11,7 +11,9 @@ export function cloudbaseRules(db: CloudDatabase): RuleStore {
       return docs.map((d): CalendarOverride => ({ date: d.date as string, kind: d.kind as CalendarOverride['kind'], note: d.note as string }))
     },
     async putCalendarOverride(hallId, o) {
-      await col('calendar_overrides').doc(`${hallId}:${o.date}`).set({ data: { hallId, date: o.date, kind: o.kind, note: o.note } })
+      await col('calendar_overrides')
+        .doc(`${hallId}:${o.date}`)
+        .set({ data: { hallId, date: o.date, kind: o.kind, note: o.note } })
     },
     async removeCalendarOverride(hallId, date) {
       try {

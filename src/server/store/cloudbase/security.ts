@@ -37,11 +37,17 @@ export function cloudbaseSecurity(db: CloudDatabase): SecurityStore {
     }
     throw lastError
   }
-  const record = (d: CloudData): FailureRecord => ({ failures: d.failures as number, firstAt: d.firstAt as string, lockedUntil: (d.lockedUntil as string | null) ?? null })
+  const record = (d: CloudData): FailureRecord => ({
+    failures: d.failures as number,
+    firstAt: d.firstAt as string,
+    lockedUntil: (d.lockedUntil as string | null) ?? null,
+  })
 
   return {
     async createStaffSession(s) {
-      await col('staff_sessions').doc(s.tokenHash).set({ data: { staffId: s.staffId, createdAt: s.createdAt, expiresAt: s.expiresAt, revokedAt: null } })
+      await col('staff_sessions')
+        .doc(s.tokenHash)
+        .set({ data: { staffId: s.staffId, createdAt: s.createdAt, expiresAt: s.expiresAt, revokedAt: null } })
     },
     async findStaffSession(tokenHash, at) {
       const d = await getOrNull(col('staff_sessions').doc(tokenHash))
@@ -56,10 +62,17 @@ export function cloudbaseSecurity(db: CloudDatabase): SecurityStore {
     async revokeStaffSessions(staffId, at) {
       let n = 0
       for (;;) {
-        const live = (await col('staff_sessions').where({ staffId, revokedAt: _.eq(null) }).limit(100).get()).data
+        const live = (
+          await col('staff_sessions')
+            .where({ staffId, revokedAt: _.eq(null) })
+            .limit(100)
+            .get()
+        ).data
         if (live.length === 0) return n
         for (const d of live) {
-          await col('staff_sessions').doc(d._id as string).update({ data: { revokedAt: at } })
+          await col('staff_sessions')
+            .doc(d._id as string)
+            .update({ data: { revokedAt: at } })
           n++
         }
       }
@@ -107,7 +120,10 @@ export function cloudbaseSecurity(db: CloudDatabase): SecurityStore {
       const sweep = async (name: string, cond: CloudData) => {
         for (;;) {
           const old = (await col(name).where(cond).limit(100).get()).data
-          for (const d of old) await col(name).doc(d._id as string).remove()
+          for (const d of old)
+            await col(name)
+              .doc(d._id as string)
+              .remove()
           n += old.length
           if (old.length < 100) return
         }

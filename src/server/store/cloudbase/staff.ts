@@ -9,8 +9,7 @@ export function cloudbaseStaff(db: CloudDatabase): StaffStore {
     async putStaff(s: Staff, secret?: StaffSecret) {
       const ref = col('staff').doc(s.id)
       const existing = await getOrNull(ref)
-      const keep = (k: 'login' | 'passwordHash' | 'openid') =>
-        secret?.[k] !== undefined ? secret[k] : ((existing?.[k] as string | null | undefined) ?? null)
+      const keep = (k: 'login' | 'passwordHash' | 'openid') => (secret?.[k] !== undefined ? secret[k] : ((existing?.[k] as string | null | undefined) ?? null))
       const login = keep('login')
       const openid = keep('openid')
       // the unique keys of the Postgres schema, checked here as the console's unique indexes would
@@ -47,12 +46,32 @@ export function cloudbaseStaff(db: CloudDatabase): StaffStore {
       return ((await getOrNull(col('staff').doc(staffId)))?.openid as string | null | undefined) ?? null
     },
     async createInvite(i) {
-      const open = await all(col('invites').where({ staffId: i.staffId, usedAt: _.eq(null), revokedAt: _.eq(null) }).orderBy('_id', 'asc'))
+      const open = await all(
+        col('invites')
+          .where({ staffId: i.staffId, usedAt: _.eq(null), revokedAt: _.eq(null) })
+          .orderBy('_id', 'asc'),
+      )
       await transact(async (tx) => {
-        for (const d of open) await tx.collection('invites').doc(d._id as string).update({ data: { revokedAt: i.createdAt } })
-        await tx.collection('invites').doc(i.codeHash).set({
-          data: { hallId: i.hallId, staffId: i.staffId, createdBy: i.createdBy, createdAt: i.createdAt, expiresAt: i.expiresAt, usedAt: null, usedByOpenid: null, revokedAt: null },
-        })
+        for (const d of open)
+          await tx
+            .collection('invites')
+            .doc(d._id as string)
+            .update({ data: { revokedAt: i.createdAt } })
+        await tx
+          .collection('invites')
+          .doc(i.codeHash)
+          .set({
+            data: {
+              hallId: i.hallId,
+              staffId: i.staffId,
+              createdBy: i.createdBy,
+              createdAt: i.createdAt,
+              expiresAt: i.expiresAt,
+              usedAt: null,
+              usedByOpenid: null,
+              revokedAt: null,
+            },
+          })
       })
     },
     async redeemInvite(codeHash, openid, at) {
@@ -66,7 +85,10 @@ export function cloudbaseStaff(db: CloudDatabase): StaffStore {
         if (Date.parse(row.expiresAt as string) <= Date.parse(at)) return { status: 'expired' }
         if (bound.some((d) => d._id !== row.staffId)) return { status: 'taken' }
         await ref.update({ data: { usedAt: at, usedByOpenid: openid } })
-        await tx.collection('staff').doc(row.staffId as string).update({ data: { openid } })
+        await tx
+          .collection('staff')
+          .doc(row.staffId as string)
+          .update({ data: { openid } })
         return { status: 'ok', staffId: row.staffId as string }
       })
     },

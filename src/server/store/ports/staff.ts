@@ -19,9 +19,7 @@ export interface NewInvite {
   expiresAt: string
 }
 
-export type RedeemResult =
-  | { status: 'ok'; staffId: string }
-  | { status: 'unknown' | 'used' | 'expired' | 'revoked' | 'taken' }
+export type RedeemResult = { status: 'ok'; staffId: string } | { status: 'unknown' | 'used' | 'expired' | 'revoked' | 'taken' }
 
 export interface StaffStore {
   /** insert or update; the secret fields are only changed when given */

@@ -12,12 +12,22 @@ export function postgresAudit(db: Kysely<Db>): AuditStore {
         await sql`select pg_advisory_xact_lock(hashtext(${`audit:${probe.hallId}`}))`.execute(tx)
         const last = await tx.selectFrom('audit_log').select('entry').where('hall_id', '=', probe.hallId).orderBy('seq', 'desc').limit(1).executeTakeFirst()
         const entry = build(last ? { seq: last.entry.seq, hash: last.entry.hash } : null)
-        await tx.insertInto('audit_log').values({ hall_id: entry.hallId, seq: entry.seq, entry: json(entry) }).execute()
+        await tx
+          .insertInto('audit_log')
+          .values({ hall_id: entry.hallId, seq: entry.seq, entry: json(entry) })
+          .execute()
         return entry
       })
     },
     async listAudit(hallId, afterSeq, limit) {
-      const rows = await db.selectFrom('audit_log').select('entry').where('hall_id', '=', hallId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()
+      const rows = await db
+        .selectFrom('audit_log')
+        .select('entry')
+        .where('hall_id', '=', hallId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute()
       return rows.map((r) => r.entry)
     },
   }

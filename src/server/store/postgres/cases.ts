@@ -140,7 +140,12 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
             .where('version', '=', input.before.version)
             .executeTakeFirst()
           if (Number(updated.numUpdatedRows) !== 1) throw new ConflictSignal()
-          await moveLedger(tx, state.hallId, { window: current.window_id, column: current.ledger_column, day: current.ledger_day }, { window: row.window_id, column: row.ledger_column, day: row.ledger_day })
+          await moveLedger(
+            tx,
+            state.hallId,
+            { window: current.window_id, column: current.ledger_column, day: current.ledger_day },
+            { window: row.window_id, column: row.ledger_column, day: row.ledger_day },
+          )
           await countTrends(tx, state.hallId, trendDelta(input.before, state))
           if (events.length > 0) await tx.insertInto('case_events').values(events.map(eventRow)).execute()
           await writeNotices(tx, notifications, input.channels)

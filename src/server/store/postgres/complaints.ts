@@ -22,7 +22,12 @@ export function postgresComplaints(db: Kysely<Db>): ComplaintStore {
   return {
     async createComplaint(input) {
       const existing = async () => {
-        const row = await db.selectFrom('complaints').select('data').where('citizen_id', '=', input.citizenId).where('request_id', '=', input.requestId).executeTakeFirst()
+        const row = await db
+          .selectFrom('complaints')
+          .select('data')
+          .where('citizen_id', '=', input.citizenId)
+          .where('request_id', '=', input.requestId)
+          .executeTakeFirst()
         return row ? { complaint: row.data, created: false } : null
       }
       const found = await existing()
@@ -61,7 +66,11 @@ export function postgresComplaints(db: Kysely<Db>): ComplaintStore {
       if (q.status !== undefined) query = query.where('status', '=', q.status)
       if (q.answeredFrom !== undefined) query = query.where('answered_at', '>=', q.answeredFrom)
       if (q.answeredTo !== undefined) query = query.where('answered_at', '<', q.answeredTo)
-      const rows = await query.orderBy('filed_at', 'desc').orderBy('id').limit(q.limit ?? 100).execute()
+      const rows = await query
+        .orderBy('filed_at', 'desc')
+        .orderBy('id')
+        .limit(q.limit ?? 100)
+        .execute()
       return rows.map((r) => r.data)
     },
     async listDueComplaints(until, limit) {

@@ -120,8 +120,16 @@ const notificationRow = (n: Notification) => ({
 /** notices keyed by their event and recipient: a second write of the same notice is no notice */
 export async function writeNotices(tx: Transaction<Db>, notifications: Notification[], channels: Channel[] = []) {
   if (notifications.length === 0) return
-  await tx.insertInto('notifications').values(notifications.map(notificationRow)).onConflict((oc) => oc.column('key').doNothing()).execute()
+  await tx
+    .insertInto('notifications')
+    .values(notifications.map(notificationRow))
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
   if (channels.length === 0) return
   const items = notifications.flatMap((n) => channels.map((channel) => ({ key: n.key, channel, status: 'pending', attempts: 0, next_attempt_at: n.at })))
-  await tx.insertInto('outbox').values(items).onConflict((oc) => oc.columns(['key', 'channel']).doNothing()).execute()
+  await tx
+    .insertInto('outbox')
+    .values(items)
+    .onConflict((oc) => oc.columns(['key', 'channel']).doNothing())
+    .execute()
 }

@@ -22,7 +22,15 @@ export function postgresHalls(db: Kysely<Db>): HallStore {
       const staffIds = q.staffIds ?? []
       const windowIds = q.windowIds ?? []
       // one statement: the hall, both policy versions, the calendar, the windows and the staff asked for
-      const { rows } = await sql<{ hall: Hall; policy: PolicyVersion | null; current: PolicyVersion | null; overrides: CalendarOverride[]; windows: Window[]; staff: Staff[]; matter: Matter | null }>`
+      const { rows } = await sql<{
+        hall: Hall
+        policy: PolicyVersion | null
+        current: PolicyVersion | null
+        overrides: CalendarOverride[]
+        windows: Window[]
+        staff: Staff[]
+        matter: Matter | null
+      }>`
         select h.data as hall,
           (select m.data from matters m where m.hall_id = h.id and m.id = ${q.matterId ?? null}::text) as matter,
           (select p.data from policy_versions p where p.hall_id = h.id

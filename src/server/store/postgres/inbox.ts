@@ -50,7 +50,14 @@ export function postgresInbox(db: Kysely<Db>): InboxStore {
         for (const d of due) {
           await tx.updateTable('outbox').set({ next_attempt_at: leaseUntil, lease }).where('key', '=', d.key).where('channel', '=', d.channel).execute()
         }
-        return due.map((d) => ({ key: d.key, channel: d.channel as Channel, notification: d.data, attempts: d.attempts, nextAttemptAt: iso(d.next_attempt_at)!, lease }))
+        return due.map((d) => ({
+          key: d.key,
+          channel: d.channel as Channel,
+          notification: d.data,
+          attempts: d.attempts,
+          nextAttemptAt: iso(d.next_attempt_at)!,
+          lease,
+        }))
       })
     },
     async settleOutbox(item, outcome, attempts) {
@@ -58,12 +65,21 @@ export function postgresInbox(db: Kysely<Db>): InboxStore {
         outcome.status === 'retry'
           ? { status: 'pending', attempts, next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error }
           : { status: outcome.status, attempts, last_error: outcome.status === 'failed' ? outcome.error : outcome.status === 'skipped' ? outcome.reason : null }
-      let q = db.updateTable('outbox').set({ ...set, lease: null }).where('key', '=', item.key).where('channel', '=', item.channel).where('status', '=', 'pending')
+      let q = db
+        .updateTable('outbox')
+        .set({ ...set, lease: null })
+        .where('key', '=', item.key)
+        .where('channel', '=', item.channel)
+        .where('status', '=', 'pending')
       if (item.lease) q = q.where('lease', '=', item.lease)
       return Number((await q.executeTakeFirst()).numUpdatedRows) === 1
     },
     async outboxStats() {
-      const rows = await db.selectFrom('outbox').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute()
+      const rows = await db
+        .selectFrom('outbox')
+        .select(['status', sql<number>`count(*)::int`.as('n')])
+        .groupBy('status')
+        .execute()
       const out = { pending: 0, sent: 0, skipped: 0, failed: 0 }
       for (const r of rows) out[r.status as keyof typeof out] = Number(r.n)
       return out

@@ -28,11 +28,12 @@ export interface PostgresOptions {
   databaseUrl?: string
 }
 
-export type PostgresStore = Store & UploadStore & {
-  readonly db: Kysely<Db>
-  /** empties every table (tests) */
-  truncateAll(): Promise<void>
-}
+export type PostgresStore = Store &
+  UploadStore & {
+    readonly db: Kysely<Db>
+    /** empties every table (tests) */
+    truncateAll(): Promise<void>
+  }
 
 export async function openPostgresStore(opts: PostgresOptions = {}): Promise<PostgresStore> {
   let dialect: PostgresDialect
@@ -85,7 +86,9 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       await closeDriver()
     },
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, staff_sessions, sign_in_failures, rate_counters`.execute(db)
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, staff_sessions, sign_in_failures, rate_counters`.execute(
+        db,
+      )
     },
   }
   return store

@@ -64,7 +64,9 @@ export function postgresReports(db: Kysely<Db>): ReportStore {
         'refusal', case when jsonb_typeof(state->'refusal') = 'object' then jsonb_build_object('at', state#>'{refusal,at}') else 'null'::jsonb end)`
       const inWindow = q.windowId !== undefined ? sql`and window_id = ${q.windowId}` : sql``
       const [cases, ratings, unrated] = await Promise.all([
-        sql<{ c: AssessedCase }>`select ${slim} as c from cases where hall_id = ${q.hallId} ${inWindow} and may_deduct and updated_at >= ${q.since}`.execute(db),
+        sql<{ c: AssessedCase }>`select ${slim} as c from cases where hall_id = ${q.hallId} ${inWindow} and may_deduct and updated_at >= ${q.since}`.execute(
+          db,
+        ),
         // ratings are kept in the case; counted in the database, by the window they were given to
         sql<{ window_id: string; month: string; level: number; n: number }>`
           select r->>'windowId' as window_id, to_char((r->>'at')::timestamptz at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
@@ -119,7 +121,10 @@ export function postgresReports(db: Kysely<Db>): ReportStore {
         .where('day', '<', until)
       if (q.windowId !== undefined) query = query.where('window_id', '=', q.windowId)
       const rows = await query.groupBy(['day', 'what']).execute()
-      return trendsFromCounts(rows.map((r) => ({ day: r.day, what: r.what, n: Number(r.n) })), q.weeks)
+      return trendsFromCounts(
+        rows.map((r) => ({ day: r.day, what: r.what, n: Number(r.n) })),
+        q.weeks,
+      )
     },
   }
 }

@@ -7,12 +7,7 @@ import { json, type Db } from './db'
 export function postgresRules(db: Kysely<Db>): RuleStore {
   return {
     async listCalendarOverrides(hallId) {
-      const rows = await db
-        .selectFrom('calendar_overrides')
-        .select(['date', 'kind', 'note'])
-        .where('hall_id', '=', hallId)
-        .orderBy('date')
-        .execute()
+      const rows = await db.selectFrom('calendar_overrides').select(['date', 'kind', 'note']).where('hall_id', '=', hallId).orderBy('date').execute()
       return rows.map((r): CalendarOverride => ({ date: r.date, kind: r.kind, note: r.note }))
     },
     async putCalendarOverride(hallId, o) {
@@ -35,12 +30,7 @@ export function postgresRules(db: Kysely<Db>): RuleStore {
       return rows.length === 1
     },
     async getPolicyVersion(hallId, version) {
-      const row = await db
-        .selectFrom('policy_versions')
-        .select('data')
-        .where('hall_id', '=', hallId)
-        .where('version', '=', version)
-        .executeTakeFirst()
+      const row = await db.selectFrom('policy_versions').select('data').where('hall_id', '=', hallId).where('version', '=', version).executeTakeFirst()
       return row?.data ?? null
     },
     async listPolicyVersions(hallId) {

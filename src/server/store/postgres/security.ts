@@ -17,7 +17,10 @@ const iso = (v: string | Date | null): string | null => (v === null ? null : for
 export function postgresSecurity(db: Kysely<SecurityTables>): SecurityStore {
   return {
     async createStaffSession(s) {
-      await db.insertInto('staff_sessions').values({ token_hash: s.tokenHash, staff_id: s.staffId, created_at: s.createdAt, expires_at: s.expiresAt, revoked_at: null }).execute()
+      await db
+        .insertInto('staff_sessions')
+        .values({ token_hash: s.tokenHash, staff_id: s.staffId, created_at: s.createdAt, expires_at: s.expiresAt, revoked_at: null })
+        .execute()
     },
     async findStaffSession(tokenHash, at) {
       const row = await db
@@ -33,7 +36,12 @@ export function postgresSecurity(db: Kysely<SecurityTables>): SecurityStore {
       await db.updateTable('staff_sessions').set({ revoked_at: at }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute()
     },
     async revokeStaffSessions(staffId, at) {
-      const r = await db.updateTable('staff_sessions').set({ revoked_at: at }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).executeTakeFirst()
+      const r = await db
+        .updateTable('staff_sessions')
+        .set({ revoked_at: at })
+        .where('staff_id', '=', staffId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
       return Number(r.numUpdatedRows)
     },
 
@@ -44,11 +52,20 @@ export function postgresSecurity(db: Kysely<SecurityTables>): SecurityStore {
     async recordSignInFailure(key, decide) {
       return db.transaction().execute(async (tx) => {
         // the row exists before it is locked, so two first failures at once both count
-        await tx.insertInto('sign_in_failures').values({ key, failures: 0, first_at: '1970-01-01T00:00:00Z', locked_until: null }).onConflict((oc) => oc.column('key').doNothing()).execute()
+        await tx
+          .insertInto('sign_in_failures')
+          .values({ key, failures: 0, first_at: '1970-01-01T00:00:00Z', locked_until: null })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute()
         const row = await tx.selectFrom('sign_in_failures').selectAll().where('key', '=', key).forUpdate().executeTakeFirstOrThrow()
-        const prev: FailureRecord | null = row.failures === 0 && !row.locked_until ? null : { failures: row.failures, firstAt: iso(row.first_at)!, lockedUntil: iso(row.locked_until) }
+        const prev: FailureRecord | null =
+          row.failures === 0 && !row.locked_until ? null : { failures: row.failures, firstAt: iso(row.first_at)!, lockedUntil: iso(row.locked_until) }
         const next = decide(prev)
-        await tx.updateTable('sign_in_failures').set({ failures: next.failures, first_at: next.firstAt, locked_until: next.lockedUntil }).where('key', '=', key).execute()
+        await tx
+          .updateTable('sign_in_failures')
+          .set({ failures: next.failures, first_at: next.firstAt, locked_until: next.lockedUntil })
+          .where('key', '=', key)
+          .execute()
         return next
       })
     },
@@ -68,14 +85,22 @@ export function postgresSecurity(db: Kysely<SecurityTables>): SecurityStore {
       const row = await db
         .insertInto('rate_counters')
         .values({ key, window_start: windowStart, n: 1 })
-        .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ n: sql`rate_counters.n + 1` }).where('rate_counters.n', '<', limit))
+        .onConflict((oc) =>
+          oc
+            .columns(['key', 'window_start'])
+            .doUpdateSet({ n: sql`rate_counters.n + 1` })
+            .where('rate_counters.n', '<', limit),
+        )
         .returning('n')
         .executeTakeFirst()
       return row !== undefined
     },
     async purgeSecurity(before) {
       const sessions = await db.deleteFrom('staff_sessions').where('expires_at', '<', before).executeTakeFirst()
-      const counters = await db.deleteFrom('rate_counters').where('window_start', '<', sql<string>`${before}::timestamptz - interval '1 day'`).executeTakeFirst()
+      const counters = await db
+        .deleteFrom('rate_counters')
+        .where('window_start', '<', sql<string>`${before}::timestamptz - interval '1 day'`)
+        .executeTakeFirst()
       const failures = await db
         .deleteFrom('sign_in_failures')
         .where('first_at', '<', sql<string>`${before}::timestamptz - interval '1 day'`)

@@ -28,12 +28,7 @@ export function postgresStaff(db: Kysely<Db>): StaffStore {
       return (await q.orderBy('id').execute()).map((r) => r.data)
     },
     async findStaffByLogin(hallId, login) {
-      const row = await db
-        .selectFrom('staff')
-        .select(['data', 'password_hash'])
-        .where('hall_id', '=', hallId)
-        .where('login', '=', login)
-        .executeTakeFirst()
+      const row = await db.selectFrom('staff').select(['data', 'password_hash']).where('hall_id', '=', hallId).where('login', '=', login).executeTakeFirst()
       return row ? { staff: row.data, passwordHash: row.password_hash } : null
     },
     async findStaffByOpenid(openid) {
@@ -41,7 +36,12 @@ export function postgresStaff(db: Kysely<Db>): StaffStore {
       return row?.data ?? null
     },
     async listStaffAccounts(hallId) {
-      const rows = await db.selectFrom('staff').select(['id', 'login', sql<boolean>`openid is not null`.as('bound')]).where('hall_id', '=', hallId).orderBy('id').execute()
+      const rows = await db
+        .selectFrom('staff')
+        .select(['id', 'login', sql<boolean>`openid is not null`.as('bound')])
+        .where('hall_id', '=', hallId)
+        .orderBy('id')
+        .execute()
       return rows.map((r) => ({ staffId: r.id, login: r.login, bound: Boolean(r.bound) }))
     },
     async staffOpenid(staffId) {
@@ -59,7 +59,17 @@ export function postgresStaff(db: Kysely<Db>): StaffStore {
           .execute()
         await tx
           .insertInto('invites')
-          .values({ code_hash: i.codeHash, hall_id: i.hallId, staff_id: i.staffId, created_by: i.createdBy, created_at: i.createdAt, expires_at: i.expiresAt, used_at: null, used_by_openid: null, revoked_at: null })
+          .values({
+            code_hash: i.codeHash,
+            hall_id: i.hallId,
+            staff_id: i.staffId,
+            created_by: i.createdBy,
+            created_at: i.createdAt,
+            expires_at: i.expiresAt,
+            used_at: null,
+            used_by_openid: null,
+            revoked_at: null,
+          })
           .execute()
       })
     },

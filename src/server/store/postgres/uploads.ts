@@ -27,7 +27,11 @@ export function postgresUploads(db: Kysely<Db>): UploadStore {
     },
     async listUploads(ids) {
       if (ids.length === 0) return []
-      const rows = await db.selectFrom('uploads').select(['id', 'hall_id', 'owner_id', 'mime', 'size', 'created_at', 'case_id']).where('id', 'in', ids).execute()
+      const rows = await db
+        .selectFrom('uploads')
+        .select(['id', 'hall_id', 'owner_id', 'mime', 'size', 'created_at', 'case_id'])
+        .where('id', 'in', ids)
+        .execute()
       return rows.map(uploadOf)
     },
     async linkUploads(ids, caseId) {
