@@ -1,4 +1,4 @@
-// Policy presets: one per regulation in ../shared/regulations, each value with its citation. A hall
+// Policy presets: one per regulation in docs/regulations, each value with its citation. A hall
 // picks a preset and may override values; the effective policy is versioned and every case keeps the
 // version it was opened under.
 import { z } from 'zod'
