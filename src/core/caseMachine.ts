@@ -97,7 +97,9 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
       p.kind === 'consult'
         ? // 000 §4.2: a consult not answered on the spot is answered within the policy's limit
           [startClock('reply', when, ctx.policy.limits.reply.value, ctx.calendar)]
-        : []
+        : // 002 一次性告知 §5(2), 000 §4.1: an application's first clock runs from receipt, met by the
+          // notice of missing materials, the acceptance or the refusal
+          [startClock('supplementNotice', when, ctx.policy.limits.supplementNotice.value, ctx.calendar)]
     return ok({
       id: event.caseId,
       no: p.no,
@@ -225,9 +227,12 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
     case 'accepted': {
       if (state.kind !== 'application') return fail('CONFLICT', '咨询无需受理，请直接答复', { kind: state.kind })
       if (state.status !== 'inProgress' || state.acceptance) return wrongState(state, '受理')
+      // the acceptance answers the first clock: nothing was missing (002 一次性告知 §5(2))
+      const first = meetOpen(state, 'supplementNotice', when)
+      if (!first.ok) return first
       if (event.payload.mode === 'instant') {
         // 000 §4.1: what can be done on the spot is done at once
-        return ok({ ...state, status: 'completed', acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
+        return ok({ ...state, status: 'completed', clocks: first.value, acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
       }
       const published = state.matter?.promisedDays ?? undefined
       const limit = event.payload.limitDays ?? published
@@ -240,7 +245,7 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       return ok({
         ...state,
         acceptance: { mode: 'promised', at, limitDays: limit, ...(published !== undefined && limit !== published ? { limitReason: reason } : {}) },
-        clocks: [...state.clocks, startClock('promised', when, limit, calendar)],
+        clocks: [...first.value, startClock('promised', when, limit, calendar)],
       })
     }
 
@@ -259,7 +264,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       if (state.status !== 'inProgress') return wrongState(state, '作出不予办理决定')
       if (blank(event.payload.reason)) return missing('reason', '不予办理须说明理由')
       if (blank(event.payload.legalBasis)) return missing('legalBasis', '不予办理须写明依据（000 §4.1）')
-      const clocks = meetOpen(state, 'promised', when)
+      const first = meetOpen(state, 'supplementNotice', when)
+      if (!first.ok) return first
+      const clocks = meetOpen({ ...state, clocks: first.value }, 'promised', when)
       if (!clocks.ok) return clocks
       return ok({
         ...state,
@@ -386,11 +393,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         if (!clocks.ok) return clocks
         return close(withOutside, at, clocks.value, when)
       }
+      // a written application sent on is answered for the first clock (002 一次性告知 §5(2))
+      const first = meetOpen(state, 'supplementNotice', when)
+      if (!first.ok) return first
       return ok({
         ...state,
         status: 'forwarding',
         outside,
-        clocks: [...state.clocks, startClock('outsideForward', when, policy.limits.outsideForward.value, calendar)],
+        clocks: [...first.value, startClock('outsideForward', when, policy.limits.outsideForward.value, calendar)],
       })
     }
 
@@ -448,10 +458,12 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       const kind = event.payload.clockKind
       const duty = DUTY_OF[kind]
       const windowId = event.payload.windowId ?? state.windowId
+      const holder = event.payload.staffId ?? state.handlerId
+      // nobody claimed it: the window answers for it, through its leads (004 考核 三(一)(1)(2))
       const violation =
-        duty === 'holder'
-          ? { clockKind: kind, staffId: event.payload.staffId ?? state.handlerId, windowId, at }
-          : { clockKind: kind, staffId: null, windowId, at, duty }
+        duty === 'holder' && holder
+          ? { clockKind: kind, staffId: holder, windowId, at }
+          : { clockKind: kind, staffId: null, windowId, at, duty: duty === 'holder' ? ('windowLead' as const) : duty }
       return ok({ ...state, clocks: clocks.value, violations: [...(state.violations ?? []), violation] })
     }
 
