@@ -68,6 +68,8 @@ const P000: Policy = {
     complaint: c(15, '002 限时办结 §7（本规定未作规定，沿用）'),
     rectification: c(5, '本厅设定（本规定未作规定）'),
     followUp: c(2, '本厅设定（本规定未作规定）'),
+    reportUp: c(1, '本厅设定（000 §6 要求立即请示报告，未规定答复时限）'),
+    jointDecision: c(2, '本厅设定（001 第六条(三)、003 三(一)3 未规定裁定时限）'),
   },
   extension: {
     clockKinds: c([], '000 未规定延期（§4.1 在承诺时限内办理，§4.2 2 个工作日内答复）'),
@@ -174,7 +176,19 @@ const points = z.number({ message: '请填写分值' }).int('分值须为整数'
 export const PolicyOverrides = z
   .object({
     limits: z.partialRecord(
-      z.enum(['reply', 'jointPlan', 'outsideForward', 'handoverContact', 'promised', 'supplementNotice', 'complaint', 'rectification', 'followUp']),
+      z.enum([
+        'reply',
+        'jointPlan',
+        'outsideForward',
+        'handoverContact',
+        'promised',
+        'supplementNotice',
+        'complaint',
+        'rectification',
+        'followUp',
+        'reportUp',
+        'jointDecision',
+      ]),
       days,
     ),
     extension: z.object({ maxDays: days, needsLeadApproval: z.boolean() }).partial(),
@@ -285,6 +299,8 @@ export const POLICY_FIELDS: PolicyField[] = [
   { group: 'limits', key: 'handoverContact', label: '承办人联系市民时限', unit: 'workdays', hint: '交接后承办人联系市民（0 为当日）' },
   { group: 'limits', key: 'jointPlan', label: '共同办理方案商定时限', unit: 'workdays' },
   { group: 'limits', key: 'outsideForward', label: '书面申请移交时限', unit: 'workdays' },
+  { group: 'limits', key: 'reportUp', label: '上报答复时限', unit: 'workdays', hint: '首问负责人上报窗口负责人或政务服务科后，得到答复的时限' },
+  { group: 'limits', key: 'jointDecision', label: '共同办理争议裁定时限', unit: 'workdays', hint: '各窗口商定不成、书面报告政务服务科后，由其裁定的时限' },
   { group: 'limits', key: 'complaint', label: '投诉办理时限', unit: 'workdays' },
   { group: 'extension', key: 'maxDays', label: '延期合计最多', unit: 'workdays', hint: '同一时限的各次延期合计不超过此数' },
   { group: 'extension', key: 'needsLeadApproval', label: '延期须经窗口负责人批准', unit: 'yesNo' },

@@ -163,7 +163,38 @@ export interface CaseView {
     /** withdrawn by a takeover or an assignment before the receiver acknowledged it */
     withdrawnAt: string | null
   }>
-  joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
+  joint: {
+    coWindowIds: string[]
+    coWindows: string[]
+    note: string
+    plan: string | null
+    planAt: string | null
+    /** each co-window's confirmed part, and the co-windows still to confirm */
+    confirmations: Array<{ windowId: string; window: string; part: string; by: string; at: string }>
+    unconfirmed: string[]
+    /** the written report to the hall office when the windows could not agree (001 第六条(三)) */
+    dispute: {
+      items: string
+      leadReasons: string
+      coReasons: string
+      proposal: string
+      at: string
+      by: string
+      decision: { text: string; at: string; by: string } | null
+    } | null
+  } | null
+  /** extension requests and their decisions (004 限时办结 §5) */
+  extensionRequests: Array<{
+    clockKind: ClockKind
+    clockLabel: string
+    days: number
+    reason: string
+    by: string
+    at: string
+    decision: { granted: boolean; note: string; by: string; at: string } | null
+  }>
+  /** 上报 and the answers */
+  reports: Array<{ to: string; reason: string; cite: string; detail: string; by: string; at: string; answer: { text: string; by: string; at: string } | null }>
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null
   outside: {
     mode: 'consult' | 'written'
@@ -214,6 +245,13 @@ export const CASE_ABILITIES = [
   'outsideHall',
   'forwardOutside',
   'extend',
+  'requestExtension',
+  'decideExtension',
+  'reportUp',
+  'answerReport',
+  'confirmJointPart',
+  'reportJointDispute',
+  'decideJointDispute',
   'takeOver',
   'close',
   'rate',
@@ -459,6 +497,13 @@ export interface ActionOutputs {
   outsideHall: CaseView
   forwardOutside: CaseView
   extendClock: CaseView
+  requestExtension: CaseView
+  decideExtension: CaseView
+  reportUp: CaseView
+  answerReport: CaseView
+  confirmJointPart: CaseView
+  reportJointDispute: CaseView
+  decideJointDispute: CaseView
   takeOver: CaseView
   assignCase: CaseView
   closeCase: CaseView
