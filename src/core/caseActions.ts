@@ -294,6 +294,8 @@ export const CASE_ACTIONS = {
     by: 'staff',
     ability: 'reportJoint',
     may: handlerOnly,
+    // the co-windows' leads are informed in the same write (002 首问（办）负责 §4(2))
+    names: (input) => ({ windowIds: input.coWindowIds }),
     check: (input, _s, d) => activeWindows(d.named, input.coWindowIds, 'coWindowIds'),
     decide: (input) => ({ type: 'jointReported', payload: { coWindowIds: input.coWindowIds, note: input.note } }),
     sample: () => ({ ...sampleCase, coWindowIds: ['x-other'], note: '-' }),

@@ -14,6 +14,9 @@ import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } f
 import { PhotoList } from '../../components/Photos'
 import { PhoneReveal } from '../../components/PhoneReveal'
 import { useStaffView } from '../../lib/useStaffView'
+import { UP_REASONS, type UpReason, type UpTo } from '../../../core/reportUp'
+
+const UP_REASON_OPTIONS = (Object.keys(UP_REASONS) as UpReason[]).map((k) => ({ value: k, label: UP_REASONS[k].label }))
 
 export default function StaffCasePage() {
   const { params } = useRouter()
@@ -67,6 +70,8 @@ export default function StaffCasePage() {
   const windows = view.otherWindows.map((w) => ({ value: w.id, label: w.name }))
   const runningClock = view.clocks.find((c) => c.state === 'running')
   const lastSlip = view.handovers[view.handovers.length - 1]
+  const pendingExtension = view.extensionRequests.find((r) => !r.decision)
+  const pendingReport = view.reports.find((r) => !r.answer)
 
   return (
     <View className='page'>
@@ -320,6 +325,115 @@ export default function StaffCasePage() {
             ]}
             submitLabel='延期'
             onSubmit={submitWith('extendClock', '已延期', (v) => ({ clockKind: runningClock.kind, days: Number(v.days), reason: String(v.reason) }))}
+          />
+        ) : null}
+        {can.requestExtension && runningClock ? (
+          <ActionForm
+            title={`申请延期：${runningClock.label}`}
+            hint='本厅规则要求延期须经窗口负责人或政务服务科批准；批准后延期理由将告知市民（004 限时办结 §5）。'
+            fields={[
+              { name: 'days', label: '延期工作日数', kind: 'number' },
+              { name: 'reason', label: '延期理由', kind: 'textarea' },
+            ]}
+            submitLabel='提交延期申请'
+            onSubmit={submitWith('requestExtension', '延期申请已提交，等待审批', (v) => ({
+              clockKind: runningClock.kind,
+              days: Number(v.days),
+              reason: String(v.reason),
+            }))}
+          />
+        ) : null}
+        {can.decideExtension && pendingExtension ? (
+          <ActionForm
+            title={`审批延期申请：${pendingExtension.clockLabel}延长 ${pendingExtension.days} 个工作日`}
+            hint={`申请人 ${pendingExtension.by}，理由：${pendingExtension.reason}。批准后将告知市民延期理由。`}
+            fields={[
+              {
+                name: 'granted',
+                label: '审批意见',
+                kind: 'choice',
+                options: [
+                  { value: 'yes', label: '批准' },
+                  { value: 'no', label: '不予批准' },
+                ],
+                initial: 'yes',
+              },
+              { name: 'note', label: '说明（不予批准时必填）', kind: 'textarea' },
+            ]}
+            submitLabel='提交审批'
+            onSubmit={submitWith('decideExtension', '审批意见已记录', (v) => ({ granted: v.granted === 'yes', note: String(v.note) }))}
+          />
+        ) : null}
+        {can.reportUp ? (
+          <ActionForm
+            title='上报窗口负责人或政务服务科'
+            hint='上报后您仍是本案的首问负责人，请在得到答复后及时答复市民（000 §5.1、§6）。'
+            fields={[
+              {
+                name: 'to',
+                label: '报告给',
+                kind: 'choice',
+                options: [
+                  { value: 'lead', label: '窗口负责人' },
+                  { value: 'office', label: '政务服务科' },
+                ],
+                initial: 'lead',
+              },
+              { name: 'reason', label: '上报原因', kind: 'choice', options: UP_REASON_OPTIONS, initial: 'unclearResponsibility' },
+              { name: 'detail', label: '需要答复的情况', kind: 'textarea' },
+            ]}
+            submitLabel='上报'
+            onSubmit={submitWith('reportUp', '已上报，答复后会通知您', (v) => ({
+              to: v.to as UpTo,
+              reason: v.reason as UpReason,
+              detail: String(v.detail),
+            }))}
+          />
+        ) : null}
+        {can.answerReport && pendingReport ? (
+          <ActionForm
+            title={`答复上报：${pendingReport.reason}`}
+            hint={`${pendingReport.by}：${pendingReport.detail}`}
+            fields={[{ name: 'answer', label: '答复意见', kind: 'textarea' }]}
+            submitLabel='答复'
+            onSubmit={submitWith('answerReport', '答复已送达首问负责人', (v) => ({ answer: String(v.answer) }))}
+          />
+        ) : null}
+        {can.confirmJointPart ? (
+          <ActionForm
+            title='确认本窗口承办部分'
+            hint={`共同办理方案：${view.joint?.plan ?? ''}`}
+            fields={[{ name: 'part', label: '本窗口承担的办理内容', kind: 'textarea' }]}
+            submitLabel='确认承办'
+            onSubmit={submitWith('confirmJointPart', '已确认本窗口承办部分', (v) => ({ part: String(v.part) }))}
+          />
+        ) : null}
+        {can.reportJointDispute ? (
+          <ActionForm
+            title='方案商定不成：书面报告政务服务科'
+            hint='写明争议事项、各方理由和处理建议，由政务服务科裁定（001 第六条(三)、003 三(一)3）。'
+            fields={[
+              { name: 'items', label: '争议事项', kind: 'textarea' },
+              { name: 'leadReasons', label: '本窗口的理由', kind: 'textarea' },
+              { name: 'coReasons', label: '协办窗口的理由', kind: 'textarea' },
+              { name: 'proposal', label: '处理建议', kind: 'textarea' },
+            ]}
+            submitLabel='报告政务服务科'
+            onSubmit={submitWith('reportJointDispute', '已书面报告政务服务科', (v) => ({
+              items: String(v.items),
+              leadReasons: String(v.leadReasons),
+              coReasons: String(v.coReasons),
+              proposal: String(v.proposal),
+            }))}
+          />
+        ) : null}
+        {can.decideJointDispute ? (
+          <ActionForm
+            title='裁定共同办理争议'
+            hint='裁定意见即为各窗口执行的办理方案。'
+            fields={[{ name: 'decision', label: '裁定意见', kind: 'textarea' }]}
+            submitLabel='裁定'
+            onSubmit={submitWith('decideJointDispute', '裁定已送达各窗口', (v) => ({ decision: String(v.decision) }))}
           />
         ) : null}
         {can.takeOver ? (
