@@ -2,6 +2,7 @@
 import { benchAssessment } from './assessment'
 import { benchDashboard } from './dashboard'
 import { benchDueAt } from './dueAt'
+import { benchFirstScreen } from './firstScreen'
 import { benchHandlers } from './handlers'
 import { benchLedger } from './ledger'
 import { benchSizes } from './sizes'
@@ -26,6 +27,7 @@ async function main() {
     ['ledger', () => benchLedger(Number(process.env.BENCH_LEDGER_CASES ?? 1_000_000))],
     ['dashboard', () => benchDashboard(Number(process.env.BENCH_DASHBOARD_CASES ?? 1_000_000))],
     ['sizes', benchSizes],
+    ['first screen', benchFirstScreen],
     ['security', benchSecurity],
   ]
   for (const [name, run] of suites) {

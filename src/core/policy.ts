@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { text } from './text'
 import type { ClockKind } from './events'
 import { fail, ok, type Result } from './errors'
+import { REGULATION_TITLES } from './regulation'
 
 export type PresetId = '000' | '001' | '002' | '003' | '004'
 export const PRESET_IDS: PresetId[] = ['000', '001', '002', '003', '004']
@@ -57,7 +58,7 @@ const PHRASES_003: ForbiddenPhrase[] = [...PHRASES_000, { phrase: '我还有事'
 const P000: Policy = {
   presetId: '000',
   version: 1,
-  name: '铜陵市政务服务中心窗口首问负责制实施细则（2020）',
+  name: `${REGULATION_TITLES['000']}（市级政务服务中心，2020）`,
   limits: {
     reply: c(2, '000 §4.2'),
     jointPlan: c(2, '000 §5.2'),
@@ -101,7 +102,7 @@ const withLimits = (base: Policy, over: Partial<Record<ClockKind, Cited<number>>
 const P001: Policy = {
   ...P000,
   presetId: '001',
-  name: '常州市金坛区机关首问负责制实施办法（试行）（2019）',
+  name: `${REGULATION_TITLES['001']}（试行）（区级机关，2019）`,
   limits: withLimits(P000, {
     reply: c(2, '001 §7(1)'),
     jointPlan: c(3, '001 §6(3)'),
@@ -116,7 +117,7 @@ const P001: Policy = {
 const P002: Policy = {
   ...P000,
   presetId: '002',
-  name: '铜川市政务服务中心一次性告知、限时办结、首问（办）负责、帮办代办制度（2023）',
+  name: `${REGULATION_TITLES['002']}（市级政务服务中心，2023）`,
   limits: withLimits(P000, {
     reply: c(1, '002 一次性告知 §5(3)'),
     supplementNotice: c(5, '002 一次性告知 §5(2)'),
@@ -137,7 +138,7 @@ const P002: Policy = {
 const P003: Policy = {
   ...P000,
   presetId: '003',
-  name: '铜陵市住房公积金管理中心首问负责制实施细则（2020）',
+  name: `${REGULATION_TITLES['003']}（市级公积金中心，2020）`,
   limits: withLimits(P000, {
     reply: c(2, '003 三(二)1'),
     jointPlan: c(3, '003 三(一)3'),
@@ -151,7 +152,7 @@ const P003: Policy = {
 const P004: Policy = {
   ...P000,
   presetId: '004',
-  name: '二坪镇便民服务中心首问负责、限时办结与考核制度（2023）',
+  name: `${REGULATION_TITLES['004']}（乡镇，2023）`,
   limits: withLimits(P000, { promised: c(0, '004 服务承诺 §3（按承诺时限）') }),
   extension: {
     clockKinds: c(['promised'], '004 限时办结 §5（仅承诺办结时限）'),

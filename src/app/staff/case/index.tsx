@@ -101,7 +101,7 @@ export default function StaffCasePage() {
         <View className='section'>
           <ActionForm
             title={`阅知交接单 ${lastSlip.slipNo}`}
-            hint={`${lastSlip.from.name} 移交：${lastSlip.reason}。阅知后您承接首问责任，请当日与市民联系（003）。`}
+            hint={`${lastSlip.from.name} 移交：${lastSlip.reason}。阅知后您承接首问责任，请当日与市民联系（《住房公积金管理中心首问负责制实施细则》三(一)2）。`}
             fields={[]}
             submitLabel='已阅知，承接首问责任'
             onSubmit={submitWith('acknowledgeHandover', '您已承接首问责任，请今天内联系市民', () => ({ slipNo: lastSlip.slipNo }))}
@@ -153,7 +153,7 @@ export default function StaffCasePage() {
         {can.issueSupplementNotice ? (
           <ActionForm
             title='一次性告知补正材料（附件1）'
-            hint='请一次列明需要补正的全部材料（000 §4.1）：勾选清单中缺少的，其他材料每行写一项。'
+            hint='请一次列明需要补正的全部材料（《政务服务中心窗口首问负责制实施细则》第四条第一项）：勾选清单中缺少的，其他材料每行写一项。'
             fields={noticeFields(view.matter?.materials ?? [])}
             submitLabel='出具告知单'
             onSubmit={submitWith('issueSupplementNotice', '补件告知单已出具', (v) => ({
@@ -211,7 +211,7 @@ export default function StaffCasePage() {
         {can.refuse ? (
           <ActionForm
             title='不予办理'
-            hint='须明确告知理由和依据（000 §4.1）。'
+            hint='须明确告知理由和依据（《政务服务中心窗口首问负责制实施细则》第四条第一项）。'
             fields={[
               { name: 'reason', label: '理由', kind: 'textarea' },
               { name: 'legalBasis', label: '法律、法规或政策依据', kind: 'text' },
@@ -240,7 +240,7 @@ export default function StaffCasePage() {
         {can.refer && windows.length > 0 ? (
           <ActionForm
             title='指引到本大厅其他窗口'
-            hint='请告诉市民到哪个窗口、怎么办，不得说「不知道、不清楚、不归我管」（000 §5.3）。'
+            hint='请告诉市民到哪个窗口、怎么办，不得说「不知道、不清楚、不归我管」（《政务服务中心窗口首问负责制实施细则》第五条第三项）。'
             fields={[
               { name: 'toWindowId', label: '窗口', kind: 'choice', options: windows },
               { name: 'note', label: '给市民的指引', kind: 'textarea' },
@@ -257,7 +257,7 @@ export default function StaffCasePage() {
         {can.reportJoint && windows.length > 0 ? (
           <ActionForm
             title='需要其他窗口共同办理'
-            hint='报告窗口负责人，由本窗口牵头商定办理方案（000 §5.2）。'
+            hint='报告窗口负责人，由本窗口牵头商定办理方案（《政务服务中心窗口首问负责制实施细则》第五条第二项）。'
             fields={[
               { name: 'coWindowIds', label: '协办窗口', kind: 'multi', options: windows },
               { name: 'note', label: '情况说明', kind: 'textarea' },
@@ -318,7 +318,7 @@ export default function StaffCasePage() {
         {can.extend && runningClock ? (
           <ActionForm
             title={`延期：${runningClock.label}`}
-            hint='延期理由将告知市民（004 限时办结 §5）。'
+            hint='延期理由将告知市民（《便民服务中心首问负责、限时办结与考核制度》「限时办结」第五条）。'
             fields={[
               { name: 'days', label: '延期工作日数', kind: 'number' },
               { name: 'reason', label: '延期理由', kind: 'textarea' },

@@ -146,7 +146,7 @@ export default function LedgerPage() {
                   Excel 表格
                 </Button>
                 <Button className='btn btn--plain' loading={exporting === 'jsonl'} disabled={exporting !== null} onClick={() => download('jsonl')}>
-                  JSON Lines
+                  逐件数据文件（供系统导入）
                 </Button>
               </View>
             </View>
