@@ -6,7 +6,7 @@ import type { CaseState } from '../../../core/caseState'
 import { caseIndex } from '../../../core/caseIndex'
 import { trendDelta } from '../../../core/dashboard'
 import type { Append, AppendResult, CaseQuery, CaseStore, NewCase } from '../port'
-import { Abort, all, cloud, draw, getOrNull, hashId, PAGE, writeNotices, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
+import { Abort, all, cloud, draw, getOrNull, hashId, IN_LIST, writeNotices, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
 import { countTrends, moveLedger } from './reports'
 
 const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
@@ -122,7 +122,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         (c) => c !== null,
       )
       if (submitted.length) cond.submittedAt = submitted.length === 1 ? submitted[0] : _.and(...submitted)
-      const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
+      const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc'), q.limit ?? 100)
       return docs.map((d) => d.state as CaseState)
     },
     async listCaseSets(queries) {
@@ -130,10 +130,10 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
     },
     async listEvents(caseIds) {
       const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
-      for (let i = 0; i < caseIds.length; i += PAGE) {
+      for (let i = 0; i < caseIds.length; i += IN_LIST) {
         const docs = await all(
           col('case_events')
-            .where({ caseId: _.in(caseIds.slice(i, i + PAGE)) })
+            .where({ caseId: _.in(caseIds.slice(i, i + IN_LIST)) })
             .orderBy('caseId', 'asc')
             .orderBy('seq', 'asc'),
         )

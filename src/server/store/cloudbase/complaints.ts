@@ -62,7 +62,7 @@ export function cloudbaseComplaints(db: CloudDatabase): ComplaintStore {
       if (q.status !== undefined) cond.status = q.status
       // answeredAt is written in the hall's offset, so its text order is its time order
       if (q.answeredFrom !== undefined) cond.answeredAt = _.gte(q.answeredFrom)
-      const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
+      const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc'), q.limit ?? 100)
       const before = q.answeredTo
       return docs
         .map((d) => d.data as Complaint)

@@ -82,7 +82,7 @@ export function cloudbaseReports(db: CloudDatabase): ReportStore {
     async ledgerCases(q) {
       const cond: CloudData = { hallId: q.hallId, windowId: q.windowId, ledgerDay: _.gte(q.from) }
       if (q.column !== undefined) cond.ledgerColumn = q.column
-      const docs = await all(col('cases').where(cond).orderBy('ledgerDay', 'desc').orderBy('_id', 'asc'), 100_000)
+      const docs = await all(col('cases').where(cond).orderBy('ledgerDay', 'desc'), 100_000)
       return docs
         .filter((d) => (d.ledgerDay as string) <= q.to)
         .slice(0, q.limit)

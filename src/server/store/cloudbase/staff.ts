@@ -28,7 +28,7 @@ export function cloudbaseStaff(db: CloudDatabase): StaffStore {
     },
     async listStaff(hallId, windowId) {
       const cond: CloudData = windowId === undefined ? { hallId } : { hallId, windowId }
-      return (await all(col('staff').where(cond).orderBy('_id', 'asc'))).map((d) => d.data as Staff)
+      return (await all(col('staff').where(cond))).map((d) => d.data as Staff)
     },
     async findStaffByLogin(hallId, login) {
       const [d] = (await col('staff').where({ hallId, login }).limit(1).get()).data
@@ -39,18 +39,14 @@ export function cloudbaseStaff(db: CloudDatabase): StaffStore {
       return d ? (d.data as Staff) : null
     },
     async listStaffAccounts(hallId) {
-      const docs = await all(col('staff').where({ hallId }).orderBy('_id', 'asc'), 100_000)
+      const docs = await all(col('staff').where({ hallId }), 100_000)
       return docs.map((d) => ({ staffId: d._id as string, login: (d.login as string | null | undefined) ?? null, bound: Boolean(d.openid) }))
     },
     async staffOpenid(staffId) {
       return ((await getOrNull(col('staff').doc(staffId)))?.openid as string | null | undefined) ?? null
     },
     async createInvite(i) {
-      const open = await all(
-        col('invites')
-          .where({ staffId: i.staffId, usedAt: _.eq(null), revokedAt: _.eq(null) })
-          .orderBy('_id', 'asc'),
-      )
+      const open = await all(col('invites').where({ staffId: i.staffId, usedAt: _.eq(null), revokedAt: _.eq(null) }))
       await transact(async (tx) => {
         for (const d of open)
           await tx
