@@ -277,8 +277,8 @@ export class FakeCloudDb implements CloudDatabase {
   private txs = 0
   private waiters: Array<() => void> = []
   /** what happened, for the bench and the tests */
-  stats = { calls: 0, conflicts: 0, commits: 0, rollbacks: 0 }
-  readonly latencyMs: number
+  stats = { calls: 0, conflicts: 0, commits: 0, rollbacks: 0, conflictsBy: new Map<string, number>() }
+  latencyMs: number
 
   constructor(options: FakeCloudOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0
@@ -355,6 +355,7 @@ export class FakeCloudDb implements CloudDatabase {
       const holder = this.locks.get(key)
       if ((holder && holder !== open) || (this.committed.get(key) ?? 0) > open.since) {
         this.stats.conflicts++
+        this.stats.conflictsBy.set(name, (this.stats.conflictsBy.get(name) ?? 0) + 1)
         throw sdkError(api, SYS_ERR, 'database transaction conflict')
       }
       this.locks.set(key, open)

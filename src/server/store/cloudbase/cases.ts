@@ -7,7 +7,20 @@ import type { CaseState } from '../../../core/caseState'
 import { caseIndex } from '../../../core/caseIndex'
 import { trendDelta } from '../../../core/dashboard'
 import type { Append, AppendResult, CaseQuery, CaseStore, NewCase } from '../port'
-import { Abort, all, cloud, draw, getOrNull, hashId, IN_LIST, writeNotices, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
+import {
+  Abort,
+  all,
+  cloud,
+  draw,
+  getOrNull,
+  hashId,
+  IN_LIST,
+  writeNotices,
+  type CloudCommand,
+  type CloudData,
+  type CloudDatabase,
+  type CloudTransaction,
+} from './db'
 import { countTrends } from './reports'
 
 const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
@@ -44,10 +57,10 @@ const eventDoc = (e: CaseEvent): CloudData => ({ caseId: e.caseId, seq: e.seq, a
  * `seq` is the number reserved for its request; without one (a linked case opened by an append) it is
  * drawn here.
  */
-async function insertCase(tx: CloudTransaction, input: NewCase, seq?: number): Promise<CaseState> {
+async function insertCase(tx: CloudTransaction, input: NewCase, _: CloudCommand, seq?: number): Promise<CaseState> {
   const reqRef = tx.collection('requests').doc(`req_${hashId(input.citizenId, input.requestId)}`)
   if ((await getOrNull(reqRef))?.caseId) throw new DomainError('CONFLICT', '这个请求已经建立过案件')
-  const { state, event } = input.build(seq ?? (await draw(tx, input.numberScope)))
+  const { state, event } = input.build(seq ?? (await draw(tx, input.numberScope, _)))
   await reqRef.set({ data: { caseId: state.id } })
   await tx
     .collection('cases')
@@ -81,7 +94,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         const ref = tx.collection('requests').doc(reqId)
         const req = await getOrNull(ref)
         if (req) return req.caseId ? null : (req.reserved as number)
-        const seq = await draw(tx, input.numberScope)
+        const seq = await draw(tx, input.numberScope, _)
         await ref.set({ data: { caseId: null, reserved: seq } })
         return seq
       })
@@ -91,7 +104,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
           : await transact(async (tx) => {
               const req = await getOrNull(tx.collection('requests').doc(reqId))
               if (req?.caseId) return null // a concurrent twin created it
-              return { state: await insertCase(tx, input, reserved), created: true }
+              return { state: await insertCase(tx, input, _, reserved), created: true }
             })
       return result ?? (await existing())!
     },
@@ -112,7 +125,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         const ref = tx.collection('cases').doc(input.before.id)
         const current = await getOrNull(ref)
         if (!current || current.version !== input.before.version) throw new Abort<AppendResult>({ status: 'conflict' })
-        const seq = input.numberScope ? await draw(tx, input.numberScope) : null
+        const seq = input.numberScope ? await draw(tx, input.numberScope, _) : null
         const { events, state, notifications = [] } = input.build(seq)
         await countTrends(tx, state, trendDelta(input.before, state))
         await ref.set({ data: caseDoc(state, current.requestId as string) })
@@ -122,7 +135,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
             .doc(eventId(e.caseId, e.seq))
             .set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)
-        if (input.opens) await insertCase(tx, input.opens)
+        if (input.opens) await insertCase(tx, input.opens, _)
         return { status: 'ok', state }
       })
     },
@@ -179,7 +192,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       })
     },
     async nextNumber(scope) {
-      return transact((tx) => draw(tx, scope))
+      return transact((tx) => draw(tx, scope, _))
     },
   }
   return cases

@@ -29,7 +29,7 @@ export function cloudbaseComplaints(db: CloudDatabase): ComplaintStore {
       if (found) return found
       const result = await transact(async (tx) => {
         if (await getOrNull(tx.collection('requests').doc(reqId))) return null // a concurrent twin filed it
-        const { complaint, notifications } = input.build(await draw(tx, input.numberScope))
+        const { complaint, notifications } = input.build(await draw(tx, input.numberScope, _))
         await tx
           .collection('requests')
           .doc(reqId)

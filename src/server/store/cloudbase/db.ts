@@ -68,9 +68,9 @@ export const PAGE = 1000
 /** `in` lists are kept to this many values */
 export const IN_LIST = 100
 /** attempts of a transaction the service aborted for a concurrent write, and the backoff between them */
-const TX_ATTEMPTS = 10
+const TX_ATTEMPTS = 30
 const BACKOFF_MS = 15
-const BACKOFF_CAP_MS = 1000
+const BACKOFF_CAP_MS = 400
 
 /**
  * wx-server-sdk's SYS_ERR (config/error.config): the number an operation inside a transaction fails
@@ -183,13 +183,22 @@ export async function all(query: CloudQuery, max = Infinity): Promise<CloudData[
   return out
 }
 
-/** the next number of a counter, inside the caller's transaction */
-export async function draw(tx: CloudTransaction, scope: string): Promise<number> {
+/**
+ * The next number of a counter, inside the caller's transaction. The counter is written first (an
+ * increment) and read after: the transaction takes the document's lock at its first step, so a
+ * concurrent drawer fails at once and cheaply instead of after reading a value that is already stale.
+ */
+export async function draw(tx: CloudTransaction, scope: string, _: CloudCommand): Promise<number> {
   const ref = tx.collection('counters').doc(hashId(scope))
+  try {
+    await ref.update({ data: { value: _.inc(1) } })
+  } catch (e) {
+    if (!isMissing(e)) throw e
+  }
   const current = await getOrNull(ref)
-  const value = (typeof current?.value === 'number' ? current.value : 0) + 1
-  await ref.set({ data: { scope, value } })
-  return value
+  if (typeof current?.value === 'number') return current.value
+  await ref.set({ data: { scope, value: 1 } })
+  return 1
 }
 
 /** notices keyed by their event and recipient: a second write of the same notice is no notice */
