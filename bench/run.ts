@@ -1,5 +1,6 @@
 // `npm run bench`: every performance number of the product in one run, with the ratios that matter.
 import { benchAssessment } from './assessment'
+import { benchCloudPeak } from './cloudPeak'
 import { benchDashboard } from './dashboard'
 import { benchDueAt } from './dueAt'
 import { benchFirstScreen } from './firstScreen'
@@ -29,6 +30,15 @@ async function main() {
     ['sizes', benchSizes],
     ['first screen', benchFirstScreen],
     ['security', benchSecurity],
+    [
+      'cloud peak',
+      () =>
+        benchCloudPeak(
+          Number(process.env.BENCH_PEAK_CITIZENS ?? 50),
+          Number(process.env.BENCH_PEAK_STAFF ?? 10),
+          Number(process.env.BENCH_PEAK_LATENCY_MS ?? 20),
+        ),
+    ],
   ]
   for (const [name, run] of suites) {
     if (only && only !== name) continue

@@ -66,6 +66,9 @@ export interface CloudFiles {
   }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
 }
 
+/** the most files one getTempFileURL call takes */
+export const TEMP_URL_BATCH = 50
+
 /** WeChat cloud storage; links last two hours (the case page asks again on each show) */
 export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unknown) => void): FileAccess {
   return {
@@ -85,13 +88,20 @@ export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unkno
     async urls(ids) {
       const urls = new Map<string, string | null>(ids.map((id) => [id, null]))
       if (ids.length === 0) return urls
-      try {
-        const { fileList } = await sdk.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 7200 })) })
-        for (const f of fileList) if (f.status === 0 && f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
-      } catch (e) {
-        // the case still shows; the photos say they cannot be shown now
-        log('getTempFileURL failed', e)
-      }
+      // getTempFileURL takes at most 50 files a call
+      const unique = [...new Set(ids)]
+      const batches = Array.from({ length: Math.ceil(unique.length / TEMP_URL_BATCH) }, (_, i) => unique.slice(i * TEMP_URL_BATCH, (i + 1) * TEMP_URL_BATCH))
+      await Promise.all(
+        batches.map(async (batch) => {
+          try {
+            const { fileList } = await sdk.getTempFileURL({ fileList: batch.map((fileID) => ({ fileID, maxAge: 7200 })) })
+            for (const f of fileList) if (f.status === 0 && f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
+          } catch (e) {
+            // the case still shows; the photos say they cannot be shown now
+            log('getTempFileURL failed', e)
+          }
+        }),
+      )
       return urls
     },
   }
