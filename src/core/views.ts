@@ -6,7 +6,7 @@ import type { NotificationKind } from './notification'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
 import type { WeeklyHours } from './hours'
 import type { LevelCounts, OpenClockState, WeekTrend } from './dashboard'
-import type { ForbiddenPhrase, PolicyField, PolicyGroup, PresetId } from './policy'
+import type { ForbiddenPhrase, PaperWording, PolicyField, PolicyGroup, PresetId } from './policy'
 
 export interface PublicHall {
   id: string
@@ -145,11 +145,13 @@ export interface CaseView {
   ledgerColumn: LedgerColumn | null
   /** What the caller may do now; the pages show buttons from this, the server checks again. */
   can: Record<CaseAbility, boolean>
-  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string } | null
+  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string; noticeNo?: string } | null
   completion: { result: string; at: string } | null
-  refusal: { reason: string; legalBasis: string; at: string } | null
-  /** 一次性补件告知单 (附件1) */
-  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string }>
+  refusal: { reason: string; legalBasis: string; at: string; noticeNo?: string; afterAcceptance?: boolean } | null
+  /** 一次性补件告知单 (附件1), with what the preset's notice tells besides the materials */
+  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string; told: Array<{ label: string; text: string }> }>
+  /** the wording of the case's notices, from the preset its policy version follows */
+  forms: PaperWording
   /** 交接单 (附件2) */
   handovers: Array<{
     slipNo: string
