@@ -47,7 +47,18 @@ export interface AssessmentView {
     start: number
     total: number
     capRelief: number
-    items: Array<{ kind: string; label: string; caseId: string; caseNo: string; at: string; points: number; note: string; cite: string }>
+    items: Array<{
+      kind: string
+      label: string
+      caseId: string
+      caseNo: string
+      at: string
+      points: number
+      note: string
+      cite: string
+      /** a deduction the hall office entered (效能纪律): its evidence */
+      manual?: { id: string; evidence: string; photos: Array<{ id: string; url: string | null }> }
+    }>
   }>
   windows: Array<{
     windowId: string
@@ -471,6 +482,37 @@ export interface StaffAdminView {
   windows: Array<{ id: string; name: string }>
 }
 
+/** the hall office's 效能纪律 desk (004 考核制度 三(二)): the items, the people, the month's entries */
+export interface DisciplineDeskView {
+  month: string
+  /** for the evidence photos' uploads */
+  hallId: string
+  items: Array<{ id: string; label: string; cite: string; hint: string | null; grades: Array<{ id: string; label: string; points: number }> }>
+  people: Array<{ id: string; name: string; windowName: string }>
+  entries: Array<{
+    id: string
+    staffId: string
+    name: string
+    windowName: string
+    item: string
+    label: string
+    gradeLabel: string
+    points: number
+    /** what it costs on the sheet: 0 when revoked or when a higher-level report of the same violation counts */
+    counted: number
+    cite: string
+    occurredOn: string
+    reason: string
+    evidence: string
+    photos: Array<{ id: string; url: string | null }>
+    extendedService: boolean
+    sameIncidentAs: string | null
+    by: string
+    at: string
+    revoked: { by: string; at: string; reason: string } | null
+  }>
+}
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -551,4 +593,7 @@ export interface ActionOutputs {
   inbox: InboxView
   markRead: { unread: number }
   subscribeGranted: { recorded: number }
+  disciplineDesk: DisciplineDeskView
+  addDeduction: DisciplineDeskView
+  revokeDeduction: DisciplineDeskView
 }
