@@ -5,9 +5,9 @@ import { z } from 'zod'
 import { text } from './text'
 import type { ClockKind } from './events'
 import { fail, ok, type Result } from './errors'
-import { REGULATION_TITLES } from './regulation'
+import { REGULATION_TITLES, type PresetId } from './regulation'
 
-export type PresetId = '000' | '001' | '002' | '003' | '004'
+export type { PresetId }
 export const PRESET_IDS: PresetId[] = ['000', '001', '002', '003', '004']
 
 export interface Cited<T> {

@@ -2,7 +2,8 @@
 // written in code as `000 §4.2` (file 000, 第四条第2项), and shown as the regulation's name and article,
 // the short code kept beside it for the hall office's reference. The names are generic (what kind of
 // body the rules were written for) so that no real city's name appears in another hall's screens.
-import type { PresetId } from './policy'
+/** the five regulations by their file number; a hall's policy preset is one of them */
+export type PresetId = '000' | '001' | '002' | '003' | '004'
 
 export const REGULATION_TITLES: Record<PresetId, string> = {
   '000': '政务服务中心窗口首问负责制实施细则',
