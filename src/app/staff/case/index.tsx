@@ -15,6 +15,7 @@ import { PhotoList } from '../../components/Photos'
 import { PhoneReveal } from '../../components/PhoneReveal'
 import { useStaffView } from '../../lib/useStaffView'
 import { UP_REASONS, type UpReason, type UpTo } from '../../../core/reportUp'
+import { citeInWords } from '../../../core/regulation'
 
 const UP_REASON_OPTIONS = (Object.keys(UP_REASONS) as UpReason[]).map((k) => ({ value: k, label: UP_REASONS[k].label }))
 
@@ -330,7 +331,7 @@ export default function StaffCasePage() {
         {can.requestExtension && runningClock ? (
           <ActionForm
             title={`申请延期：${runningClock.label}`}
-            hint='本厅规则要求延期须经窗口负责人或政务服务科批准；批准后延期理由将告知市民（004 限时办结 §5）。'
+            hint={`本厅规则要求延期须经窗口负责人或政务服务科批准；批准后延期理由将告知市民（${citeInWords('004 限时办结 §5')}）。`}
             fields={[
               { name: 'days', label: '延期工作日数', kind: 'number' },
               { name: 'reason', label: '延期理由', kind: 'textarea' },
@@ -367,7 +368,7 @@ export default function StaffCasePage() {
         {can.reportUp ? (
           <ActionForm
             title='上报窗口负责人或政务服务科'
-            hint='上报后您仍是本案的首问负责人，请在得到答复后及时答复市民（000 §5.1、§6）。'
+            hint={`上报后您仍是本案的首问负责人，请在得到答复后及时答复市民（${citeInWords('000 §5.1')}、第六条）。`}
             fields={[
               {
                 name: 'to',
@@ -411,7 +412,7 @@ export default function StaffCasePage() {
         {can.reportJointDispute ? (
           <ActionForm
             title='方案商定不成：书面报告政务服务科'
-            hint='写明争议事项、各方理由和处理建议，由政务服务科裁定（001 第六条(三)、003 三(一)3）。'
+            hint='写明争议事项、各方理由和处理建议，由政务服务科裁定（《机关首问负责制实施办法》第六条第（三）项）。'
             fields={[
               { name: 'items', label: '争议事项', kind: 'textarea' },
               { name: 'leadReasons', label: '本窗口的理由', kind: 'textarea' },
