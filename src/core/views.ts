@@ -469,6 +469,12 @@ export interface StaffAdminView {
   windows: Array<{ id: string; name: string }>
 }
 
+/**
+ * A file the server made for the user (a workbook, an archive): inline on the hall's own server; in
+ * the cloud a short-lived link to cloud storage, since a function's answer is limited in size.
+ */
+export type MadeFile = { fileName: string; base64: string } | { fileName: string; url: string }
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -521,13 +527,13 @@ export interface ActionOutputs {
   rateComplaint: ComplaintView
   ledger: LedgerView
   ledgerCases: { cases: CaseSummary[]; more: boolean }
-  ledgerWorkbook: { fileName: string; base64: string }
+  ledgerWorkbook: MadeFile
   revealPhone: { phone: string }
   hallSettings: HallSettingsView
   saveHall: HallSettingsView
   saveWindow: HallSettingsView
   dashboard: DashboardView
-  exportArchive: { fileName: string; base64: string; cases: number }
+  exportArchive: MadeFile & { cases: number }
   policySettings: PolicySettingsView
   savePolicy: PolicySettingsView
   calendarSettings: CalendarView
@@ -535,7 +541,7 @@ export interface ActionOutputs {
   removeCalendarDay: CalendarView
   matterList: MatterAdminView
   saveMatter: Matter
-  exportMatters: { fileName: string; base64: string }
+  exportMatters: MadeFile
   importMatters: { imported: number; created: number; updated: number }
   staffList: StaffAdminView
   saveStaff: StaffAdminView['staff'][number]
