@@ -104,7 +104,13 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
           : await transact(async (tx) => {
               const req = await getOrNull(tx.collection('requests').doc(reqId))
               if (req?.caseId) return null // a concurrent twin created it
-              return { state: await insertCase(tx, input, _, reserved), created: true }
+              try {
+                return { state: await insertCase(tx, input, _, reserved), created: true }
+              } catch (e) {
+                // the twin committed between the two reads: its case is the one
+                if (e instanceof DomainError && e.code === 'CONFLICT') return null
+                throw e
+              }
             })
       return result ?? (await existing())!
     },
