@@ -301,6 +301,8 @@ export interface QueueView {
   supervised: CaseSummary[]
   /** for a window lead the window's bad ratings to rectify or follow up, for the hall office the whole hall's */
   rectifications: CaseSummary[]
+  /** joint handling another window leads with this window as a co-window (000 §5.2): its staff confirm their part */
+  coHandled: CaseSummary[]
 }
 
 export interface DemoStaffEntry {
