@@ -38,7 +38,7 @@ it('a joint case: reported, planned by the lead window, confirmed by the co-wind
   await zhou.locator('.action--open textarea').fill('税务窗口当日核定契税，不动产登记窗口凭完税凭证办理转移登记')
   await zhou.getByText('记录方案', { exact: true }).click()
   await zhou.getByText('办理方案已记录').first().waitFor()
-  await shot(zhou, '40-joint-plan-recorded')
+  await shot(zhou, '50-joint-plan-recorded')
 
   // the co-window's lead finds the case in the inbox, not in a queue of another window
   const wu = await hall.signIn('吴国华')
@@ -47,7 +47,7 @@ it('a joint case: reported, planned by the lead window, confirmed by the co-wind
   await wu.locator('.case-head__no', { hasText: no }).waitFor()
   await wu.locator('.action__title', { hasText: '确认本窗口承办部分' }).click()
   await wu.locator('.action--open textarea').fill('今日核定契税并出具完税凭证')
-  await shot(wu, '41-joint-co-window-confirms')
+  await shot(wu, '51-joint-co-window-confirms')
   await wu.getByText('确认承办', { exact: true }).click()
   await wu.getByText('已确认本窗口承办部分').first().waitFor()
 
@@ -56,5 +56,5 @@ it('a joint case: reported, planned by the lead window, confirmed by the co-wind
   await citizen.getByText('已与 税务窗口 商定办理方案', { exact: false }).waitFor()
   await citizen.getByText('税务窗口确认承办：今日核定契税并出具完税凭证').waitFor()
   await citizen.locator('.responder__name').getByText('李晓梅').waitFor()
-  await shot(citizen, '42-citizen-joint-steps')
+  await shot(citizen, '52-citizen-joint-steps')
 })
