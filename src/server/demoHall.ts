@@ -230,3 +230,7 @@ export async function seedDemoHall(store: Store): Promise<boolean> {
 }
 
 export const demoWindows = () => windows.map((w) => ({ id: w.id, name: w.name }))
+
+/** the demo hall's people and matters, for the generator of its history (demoHistory.ts) */
+export const demoStaff = () => staff.map((s) => ({ id: s.id, windowId: s.windowId, role: s.role }))
+export const demoMatters = () => matters.map((m) => ({ id: m.id, windowId: m.windowId, name: m.name, kind: m.kind, promisedDays: m.promisedDays }))
