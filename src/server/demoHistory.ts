@@ -244,6 +244,20 @@ export async function writeDemoHistory(store: Store, files: FileAccess, opts: Hi
                 : '经调阅记录和监控，未发现工作人员有不当言行，已向市民说明。',
               ...(verified ? { responsibleStaffId: clerk.staffId! } : {}),
             })
+            // a verified complaint reopens the case: the clerk answers again the next working day and closes it
+            if (!verified) return
+            const redo = (n: number, run: () => Promise<unknown>) => plan(at(later(shanghaiDate(now), 1), 60 + n), async () => void (await run()))
+            redo(0, () =>
+              application
+                ? call(clerk, 'completeCase', { caseId: c.id, requestId: rid(), result: '已重新核实办理结果并当面向市民说明' })
+                : call(clerk, 'replyCase', {
+                    caseId: c.id,
+                    requestId: rid(),
+                    text: '您好，经重新核实，现将答复补充说明如下，给您带来不便深表歉意。',
+                    mode: 'timed',
+                  }),
+            )
+            redo(30, () => call(clerk, 'closeCase', { caseId: c.id, requestId: rid(), note: '' }))
           })
         }
       }
@@ -256,10 +270,15 @@ export async function writeDemoHistory(store: Store, files: FileAccess, opts: Hi
     })
   }
 
-  steps.sort((a, b) => a.at.getTime() - b.at.getTime())
-  for (const [i, step] of steps.entries()) {
+  const byTime = (a: Step, b: Step) => a.at.getTime() - b.at.getTime()
+  steps.sort(byTime)
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!
+    const planned = steps.length
     now = step.at
     await step.run()
+    // a step may plan later ones (the answer to a reopened case): they join the queue in time order
+    if (steps.length !== planned) steps.push(...steps.splice(i + 1).sort(byTime))
     if (i % 200 === 0) opts.progress?.(i, steps.length)
   }
   report.days = days.length

@@ -44,6 +44,13 @@ it('fills every report: the ledger in several columns, the dashboard week by wee
   const sheet = await api().ok(office, 'assessment', { month: '2026-11' })
   expect(sheet.sheets.some((s) => s.items.length > 0)).toBe(true)
   expect(sheet.windows.every((w) => Object.values(w.ratings).reduce((a, b) => a + b, 0) > 0)).toBe(true)
+  // every path ends: nothing from before the last fortnight is still open (a verified complaint's reopened case too)
+  const stale = await db.store.listCases({
+    hallId: 'demo',
+    statuses: ['open', 'inProgress', 'awaitingMaterials', 'handoverPending', 'joint', 'forwarding', 'replied', 'completed'],
+    submittedTo: '2026-11-20T00:00:00+08:00',
+  })
+  expect(stale.map((c) => `${c.no} ${c.status}`)).toEqual([])
   // today's inboxes start read
   expect((await api().ok(office, 'inbox', { as: 'staff' })).items.filter((n) => !n.read)).toEqual([])
 })
