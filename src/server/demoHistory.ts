@@ -129,10 +129,14 @@ export async function writeDemoHistory(store: Store, files: FileAccess, opts: Hi
     const date = shanghaiDate(d)
     if (calendar.isWorkingDay(date) && days[days.length - 1] !== date) days.push(date)
   }
-  const later = (date: string, n: number) => days[Math.min(days.indexOf(date) + n, days.length - 1)]!
+  // a working day n after date; past the period a day that never comes, so the step is not taken
+  const later = (date: string, n: number) => days[days.indexOf(date) + n] ?? '9999-12-31'
 
   const steps: Step[] = []
-  const plan = (when: Date, run: () => Promise<void>) => steps.push({ at: when, run })
+  // what would happen today or later is left to the hall's people: those cases are still open
+  const plan = (when: Date, run: () => Promise<void>) => {
+    if (when.getTime() < opts.until.getTime()) steps.push({ at: when, run })
+  }
 
   for (const date of days) {
     const count = rnd.int(Math.max(1, (opts.perDay ?? 4) - 2), (opts.perDay ?? 4) + 2)
@@ -249,7 +253,7 @@ export async function writeDemoHistory(store: Store, files: FileAccess, opts: Hi
             const redo = (n: number, run: () => Promise<unknown>) => plan(at(later(shanghaiDate(now), 1), 60 + n), async () => void (await run()))
             redo(0, () =>
               application
-                ? call(clerk, 'completeCase', { caseId: c.id, requestId: rid(), result: '已重新核实办理结果并当面向市民说明' })
+                ? call(clerk, 'acceptCase', { caseId: c.id, requestId: rid(), mode: 'instant' })
                 : call(clerk, 'replyCase', {
                     caseId: c.id,
                     requestId: rid(),
