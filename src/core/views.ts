@@ -1,6 +1,6 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
 import type { LedgerSheet } from './ledger'
-import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
+import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role, SelfService } from './schemas'
 import type { Searchable } from './matter'
 import type { NotificationKind } from './notification'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
@@ -14,6 +14,8 @@ export interface PublicHall {
   address: string
   supervisionPhone: string
   complaintChannel: string
+  /** the self-service area's maintenance phone, or '' */
+  selfServicePhone: string
   /** 「周一至周五 09:00-12:00、13:30-17:30」 */
   hours: string[]
 }
@@ -33,6 +35,8 @@ export interface MatterView extends Searchable {
   basis: string
   materials: string[]
   windowId: string
+  /** the steps to do it at the self-service area or online, when the hall offers it */
+  selfService: SelfService | null
 }
 
 export interface AssessmentView {
@@ -377,6 +381,7 @@ export interface HallSettingsView {
     address: string
     supervisionPhone: string
     complaintChannel: string
+    selfServicePhone: string
     generalWindowId: string | null
     hours: WeeklyHours
   }
