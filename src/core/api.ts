@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { Day, MAX_YEAR, MIN_YEAR, text } from './text'
 import type { ErrorBody } from './errors'
 import { caseActionInputs, Reason } from './caseActions'
-import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, StaffId, WindowId } from './schemas'
+import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, SelfService, StaffId, WindowId } from './schemas'
 import { LedgerColumn } from './events'
 import { Attachments, StaffPhotoId } from './attachment'
 import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
@@ -94,6 +94,7 @@ export const ActionInputs = {
     address: text().trim().max(120, '地址不超过 120 个字').default(''),
     supervisionPhone: text().trim().max(40).default(''),
     complaintChannel: text().trim().max(120, '投诉渠道不超过 120 个字').default(''),
+    selfServicePhone: text().trim().max(40).optional(),
     generalWindowId: WindowId.nullable().optional(),
     hours: WeeklyHoursSchema.optional(),
   }),
@@ -133,6 +134,7 @@ export const ActionInputs = {
     basis: text().trim().max(500, '设定依据不超过 500 个字').default(''),
     materials: z.array(text().trim().min(1).max(100)).max(40, '材料不超过 40 项').default([]),
     keywords: z.array(text().trim().min(1).max(20)).max(20).default([]),
+    selfService: SelfService.nullable().default(null),
     active: z.boolean().default(true),
     // a new matter: the same request adds it once
     requestId: RequestId.optional(),

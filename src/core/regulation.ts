@@ -2,8 +2,7 @@
 // written in code as `000 §4.2` (file 000, 第四条第2项), and shown as the regulation's name and article,
 // the short code kept beside it for the hall office's reference. The names are generic (what kind of
 // body the rules were written for) so that no real city's name appears in another hall's screens.
-
-/** the regulations a hall's rules can follow (core/policy.ts keeps a preset for each) */
+/** the five regulations by their file number; a hall's policy preset is one of them */
 export type PresetId = '000' | '001' | '002' | '003' | '004'
 
 export const REGULATION_TITLES: Record<PresetId, string> = {

@@ -1,6 +1,6 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
 import type { LedgerSheet } from './ledger'
-import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
+import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role, SelfService } from './schemas'
 import type { Searchable } from './matter'
 import type { NotificationKind } from './notification'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
@@ -14,6 +14,8 @@ export interface PublicHall {
   address: string
   supervisionPhone: string
   complaintChannel: string
+  /** the self-service area's maintenance phone, or '' */
+  selfServicePhone: string
   /** 「周一至周五 09:00-12:00、13:30-17:30」 */
   hours: string[]
 }
@@ -33,6 +35,8 @@ export interface MatterView extends Searchable {
   basis: string
   materials: string[]
   windowId: string
+  /** the steps to do it at the self-service area or online, when the hall offers it */
+  selfService: SelfService | null
 }
 
 export interface AssessmentView {
@@ -314,6 +318,8 @@ export interface QueueView {
   supervised: CaseSummary[]
   /** for a window lead the window's bad ratings to rectify or follow up, for the hall office the whole hall's */
   rectifications: CaseSummary[]
+  /** joint handling another window leads with this window as a co-window (000 §5.2): its staff confirm their part */
+  coHandled: CaseSummary[]
 }
 
 export interface DemoStaffEntry {
@@ -388,6 +394,7 @@ export interface HallSettingsView {
     address: string
     supervisionPhone: string
     complaintChannel: string
+    selfServicePhone: string
     generalWindowId: string | null
     hours: WeeklyHours
   }
@@ -513,6 +520,12 @@ export interface DisciplineDeskView {
   }>
 }
 
+/**
+ * A file the server made for the user (a workbook, an archive): inline on the hall's own server; in
+ * the cloud a short-lived link to cloud storage, since a function's answer is limited in size.
+ */
+export type MadeFile = { fileName: string; base64: string } | { fileName: string; url: string }
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -565,13 +578,13 @@ export interface ActionOutputs {
   rateComplaint: ComplaintView
   ledger: LedgerView
   ledgerCases: { cases: CaseSummary[]; more: boolean }
-  ledgerWorkbook: { fileName: string; base64: string }
+  ledgerWorkbook: MadeFile
   revealPhone: { phone: string }
   hallSettings: HallSettingsView
   saveHall: HallSettingsView
   saveWindow: HallSettingsView
   dashboard: DashboardView
-  exportArchive: { fileName: string; base64: string; cases: number }
+  exportArchive: MadeFile & { cases: number }
   policySettings: PolicySettingsView
   savePolicy: PolicySettingsView
   calendarSettings: CalendarView
@@ -579,7 +592,7 @@ export interface ActionOutputs {
   removeCalendarDay: CalendarView
   matterList: MatterAdminView
   saveMatter: Matter
-  exportMatters: { fileName: string; base64: string }
+  exportMatters: MadeFile
   importMatters: { imported: number; created: number; updated: number }
   staffList: StaffAdminView
   saveStaff: StaffAdminView['staff'][number]

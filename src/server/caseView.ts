@@ -19,6 +19,7 @@ export const publicHall = (h: Hall): PublicHall => ({
   address: h.address,
   supervisionPhone: h.supervisionPhone,
   complaintChannel: h.complaintChannel,
+  selfServicePhone: h.selfServicePhone ?? '',
   hours: describeHours(h.hours ?? DEFAULT_HOURS),
 })
 

@@ -9,6 +9,7 @@ export const hall: PublicHall = {
   address: '示范市新城区政务大道 88 号',
   supervisionPhone: '0562-12345',
   complaintChannel: '12345 热线',
+  selfServicePhone: '',
   hours: ['周一至周五 09:00-12:00、13:30-17:30'],
 }
 export const bdc: PublicWindow = { id: 'bdc', name: '不动产登记窗口', number: 'A01', scope: '不动产首次登记、转移登记、抵押登记' }

@@ -148,6 +148,10 @@ describe('joint handling on both sides (000 §5.2, 001 第六条(三), 002 首�
     // the co-window is informed, and sees the case from then on; another window still does not
     expect((await api().ok(swLead, 'inbox', { as: 'staff' })).items.map((n) => n.title)).toContain('其他窗口牵头的共同办理，请配合商定方案')
     expect((await api().ok(swZheng, 'getCase', { caseId })).joint?.coWindows).toEqual(['税务窗口'])
+    // and finds it in the queue, under the joint handling other windows lead
+    expect((await api().ok(swZheng, 'staffQueue', {})).coHandled.map((c) => c.id)).toEqual([caseId])
+    expect((await api().ok(gjj, 'staffQueue', {})).coHandled).toEqual([])
+    expect((await api().ok(li, 'staffQueue', {})).coHandled).toEqual([])
     expect(await outcome(api(), gjj, 'getCase', { caseId })).toBe('FORBIDDEN')
     expect((await api().ok(swZheng, 'getCase', { caseId })).can.confirmJointPart).toBe(false)
     await api().ok(lead, 'recordJointPlan', { caseId, requestId: rid(), plan: '税务窗口先核税，再办理转移登记', coWindowIds: ['sw'] })

@@ -72,7 +72,8 @@ function fits(have: unknown, want: Command): boolean {
 function matches(doc: CloudData, cond: CloudData): boolean {
   return Object.entries(cond).every(([k, want]) => {
     const have = doc[k] ?? null
-    return isCommand(want) ? fits(have, want) : have === want
+    // as the service does, an array field equal to a value matches when it holds the value
+    return isCommand(want) ? fits(have, want) : Array.isArray(have) && !Array.isArray(want) ? have.includes(want) : have === want
   })
 }
 

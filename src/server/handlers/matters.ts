@@ -55,7 +55,7 @@ export const saveMatter: Handler<'saveMatter'> = async (ctx, input) => {
 export const exportMatters: Handler<'exportMatters'> = async (ctx) => {
   const { matters, windows } = await matterList(ctx, {})
   const hall = await ctx.store.getHall(ctx.staff!.hallId)
-  return { fileName: `事项清单_${hall?.name ?? ''}.xlsx`, base64: Buffer.from(await mattersWorkbook(matters, windows)).toString('base64') }
+  return ctx.files.deliver(ctx.staff!.hallId, `事项清单_${hall?.name ?? ''}.xlsx`, await mattersWorkbook(matters, windows), ctx.now)
 }
 
 export const importMatters: Handler<'importMatters'> = async (ctx, input) => {
@@ -65,8 +65,9 @@ export const importMatters: Handler<'importMatters'> = async (ctx, input) => {
   if (!read.ok) {
     throw new DomainError('INVALID_INPUT', `有 ${read.errors.length} 处需要修改，未导入任何事项`, { field: 'file', rows: read.errors })
   }
-  const before = new Set((await ctx.store.listMatters(me.hallId)).map((m) => m.id))
-  for (const m of read.matters) await ctx.store.putMatter(m)
+  const before = new Map((await ctx.store.listMatters(me.hallId)).map((m) => [m.id, m]))
+  // a workbook without the self-service columns (exported before they existed) keeps each matter's steps
+  for (const m of read.matters) await ctx.store.putMatter(m.selfService === undefined ? { ...m, selfService: before.get(m.id)?.selfService ?? null } : m)
   const created = read.matters.filter((m) => !before.has(m.id)).length
   await audit(
     ctx.store,

@@ -273,6 +273,8 @@ export default function EntryPage() {
         ) : null}
         {entry.hall.hours.length ? <View>办公时间 {entry.hall.hours.join('；')}</View> : null}
         {entry.hall.supervisionPhone ? <View>监督电话 {entry.hall.supervisionPhone}</View> : null}
+        {/* 004 自助办理制度 第五条: whom to call when a self-service terminal is out of order */}
+        {entry.hall.selfServicePhone ? <View>自助设备报修 {entry.hall.selfServicePhone}</View> : null}
       </View>
     </View>
   )

@@ -16,6 +16,7 @@ import { PhoneReveal } from '../../components/PhoneReveal'
 import { useStaffView } from '../../lib/useStaffView'
 import { UP_REASONS, type UpReason, type UpTo } from '../../../core/reportUp'
 import { NOTICE_TOPIC_LABELS as NOTICE_TOPIC_NAMES, type NoticeTopic } from '../../../core/policy'
+import { citeInWords } from '../../../core/regulation'
 
 const UP_REASON_OPTIONS = (Object.keys(UP_REASONS) as UpReason[]).map((k) => ({ value: k, label: UP_REASONS[k].label }))
 
@@ -156,7 +157,7 @@ export default function StaffCasePage() {
         {can.issueSupplementNotice ? (
           <ActionForm
             title={`一次性告知：${view.forms.supplementNotice.value.title}`}
-            hint={`请一次列明需要补正的全部材料${view.forms.supplementNotice.value.topics.length ? '，并写明告知单要求的各项内容' : ''}（${view.forms.supplementNotice.cite}）：勾选清单中缺少的，其他材料每行写一项。`}
+            hint={`请一次列明需要补正的全部材料${view.forms.supplementNotice.value.topics.length ? '，并写明告知单要求的各项内容' : ''}（${citeInWords(view.forms.supplementNotice.cite)}）：勾选清单中缺少的，其他材料每行写一项。`}
             fields={noticeFields(view)}
             submitLabel='出具告知单'
             onSubmit={submitWith('issueSupplementNotice', '告知单已出具', (v) => ({
@@ -215,7 +216,7 @@ export default function StaffCasePage() {
         {can.refuse ? (
           <ActionForm
             title={view.acceptance ? '不予办理（已受理）' : '不予受理'}
-            hint={`须明确告知理由和依据，并出具${refusalWording.value.title}（${refusalWording.cite}）。`}
+            hint={`须明确告知理由和依据，并出具${refusalWording.value.title}（${citeInWords(refusalWording.cite)}）。`}
             fields={[
               { name: 'reason', label: '理由', kind: 'textarea' },
               { name: 'legalBasis', label: '法律、法规或政策依据', kind: 'text' },
@@ -334,7 +335,7 @@ export default function StaffCasePage() {
         {can.requestExtension && runningClock ? (
           <ActionForm
             title={`申请延期：${runningClock.label}`}
-            hint='本厅规则要求延期须经窗口负责人或政务服务科批准；批准后延期理由将告知市民（004 限时办结 §5）。'
+            hint={`本厅规则要求延期须经窗口负责人或政务服务科批准；批准后延期理由将告知市民（${citeInWords('004 限时办结 §5')}）。`}
             fields={[
               { name: 'days', label: '延期工作日数', kind: 'number' },
               { name: 'reason', label: '延期理由', kind: 'textarea' },
@@ -371,7 +372,7 @@ export default function StaffCasePage() {
         {can.reportUp ? (
           <ActionForm
             title='上报窗口负责人或政务服务科'
-            hint='上报后您仍是本案的首问负责人，请在得到答复后及时答复市民（000 §5.1、§6）。'
+            hint={`上报后您仍是本案的首问负责人，请在得到答复后及时答复市民（${citeInWords('000 §5.1')}、第六条）。`}
             fields={[
               {
                 name: 'to',
@@ -415,7 +416,7 @@ export default function StaffCasePage() {
         {can.reportJointDispute ? (
           <ActionForm
             title='方案商定不成：书面报告政务服务科'
-            hint='写明争议事项、各方理由和处理建议，由政务服务科裁定（001 第六条(三)、003 三(一)3）。'
+            hint='写明争议事项、各方理由和处理建议，由政务服务科裁定（《机关首问负责制实施办法》第六条第（三）项）。'
             fields={[
               { name: 'items', label: '争议事项', kind: 'textarea' },
               { name: 'leadReasons', label: '本窗口的理由', kind: 'textarea' },

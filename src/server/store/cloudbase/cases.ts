@@ -35,6 +35,7 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     windowId: state.windowId,
     status: state.status,
     handlerId: state.handlerId,
+    coWindowIds: state.joint?.coWindowIds ?? [],
     submittedAt: state.submittedAt,
     updatedAt: state.updatedAt,
     nextDueAt: index.nextActionAt,
@@ -104,7 +105,13 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
           : await transact(async (tx) => {
               const req = await getOrNull(tx.collection('requests').doc(reqId))
               if (req?.caseId) return null // a concurrent twin created it
-              return { state: await insertCase(tx, input, _, reserved), created: true }
+              try {
+                return { state: await insertCase(tx, input, _, reserved), created: true }
+              } catch (e) {
+                // the twin committed between the two reads: its case is the one
+                if (e instanceof DomainError && e.code === 'CONFLICT') return null
+                throw e
+              }
             })
       return result ?? (await existing())!
     },
@@ -144,6 +151,8 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       if (q.windowId !== undefined) cond.windowId = q.windowId
       if (q.citizenId !== undefined) cond.citizenId = q.citizenId
       if (q.handlerId !== undefined) cond.handlerId = q.handlerId
+      // an array field equal to a value matches when it holds the value
+      if (q.coWindowId !== undefined) cond.coWindowIds = q.coWindowId
       if (q.statuses && q.statuses.length > 0) cond.status = _.in(q.statuses)
       if (q.unclaimed) cond.handlerId = _.eq(null)
       // updatedAt is written in the hall's offset, so its text order is its time order
