@@ -11,6 +11,7 @@ export default defineAppConfig({
         'case/index',
         'print/index',
         'assessment/index',
+        'discipline/index',
         'complaints/index',
         'complaint/index',
         'ledger/index',

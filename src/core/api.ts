@@ -11,6 +11,7 @@ import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
 import { RatingLevelSchema } from './rating'
 import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
+import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -18,6 +19,10 @@ const LedgerQuery = z
   .object({ from: Day, to: Day, windowId: WindowId.optional() })
   .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: '统计期间最长一年', path: ['to'] })
+
+const Month = text()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份')
+  .refine((m) => m >= `${MIN_YEAR}-01` && m <= `${MAX_YEAR}-12`, `请选择 ${MIN_YEAR} 年至 ${MAX_YEAR} 年之间的月份`)
 
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
 
@@ -168,12 +173,11 @@ export const ActionInputs = {
   unbindStaff: z.object({ staffId: StaffId }),
   // 004: the month's score sheets (the hall office: every window; a lead: the window; staff: their own)
   assessmentYear: z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR) }),
-  assessment: z.object({
-    month: text()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份')
-      .refine((m) => m >= `${MIN_YEAR}-01` && m <= `${MAX_YEAR}-12`, `请选择 ${MIN_YEAR} 年至 ${MAX_YEAR} 年之间的月份`),
-    windowId: WindowId.optional(),
-  }),
+  assessment: z.object({ month: Month, windowId: WindowId.optional() }),
+  // 004 三(二) 效能纪律: the hall office enters a deduction no case records, and may revoke it with a reason
+  disciplineDesk: z.object({ month: Month }),
+  addDeduction: ManualDeductionInput,
+  revokeDeduction: RevokeDeductionInput,
   // the in-app inbox of every role, and the WeChat subscribe-message grants
   inbox: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), limit: z.number().int().min(1).max(100).default(50) }),
   markRead: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), keys: z.array(text().min(1).max(200)).max(100).optional() }),

@@ -211,7 +211,10 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         ...state,
         status: 'awaitingMaterials',
         clocks: clocks.value,
-        notices: [...state.notices, { noticeNo: event.payload.noticeNo, items, at, by, round: state.round }],
+        notices: [
+          ...state.notices,
+          { noticeNo: event.payload.noticeNo, items, at, by, round: state.round, ...(event.payload.guidance ? { guidance: event.payload.guidance } : {}) },
+        ],
         // a reopened case is a new round: its first notice is not a second one
         oneTimeNoticeBreaches: state.oneTimeNoticeBreaches + (state.notices.some((n) => noticeRound(n) === state.round) ? 1 : 0),
       })
@@ -244,7 +247,13 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       }
       return ok({
         ...state,
-        acceptance: { mode: 'promised', at, limitDays: limit, ...(published !== undefined && limit !== published ? { limitReason: reason } : {}) },
+        acceptance: {
+          mode: 'promised',
+          at,
+          limitDays: limit,
+          ...(published !== undefined && limit !== published ? { limitReason: reason } : {}),
+          ...(event.payload.noticeNo ? { noticeNo: event.payload.noticeNo } : {}),
+        },
         clocks: [...first.value, startClock('promised', when, limit, calendar)],
       })
     }
@@ -272,7 +281,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         ...state,
         status: 'refused',
         clocks: clocks.value,
-        refusal: { reason: event.payload.reason, legalBasis: event.payload.legalBasis, at },
+        // 002 限时办结 §3 不予受理 before acceptance, §4 不予登记 after it
+        refusal: {
+          reason: event.payload.reason,
+          legalBasis: event.payload.legalBasis,
+          at,
+          afterAcceptance: state.acceptance !== null,
+          ...(event.payload.noticeNo ? { noticeNo: event.payload.noticeNo } : {}),
+        },
       })
     }
 

@@ -144,6 +144,8 @@ export const MatterRef = z.object({
   kind: MatterKind,
   promisedDays: z.number().int().nullable(),
   materials: z.array(text()),
+  /** 设定依据, for the one-time notice (absent on cases submitted before it was kept) */
+  basis: text().optional(),
 })
 export type MatterRef = z.infer<typeof MatterRef>
 

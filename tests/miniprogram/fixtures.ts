@@ -1,5 +1,6 @@
 // Canned API answers for the mini-program page tests, typed by the shared contract so that a new
 // field in a view is noticed here (a page reading it would otherwise crash on a stale fixture).
+import { PRESETS } from '../../src/core/policy'
 import { CASE_ABILITIES, type CaseAbility, type CaseView, type PublicHall, type PublicWindow } from '../../src/core/views'
 
 export const hall: PublicHall = {
@@ -40,6 +41,7 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     completion: null,
     refusal: null,
     notices: [],
+    forms: PRESETS['000'].forms,
     handovers: [],
     joint: null,
     extensionRequests: [],

@@ -16,6 +16,7 @@ import { myCases } from './myCases'
 import { staffQueue } from './staffQueue'
 import { inbox, markRead, subscribeGranted } from './inbox'
 import { assessment, assessmentYear } from './assessment'
+import { addDeduction, disciplineDesk, revokeDeduction } from './discipline'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import { revealPhone } from './revealPhone'
@@ -54,6 +55,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   staffQueue,
   assessment,
   assessmentYear,
+  disciplineDesk,
+  addDeduction,
+  revokeDeduction,
   fileComplaint,
   getComplaint,
   myComplaints,

@@ -17,6 +17,7 @@ const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); 
   { url: '/staff/complaints/index', title: '投诉受理台', hint: '限时调查答复', roles: ['office'] },
   { url: '/staff/hall/index', title: '大厅设置', hint: '信息与窗口', roles: ['office'] },
   { url: '/staff/matters/index', title: '事项清单', hint: '维护与导入', roles: ['office'] },
+  { url: '/staff/discipline/index', title: '效能纪律扣分', hint: '考勤、作风等登记与撤销', roles: ['office'] },
   { url: '/staff/calendar/index', title: '工作日历', hint: '节假日与调休', roles: ['office'] },
   { url: '/staff/policy/index', title: '规则设置', hint: '时限、扣分与依据', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/people/index', title: '工作人员管理', hint: '账号与邀请码', roles: ['office'] },
