@@ -11,6 +11,7 @@ import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
 import { RatingLevelSchema } from './rating'
 import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
+import { RegistrationInput } from './registration'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -39,6 +40,8 @@ export const ActionInputs = {
     attachments: Attachments,
     requestId: RequestId,
   }),
+  // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
+  registerCase: RegistrationInput,
   getCase: z.object({ caseId: CaseId }),
   myCases: z.object({}),
   staffQueue: z.object({}),

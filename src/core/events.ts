@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, WindowId } from './schemas'
 import { BadReason, RectificationFinding } from './rating'
+import { RegistrationRecord } from './registration'
 
 export const IsoTime = z.string().datetime({ offset: true })
 
@@ -52,6 +53,8 @@ export const EventBody = z.discriminatedUnion('type', [
       text: z.string(),
       attachments: z.array(z.string()).default([]),
       policy: z.object({ presetId: z.string(), version: z.number().int() }),
+      // registered by staff from a visit, a call, a letter or a referral (absent: the citizen's own submission)
+      registration: RegistrationRecord.optional(),
     }),
   ),
   ev('claimed', z.object({ staffId: StaffId })),
