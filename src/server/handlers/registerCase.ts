@@ -84,11 +84,16 @@ export const registerCase: Handler<'registerCase'> = async (ctx, input) => {
 
   const { state, created } = await ctx.store.createCase(made)
   let final = state
-  if (created && input.answer !== undefined) {
+  // a repeat of a call whose answer was not yet written finishes it; a concurrent twin's answer is taken as is
+  if (input.answer !== undefined && state.version === 1) {
     const steps = answered(state)!
     const result = await ctx.store.appendEvents({ before: state, build: () => ({ events: steps.events, state: steps.state, notifications: [] }), channels: [] })
-    if (result.status !== 'ok') throw new DomainError('CONFLICT', '案件正在被他人处理，请刷新后再试')
-    final = result.state
+    if (result.status === 'ok') final = result.state
+    else {
+      const now = await ctx.store.getCaseState(state.id)
+      if (!now || now.status !== 'closed') throw new DomainError('CONFLICT', '案件正在被他人处理，请刷新后再试')
+      final = now
+    }
   }
   if (created && ctx.now.getTime() - received.getTime() > BACKDATED_MS) {
     await audit(
