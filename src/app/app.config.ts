@@ -8,6 +8,7 @@ export default defineAppConfig({
       pages: [
         'login/index',
         'queue/index',
+        'register/index',
         'case/index',
         'print/index',
         'assessment/index',

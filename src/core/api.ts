@@ -12,6 +12,7 @@ import { RatingLevelSchema } from './rating'
 import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
+import { RegistrationInput } from './registration'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -44,6 +45,8 @@ export const ActionInputs = {
     attachments: Attachments,
     requestId: RequestId,
   }),
+  // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
+  registerCase: RegistrationInput,
   getCase: z.object({ caseId: CaseId }),
   myCases: z.object({}),
   staffQueue: z.object({}),

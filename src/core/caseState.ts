@@ -4,6 +4,7 @@ import type { CaseKind, Contact, MatterRef } from './schemas'
 import type { CaseStatus, ClockKind, LedgerColumn, NoticeTopic } from './events'
 import type { Clock, Duty } from './clock'
 import type { Rating, Rectification } from './rating'
+import type { IntakeChannel, RegistrationRecord } from './registration'
 import type { UpReason, UpTo } from './reportUp'
 
 export interface CaseState {
@@ -18,7 +19,12 @@ export interface CaseState {
   matterId: string | null
   /** the catalog matter as it was when the case was submitted */
   matter: MatterRef | null
+  /** the citizen it belongs to; a registered case is `slip:…` until its slip is bound (core/registration.ts) */
   citizenId: string
+  /** how it came in: absent for a citizen's own submission in the app */
+  channel?: IntakeChannel
+  /** who registered it, who was present, when it was received */
+  registration?: RegistrationRecord
   contact: Contact
   text: string
   attachments: string[]

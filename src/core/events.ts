@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, WindowId } from './schemas'
 import { BadReason, RectificationFinding } from './rating'
+import { RegistrationRecord } from './registration'
 import { UpReason, UpTo } from './reportUp'
 
 /** the topics of a one-time notice besides the materials (core/policy.ts NoticeTopic) */
@@ -59,6 +60,8 @@ export const EventBody = z.discriminatedUnion('type', [
       text: z.string(),
       attachments: z.array(z.string()).default([]),
       policy: z.object({ presetId: z.string(), version: z.number().int() }),
+      // registered by staff from a visit, a call, a letter or a referral (absent: the citizen's own submission)
+      registration: RegistrationRecord.optional(),
     }),
   ),
   ev('claimed', z.object({ staffId: StaffId })),

@@ -534,6 +534,7 @@ export interface ActionOutputs {
   logout: SessionView
   entry: EntryView
   submitCase: { caseId: string; no: string }
+  registerCase: { caseId: string; no: string; status: CaseStatus; firstResponderId: string; firstResponderName: string }
   getCase: CaseView
   myCases: { cases: CaseSummary[] }
   staffQueue: QueueView

@@ -11,6 +11,7 @@ import { login } from './login'
 import { demoLogin, demoStaff } from './demo'
 import { entry } from './entry'
 import { submitCase } from './submitCase'
+import { registerCase } from './registerCase'
 import { getCase } from './getCase'
 import { myCases } from './myCases'
 import { staffQueue } from './staffQueue'
@@ -50,6 +51,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   logout,
   entry,
   submitCase,
+  registerCase,
   getCase,
   myCases,
   staffQueue,
