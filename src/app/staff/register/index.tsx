@@ -9,6 +9,7 @@ import { CHANNEL_LABELS, type IntakeChannel } from '../../../core/registration'
 import type { ActionOutputs, SessionView } from '../../../core/views'
 import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
+import { CaseTextField } from '../../components/CaseTextField'
 import { useStaffView } from '../../lib/useStaffView'
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as IntakeChannel[]
@@ -133,24 +134,11 @@ export default function RegisterPage() {
         </View>
         <View className='field'>
           <View className='field__label'>联系电话</View>
-          <Input className='field__input' type='number' value={phone} maxlength={20} placeholder='手机或座机号码' onInput={(e) => setPhone(e.detail.value)} />
+          <Input className='field__input' type='text' value={phone} maxlength={20} placeholder='手机或座机号码' onInput={(e) => setPhone(e.detail.value)} />
           {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           {errors.contact ? <View className='field__error'>{errors.contact}</View> : null}
         </View>
-        <View className='field'>
-          <View className='field__label'>
-            {kind === 'consult' ? '咨询内容' : '要办理的事项'}
-            <Text className='field__count'>{text.trim().length}/1000</Text>
-          </View>
-          <Textarea
-            className='field__textarea'
-            value={text}
-            maxlength={1000}
-            placeholder='记下服务对象所问所办的事情'
-            onInput={(e) => setText(e.detail.value)}
-          />
-          {errors.text ? <View className='field__error'>{errors.text}</View> : null}
-        </View>
+        <CaseTextField kind={kind} value={text} placeholder='记下服务对象所问所办的事情' error={errors.text} onInput={setText} />
         {dated ? (
           <View className='field'>
             <View className='field__label'>收到时间（不填为现在）</View>
