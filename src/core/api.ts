@@ -13,6 +13,7 @@ import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
 import { RegistrationInput } from './registration'
+import { AssistedRequestInput } from './assistedService'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -43,6 +44,8 @@ export const ActionInputs = {
     text: CaseText,
     // photos of documents, uploaded first (000 §4.1: what the citizen already has)
     attachments: Attachments,
+    // a 帮办代办 request (002 帮办代办): to the hall's 帮办代办 window, for the matter named
+    assisted: AssistedRequestInput.optional(),
     requestId: RequestId,
   }),
   // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
@@ -99,6 +102,7 @@ export const ActionInputs = {
     complaintChannel: text().trim().max(120, '投诉渠道不超过 120 个字').default(''),
     selfServicePhone: text().trim().max(40).optional(),
     generalWindowId: WindowId.nullable().optional(),
+    assistedWindowId: WindowId.nullable().optional(),
     hours: WeeklyHoursSchema.optional(),
   }),
   saveWindow: z.object({

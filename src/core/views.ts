@@ -16,6 +16,8 @@ export interface PublicHall {
   complaintChannel: string
   /** the self-service area's maintenance phone, or '' */
   selfServicePhone: string
+  /** the hall has a 帮办代办 window citizens may ask (002 帮办代办) */
+  assisted: boolean
   /** 「周一至周五 09:00-12:00、13:30-17:30」 */
   hours: string[]
 }
@@ -236,12 +238,37 @@ export interface CaseView {
       followUp: { result: string; satisfied: boolean; at: string } | null
     } | null
   }>
+  /** 帮办代办 (002 帮办代办制度): the request, its agent, the materials handover, the linked cases at other windows */
+  assisted: AssistedView | null
+  /** a case an agent opened for a 帮办代办 request: the request it serves */
+  assistedBy: { caseId: string; no: string; agentName: string } | null
   /** after a breach: the apology and who supervises the case now (督办) */
   supervision: { since: string; clocks: ClockKind[]; apology: string; supervisors: string } | null
   /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
   colleagues: Array<{ id: string; name: string; title: string }>
   otherWindows: PublicWindow[]
   version: number
+}
+
+export interface AssistedView {
+  mode: 'help' | 'agent'
+  modeLabel: string
+  homeVisit: { group: string; address: string; time: string } | null
+  agent: { id: string; name: string; phone: string } | null
+  assignedAt: string | null
+  /** 代办材料交接单 */
+  handover: {
+    slipNo: string
+    items: Array<{ name: string; copies: number; original: boolean }>
+    photos: Array<{ id: string; url: string | null }>
+    note: string
+    at: string
+    by: string
+  } | null
+  /** the cases the agent opened at other windows, as they stand now */
+  linked: Array<{ caseId: string; window: string; note: string; at: string; status: CaseStatus | null; statusLabel: string }>
+  /** 随机回访 and 不定期抽查: staff only */
+  reviews: Array<{ kind: string; outcome: string; note: string; at: string; by: string }>
 }
 
 export const CASE_ABILITIES = [
@@ -274,6 +301,9 @@ export const CASE_ABILITIES = [
   'rate',
   'rectify',
   'followUp',
+  'assignAgent',
+  'recordMaterialsHandover',
+  'openAssistedCase',
 ] as const
 export type CaseAbility = (typeof CASE_ABILITIES)[number]
 
@@ -396,6 +426,7 @@ export interface HallSettingsView {
     complaintChannel: string
     selfServicePhone: string
     generalWindowId: string | null
+    assistedWindowId: string | null
     hours: WeeklyHours
   }
   windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number; leads: string[] }>
@@ -566,6 +597,9 @@ export interface ActionOutputs {
   assignCase: CaseView
   closeCase: CaseView
   rateCase: CaseView
+  assignAgent: CaseView
+  recordMaterialsHandover: CaseView
+  openAssistedCase: CaseView
   recordRectification: CaseView
   recordFollowUp: CaseView
   assessment: AssessmentView
