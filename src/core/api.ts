@@ -77,6 +77,9 @@ export const ActionInputs = {
   ledger: LedgerQuery,
   ledgerCases: LedgerQuery.safeExtend({ windowId: WindowId, column: LedgerColumn.optional() }),
   ledgerWorkbook: LedgerQuery,
+  // 002 三(二) 帮办代办工作登记台账: the requests received in a period, and the same as xlsx
+  assistedLedger: LedgerQuery,
+  assistedLedgerWorkbook: LedgerQuery,
   // 运行看板: open cases against their clocks and the weekly trend (the hall office; a lead: the window)
   dashboard: z.object({ windowId: WindowId.optional(), weeks: z.number().int().min(4, '至少统计 4 周').max(26, '最多统计 26 周').default(12) }),
   // 归档导出: the cases submitted in a period with every step, for the hall's own archive

@@ -555,6 +555,30 @@ export interface DisciplineDeskView {
  * A file the server made for the user (a workbook, an archive): inline on the hall's own server; in
  * the cloud a short-lived link to cloud storage, since a function's answer is limited in size.
  */
+/** 002 三(二) 帮办代办工作登记台账 for a period */
+export interface AssistedLedgerView {
+  from: string
+  to: string
+  hallName: string
+  windowName: string
+  rows: Array<{
+    caseId: string
+    no: string
+    matter: string
+    receivedAt: string
+    finishedAt: string | null
+    agent: string
+    applicant: string
+    phone: string
+    kind: string
+    channel: string
+    outcome: string
+    result: string
+    rating: string
+  }>
+  totals: { received: number; finished: number; help: number; agent: number; homeVisit: number; rated: number }
+}
+
 export type MadeFile = { fileName: string; base64: string } | { fileName: string; url: string }
 
 export interface ActionOutputs {
@@ -614,6 +638,8 @@ export interface ActionOutputs {
   ledger: LedgerView
   ledgerCases: { cases: CaseSummary[]; more: boolean }
   ledgerWorkbook: MadeFile
+  assistedLedger: AssistedLedgerView
+  assistedLedgerWorkbook: MadeFile
   revealPhone: { phone: string }
   hallSettings: HallSettingsView
   saveHall: HallSettingsView

@@ -20,6 +20,7 @@ import { assessment, assessmentYear } from './assessment'
 import { addDeduction, disciplineDesk, revokeDeduction } from './discipline'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
+import { assistedLedger, assistedLedgerWorkbook } from './assistedService'
 import { revealPhone } from './revealPhone'
 import { entryCodes } from './entryCodes'
 import { saveStaff, setStaffPassword, setStaffPhoto, staffList } from './people'
@@ -91,6 +92,8 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   ledger,
   ledgerCases,
   ledgerWorkbook,
+  assistedLedger,
+  assistedLedgerWorkbook,
   createInvite,
   bindInvite,
   unbindStaff,
