@@ -66,6 +66,25 @@ export const HandoverItem = z.object({
 })
 export type HandoverItem = z.infer<typeof HandoverItem>
 
+/**
+ * One line of the handover form as staff type it: 「不动产权证书 原件 1份」「身份证 复印件 2 份」. An
+ * original unless it says 复印件, one copy unless it gives the number; the rest is the name.
+ */
+export function parseHandoverLine(line: string): { name: string; copies: number; original: boolean } | null {
+  let rest = line.trim()
+  if (!rest) return null
+  const original = !/复印件|复印/.test(rest)
+  rest = rest.replace(/原件|复印件|复印/g, ' ')
+  const count = /(\d{1,2})\s*(份|张|本|页|件)?\s*$/.exec(rest.trim())
+  const copies = count ? Number(count[1]) : 1
+  if (count) rest = rest.trim().slice(0, rest.trim().length - count[0].length)
+  const name = rest
+    .replace(/[，,、;；×xX*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return { name, copies, original }
+}
+
 /** the 代办材料交接单 as the agent records it with the citizen: every item, both sides' confirmation, photos */
 export const MaterialsHandoverInput = z.object({
   items: z.array(HandoverItem).max(40, '材料不超过 40 项'),
@@ -155,3 +174,39 @@ export function drawSample(finishedIds: string[], size: number, random: () => nu
   }
   return ids.slice(0, size)
 }
+
+/**
+ * The draw's random numbers from a seed (xmur3 into mulberry32): the same month's population gives the
+ * same order, so a repeated or concurrent draw marks the same requests, and a larger size extends the
+ * smaller one's sample.
+ */
+export function seededRandom(seed: string): () => number {
+  let h = 1779033703 ^ seed.length
+  for (let i = 0; i < seed.length; i++) {
+    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353)
+    h = (h << 13) | (h >>> 19)
+  }
+  let a = h >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** what the hall office records of a 随机回访 call or a 不定期抽查, and a finding against the agent */
+export const ReviewInput = z.object({
+  kind: ReviewKind,
+  outcome: ReviewOutcome,
+  note: text().trim().min(2, '请填写回访或抽查情况').max(500, '情况说明不超过 500 个字'),
+  /** a finding (冷硬推拖, 不作为 …) goes to the agent's assessment as a 效能纪律 deduction (core/discipline.ts) */
+  finding: z
+    .object({
+      item: text().min(1).max(40),
+      grade: text().max(20).optional(),
+      reason: text().trim().min(4, '请写明查实的问题（至少 4 个字）').max(500),
+    })
+    .optional(),
+})

@@ -723,3 +723,24 @@ export const REOPEN_FOR_COMPLAINT = define({
   may: (c, s) => (!c.staff ? signInFirst() : isOfficeOf(c.staff, s) ? null : notOffice()),
   decide: (input) => ({ type: 'reopened', payload: { reason: input.reason } }),
 })
+
+/** 002 四 随机回访: the hall office marks a finished request drawn for the month (handlers/assistedService.ts) */
+export const SAMPLE_ASSISTED = define({
+  input: onCase({ month: text().regex(/^\d{4}-\d{2}$/) }),
+  by: 'staff',
+  may: (c, s) => (!c.staff ? signInFirst() : isOfficeOf(c.staff, s) ? null : notOffice()),
+  decide: (input) => ({ type: 'assistedSampled', payload: { month: input.month } }),
+})
+
+/** 002 四: the outcome of a 随机回访 call or a 不定期抽查, with the deduction a finding became */
+export const REVIEW_ASSISTED = define({
+  input: onCase({
+    kind: z.enum(['callBack', 'spotCheck']),
+    outcome: z.enum(['satisfied', 'dissatisfied', 'unreachable']),
+    note: text(),
+    deductionId: text().nullable(),
+  }),
+  by: 'staff',
+  may: (c, s) => (!c.staff ? signInFirst() : isOfficeOf(c.staff, s) ? null : notOffice()),
+  decide: (input) => ({ type: 'assistedReviewed', payload: { kind: input.kind, outcome: input.outcome, note: input.note, deductionId: input.deductionId } }),
+})

@@ -579,6 +579,28 @@ export interface AssistedLedgerView {
   totals: { received: number; finished: number; help: number; agent: number; homeVisit: number; rated: number }
 }
 
+/** 002 四 监督考核: the month's 随机回访 sample and the 不定期抽查 recorded in it */
+export interface AssistedSupervisionView {
+  month: string
+  /** the requests finished in the month: the population of the draw */
+  finished: number
+  sample: AssistedReviewRow[]
+  spotChecks: AssistedReviewRow[]
+  /** the 效能纪律 items a finding may be entered under (core/discipline.ts) */
+  items: Array<{ id: string; label: string; grades: Array<{ id: string; label: string; points: number }> }>
+}
+
+export interface AssistedReviewRow {
+  caseId: string
+  no: string
+  matter: string
+  agent: string
+  applicant: string
+  phone: string
+  finishedAt: string | null
+  review: { kind: string; outcome: string; note: string; at: string; by: string; deductionId: string | null } | null
+}
+
 export type MadeFile = { fileName: string; base64: string } | { fileName: string; url: string }
 
 export interface ActionOutputs {
@@ -640,6 +662,9 @@ export interface ActionOutputs {
   ledgerWorkbook: MadeFile
   assistedLedger: AssistedLedgerView
   assistedLedgerWorkbook: MadeFile
+  assistedSupervision: AssistedSupervisionView
+  drawAssistedSample: AssistedSupervisionView
+  recordAssistedReview: AssistedSupervisionView
   revealPhone: { phone: string }
   hallSettings: HallSettingsView
   saveHall: HallSettingsView
