@@ -38,18 +38,21 @@ export type AssistedRequestInput = z.output<typeof AssistedRequestInput>
 /** the request as the case's first event keeps it */
 export const AssistedRecord = z.object({
   mode: AssistMode,
+  /** the window that handles the matter itself: a case the agent opens there is for that matter */
+  matterWindowId: WindowId.optional(),
   homeVisit: z.object({ group: SpecialGroup, address: text(), time: IsoTime }).optional(),
 })
 export type AssistedRecord = z.infer<typeof AssistedRecord>
 
 /** a 上门办 needs the address and the time, in the future (INVALID_INPUT naming the field) */
-export function assistedRecord(input: AssistedRequestInput, now: Date): AssistedRecord {
+export function assistedRecord(input: AssistedRequestInput, now: Date, matter?: { windowId: string } | null): AssistedRecord {
   const v = input.homeVisit
-  if (!v) return { mode: input.mode }
+  const base = { mode: input.mode, ...(matter ? { matterWindowId: matter.windowId } : {}) }
+  if (!v) return base
   if (v.address.trim().length < 4) throw new DomainError('INVALID_INPUT', '上门办请填写详细地址', { field: 'assisted.homeVisit.address' })
   if (!v.time) throw new DomainError('INVALID_INPUT', '上门办请选择上门时间', { field: 'assisted.homeVisit.time' })
   if (Date.parse(v.time) <= now.getTime()) throw new DomainError('INVALID_INPUT', '上门时间须晚于现在', { field: 'assisted.homeVisit.time' })
-  return { mode: input.mode, homeVisit: { group: v.group, address: v.address.trim(), time: v.time } }
+  return { ...base, homeVisit: { group: v.group, address: v.address.trim(), time: v.time } }
 }
 
 /** the window a request goes to: the hall's 帮办代办 window (002 帮办代办 三(一)) */

@@ -177,12 +177,14 @@ export async function runCaseAction<S extends z.ZodType>(ctx: HandlerContext, sp
               ctx.now,
               { citizenId: state.citizenId, requestId: `referral-${state.id}:${state.version + 1}`, id: linkedCaseId },
               opens.assisted
-                ? // 帮办代办: the request's matter at the other window, linked back to the request and its agent
+                ? // 帮办代办: linked back to the request and its agent; at the matter's own window, for that matter
                   {
                     kind: 'application',
                     windowId: opens.windowId,
                     routedBy: 'general',
-                    ...(state.matterId && state.matter ? { matterId: state.matterId, matter: state.matter } : {}),
+                    ...(state.matterId && state.matter && state.assisted?.matterWindowId === opens.windowId
+                      ? { matterId: state.matterId, matter: state.matter }
+                      : {}),
                     contact: state.contact,
                     text: opens.assisted.text,
                     attachments: state.attachments,

@@ -163,6 +163,8 @@ it('the agent opens linked cases at two windows; the citizen follows them from t
   // the linked case is the citizen's, for the request's matter, and tells which request it serves
   const linked = await api().ok(me, 'getCase', { caseId: bdcCaseId })
   expect(linked).toMatchObject({ window: { id: 'bdc' }, kind: 'application', matter: { id: 'bdc-zydj' }, assistedBy: { caseId, agentName: '何佳' } })
+  // at another window than the matter's own, the window decides what it is
+  expect((await api().ok(me, 'getCase', { caseId: swCaseId })).matter).toBeNull()
   expect((await api().ok(me, 'myCases', {})).cases.map((c) => c.id).sort()).toEqual([caseId, bdcCaseId, swCaseId].sort())
 
   // each window does its part as usual

@@ -44,7 +44,7 @@ export const registerCase: Handler<'registerCase'> = async (ctx, input) => {
   })
   const responder = firstResponderOf(me, others)
   // a 帮办代办 request goes to the 帮办代办 window, which assigns its agent (002 帮办代办 二)
-  const assisted = input.assisted ? assistedRecord(input.assisted, ctx.now) : null
+  const assisted = input.assisted ? assistedRecord(input.assisted, ctx.now, matter) : null
   if (assisted && input.answer !== undefined) throw new DomainError('INVALID_INPUT', '帮办代办申请请登记后指派帮办代办员办理', { field: 'answer' })
   const windowId = assisted ? assistedWindowOf(hall) : (input.windowId ?? responder.windowId ?? matter?.windowId ?? hall.generalWindowId)
   const window = bundle.windows.find((w) => w.id === windowId)

@@ -23,7 +23,7 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
     throw new DomainError('NOT_FOUND', '这个事项不在本大厅的事项清单中，请重新选择', { field: 'matterId' })
   }
   // a 帮办代办 request goes to the 帮办代办 window whatever the matter's own window (002 帮办代办 二)
-  const assisted = input.assisted ? assistedRecord(input.assisted, ctx.now) : null
+  const assisted = input.assisted ? assistedRecord(input.assisted, ctx.now, matter) : null
   const windowId = assisted ? assistedWindowOf(hall) : (matter?.windowId ?? input.windowId ?? hall.generalWindowId)
   const routedBy = assisted ? 'general' : matter ? 'matter' : input.windowId ? 'windowQr' : 'general'
   if (!windowId) throw new DomainError('INVALID_INPUT', '请选择要咨询的窗口', { field: 'windowId' })
