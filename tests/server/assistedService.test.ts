@@ -212,3 +212,21 @@ it('the page offers each step to the right person only', async () => {
   expect(agentPage.can).toMatchObject({ assignAgent: false, recordMaterialsHandover: true, openAssistedCase: false, complete: false, accept: false })
   expect(agentPage.assisted!.agent).toMatchObject({ id: 'zxzx-he', name: '何佳' })
 })
+
+it('the hall office names the 帮办代办 window; a hall without one refuses a request, naming it', async () => {
+  const office = staffMember('office-xu')
+  const settings = await api().ok(office, 'hallSettings', {})
+  expect(settings.hall.assistedWindowId).toBe('zxzx')
+  const profile = {
+    name: settings.hall.name,
+    address: settings.hall.address,
+    supervisionPhone: settings.hall.supervisionPhone,
+    complaintChannel: settings.hall.complaintChannel,
+  }
+  expect(await outcome(api(), office, 'saveHall', { ...profile, assistedWindowId: 'nowhere' })).toBe('NOT_FOUND:assistedWindowId')
+  await api().ok(office, 'saveHall', { ...profile, assistedWindowId: null })
+  expect((await api().ok(citizen(), 'entry', { scene: 'h=demo' })).hall.assisted).toBe(false)
+  expect(await outcome(api(), citizen(), 'submitCase', ask())).toBe('CONFLICT:assisted')
+  await api().ok(office, 'saveHall', { ...profile, assistedWindowId: 'zxzx' })
+  expect((await api().ok(citizen(), 'entry', { scene: 'h=demo' })).hall.assisted).toBe(true)
+})
