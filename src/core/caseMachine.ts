@@ -32,6 +32,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   closed: '已结案',
 }
 
+const NOT_FOR_ASSISTED: CaseEvent['type'][] = ['handoverCreated', 'jointReported', 'referred', 'outsideHall']
 const ACTIVE: CaseStatus[] = ['inProgress', 'awaitingMaterials', 'handoverPending', 'joint', 'forwarding']
 const blank = (s: string | undefined) => !s || s.trim().length === 0
 
@@ -169,6 +170,11 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
 function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>, ctx: MachineContext, at: string, when: Date): Step {
   const { policy, calendar } = ctx
   const by = event.actor.id
+  // a 帮办代办 request stays with its one agent, who takes it to the other windows (assistedCaseOpened):
+  // it is not handed over, referred, handled jointly or sent outside the hall as a case of its own
+  if (state.assisted && NOT_FOR_ASSISTED.includes(event.type)) {
+    return fail('CONFLICT', '帮办代办申请由帮办代办员到相关窗口办理，不作移交、指引或共同办理', { type: event.type })
+  }
   switch (event.type) {
     case 'claimed': {
       if (state.assisted) return fail('CONFLICT', '帮办代办由窗口负责人指派帮办代办员', { status: state.status })

@@ -211,6 +211,9 @@ it('the page offers each step to the right person only', async () => {
   const agentPage = await api().ok(agent, 'getCase', { caseId })
   expect(agentPage.can).toMatchObject({ assignAgent: false, recordMaterialsHandover: true, openAssistedCase: false, complete: false, accept: false })
   expect(agentPage.assisted!.agent).toMatchObject({ id: 'zxzx-he', name: '何佳' })
+  // one agent who takes it to the windows: no hand-over, referral, joint handling or outside-the-hall
+  expect(agentPage.can).toMatchObject({ createHandover: false, refer: false, reportJoint: false, outsideHall: false })
+  expect(await outcome(api(), agent, 'referCase', { caseId, toWindowId: 'bdc', note: '请到不动产登记窗口办理', requestId: rid() })).toBe('CONFLICT')
   // the agent is told of the request, the citizen of the agent
   expect((await api().ok(staffMember('zxzx-he'), 'inbox', { as: 'staff' })).items.map((n) => n.title)).toContain('您被指派为帮办代办员')
   expect((await api().ok(me, 'inbox', {})).items.map((n) => n.title)).toContain('已为您指派帮办代办员')
