@@ -35,14 +35,20 @@ const MODES = [
 ] as const
 
 /** 帮办 or 代办, and for 老、弱、病、残、孕 上门办 with the address and the time */
-export function AssistedChoice(props: { value: AssistedChoiceValue; onChange: (v: AssistedChoiceValue) => void; errors: Record<string, string | undefined> }) {
+export function AssistedChoice(props: {
+  value: AssistedChoiceValue
+  onChange: (v: AssistedChoiceValue) => void
+  errors: Record<string, string | undefined>
+  /** staff registering for someone: 帮办 or 代办 only */
+  forStaff?: boolean
+}) {
   const v = props.value
   const set = (change: Partial<AssistedChoiceValue>) => props.onChange({ ...v, ...change })
   return (
     <View className='field'>
       <View className='field__label'>办理方式</View>
       <View className='chips'>
-        {MODES.map((m) => (
+        {MODES.filter((m) => !props.forStaff || m.value !== 'self').map((m) => (
           <Text key={m.value} className={`chip ${v.mode === m.value ? 'chip--on' : ''}`} onClick={() => set({ mode: m.value })}>
             {m.label}
           </Text>

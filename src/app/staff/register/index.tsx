@@ -11,9 +11,27 @@ import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { CaseTextField } from '../../components/CaseTextField'
 import { useStaffView } from '../../lib/useStaffView'
+import { AssistedChoice, assistedInput, NO_ASSIST, type AssistedChoiceValue } from '../../components/AssistedParts'
+import { MatterList } from '../../components/MatterParts'
+import { searchMatters } from '../../../core/matter'
+import type { MatterView, PublicWindow } from '../../../core/views'
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as IntakeChannel[]
-type Errors = Partial<Record<'contact' | 'contact.name' | 'contact.phone' | 'text' | 'receivedAt' | 'answer' | 'form', string>>
+type Errors = Partial<
+  Record<
+    | 'contact'
+    | 'contact.name'
+    | 'contact.phone'
+    | 'text'
+    | 'receivedAt'
+    | 'answer'
+    | 'form'
+    | 'matterId'
+    | 'assisted.homeVisit.address'
+    | 'assisted.homeVisit.time',
+    string
+  >
+>
 
 /** a letter's or a work order's date, as YYYY-MM-DD HH:mm in the hall's time */
 const toIso = (s: string) => {
@@ -38,6 +56,12 @@ export default function RegisterPage() {
   const [sending, setSending] = useState(false)
   const [requestId, setRequestId] = useState(newRequestId)
   const [done, setDone] = useState<ActionOutputs['registerCase'] | null>(null)
+  // 002 帮办代办: a walk-in or a caller asking for 帮办 or 代办 of a matter, for the 帮办代办 window
+  const [assisted, setAssisted] = useState(false)
+  const [assist, setAssist] = useState<AssistedChoiceValue>({ ...NO_ASSIST, mode: 'help' })
+  const [matters, setMatters] = useState<{ matters: MatterView[]; windows: PublicWindow[] } | null>(null)
+  const [matter, setMatter] = useState<MatterView | null>(null)
+  const [query, setQuery] = useState('')
 
   if (error)
     return (
@@ -48,10 +72,21 @@ export default function RegisterPage() {
   if (!me) return <View className='page loading'>正在加载…</View>
 
   const dated = channel === 'letter' || channel === 'hotline12345' || channel === 'online'
-  const anonymousAllowed = channel === 'phone' && kind === 'consult'
+  const anonymousAllowed = channel === 'phone' && kind === 'consult' && !assisted
+
+  async function chooseAssisted() {
+    setAssisted(true)
+    setKind('application')
+    if (matters === null) {
+      const e = await call('entry', { scene: `h=${me!.hallId}` })
+      setMatters(e.ok ? { matters: e.data.matters, windows: e.data.windows } : { matters: [], windows: [] })
+    }
+  }
 
   async function submit() {
     if (!me) return
+    // the request's clock is its matter's promise: the form asks for the matter
+    if (assisted && !matter) return setErrors({ matterId: '请选择要帮办代办的事项' })
     const given = name.trim() || phone.trim()
     setSending(true)
     const r = await call('registerCase', {
@@ -61,7 +96,8 @@ export default function RegisterPage() {
       ...(given ? { contact: { name: name.trim(), phone: phone.trim() } } : {}),
       text,
       ...(dated && receivedAt.trim() ? { receivedAt: toIso(receivedAt) } : {}),
-      ...(kind === 'consult' && onTheSpot ? { answer } : {}),
+      ...(kind === 'consult' && onTheSpot && !assisted ? { answer } : {}),
+      ...(assisted ? { kind: 'application' as const, ...(matter ? { matterId: matter.id } : {}), assisted: assistedInput(assist) } : {}),
       requestId,
     })
     setSending(false)
@@ -94,7 +130,7 @@ export default function RegisterPage() {
             <View>
               案件编号 <Text className='case-head'>{done.no}</Text>
             </View>
-            <View>首问负责人：{done.firstResponderName}</View>
+            {assisted ? <View>已送帮办代办窗口，由窗口负责人指派帮办代办员。</View> : <View>首问负责人：{done.firstResponderName}</View>}
             <View className='muted'>{done.status === 'closed' ? '已按当场答复办结，计入台帐。' : '时限自收到之时起计算，请在案件页答复或受理。'}</View>
           </View>
           <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: `/staff/case/index?id=${done.caseId}` })}>
@@ -122,11 +158,57 @@ export default function RegisterPage() {
         </View>
         <View className='segmented'>
           {(['consult', 'application'] as const).map((k) => (
-            <Text key={k} className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`} onClick={() => setKind(k)}>
+            <Text
+              key={k}
+              className={`segmented__item ${kind === k && !assisted ? 'segmented__item--on' : ''}`}
+              onClick={() => {
+                setAssisted(false)
+                setKind(k)
+              }}
+            >
               {k === 'consult' ? '咨询' : '办事申请'}
             </Text>
           ))}
+          <Text className={`segmented__item ${assisted ? 'segmented__item--on' : ''}`} onClick={chooseAssisted}>
+            帮办代办
+          </Text>
         </View>
+        {assisted ? (
+          <View className='field'>
+            <View className='field__label'>要办的事项</View>
+            {matter ? (
+              <View className='list-line'>
+                {matter.name}
+                <Text className='link footer__gap' onClick={() => setMatter(null)}>
+                  换一个
+                </Text>
+              </View>
+            ) : (
+              <View className='search'>
+                <Input
+                  className='search__input'
+                  value={query}
+                  maxlength={30}
+                  placeholder='搜索事项：名称、拼音首字母或关键词'
+                  onInput={(e) => setQuery(e.detail.value)}
+                />
+                {query.trim() && matters ? (
+                  <MatterList
+                    matters={searchMatters(matters.matters, query)}
+                    windows={matters.windows}
+                    onChoose={(m) => {
+                      setMatter(m)
+                      setQuery('')
+                      setErrors((e) => ({ ...e, matterId: undefined }))
+                    }}
+                  />
+                ) : null}
+              </View>
+            )}
+            {errors.matterId ? <View className='field__error'>{errors.matterId}</View> : null}
+          </View>
+        ) : null}
+        {assisted ? <AssistedChoice value={assist} onChange={setAssist} errors={errors} forStaff /> : null}
         <View className='field'>
           <View className='field__label'>服务对象姓名{anonymousAllowed ? '（匿名来电可不填）' : ''}</View>
           <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
@@ -146,7 +228,7 @@ export default function RegisterPage() {
             {errors.receivedAt ? <View className='field__error'>{errors.receivedAt}</View> : null}
           </View>
         ) : null}
-        {kind === 'consult' ? (
+        {kind === 'consult' && !assisted ? (
           <View className='segmented'>
             <Text className={`segmented__item ${!onTheSpot ? 'segmented__item--on' : ''}`} onClick={() => setOnTheSpot(false)}>
               登记后答复
@@ -156,7 +238,7 @@ export default function RegisterPage() {
             </Text>
           </View>
         ) : null}
-        {kind === 'consult' && onTheSpot ? (
+        {kind === 'consult' && onTheSpot && !assisted ? (
           <View className='field'>
             <View className='field__label'>当场答复的内容</View>
             <Textarea
@@ -173,7 +255,9 @@ export default function RegisterPage() {
         <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>
           {onTheSpot && kind === 'consult' ? '登记并办结' : '登记'}
         </Button>
-        <View className='muted'>登记人{me.name}即为首问负责人；时限自收到之时起计算。</View>
+        <View className='muted'>
+          {assisted ? '帮办代办申请送帮办代办窗口指派帮办代办员，服务免费；时限自收到之时起计算。' : `登记人${me.name}即为首问负责人；时限自收到之时起计算。`}
+        </View>
       </View>
     </View>
   )
