@@ -13,6 +13,7 @@ import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
 import { RegistrationInput } from './registration'
+import { LookupInput } from './lookup'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -48,6 +49,16 @@ export const ActionInputs = {
   // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
   registerCase: RegistrationInput,
   getCase: z.object({ caseId: CaseId }),
+  // 查进度 by case number and code from any device; a registered case's slip binds it to the caller once (core/lookup.ts)
+  lookupCase: LookupInput,
+  // staff: the slip of a registered case, to show or print (its code to scan)
+  caseSlip: z.object({
+    caseId: CaseId,
+    origin: z
+      .url({ protocol: /^https?$/, message: '地址格式不正确' })
+      .max(200)
+      .optional(),
+  }),
   myCases: z.object({}),
   staffQueue: z.object({}),
   // every action on a case: src/core/caseActions.ts

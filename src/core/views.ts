@@ -241,6 +241,10 @@ export interface CaseView {
   /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
   colleagues: Array<{ id: string; name: string; title: string }>
   otherWindows: PublicWindow[]
+  /** opened by case number and code on a device that does not own the case: read only, the phone masked */
+  lookedUp: boolean
+  /** for staff: the slip of a registered case nobody has opened yet, to show or print again */
+  slip: { queryCode: string; path: string } | null
   version: number
 }
 
@@ -373,6 +377,25 @@ export interface LedgerView {
   windows: Array<{ windowId: string; name: string; number: string; sheet: LedgerSheet }>
   /** the hall-wide sheet (the hall office's view), or the one window's */
   total: LedgerSheet
+}
+
+/** the citizen's slip of a registered case: shown on the phone or printed (A6, 58/80 mm receipt paper) */
+export interface SlipView {
+  no: string
+  queryCode: string
+  kind: CaseKind
+  channel: string
+  receivedAt: string
+  hallName: string
+  supervisionPhone: string
+  window: { name: string; number: string } | null
+  responder: { name: string; title: string } | null
+  /** a citizen has already opened it: the code now shows the case read only */
+  bound: boolean
+  /** the H5 link (self-hosted) or null (cloud: the mini-program code) */
+  link: string | null
+  image: string | null
+  problem: string | null
 }
 
 export interface EntryCodesView {
@@ -534,8 +557,21 @@ export interface ActionOutputs {
   logout: SessionView
   entry: EntryView
   submitCase: { caseId: string; no: string }
-  registerCase: { caseId: string; no: string; status: CaseStatus; firstResponderId: string; firstResponderName: string }
+  registerCase: {
+    caseId: string
+    no: string
+    status: CaseStatus
+    firstResponderId: string
+    firstResponderName: string
+    /** printed on the slip with the case number; the link binds the case to the citizen who opens it */
+    queryCode: string
+    slipPath: string
+    /** the number and code were sent to the caller's mobile through the hall's SMS gateway */
+    texted: boolean
+  }
   getCase: CaseView
+  lookupCase: CaseView
+  caseSlip: SlipView
   myCases: { cases: CaseSummary[] }
   staffQueue: QueueView
   claimCase: CaseView

@@ -12,6 +12,8 @@ import { demoLogin, demoStaff } from './demo'
 import { entry } from './entry'
 import { submitCase } from './submitCase'
 import { registerCase } from './registerCase'
+import { lookupCase } from './lookupCase'
+import { caseSlip } from './caseSlip'
 import { getCase } from './getCase'
 import { myCases } from './myCases'
 import { staffQueue } from './staffQueue'
@@ -52,6 +54,8 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   entry,
   submitCase,
   registerCase,
+  lookupCase,
+  caseSlip,
   getCase,
   myCases,
   staffQueue,

@@ -72,6 +72,7 @@ async function insertCase(tx: CloudTransaction, input: NewCase, _: CloudCommand,
     .doc(eventId(state.id, event.seq))
     .set({ data: eventDoc(event) })
   await countTrends(tx, state, trendDelta(null, state))
+  if (input.notices) await writeNotices(tx, input.notices(state), input.channels)
   return state
 }
 
@@ -120,6 +121,10 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       if (!c) return null
       const events = (await all(col('case_events').where({ caseId: id }).orderBy('seq', 'asc'))).map((d) => d.body as CaseEvent)
       return { state: c.state as CaseState, events }
+    },
+    async caseIdOfNo(no) {
+      const [doc] = await all(col('cases').where({ no }), 1)
+      return doc ? (doc.state as CaseState).id : null
     },
     async getCaseState(id) {
       return ((await getOrNull(col('cases').doc(id)))?.state as CaseState | undefined) ?? null
