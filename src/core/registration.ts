@@ -20,6 +20,12 @@ export const CHANNEL_LABELS: Record<IntakeChannel, string> = {
   online: '网上留言',
 }
 
+/** where a case came from, for the split of the ledger and the dashboard: staff's registration channels, or the app */
+export const CaseChannel = z.enum(['app', ...IntakeChannel.options], { message: '请选择来源渠道' })
+export type CaseChannel = z.infer<typeof CaseChannel>
+export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = { app: '扫码提交', ...CHANNEL_LABELS }
+export const channelOf = (state: { channel?: IntakeChannel }): CaseChannel => state.channel ?? 'app'
+
 /** what the registering staff member enters, from the phone in a few taps */
 export const RegistrationInput = z.object({
   hallId: HallId,

@@ -1,4 +1,5 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
+import type { CaseChannel } from './registration'
 import type { LedgerSheet } from './ledger'
 import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role, SelfService } from './schemas'
 import type { Searchable } from './matter'
@@ -365,6 +366,8 @@ export interface ComplaintView extends ComplaintSummary {
   concerns: { windowName: string | null; staffName: string | null; responsibleName: string | null } | null
   /** for the hall office: the staff who may be found responsible */
   staffChoices: Array<{ id: string; name: string; windowName: string }>
+  /** registered by the hall office from a call, a letter or a visit: how the complainant is to be told the outcome */
+  intake: { channel: string; receivedAt: string; tell: string } | null
   can: { extend: boolean; answer: boolean; rate: boolean }
 }
 
@@ -372,6 +375,9 @@ export interface LedgerView {
   from: string
   to: string
   hallName: string
+  /** the sheet of one channel only (窗口来访, 来电 …), or all */
+  channel: { id: CaseChannel; label: string } | null
+  channelChoices: Array<{ id: CaseChannel; label: string }>
   columns: Array<{ key: LedgerColumn; label: string; group: 'inScope' | 'outOfScope' }>
   /** one sheet per window (附件3), in window order */
   windows: Array<{ windowId: string; name: string; number: string; sheet: LedgerSheet }>
@@ -441,6 +447,8 @@ export interface DashboardView {
   /** earliest due first, at most 50 */
   overdue: Array<CaseSummary & { clockLabel: string | null; dueAt: string | null; overdueText: string }>
   weeks: WeekTrend[]
+  /** open cases and cases received in the trend's weeks, by where they came from */
+  channels: Array<{ id: CaseChannel; label: string; open: number; received: number }>
   replies: { onTime: number; late: number; share: number | null }
   ratings: { counts: LevelCounts; total: number; goodShare: number | null }
 }
@@ -570,7 +578,12 @@ export interface ActionOutputs {
     texted: boolean
   }
   getCase: CaseView
+  registerOptions: {
+    matters: Array<{ id: string; name: string; window: string }>
+    colleagues: Array<{ id: string; name: string; title: string; window: string }>
+  }
   lookupCase: CaseView
+  registerComplaint: ComplaintView
   caseSlip: SlipView
   myCases: { cases: CaseSummary[] }
   staffQueue: QueueView

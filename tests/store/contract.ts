@@ -661,6 +661,12 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         (await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', column: 'consultTimed', from: '2026-11-01', to: '2026-11-30', limit: 10 })).map((x) => x.id),
       ).toEqual([b.id])
       expect(await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', from: '2026-11-01', to: '2026-11-30', limit: 10 })).toHaveLength(2)
+      // split by channel: these were submitted in the app
+      const month = { hallId: 'tl', from: '2026-11-01', to: '2026-11-30' }
+      expect(sorted(await store.ledgerCounts({ ...month, channel: 'app' }))).toEqual(sorted(await store.ledgerCounts(month)))
+      expect(await store.ledgerCounts({ ...month, channel: 'phone' })).toEqual([])
+      expect(await store.ledgerCases({ ...month, windowId: 'bdc', channel: 'app', limit: 10 })).toHaveLength(2)
+      expect(await store.ledgerCases({ ...month, windowId: 'bdc', channel: 'counter', limit: 10 })).toEqual([])
     })
 
     it('appends the audit chain one entry at a time per hall: 10 at once give 1..10, each linked to the one before', async () => {

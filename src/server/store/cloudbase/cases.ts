@@ -22,6 +22,7 @@ import {
   type CloudTransaction,
 } from './db'
 import { countTrends } from './reports'
+import { channelOf } from '../../../core/registration'
 
 const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
 
@@ -32,6 +33,8 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     no: state.no,
     citizenId: state.citizenId,
     requestId,
+    // the ledger's split by channel (core/registration.ts)
+    channel: channelOf(state),
     windowId: state.windowId,
     status: state.status,
     handlerId: state.handlerId,
