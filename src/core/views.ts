@@ -579,6 +579,7 @@ export interface ActionOutputs {
   }
   getCase: CaseView
   registerOptions: {
+    windows: Array<{ id: string; name: string }>
     matters: Array<{ id: string; name: string; window: string }>
     colleagues: Array<{ id: string; name: string; title: string; window: string }>
   }

@@ -9,6 +9,7 @@ export const registerOptions: Handler<'registerOptions'> = async (ctx) => {
   const mine = (windowId: string | null) => (windowId === me.windowId ? 0 : 1)
   const windowName = new Map(windows.map((w) => [w.id, w.name]))
   return {
+    windows: windows.filter((w) => w.active).map((w) => ({ id: w.id, name: w.name })),
     matters: matters
       .filter((m) => m.active)
       .sort((a, b) => mine(a.windowId) - mine(b.windowId))

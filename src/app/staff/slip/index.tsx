@@ -2,7 +2,7 @@
 // for the citizen to scan at the counter, or printed from the browser on A6 or receipt paper (58/80 mm).
 // Scanning it in WeChat or opening its link binds the case to the citizen (core/lookup.ts).
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
@@ -77,6 +77,17 @@ export default function SlipPage() {
         <View className='slip__hint'>微信扫码，或在「查进度」中输入案件编号和查询码，随时查看办理进度。首次扫码后本案关联到您的微信或浏览器。</View>
         {view.supervisionPhone ? <View className='slip__hint'>监督电话 {view.supervisionPhone}</View> : null}
       </View>
+      {view.link ? (
+        <View className='no-print section'>
+          <View className='muted'>回执链接（可通过短信或微信发给服务对象）</View>
+          <Text className='slip__link' userSelect>
+            {view.link}
+          </Text>
+          <Button className='btn' onClick={() => Taro.setClipboardData({ data: view.link! })}>
+            复制链接
+          </Button>
+        </View>
+      ) : null}
       {view.bound ? <View className='notice no-print'>服务对象已扫码关联本案；再次出示的回执只能查看进度。</View> : null}
       {process.env.TARO_ENV === 'h5' ? (
         <View className='no-print section'>
