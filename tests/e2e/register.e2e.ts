@@ -1,6 +1,7 @@
 // 登记来访来电 in the H5 build: a clerk registers a walk-in consult answered on the spot from the queue's
 // menu; it is closed as 当场答复 at once and the hall office finds it counted in the ledger.
-import { demoHall, phone, shot } from './support'
+import { join } from 'node:path'
+import { demoHall, phone, shot, SHOTS } from './support'
 
 const hall = demoHall()
 
@@ -43,6 +44,7 @@ it('a walk-in consult: the slip → the citizen opens its link on their phone an
   await sun.locator('.slip__code').waitFor()
   await sun.locator('.slip__value--code').waitFor()
   await shot(sun, '62-staff-slip')
+  await sun.locator('.slip').screenshot({ path: join(SHOTS, '62-slip-card.png') })
   const link = (await sun.locator('.slip__link').textContent())!.trim()
   expect(link).toContain('scene=')
 
@@ -75,6 +77,22 @@ it('a walk-in consult: the slip → the citizen opens its link on their phone an
   await other.goto(link)
   await other.getByText(/已由其他微信或浏览器关联/).waitFor()
   expect(await other.locator('.rating__level').count()).toBe(0)
+
+  // 查进度 on yet another phone: the number and the phone's last four digits, read only
+  const third = await (await phone(hall.browser)).newPage()
+  await third.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo')}`)
+  await third.getByText('查进度', { exact: true }).click()
+  const fields = third.locator('.field__input input, input.field__input')
+  await fields.nth(0).fill(no)
+  await fields.nth(1).fill('0000')
+  await third.getByText('查询', { exact: true }).click()
+  await third.getByText('案件编号或查询码不正确').waitFor()
+  await fields.nth(1).fill('6666')
+  await shot(third, '65-citizen-lookup')
+  await third.getByText('查询', { exact: true }).click()
+  await third.getByText(/只读/).waitFor()
+  await third.getByText('138****6666').waitFor()
+  await shot(third, '66-citizen-lookup-read-only')
 
   const office = await hall.signIn('徐文')
   await office.getByText('全厅台帐').click()
