@@ -28,11 +28,17 @@ export interface FailureRecord {
 export const isLocked = (r: FailureRecord | null, at: Date): boolean => !!r?.lockedUntil && Date.parse(r.lockedUntil) > at.getTime()
 
 /** one more failed sign-in: a new window once the old one is over; the lock starts when the count reaches the threshold */
-export function afterFailure(prev: FailureRecord | null, at: Date, threshold: number, iso: (d: Date) => string): FailureRecord {
-  const fresh = !prev || at.getTime() - Date.parse(prev.firstAt) >= SIGN_IN.windowMs
+export function afterFailure(
+  prev: FailureRecord | null,
+  at: Date,
+  threshold: number,
+  iso: (d: Date) => string,
+  rule: { windowMs: number; lockMs: number } = SIGN_IN,
+): FailureRecord {
+  const fresh = !prev || at.getTime() - Date.parse(prev.firstAt) >= rule.windowMs
   const failures = fresh ? 1 : prev!.failures + 1
   const firstAt = fresh ? iso(at) : prev!.firstAt
-  const lockedUntil = failures >= threshold ? iso(new Date(at.getTime() + SIGN_IN.lockMs)) : prev && isLocked(prev, at) ? prev.lockedUntil : null
+  const lockedUntil = failures >= threshold ? iso(new Date(at.getTime() + rule.lockMs)) : prev && isLocked(prev, at) ? prev.lockedUntil : null
   return { failures, firstAt, lockedUntil }
 }
 

@@ -255,6 +255,28 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await store.getCase('c_nonexistent00000')).toBeNull()
     })
 
+    it('finds a case by its number; notices given with a new case are written with it', async () => {
+      const made = newCase('dev:n', 'req-no')
+      const note = (no: string, caseId: string) => ({
+        key: `${caseId}:1:slip`,
+        hallId: 'tl',
+        caseId,
+        caseNo: no,
+        recipient: { kind: 'citizen' as const, id: 'dev:n' },
+        kind: 'progress' as const,
+        title: '来电已登记',
+        body: `案件编号 ${no}`,
+        at: '2026-11-23T10:00:00+08:00',
+        phone: '13912345678',
+      })
+      const { state } = await store.createCase({ ...made, notices: (s) => [note(s.no, s.id)], channels: ['webhook'] })
+      expect(await store.caseIdOfNo(state.no)).toBe(state.id)
+      expect(await store.caseIdOfNo('TL-20261123-9999')).toBeNull()
+      expect((await store.listNotifications('dev:n', 10)).map((n) => n.body)).toEqual([`案件编号 ${state.no}`])
+      const out = await store.claimOutbox('2026-11-23T11:00:00+08:00', 10, '2026-11-23T11:05:00+08:00')
+      expect(out.map((o) => [o.channel, o.notification.phone])).toEqual([['webhook', '13912345678']])
+    })
+
     it('10 identical concurrent submits make one case', async () => {
       const results = await Promise.all(Array.from({ length: 10 }, () => store.createCase(newCase('dev:c', 'req-same'))))
       expect(new Set(results.map((r) => r.state.id)).size).toBe(1)
@@ -639,6 +661,12 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         (await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', column: 'consultTimed', from: '2026-11-01', to: '2026-11-30', limit: 10 })).map((x) => x.id),
       ).toEqual([b.id])
       expect(await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', from: '2026-11-01', to: '2026-11-30', limit: 10 })).toHaveLength(2)
+      // split by channel: these were submitted in the app
+      const month = { hallId: 'tl', from: '2026-11-01', to: '2026-11-30' }
+      expect(sorted(await store.ledgerCounts({ ...month, channel: 'app' }))).toEqual(sorted(await store.ledgerCounts(month)))
+      expect(await store.ledgerCounts({ ...month, channel: 'phone' })).toEqual([])
+      expect(await store.ledgerCases({ ...month, windowId: 'bdc', channel: 'app', limit: 10 })).toHaveLength(2)
+      expect(await store.ledgerCases({ ...month, windowId: 'bdc', channel: 'counter', limit: 10 })).toEqual([])
     })
 
     it('appends the audit chain one entry at a time per hall: 10 at once give 1..10, each linked to the one before', async () => {

@@ -108,6 +108,8 @@ export const COLLECTIONS: CollectionDecl[] = [
       ix('hall_window_status_submitted', false, asc('hallId'), asc('windowId'), asc('status'), desc('submittedAt')),
       ix('hall_submitted', false, asc('hallId'), desc('submittedAt')),
       ix('citizen_submitted', false, asc('citizenId'), desc('submittedAt')),
+      // 查进度 by the case number
+      ix('no', true, asc('no')),
       ix('handler_status', false, asc('handlerId'), asc('status')),
       // the co-windows' queue of joint cases another window leads
       ix('hall_cowindow_status', false, asc('hallId'), asc('coWindowIds'), asc('status'), desc('submittedAt')),

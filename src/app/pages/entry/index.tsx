@@ -254,6 +254,9 @@ export default function EntryPage() {
         <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
           查看我的咨询
         </Text>
+        <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
+          查进度
+        </Text>
         {windowChoice ? (
           <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?hall=${entry.hall.id}&window=${windowChoice.id}` })}>
             投诉本窗口

@@ -1,7 +1,7 @@
 // A case as staff handle it: every action the regulations give, each with the form it asks for. The
 // server says which apply now (CaseView.can) and checks again.
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { ActionInput, ActionName } from '../../../core/api'
 import type { ErrorBody } from '../../../core/errors'
@@ -80,6 +80,14 @@ export default function StaffCasePage() {
   return (
     <View className='page'>
       <CaseHeader view={view} />
+      {view.slip ? (
+        <View className='notice'>
+          登记的案件，服务对象还未扫码关联。查询码 <Text className='case-head'>{view.slip.queryCode}</Text>
+          <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: `/staff/slip/index?id=${view.id}` })}>
+            出示回执
+          </Text>
+        </View>
+      ) : null}
       <View className='section'>
         <View className='section__title'>市民{view.kind === 'consult' ? '咨询' : '申请'}</View>
         {view.matter ? (
