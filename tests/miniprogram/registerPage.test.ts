@@ -10,7 +10,11 @@ it('registers a walk-in consult with the colleague present and shows the slip’
   answer({
     session: () => ({
       ok: true,
-      data: { citizenId: null, demo: false, staff: { id: 'bdc-li', name: '李晓梅', title: '科员', role: 'staff', hallId: 'demo', windowId: 'bdc', windowName: '不动产登记窗口' } },
+      data: {
+        citizenId: null,
+        demo: false,
+        staff: { id: 'bdc-li', name: '李晓梅', title: '科员', role: 'staff', hallId: 'demo', windowId: 'bdc', windowName: '不动产登记窗口' },
+      },
     }),
     registerOptions: () => ({
       ok: true,

@@ -100,7 +100,9 @@ export function RegisterComplaint(props: { hallId: string; options: ActionOutput
             value={staffIndex}
             onChange={(e) => setStaffIndex(Number(e.detail.value))}
           >
-            <View className='field__input picker'>{colleagues[staffIndex] ? `${colleagues[staffIndex]!.name}（${colleagues[staffIndex]!.window}）` : '请选择工作人员'}</View>
+            <View className='field__input picker'>
+              {colleagues[staffIndex] ? `${colleagues[staffIndex]!.name}（${colleagues[staffIndex]!.window}）` : '请选择工作人员'}
+            </View>
           </Picker>
         )}
         {errors.about ? <View className='field__error'>{errors.about}</View> : null}
@@ -116,7 +118,13 @@ export function RegisterComplaint(props: { hallId: string; options: ActionOutput
         <View className='field__label'>
           投诉内容<Text className='field__count'>{text.trim().length}/1000</Text>
         </View>
-        <Textarea className='field__textarea' value={text} maxlength={1000} placeholder='记下投诉人反映的情况' onInput={(e) => (setText(e.detail.value), clear('text'))} />
+        <Textarea
+          className='field__textarea'
+          value={text}
+          maxlength={1000}
+          placeholder='记下投诉人反映的情况'
+          onInput={(e) => (setText(e.detail.value), clear('text'))}
+        />
         {errors.text ? <View className='field__error'>{errors.text}</View> : null}
       </View>
       <View className='field'>
@@ -126,13 +134,25 @@ export function RegisterComplaint(props: { hallId: string; options: ActionOutput
       </View>
       <View className='field'>
         <View className='field__label'>联系电话（答复时告知投诉人）</View>
-        <Input className='field__input' type='text' value={phone} maxlength={20} placeholder='手机或座机号码' onInput={(e) => (setPhone(e.detail.value), clear('contact.phone'))} />
+        <Input
+          className='field__input'
+          type='text'
+          value={phone}
+          maxlength={20}
+          placeholder='手机或座机号码'
+          onInput={(e) => (setPhone(e.detail.value), clear('contact.phone'))}
+        />
         {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
       </View>
       {channel === 'letter' || channel === 'hotline12345' ? (
         <View className='field'>
           <View className='field__label'>收到时间（不填为现在）</View>
-          <Input className='field__input' value={receivedAt} placeholder='例如：2026-11-19 09:00' onInput={(e) => (setReceivedAt(e.detail.value), clear('receivedAt'))} />
+          <Input
+            className='field__input'
+            value={receivedAt}
+            placeholder='例如：2026-11-19 09:00'
+            onInput={(e) => (setReceivedAt(e.detail.value), clear('receivedAt'))}
+          />
           {errors.receivedAt ? <View className='field__error'>{errors.receivedAt}</View> : null}
         </View>
       ) : null}

@@ -73,7 +73,11 @@ export default function SlipPage() {
             </Text>
           </View>
         ) : null}
-        {view.image ? <Image className='slip__code' src={view.image} mode='aspectFit' ariaLabel='扫码查看办理进度' /> : <View className='notice'>{view.problem}</View>}
+        {view.image ? (
+          <Image className='slip__code' src={view.image} mode='aspectFit' ariaLabel='扫码查看办理进度' />
+        ) : (
+          <View className='notice'>{view.problem}</View>
+        )}
         <View className='slip__hint'>微信扫码，或在「查进度」中输入案件编号和查询码，随时查看办理进度。首次扫码后本案关联到您的微信或浏览器。</View>
         {view.supervisionPhone ? <View className='slip__hint'>监督电话 {view.supervisionPhone}</View> : null}
       </View>
