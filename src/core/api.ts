@@ -14,6 +14,7 @@ import { WeeklyHoursSchema } from './hours'
 import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
 import { CaseChannel, RegistrationInput } from './registration'
 import { LookupInput } from './lookup'
+import { FaqId, FaqInput } from './faq'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -49,6 +50,10 @@ export const ActionInputs = {
   // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
   registerCase: RegistrationInput,
   registerOptions: z.object({}),
+  // 常见问答 (core/faq.ts): publish an answered consult, withdraw it, and a citizen's 已解决
+  publishFaq: FaqInput,
+  withdrawFaq: z.object({ faqId: FaqId }),
+  resolveFaq: z.object({ hallId: HallId, faqId: FaqId, requestId: RequestId }),
   getCase: z.object({ caseId: CaseId }),
   // 查进度 by case number and code from any device; a registered case's slip binds it to the caller once (core/lookup.ts)
   lookupCase: LookupInput,

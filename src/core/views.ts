@@ -1,5 +1,6 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
 import type { CaseChannel } from './registration'
+import type { FaqView } from './faq'
 import type { LedgerSheet } from './ledger'
 import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role, SelfService } from './schemas'
 import type { Searchable } from './matter'
@@ -113,6 +114,8 @@ export interface EntryView {
   windows: PublicWindow[]
   /** the hall's active matters, in catalog order */
   matters: MatterView[]
+  /** 常见问答 published from answered consults, newest first: matched while the citizen types */
+  faqs: FaqView[]
   /** mini-program: the subscribe-message template to ask for when the citizen submits */
   subscribeTemplate: string | null
   /** the hall policy's limits in working days: a consult's reply (000 §4.2), a complaint's answer (002 §7) */
@@ -449,6 +452,8 @@ export interface DashboardView {
   weeks: WeekTrend[]
   /** open cases and cases received in the trend's weeks, by where they came from */
   channels: Array<{ id: CaseChannel; label: string; open: number; received: number }>
+  /** 常见问答 published and how many times a citizen said one answered their question */
+  faqs: { published: number; resolved: number }
   replies: { onTime: number; late: number; share: number | null }
   ratings: { counts: LevelCounts; total: number; goodShare: number | null }
 }
@@ -584,6 +589,9 @@ export interface ActionOutputs {
     colleagues: Array<{ id: string; name: string; title: string; window: string }>
   }
   lookupCase: CaseView
+  publishFaq: FaqView & { resolved: number; active: boolean }
+  withdrawFaq: FaqView & { resolved: number; active: boolean }
+  resolveFaq: { counted: boolean }
   registerComplaint: ComplaintView
   caseSlip: SlipView
   myCases: { cases: CaseSummary[] }

@@ -418,6 +418,40 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(raced.filter(Boolean)).toHaveLength(1)
     })
 
+    it('keeps one published question per case, lists the active ones newest first and counts each citizen’s 已解决 once', async () => {
+      const faq = (id: string, caseId: string, at: string) => ({
+        id,
+        hallId: 'tl',
+        matterId: null,
+        windowId: 'bdc',
+        caseId,
+        question: '二手房过户要带什么？',
+        answer: '身份证和不动产权证书。',
+        publishedBy: 'li',
+        publishedAt: at,
+        active: true,
+      })
+      const a = await store.putFaq(faq('q_aaaaaaaaaaaaaaaa', 'c_1', '2026-11-23T10:00:00+08:00'))
+      expect(a.resolved).toBe(0)
+      await store.putFaq(faq('q_bbbbbbbbbbbbbbbb', 'c_2', '2026-11-24T10:00:00+08:00'))
+      // publishing the same case again replaces the text and keeps the first id
+      const again = await store.putFaq({ ...faq('q_cccccccccccccccc', 'c_1', '2026-11-23T11:00:00+08:00'), answer: '身份证、不动产权证书和合同。' })
+      expect(again).toMatchObject({ id: 'q_aaaaaaaaaaaaaaaa', answer: '身份证、不动产权证书和合同。' })
+      expect((await store.listFaqs('tl')).map((f) => f.id)).toEqual(['q_bbbbbbbbbbbbbbbb', 'q_aaaaaaaaaaaaaaaa'])
+
+      const taps = await Promise.all([...Array(5)].map(() => store.markFaqResolved('tl', 'q_aaaaaaaaaaaaaaaa', 'dev:x')))
+      expect(taps.filter(Boolean)).toHaveLength(1)
+      expect(await store.markFaqResolved('tl', 'q_aaaaaaaaaaaaaaaa', 'dev:y')).toBe(true)
+      expect(await store.markFaqResolved('tl', 'q_zzzzzzzzzzzzzzzz', 'dev:y')).toBe(false)
+      expect((await store.getFaq('tl', 'q_aaaaaaaaaaaaaaaa'))!.resolved).toBe(2)
+
+      expect((await store.setFaqActive('tl', 'q_bbbbbbbbbbbbbbbb', false))!.active).toBe(false)
+      expect((await store.listFaqs('tl')).map((f) => f.id)).toEqual(['q_aaaaaaaaaaaaaaaa'])
+      expect(await store.listFaqs('tl', { includeWithdrawn: true })).toHaveLength(2)
+      expect(await store.listFaqs('other')).toEqual([])
+      expect(await store.setFaqActive('tl', 'q_zzzzzzzzzzzzzzzz', false)).toBeNull()
+    })
+
     describe('manual deductions (004 效能纪律)', () => {
       const md = (id: string, over: Partial<ManualDeduction> = {}): ManualDeduction => ({
         id,

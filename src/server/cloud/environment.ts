@@ -136,6 +136,15 @@ export const COLLECTIONS: CollectionDecl[] = [
   { name: 'calendar_overrides', indexes: [ix('hall_date', true, asc('hallId'), asc('date'))] },
   { name: 'policy_versions', indexes: [ix('hall_version', true, asc('hallId'), asc('version'))] },
   {
+    name: 'faqs',
+    // the hall's published questions, newest first; a question by its id
+    indexes: [
+      ix('hall_active_published', false, asc('hallId'), asc('active'), desc('publishedAt')),
+      ix('hall_published', false, asc('hallId'), desc('publishedAt')),
+      ix('hall_id', true, asc('hallId'), asc('id')),
+    ],
+  },
+  {
     name: 'manual_deductions',
     // the month's deductions of the hall (the assessment, the office's list), or of one person
     indexes: [ix('hall_day', false, asc('hallId'), asc('occurredOn')), ix('hall_staff_day', false, asc('hallId'), asc('staffId'), asc('occurredOn'))],

@@ -15,6 +15,7 @@ import { registerCase } from './registerCase'
 import { lookupCase } from './lookupCase'
 import { caseSlip } from './caseSlip'
 import { registerOptions } from './registerOptions'
+import { publishFaq, resolveFaq, withdrawFaq } from './faq'
 import { getCase } from './getCase'
 import { myCases } from './myCases'
 import { staffQueue } from './staffQueue'
@@ -58,6 +59,9 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   lookupCase,
   caseSlip,
   registerOptions,
+  publishFaq,
+  withdrawFaq,
+  resolveFaq,
   getCase,
   myCases,
   staffQueue,

@@ -11,6 +11,7 @@ import { call, newRequestId } from '../../api/client'
 import { entryAnswer } from '../../api/prefetch'
 import { Message } from '../../components/CaseParts'
 import { CaseTextField } from '../../components/CaseTextField'
+import { FaqSuggestions } from '../../components/FaqSuggestions'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
 
@@ -238,6 +239,7 @@ export default function EntryPage() {
             {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           </View>
           <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={setText} />
+          {kind === 'consult' ? <FaqSuggestions hallId={entry.hall.id} faqs={entry.faqs ?? []} text={text} matterId={matter?.id ?? null} /> : null}
           <View className='field'>
             <View className='field__label'>材料照片</View>
             <PhotoPicker hallId={entry.hall.id} onChange={setPhotos} />

@@ -6,6 +6,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { ActionInput, ActionName } from '../../../core/api'
 import type { ErrorBody } from '../../../core/errors'
 import type { CaseView } from '../../../core/views'
+import { redact } from '../../../core/faq'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
@@ -503,6 +504,26 @@ export default function StaffCasePage() {
         {can.close ? <ActionForm title='结案' fields={[]} submitLabel='结案' tone='plain' onSubmit={submitWith('closeCase', '已结案', () => ({}))} /> : null}
       </View>
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
+      {view.kind === 'consult' && view.reply ? (
+        <View className='section'>
+          <ActionForm
+            title='发布为常见问答'
+            hint='已自动去掉姓名、电话和身份证号，请核对后发布。市民提问时会看到相近的问答，仍可继续提问。'
+            fields={[
+              { name: 'question', label: '问题', kind: 'textarea', initial: redact(view.text, [view.contact.name]) },
+              { name: 'answer', label: '答复', kind: 'textarea', initial: redact(view.reply.text, [view.contact.name]) },
+            ]}
+            submitLabel='发布'
+            tone='plain'
+            onSubmit={async (v) => {
+              const a = await call('publishFaq', { caseId: view.id, question: String(v.question), answer: String(v.answer), requestId: newRequestId() })
+              if (!a.ok) return a.error
+              setNotice('已发布为常见问答')
+              return null
+            }}
+          />
+        </View>
+      ) : null}
       <RatingList ratings={view.ratings} />
       <CaseDetails view={view} forStaff />
       <ClockList clocks={view.clocks} />
