@@ -11,7 +11,7 @@ import { nextActionTime } from './sweep'
 import { isBad, type Rating, type Rectification } from './rating'
 import { formatShanghai, shanghaiDate } from './calendar'
 import { mayExtend, type Policy } from './policy'
-import { unboundOwner } from './registration'
+import { isUnbound, unboundOwner } from './registration'
 import { assistedLimitDays } from './assistedService'
 
 export interface MachineContext {
@@ -176,6 +176,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
     return fail('CONFLICT', '帮办代办申请由帮办代办员到相关窗口办理，不作移交、指引或共同办理', { type: event.type })
   }
   switch (event.type) {
+    case 'slipBound': {
+      // a registered case belongs to the first citizen who opens its slip; a second one is refused
+      if (event.actor.kind !== 'citizen' || event.actor.id !== event.payload.citizenId) return fail('FORBIDDEN', '只有服务对象本人可以绑定回执')
+      if (!state.registration || !isUnbound(state.citizenId)) {
+        return fail('CONFLICT', '这张回执已被其他微信或浏览器绑定。如非本人操作，请联系大厅', { field: 'code' })
+      }
+      return ok({ ...state, citizenId: event.payload.citizenId })
+    }
     case 'claimed': {
       if (state.assisted) return fail('CONFLICT', '帮办代办由窗口负责人指派帮办代办员', { status: state.status })
       // 000 §1: the first staff member who receives it is the first responder; exactly one wins

@@ -11,6 +11,7 @@ import { call, newRequestId } from '../../api/client'
 import { entryAnswer } from '../../api/prefetch'
 import { Message } from '../../components/CaseParts'
 import { CaseTextField } from '../../components/CaseTextField'
+import { FaqSuggestions } from '../../components/FaqSuggestions'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { AssistedChoice, assistedInput, NO_ASSIST, type AssistedChoiceValue } from '../../components/AssistedParts'
@@ -246,6 +247,7 @@ export default function EntryPage() {
             {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           </View>
           <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={setText} />
+          {kind === 'consult' ? <FaqSuggestions hallId={entry.hall.id} faqs={entry.faqs ?? []} text={text} matterId={matter?.id ?? null} /> : null}
           <View className='field'>
             <View className='field__label'>材料照片</View>
             <PhotoPicker hallId={entry.hall.id} onChange={setPhotos} />
@@ -261,6 +263,9 @@ export default function EntryPage() {
       <View className='footer'>
         <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
           查看我的咨询
+        </Text>
+        <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
+          查进度
         </Text>
         {windowChoice ? (
           <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?hall=${entry.hall.id}&window=${windowChoice.id}` })}>

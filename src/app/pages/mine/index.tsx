@@ -1,6 +1,7 @@
 // The citizen's own cases and complaints, newest first.
 import { useState } from 'react'
-import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import type { CaseSummary, ComplaintSummary } from '../../../core/views'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
@@ -31,6 +32,7 @@ export default function MinePage() {
     return (
       <View className='page'>
         <Message title='还没有咨询记录' text='扫描大厅或窗口的二维码即可咨询。' />
+        <LookupLink />
       </View>
     )
   return (
@@ -43,6 +45,18 @@ export default function MinePage() {
       {complaints.map((c) => (
         <ComplaintItem c={c} key={c.id} href={`/pages/complaint/index?id=${c.id}`} />
       ))}
+      <LookupLink />
+    </View>
+  )
+}
+
+/** cases from another phone, after WeChat's cache was cleared, or registered by staff */
+function LookupLink() {
+  return (
+    <View className='footer'>
+      <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
+        找不到？用案件编号和查询码查进度
+      </Text>
     </View>
   )
 }
