@@ -17,6 +17,7 @@ export default defineAppConfig({
         'complaints/index',
         'complaint/index',
         'ledger/index',
+        'assisted/index',
         'posters/index',
         'people/index',
         'hall/index',

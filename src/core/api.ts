@@ -13,6 +13,7 @@ import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
 import { CaseChannel, RegistrationInput } from './registration'
+import { AssistedRequestInput, ReviewInput } from './assistedService'
 import { LookupInput } from './lookup'
 import { FaqId, FaqInput } from './faq'
 
@@ -45,6 +46,8 @@ export const ActionInputs = {
     text: CaseText,
     // photos of documents, uploaded first (000 §4.1: what the citizen already has)
     attachments: Attachments,
+    // a 帮办代办 request (002 帮办代办): to the hall's 帮办代办 window, for the matter named
+    assisted: AssistedRequestInput.optional(),
     requestId: RequestId,
   }),
   // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
@@ -93,6 +96,17 @@ export const ActionInputs = {
   ledger: LedgerQuery,
   ledgerCases: LedgerQuery.safeExtend({ windowId: WindowId, column: LedgerColumn.optional() }),
   ledgerWorkbook: LedgerQuery,
+  // 002 三(二) 帮办代办工作登记台账: the requests received in a period, and the same as xlsx
+  assistedLedger: LedgerQuery,
+  assistedLedgerWorkbook: LedgerQuery,
+  // 002 四: the month's 随机回访 sample drawn by the hall office (size set by it), the calls' and the 不定期抽查's outcomes
+  assistedSupervision: z.object({ month: Month }),
+  drawAssistedSample: z.object({
+    month: Month,
+    size: z.number({ message: '请填写抽取数量' }).int('抽取数量须为整数').min(1, '抽取数量至少为 1').max(200, '抽取数量不超过 200'),
+    requestId: RequestId,
+  }),
+  recordAssistedReview: ReviewInput.safeExtend({ caseId: CaseId, requestId: RequestId }),
   // 运行看板: open cases against their clocks and the weekly trend (the hall office; a lead: the window)
   dashboard: z.object({ windowId: WindowId.optional(), weeks: z.number().int().min(4, '至少统计 4 周').max(26, '最多统计 26 周').default(12) }),
   // 归档导出: the cases submitted in a period with every step, for the hall's own archive
@@ -118,6 +132,7 @@ export const ActionInputs = {
     complaintChannel: text().trim().max(120, '投诉渠道不超过 120 个字').default(''),
     selfServicePhone: text().trim().max(40).optional(),
     generalWindowId: WindowId.nullable().optional(),
+    assistedWindowId: WindowId.nullable().optional(),
     hours: WeeklyHoursSchema.optional(),
   }),
   saveWindow: z.object({

@@ -32,6 +32,7 @@ import { UpReason, UpTo } from './reportUp'
 import { CaseId, RequestId, StaffId, WindowId, type Staff, type Window } from './schemas'
 import { Day, text } from './text'
 import { CASE_ABILITIES, type CaseAbility } from './views'
+import { ASSIST_MODE_LABELS, checkHandover, MaterialsHandoverInput, OpenAssistedCaseInput } from './assistedService'
 
 /** a required free text of 2…max characters, trimmed */
 export const Reason = (what: string, max = 500) => text().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
@@ -39,9 +40,9 @@ const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId,
 
 /**
  * the numbered forms, per hall and year without gaps: 补件告知单 (附件1), 交接单 (附件2), 受理通知书
- * (002 首问（办）负责 §3(2)) and 不予受理 / 不予登记通知书 (002 限时办结 §3–§4)
+ * (002 首问（办）负责 §3(2)), 不予受理 / 不予登记通知书 (002 限时办结 §3–§4) and 代办材料交接单 (002 帮办代办 二)
  */
-export type FormSeries = 'BZ' | 'JJ' | 'SL' | 'BY'
+export type FormSeries = 'BZ' | 'JJ' | 'SL' | 'BY' | 'DB'
 
 /** the rules the case runs under: its policy version and the hall's working calendar */
 export interface CaseRules {
@@ -93,8 +94,13 @@ export interface CaseActionSpec<S extends z.ZodType> {
   by: 'staff' | 'citizen' | 'either'
   /** staff who do not see the case are answered as if it did not exist */
   hideFromOthers?: boolean
-  /** a case this action opens for the same citizen at another window, in the same write (000 §5.3) */
-  opens?(input: z.output<S>, state: CaseState): { windowId: string } | null
+  /**
+   * a case this action opens for the same citizen at another window, in the same write (000 §5.3);
+   * `assisted`: opened by the agent of a 帮办代办 request, for its matter, linked back to the request
+   */
+  opens?(input: z.output<S>, state: CaseState): { windowId: string; assisted?: { text: string } } | null
+  /** photos the input names: each must be the caller's own upload in the hall, checked before anything is written */
+  photos?(input: z.output<S>): string[]
 }
 
 const define = <S extends z.ZodType>(spec: CaseActionSpec<S>) => spec
@@ -577,6 +583,56 @@ export const CASE_ACTIONS = {
     decide: (input) => ({ type: 'assigned', payload: { staffId: input.staffId } }),
   }),
 
+  /** 002 帮办代办 三(一): the 帮办代办 window's lead gives the request to one agent (帮办代办员) of the window */
+  assignAgent: define({
+    input: onCase({ staffId: StaffId }),
+    by: 'staff',
+    ability: 'assignAgent',
+    may: leadOnly,
+    names: (input) => ({ staffIds: [input.staffId] }),
+    check: (input, state, d) => colleagueAtWindow(d.named, state, input.staffId, 'staffId', '只能指派本窗口在岗的帮办代办员'),
+    decide: (input) => ({ type: 'agentAssigned', payload: { staffId: input.staffId } }),
+    // two assignments at once: the second is told who has it
+    explain: (error, state, named) => {
+      const agentId = state.assisted?.agentId
+      if (error.code !== 'CONFLICT' || !agentId) return error
+      return new DomainError('CONFLICT', `该申请已由帮办代办员${named.staff(agentId)?.name ?? ''}负责`, { ...error.details, agentId })
+    },
+    sample: () => ({ ...sampleCase, staffId: 'x-colleague' }),
+  }),
+
+  /** 002 帮办代办 二: a 代办 starts with the materials handed over, each item, both sides confirming, on a numbered 交接单 */
+  recordMaterialsHandover: define({
+    input: onCase(MaterialsHandoverInput.shape),
+    by: 'staff',
+    ability: 'recordMaterialsHandover',
+    may: handlerOnly,
+    numbered: 'DB',
+    check: (input) => checkHandover(input),
+    photos: (input) => input.photos,
+    decide: (input, _s, d) => ({
+      type: 'materialsHandedOver',
+      payload: { slipNo: d.formNo!, items: input.items, citizenConfirmed: true, agentConfirmed: true, photos: [...new Set(input.photos)], note: input.note },
+    }),
+    sample: () => ({ ...sampleCase, items: [{ name: '--', copies: 1, original: true }], citizenConfirmed: true, agentConfirmed: true, photos: [], note: '' }),
+  }),
+
+  /** the agent opens a case at another window for the request, linked to it, so the citizen follows one request */
+  openAssistedCase: define({
+    input: onCase(OpenAssistedCaseInput.shape),
+    by: 'staff',
+    ability: 'openAssistedCase',
+    may: handlerOnly,
+    names: (input) => ({ windowIds: [input.toWindowId] }),
+    check: (input, _s, d) => activeWindows(d.named, [input.toWindowId], 'toWindowId'),
+    decide: (input, _s, d) => ({ type: 'assistedCaseOpened', payload: { toWindowId: input.toWindowId, note: input.note, linkedCaseId: d.linkedCaseId! } }),
+    opens: (input, state) =>
+      state.assisted && input.toWindowId !== state.windowId
+        ? { windowId: input.toWindowId, assisted: { text: `${ASSIST_MODE_LABELS[state.assisted.mode]}（${state.no}）：${input.note}` } }
+        : null,
+    sample: () => ({ ...sampleCase, toWindowId: 'x-other', note: '--' }),
+  }),
+
   closeCase: define({
     input: onCase({ note: text().trim().max(200).default('') }),
     by: 'staff',
@@ -666,4 +722,25 @@ export const REOPEN_FOR_COMPLAINT = define({
   by: 'staff',
   may: (c, s) => (!c.staff ? signInFirst() : isOfficeOf(c.staff, s) ? null : notOffice()),
   decide: (input) => ({ type: 'reopened', payload: { reason: input.reason } }),
+})
+
+/** 002 四 随机回访: the hall office marks a finished request drawn for the month (handlers/assistedService.ts) */
+export const SAMPLE_ASSISTED = define({
+  input: onCase({ month: text().regex(/^\d{4}-\d{2}$/) }),
+  by: 'staff',
+  may: (c, s) => (!c.staff ? signInFirst() : isOfficeOf(c.staff, s) ? null : notOffice()),
+  decide: (input) => ({ type: 'assistedSampled', payload: { month: input.month } }),
+})
+
+/** 002 四: the outcome of a 随机回访 call or a 不定期抽查, with the deduction a finding became */
+export const REVIEW_ASSISTED = define({
+  input: onCase({
+    kind: z.enum(['callBack', 'spotCheck']),
+    outcome: z.enum(['satisfied', 'dissatisfied', 'unreachable']),
+    note: text(),
+    deductionId: text().nullable(),
+  }),
+  by: 'staff',
+  may: (c, s) => (!c.staff ? signInFirst() : isOfficeOf(c.staff, s) ? null : notOffice()),
+  decide: (input) => ({ type: 'assistedReviewed', payload: { kind: input.kind, outcome: input.outcome, note: input.note, deductionId: input.deductionId } }),
 })

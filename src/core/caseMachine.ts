@@ -12,6 +12,7 @@ import { isBad, type Rating, type Rectification } from './rating'
 import { formatShanghai, shanghaiDate } from './calendar'
 import { mayExtend, type Policy } from './policy'
 import { isUnbound, unboundOwner } from './registration'
+import { assistedLimitDays } from './assistedService'
 
 export interface MachineContext {
   policy: Policy
@@ -31,6 +32,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   closed: '已结案',
 }
 
+const NOT_FOR_ASSISTED: CaseEvent['type'][] = ['handoverCreated', 'jointReported', 'referred', 'outsideHall']
 const ACTIVE: CaseStatus[] = ['inProgress', 'awaitingMaterials', 'handoverPending', 'joint', 'forwarding']
 const blank = (s: string | undefined) => !s || s.trim().length === 0
 
@@ -101,15 +103,18 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
     if (reg && new Date(reg.receivedAt) > when) return missing('receivedAt', '收到时间不能晚于登记时间')
     // clocks run from the time of receipt (a letter's date), not from when it was typed in
     const received = reg ? new Date(reg.receivedAt) : when
-    const clocks =
-      p.kind === 'consult'
+    const clocks = p.assisted
+      ? // 002 帮办代办 二: the request runs on its own clock from receipt, by default its matter's promise
+        [startClock('assisted', received, assistedLimitDays(ctx.policy.limits.assisted.value, p.matter ?? null), ctx.calendar)]
+      : p.kind === 'consult'
         ? // 000 §4.2: a consult not answered on the spot is answered within the policy's limit
           [startClock('reply', received, ctx.policy.limits.reply.value, ctx.calendar)]
         : // 002 一次性告知 §5(2), 000 §4.1: an application's first clock runs from receipt, met by the
           // notice of missing materials, the acceptance or the refusal
           [startClock('supplementNotice', received, ctx.policy.limits.supplementNotice.value, ctx.calendar)]
     // 000 §1, 002 首问(办) 第一条: the registering person or the highest-ranked present holds it at once
-    const responder = reg?.firstResponderId ?? null
+    // a 帮办代办 request waits for the window to assign its agent, whoever registered it
+    const responder = p.assisted ? null : (reg?.firstResponderId ?? null)
     return ok({
       id: event.caseId,
       no: p.no,
@@ -121,6 +126,8 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
       matter: p.matter ?? null,
       citizenId: reg ? unboundOwner(reg.registeredBy, event.requestId ?? '') : event.actor.id,
       ...(reg ? { channel: reg.channel, registration: reg } : {}),
+      ...(p.assisted ? { assisted: { ...p.assisted, agentId: null, assignedAt: null, handover: null, linked: [], reviews: [], sampledIn: [] } } : {}),
+      ...(p.assistedBy ? { assistedBy: p.assistedBy } : {}),
       contact: p.contact,
       text: p.text,
       attachments: p.attachments,
@@ -163,6 +170,11 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
 function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>, ctx: MachineContext, at: string, when: Date): Step {
   const { policy, calendar } = ctx
   const by = event.actor.id
+  // a 帮办代办 request stays with its one agent, who takes it to the other windows (assistedCaseOpened):
+  // it is not handed over, referred, handled jointly or sent outside the hall as a case of its own
+  if (state.assisted && NOT_FOR_ASSISTED.includes(event.type)) {
+    return fail('CONFLICT', '帮办代办申请由帮办代办员到相关窗口办理，不作移交、指引或共同办理', { type: event.type })
+  }
   switch (event.type) {
     case 'slipBound': {
       // a registered case belongs to the first citizen who opens its slip; a second one is refused
@@ -173,6 +185,7 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       return ok({ ...state, citizenId: event.payload.citizenId })
     }
     case 'claimed': {
+      if (state.assisted) return fail('CONFLICT', '帮办代办由窗口负责人指派帮办代办员', { status: state.status })
       // 000 §1: the first staff member who receives it is the first responder; exactly one wins
       if (state.status !== 'open' || state.handlerId) {
         return fail('CONFLICT', '该案件已有人接待', { status: state.status, handlerId: state.handlerId })
@@ -191,10 +204,66 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       const id = event.payload.staffId
       // 000 §5.1: one first responder at a time, so a slip still waiting for its receiver is withdrawn
       const status = state.status === 'open' || state.status === 'handoverPending' ? 'inProgress' : state.status
-      return ok({ ...state, status, firstResponderId: id, handlerId: id, handovers: withdrawPendingSlip(state, at) })
+      // a lead who takes over a 帮办代办 request becomes its agent: one agent at a time
+      const assisted = state.assisted ? { ...state.assisted, agentId: id, assignedAt: state.assisted.assignedAt ?? at } : undefined
+      return ok({ ...state, status, firstResponderId: id, handlerId: id, handovers: withdrawPendingSlip(state, at), ...(assisted ? { assisted } : {}) })
+    }
+
+    case 'agentAssigned': {
+      // 002 帮办代办 三(一): the 帮办代办 window gives the request to one agent; one at a time
+      const a = state.assisted
+      if (!a) return fail('CONFLICT', '只有帮办代办申请需要指派帮办代办员', { kind: state.kind })
+      if (a.agentId) return fail('CONFLICT', '该申请已有帮办代办员', { agentId: a.agentId })
+      if (state.status !== 'open') return wrongState(state, '指派帮办代办员')
+      const id = event.payload.staffId
+      return ok({ ...state, status: 'inProgress', firstResponderId: id, handlerId: id, assisted: { ...a, agentId: id, assignedAt: at } })
+    }
+
+    case 'materialsHandedOver': {
+      // 002 帮办代办 二: a 代办 starts when the applicant has handed the materials over to the agent
+      const a = state.assisted
+      if (!a || a.mode !== 'agent') return fail('CONFLICT', '只有代办需要办理材料交接')
+      if (a.handover) return fail('CONFLICT', '材料已交接', { slipNo: a.handover.slipNo })
+      if (state.status !== 'inProgress' || !a.agentId) return wrongState(state, '办理材料交接')
+      const p = event.payload
+      if (p.items.length === 0) return missing('items', '请逐项登记交接的材料')
+      return ok({ ...state, assisted: { ...a, handover: { slipNo: p.slipNo, items: p.items, photos: p.photos, note: p.note, at, by } } })
+    }
+
+    case 'assistedCaseOpened': {
+      // the agent takes the request to another window: a case there, linked so the citizen follows one request
+      const a = state.assisted
+      if (!a) return fail('CONFLICT', '只有帮办代办申请可以代为到其他窗口办理')
+      if (state.status !== 'inProgress' || !a.agentId) return wrongState(state, '到其他窗口办理')
+      if (a.mode === 'agent' && !a.handover) return fail('CONFLICT', '代办请先办理材料交接', { field: 'handover' })
+      if (event.payload.toWindowId === state.windowId) return missing('toWindowId', '请选择其他窗口')
+      if (blank(event.payload.note)) return missing('note', '请写明到该窗口办理的内容')
+      const link = { caseId: event.payload.linkedCaseId, windowId: event.payload.toWindowId, note: event.payload.note.trim(), at }
+      return ok({ ...state, assisted: { ...a, linked: [...a.linked, link] } })
+    }
+
+    case 'assistedSampled': {
+      // 002 四 随机回访: drawn once a month from the finished requests
+      const a = state.assisted
+      if (!a || (!state.completion && !state.refusal)) return fail('CONFLICT', '只能抽取已办结的帮办代办申请')
+      if (a.sampledIn.includes(event.payload.month)) return fail('CONFLICT', '本月已抽取该申请', { month: event.payload.month })
+      return ok({ ...state, assisted: { ...a, sampledIn: [...a.sampledIn, event.payload.month] } })
+    }
+
+    case 'assistedReviewed': {
+      // 002 四: the outcome of a 随机回访 (a drawn request) or a 不定期抽查 (any request)
+      const a = state.assisted
+      if (!a) return fail('CONFLICT', '只有帮办代办申请可以回访或抽查')
+      const p = event.payload
+      if (p.kind === 'callBack' && a.sampledIn.length === 0) return fail('CONFLICT', '随机回访只登记抽中的申请', { field: 'kind' })
+      if (p.kind === 'callBack' && a.reviews.some((r) => r.kind === 'callBack')) return fail('CONFLICT', '该申请已登记回访结果')
+      if (blank(p.note)) return missing('note', '请填写回访或抽查情况')
+      const review = { kind: p.kind, outcome: p.outcome, note: p.note.trim(), deductionId: p.deductionId, at, by }
+      return ok({ ...state, assisted: { ...a, reviews: [...a.reviews, review] } })
     }
 
     case 'assigned': {
+      if (state.assisted) return fail('CONFLICT', '帮办代办请指派帮办代办员', { agentId: state.assisted.agentId })
       // the window lead gives the case to a colleague; a slip still waiting is withdrawn as on a takeover
       if (state.status !== 'open' && state.status !== 'inProgress' && state.status !== 'handoverPending') return wrongState(state, '指派')
       const id = event.payload.staffId
@@ -248,6 +317,7 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
 
     case 'accepted': {
       if (state.kind !== 'application') return fail('CONFLICT', '咨询无需受理，请直接答复', { kind: state.kind })
+      if (state.assisted) return fail('CONFLICT', '帮办代办由帮办代办员办理后办结，无需受理')
       if (state.status !== 'inProgress' || state.acceptance) return wrongState(state, '受理')
       // the acceptance answers the first clock: nothing was missing (002 一次性告知 §5(2))
       const first = meetOpen(state, 'supplementNotice', when)
@@ -279,9 +349,12 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
 
     case 'completed': {
       if (state.kind !== 'application') return fail('CONFLICT', '咨询请使用答复', { kind: state.kind })
-      if (state.status !== 'inProgress' || state.acceptance?.mode !== 'promised') return wrongState(state, '办结')
+      const a = state.assisted
+      // a 帮办代办 request is finished by its agent; a 代办 only after the materials were handed over
+      const ready = a ? !!a.agentId && (a.mode === 'help' || !!a.handover) : state.acceptance?.mode === 'promised'
+      if (state.status !== 'inProgress' || !ready) return wrongState(state, '办结')
       if (blank(event.payload.result)) return missing('result', '请填写办理结果')
-      const clocks = meetOpen(state, 'promised', when)
+      const clocks = meetOpen(state, a ? 'assisted' : 'promised', when)
       if (!clocks.ok) return clocks
       return ok({ ...state, status: 'completed', clocks: clocks.value, completion: { result: event.payload.result, at } })
     }
@@ -294,7 +367,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       if (blank(event.payload.legalBasis)) return missing('legalBasis', '不予办理须写明依据（000 §4.1）')
       const first = meetOpen(state, 'supplementNotice', when)
       if (!first.ok) return first
-      const clocks = meetOpen({ ...state, clocks: first.value }, 'promised', when)
+      const promised = meetOpen({ ...state, clocks: first.value }, 'promised', when)
+      if (!promised.ok) return promised
+      const clocks = meetOpen({ ...state, clocks: promised.value }, 'assisted', when)
       if (!clocks.ok) return clocks
       return ok({
         ...state,

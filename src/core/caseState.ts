@@ -6,6 +6,7 @@ import type { Clock, Duty } from './clock'
 import type { Rating, Rectification } from './rating'
 import type { IntakeChannel, RegistrationRecord } from './registration'
 import type { UpReason, UpTo } from './reportUp'
+import type { AssistedLink, AssistedState } from './assistedService'
 
 export interface CaseState {
   id: string
@@ -25,6 +26,10 @@ export interface CaseState {
   channel?: IntakeChannel
   /** who registered it, who was present, when it was received */
   registration?: RegistrationRecord
+  /** a 帮办代办 request: its kind, its agent, the handover, the linked cases, the reviews (core/assistedService.ts) */
+  assisted?: AssistedState
+  /** a case an agent opened for a 帮办代办 request at another window */
+  assistedBy?: AssistedLink
   contact: Contact
   text: string
   attachments: string[]

@@ -32,6 +32,7 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   followUp: '回访时限',
   reportUp: '上报答复时限',
   jointDecision: '共同办理争议裁定时限',
+  assisted: '帮办代办办结时限',
 }
 
 /** who answers for a clock: the holder of the case, the lead of its window, or the hall office */
@@ -55,6 +56,7 @@ export const DUTY_OF: Record<ClockKind, Duty> = {
   followUp: 'windowLead',
   reportUp: 'windowLead',
   jointDecision: 'office',
+  assisted: 'holder',
 }
 
 /** whose duty a clock is on this case: a report upward is answered by whom it went to */

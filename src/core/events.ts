@@ -5,6 +5,7 @@ import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, Window
 import { BadReason, RectificationFinding } from './rating'
 import { RegistrationRecord } from './registration'
 import { UpReason, UpTo } from './reportUp'
+import { AssistedLink, AssistedRecord, HandoverItem, ReviewKind, ReviewOutcome } from './assistedService'
 
 /** the topics of a one-time notice besides the materials (core/policy.ts NoticeTopic) */
 export const NoticeTopicSchema = z.enum(['basis', 'conditions', 'procedure', 'timeLimit'])
@@ -37,6 +38,7 @@ export const ClockKind = z.enum([
   'followUp',
   'reportUp', // 000 §5.1, §6: the answer to a report upward
   'jointDecision', // 001 第六条(三), 003 三(一)3: the hall office's decision when the windows cannot agree
+  'assisted', // 002 帮办代办: the request's limit, by default the promise of its matter
 ])
 export type ClockKind = z.infer<typeof ClockKind>
 
@@ -62,6 +64,10 @@ export const EventBody = z.discriminatedUnion('type', [
       policy: z.object({ presetId: z.string(), version: z.number().int() }),
       // registered by staff from a visit, a call, a letter or a referral (absent: the citizen's own submission)
       registration: RegistrationRecord.optional(),
+      // a 帮办代办 request at the hall's 帮办代办 window (core/assistedService.ts)
+      assisted: AssistedRecord.optional(),
+      // a case an agent opened at another window for a 帮办代办 request
+      assistedBy: AssistedLink.optional(),
     }),
   ),
   ev('claimed', z.object({ staffId: StaffId })),
@@ -127,6 +133,23 @@ export const EventBody = z.discriminatedUnion('type', [
   ),
   ev('rectified', z.object({ finding: RectificationFinding, measures: z.string() })),
   ev('followedUp', z.object({ result: z.string(), satisfied: z.boolean() })),
+  // 帮办代办 (002 帮办代办制度): the window assigns the agent; a 代办 starts with the materials handed over;
+  // the agent opens cases at other windows, linked to the request; the hall office's 随机回访 and 不定期抽查
+  ev('agentAssigned', z.object({ staffId: StaffId })),
+  ev(
+    'materialsHandedOver',
+    z.object({
+      slipNo: z.string(),
+      items: z.array(HandoverItem).min(1),
+      citizenConfirmed: z.literal(true),
+      agentConfirmed: z.literal(true),
+      photos: z.array(z.string()).default([]),
+      note: z.string().default(''),
+    }),
+  ),
+  ev('assistedCaseOpened', z.object({ toWindowId: WindowId, note: z.string(), linkedCaseId: CaseId })),
+  ev('assistedSampled', z.object({ month: z.string() })),
+  ev('assistedReviewed', z.object({ kind: ReviewKind, outcome: ReviewOutcome, note: z.string(), deductionId: z.string().nullable() })),
   ev('closed', z.object({ note: z.string().default('') })),
   ev('reopened', z.object({ reason: z.string() })),
 ])

@@ -32,6 +32,8 @@ export function ledgerColumnOf(state: CaseState): LedgerColumn | null {
   if (state.joint?.plan) return 'joint'
   if (state.handovers.some((h) => h.acknowledgedAt)) return 'handedOver'
   if (state.kind === 'consult') return state.reply!.mode === 'onTheSpot' ? 'consultOnTheSpot' : 'consultTimed'
+  // a 帮办代办 request counts on its window's sheet by its clock: the matter's promise, or the same day
+  if (state.assisted) return (state.clocks.find((c) => c.kind === 'assisted')?.limitDays ?? 0) > 0 ? 'promised' : 'instant'
   return state.acceptance?.mode === 'promised' ? 'promised' : 'instant'
 }
 

@@ -167,6 +167,17 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
       case 'handoverCreated':
         add(staff(e.payload.toStaffId), 'task', '有交接单待您阅知', `${state.no}：${e.payload.reason}`)
         break
+      case 'agentAssigned':
+        // 002 帮办代办: the agent has the request; the citizen learns who it is
+        add(staff(e.payload.staffId), 'task', '您被指派为帮办代办员', `${state.no}：${state.matter?.name ?? state.text.slice(0, 40)}`)
+        add(citizen, 'progress', '已为您指派帮办代办员', `${state.no}：帮办代办员会尽快与您联系，服务免费`)
+        break
+      case 'materialsHandedOver':
+        add(citizen, 'progress', '代办材料已交接', `${state.no}：交接单 ${e.payload.slipNo}，共 ${e.payload.items.length} 项材料，代办员开始为您办理`)
+        break
+      case 'assistedCaseOpened':
+        add(citizen, 'progress', '帮办代办员已到窗口办理', `${state.no}：${e.payload.note}，可在本申请中查看各窗口的进度`)
+        break
       case 'assigned':
         add(staff(e.payload.staffId), 'task', '窗口负责人为您分配了案件', state.no)
         slipWithdrawn(e.at, e.payload.staffId, '窗口负责人已将本案另行指派')

@@ -117,6 +117,7 @@ const P000: Policy = {
     followUp: c(2, '本厅设定（本规定未作规定）'),
     reportUp: c(1, '本厅设定（000 §6 要求立即请示报告，未规定答复时限）'),
     jointDecision: c(2, '本厅设定（001 第六条(三)、003 三(一)3 未规定裁定时限）'),
+    assisted: c(0, '002 帮办代办 二（按所办事项的承诺时限，即办件当日）'),
   },
   extension: {
     clockKinds: c([], '000 未规定延期（§4.1 在承诺时限内办理，§4.2 2 个工作日内答复）'),
@@ -281,6 +282,7 @@ export const PolicyOverrides = z
         'followUp',
         'reportUp',
         'jointDecision',
+        'assisted',
       ]),
       days,
     ),
@@ -396,6 +398,7 @@ export const POLICY_FIELDS: PolicyField[] = [
   { group: 'limits', key: 'reportUp', label: '上报答复时限', unit: 'workdays', hint: '首问负责人上报窗口负责人或政务服务科后，得到答复的时限' },
   { group: 'limits', key: 'jointDecision', label: '共同办理争议裁定时限', unit: 'workdays', hint: '各窗口商定不成、书面报告政务服务科后，由其裁定的时限' },
   { group: 'limits', key: 'complaint', label: '投诉办理时限', unit: 'workdays' },
+  { group: 'limits', key: 'assisted', label: '帮办代办办结时限', unit: 'workdays', hint: '0 为按所办事项的承诺时限（即办件当日）' },
   { group: 'extension', key: 'maxDays', label: '延期合计最多', unit: 'workdays', hint: '同一时限的各次延期合计不超过此数' },
   { group: 'extension', key: 'needsLeadApproval', label: '延期须经窗口负责人批准', unit: 'yesNo' },
   { group: 'reminders', key: 'atFraction', label: '时限过半提醒', unit: 'fraction', hint: '时限用去多少时提醒承办人' },

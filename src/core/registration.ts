@@ -6,6 +6,7 @@ import { shanghaiDate } from './calendar'
 import { DomainError } from './errors'
 import { CaseKind, CaseText, Contact, HallId, MatterId, RequestId, StaffId, WindowId, type Staff } from './schemas'
 import { text } from './text'
+import { AssistedRequestInput } from './assistedService'
 
 const IsoTime = z.string().datetime({ offset: true, message: '时间格式不正确' })
 
@@ -42,6 +43,8 @@ export const RegistrationInput = z.object({
   receivedAt: IsoTime.optional(),
   /** answered on the spot: registered and closed in one step (000 §4.2 当场答复) */
   answer: text().trim().min(2, '答复内容至少 2 个字').max(2000, '答复内容不超过 2000 个字').optional(),
+  /** a 帮办代办 request taken at the counter or by phone: to the 帮办代办 window, which assigns the agent */
+  assisted: AssistedRequestInput.optional(),
   requestId: RequestId,
 })
 export type RegistrationInput = z.output<typeof RegistrationInput>

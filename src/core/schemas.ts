@@ -65,6 +65,8 @@ export const Hall = z.object({
   /** the self-service area's maintenance phone, on the entry page (004 自助办理制度 第五条) */
   selfServicePhone: text().max(40).optional(),
   generalWindowId: WindowId.optional(),
+  /** the 帮办代办 window (002 帮办代办 三(一)): where 帮办代办 requests go */
+  assistedWindowId: WindowId.optional(),
   policyPreset: z.enum(['000', '001', '002', '003', '004']).default('000'),
   policyVersion: z.number().int().min(1).default(1),
   // business hours per weekday; absent: 09:00-12:00 and 13:30-17:30 Monday to Friday

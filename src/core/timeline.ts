@@ -3,6 +3,7 @@ import type { CaseEvent } from './events'
 import { CLOCK_LABELS } from './clock'
 import { BAD_REASON_LABELS, FINDING_LABELS, RATING_LABELS, type RatingLevel } from './rating'
 import { UP_REASONS, UP_TO_LABELS } from './reportUp'
+import { ASSIST_MODE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS } from './assistedService'
 
 export interface Names {
   staff: (staffId: string) => string
@@ -27,6 +28,11 @@ export function describeWho(e: CaseEvent, names: Names): string {
 export function describeEvent(e: CaseEvent, names: Names): string {
   switch (e.type) {
     case 'submitted':
+      if (e.payload.assisted) {
+        const home = e.payload.assisted.homeVisit ? '（上门办）' : ''
+        return `申请${ASSIST_MODE_LABELS[e.payload.assisted.mode]}服务${home}，已送达${names.window(e.payload.windowId)}，免费办理`
+      }
+      if (e.payload.assistedBy) return `帮办代办员代为申请（帮办代办 ${e.payload.assistedBy.no}），已送达${names.window(e.payload.windowId)}`
       return `提交了${e.payload.kind === 'consult' ? '咨询' : '办事申请'}，已送达${names.window(e.payload.windowId)}`
     case 'slipBound':
       return '服务对象打开登记回执，案件已关联到本人'
@@ -34,6 +40,16 @@ export function describeEvent(e: CaseEvent, names: Names): string {
       return e.actor.id === e.payload.staffId ? '已接待，成为首问负责人' : `${names.staff(e.payload.staffId)} 接待，成为首问负责人`
     case 'takenOver':
       return `窗口负责人接手办理（原因：${e.payload.reason}）`
+    case 'agentAssigned':
+      return `指派帮办代办员 ${names.staff(e.payload.staffId)}`
+    case 'materialsHandedOver':
+      return `代办材料交接（交接单 ${e.payload.slipNo}），共 ${e.payload.items.length} 项，双方已确认`
+    case 'assistedCaseOpened':
+      return `帮办代办员到${names.window(e.payload.toWindowId)}办理：${e.payload.note}`
+    case 'assistedSampled':
+      return `列入 ${e.payload.month} 随机回访`
+    case 'assistedReviewed':
+      return `${REVIEW_KIND_LABELS[e.payload.kind]}：${REVIEW_OUTCOME_LABELS[e.payload.outcome]}。${e.payload.note}`
     case 'assigned':
       return `指派 ${names.staff(e.payload.staffId)} 办理`
     case 'replied':

@@ -18,6 +18,8 @@ export interface PublicHall {
   complaintChannel: string
   /** the self-service area's maintenance phone, or '' */
   selfServicePhone: string
+  /** the hall has a 帮办代办 window citizens may ask (002 帮办代办) */
+  assisted: boolean
   /** 「周一至周五 09:00-12:00、13:30-17:30」 */
   hours: string[]
 }
@@ -240,6 +242,10 @@ export interface CaseView {
       followUp: { result: string; satisfied: boolean; at: string } | null
     } | null
   }>
+  /** 帮办代办 (002 帮办代办制度): the request, its agent, the materials handover, the linked cases at other windows */
+  assisted: AssistedView | null
+  /** a case an agent opened for a 帮办代办 request: the request it serves */
+  assistedBy: { caseId: string; no: string; agentName: string } | null
   /** after a breach: the apology and who supervises the case now (督办) */
   supervision: { since: string; clocks: ClockKind[]; apology: string; supervisors: string } | null
   /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
@@ -250,6 +256,27 @@ export interface CaseView {
   /** for staff: the slip of a registered case nobody has opened yet, to show or print again */
   slip: { queryCode: string; path: string } | null
   version: number
+}
+
+export interface AssistedView {
+  mode: 'help' | 'agent'
+  modeLabel: string
+  homeVisit: { group: string; address: string; time: string } | null
+  agent: { id: string; name: string; phone: string } | null
+  assignedAt: string | null
+  /** 代办材料交接单 */
+  handover: {
+    slipNo: string
+    items: Array<{ name: string; copies: number; original: boolean }>
+    photos: Array<{ id: string; url: string | null }>
+    note: string
+    at: string
+    by: string
+  } | null
+  /** the cases the agent opened at other windows, as they stand now */
+  linked: Array<{ caseId: string; window: string; note: string; at: string; status: CaseStatus | null; statusLabel: string }>
+  /** 随机回访 and 不定期抽查: staff only */
+  reviews: Array<{ kind: string; outcome: string; note: string; at: string; by: string }>
 }
 
 export const CASE_ABILITIES = [
@@ -282,6 +309,9 @@ export const CASE_ABILITIES = [
   'rate',
   'rectify',
   'followUp',
+  'assignAgent',
+  'recordMaterialsHandover',
+  'openAssistedCase',
 ] as const
 export type CaseAbility = (typeof CASE_ABILITIES)[number]
 
@@ -428,6 +458,7 @@ export interface HallSettingsView {
     complaintChannel: string
     selfServicePhone: string
     generalWindowId: string | null
+    assistedWindowId: string | null
     hours: WeeklyHours
   }
   windows: Array<{ id: string; name: string; number: string; scope: string; active: boolean; openCases: number; leads: string[] }>
@@ -560,6 +591,52 @@ export interface DisciplineDeskView {
  * A file the server made for the user (a workbook, an archive): inline on the hall's own server; in
  * the cloud a short-lived link to cloud storage, since a function's answer is limited in size.
  */
+/** 002 三(二) 帮办代办工作登记台账 for a period */
+export interface AssistedLedgerView {
+  from: string
+  to: string
+  hallName: string
+  windowName: string
+  rows: Array<{
+    caseId: string
+    no: string
+    matter: string
+    receivedAt: string
+    finishedAt: string | null
+    agent: string
+    applicant: string
+    phone: string
+    kind: string
+    channel: string
+    outcome: string
+    result: string
+    rating: string
+  }>
+  totals: { received: number; finished: number; help: number; agent: number; homeVisit: number; rated: number }
+}
+
+/** 002 四 监督考核: the month's 随机回访 sample and the 不定期抽查 recorded in it */
+export interface AssistedSupervisionView {
+  month: string
+  /** the requests finished in the month: the population of the draw */
+  finished: number
+  sample: AssistedReviewRow[]
+  spotChecks: AssistedReviewRow[]
+  /** the 效能纪律 items a finding may be entered under (core/discipline.ts) */
+  items: Array<{ id: string; label: string; grades: Array<{ id: string; label: string; points: number }> }>
+}
+
+export interface AssistedReviewRow {
+  caseId: string
+  no: string
+  matter: string
+  agent: string
+  applicant: string
+  phone: string
+  finishedAt: string | null
+  review: { kind: string; outcome: string; note: string; at: string; by: string; deductionId: string | null } | null
+}
+
 export type MadeFile = { fileName: string; base64: string } | { fileName: string; url: string }
 
 export interface ActionOutputs {
@@ -624,6 +701,9 @@ export interface ActionOutputs {
   assignCase: CaseView
   closeCase: CaseView
   rateCase: CaseView
+  assignAgent: CaseView
+  recordMaterialsHandover: CaseView
+  openAssistedCase: CaseView
   recordRectification: CaseView
   recordFollowUp: CaseView
   assessment: AssessmentView
@@ -638,6 +718,11 @@ export interface ActionOutputs {
   ledger: LedgerView
   ledgerCases: { cases: CaseSummary[]; more: boolean }
   ledgerWorkbook: MadeFile
+  assistedLedger: AssistedLedgerView
+  assistedLedgerWorkbook: MadeFile
+  assistedSupervision: AssistedSupervisionView
+  drawAssistedSample: AssistedSupervisionView
+  recordAssistedReview: AssistedSupervisionView
   revealPhone: { phone: string }
   hallSettings: HallSettingsView
   saveHall: HallSettingsView

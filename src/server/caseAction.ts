@@ -65,7 +65,9 @@ const namedIn = (dir: Directory): Named => ({ staff: (id) => dir.staffById.get(i
 async function viewOf(ctx: HandlerContext, caller: Caller, l: Loaded, viewer?: 'byCode'): Promise<CaseView> {
   const { state, events, hall, dir } = l
   const responderPhoto = state.firstResponderId ? dir.staffById.get(state.firstResponderId)?.photo : null
-  const photoUrls = await ctx.files.urls(responderPhoto ? [...state.attachments, responderPhoto] : state.attachments)
+  const photos = [...state.attachments, ...(state.assisted?.handover?.photos ?? []), ...(responderPhoto ? [responderPhoto] : [])]
+  // a 帮办代办 request shows where each of its cases at other windows stands
+  const [photoUrls, linked] = await Promise.all([ctx.files.urls(photos), linkedCases(ctx, state)])
   const rules: CaseRules = { policy: hall.policy, calendar: hall.calendar, now: ctx.now }
   const can = caseAbilities(caller, state, rules)
   return caseView(
@@ -77,7 +79,14 @@ async function viewOf(ctx: HandlerContext, caller: Caller, l: Loaded, viewer?: '
     viewer ?? (caller.staff !== null ? 'staff' : 'owner'),
     { now: ctx.now, calendar: hall.calendar },
     photoUrls,
+    linked,
   )
+}
+
+async function linkedCases(ctx: HandlerContext, state: CaseState): Promise<Map<string, CaseState>> {
+  const ids = state.assisted?.linked.map((l) => l.caseId) ?? []
+  const found = await Promise.all(ids.map((id) => ctx.store.getCaseState(id)))
+  return new Map(found.flatMap((s) => (s ? [[s.id, s] as const] : [])))
 }
 
 /** the caller as the identity says */
@@ -124,6 +133,16 @@ export async function runCaseAction<S extends z.ZodType>(ctx: HandlerContext, sp
   const caller = await callerOf(ctx)
   // staff actions ask anyone else to sign in before the case is read
   if (spec.by === 'staff' && !caller.staff) throw signInFirst()
+  // photos the input names are the caller's own uploads in the hall, before anything is read or written
+  const photos = spec.photos?.(input) ?? []
+  if (photos.length > 0) {
+    try {
+      await ctx.files.checkAttachable(photos, ctx.identity.citizenId ?? '', caller.staff?.hallId ?? '')
+    } catch (e) {
+      if (e instanceof DomainError) throw new DomainError('INVALID_INPUT', e.message, { ...e.details, field: 'photos' })
+      throw e
+    }
+  }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const loaded = await loadCase(ctx, input.caseId, caller, names, spec.hideFromOthers)
     const { state, events, hall, dir, bundle } = loaded
@@ -177,18 +196,36 @@ export async function runCaseAction<S extends z.ZodType>(ctx: HandlerContext, sp
               hallContextOf(bundle, 'current'),
               ctx.now,
               { citizenId: state.citizenId, requestId: `referral-${state.id}:${state.version + 1}`, id: linkedCaseId },
-              {
-                kind: state.kind,
-                windowId: opens.windowId,
-                routedBy: 'general',
-                contact: state.contact,
-                text: state.text,
-                attachments: state.attachments,
-              },
+              opens.assisted
+                ? // 帮办代办: linked back to the request and its agent; at the matter's own window, for that matter
+                  {
+                    kind: 'application',
+                    windowId: opens.windowId,
+                    routedBy: 'general',
+                    ...(state.matterId && state.matter && state.assisted?.matterWindowId === opens.windowId
+                      ? { matterId: state.matterId, matter: state.matter }
+                      : {}),
+                    contact: state.contact,
+                    text: opens.assisted.text,
+                    attachments: state.attachments,
+                    assistedBy: { caseId: state.id, no: state.no, agentId: state.handlerId! },
+                  }
+                : {
+                    kind: state.kind,
+                    windowId: opens.windowId,
+                    routedBy: 'general',
+                    contact: state.contact,
+                    text: state.text,
+                    attachments: state.attachments,
+                  },
             )
           : undefined,
     })
-    if (result.status === 'ok') return viewOf(ctx, caller, { ...loaded, state: result.state, events: [...events, appended!] })
+    if (result.status === 'ok') {
+      // the photos go with the case: its staff may see them (a repeat attaches nothing new)
+      if (photos.length > 0) await ctx.files.attached([...new Set(photos)], state.id)
+      return viewOf(ctx, caller, { ...loaded, state: result.state, events: [...events, appended!] })
+    }
   }
   throw new DomainError('CONFLICT', '案件正在被他人处理，请刷新后再试')
 }

@@ -11,7 +11,8 @@ import type { CaseEvent } from '../core/events'
 import { maskPhone, type Hall, type ResponderCard, type Staff, type Window } from '../core/schemas'
 import { DEFAULT_HOURS, describeHours } from '../core/hours'
 import { NOTICE_TOPIC_LABELS, PRESETS, type PresetId } from '../core/policy'
-import type { CaseSummary, CaseView, PublicHall, PublicWindow, StaffView } from '../core/views'
+import type { AssistedView, CaseSummary, CaseView, PublicHall, PublicWindow, StaffView } from '../core/views'
+import { ASSIST_MODE_LABELS, REVIEW_KIND_LABELS, REVIEW_OUTCOME_LABELS, SPECIAL_GROUP_LABELS } from '../core/assistedService'
 import type { Directory } from './directory'
 
 export const publicHall = (h: Hall): PublicHall => ({
@@ -21,6 +22,7 @@ export const publicHall = (h: Hall): PublicHall => ({
   supervisionPhone: h.supervisionPhone,
   complaintChannel: h.complaintChannel,
   selfServicePhone: h.selfServicePhone ?? '',
+  assisted: !!h.assistedWindowId,
   hours: describeHours(h.hours ?? DEFAULT_HOURS),
 })
 
@@ -36,6 +38,36 @@ export const staffView = (s: Staff, windowName: string | null): StaffView => ({
   windowId: s.windowId,
   windowName,
 })
+
+/** 002 帮办代办: the request as the citizen and the staff see it; the reviews only for staff */
+function assistedView(
+  state: CaseState,
+  dir: Directory,
+  forStaff: boolean,
+  photoUrls: Map<string, string | null>,
+  linked: Map<string, CaseState>,
+): AssistedView | null {
+  const a = state.assisted
+  if (!a) return null
+  const agent = a.agentId ? dir.staffById.get(a.agentId) : undefined
+  return {
+    mode: a.mode,
+    modeLabel: ASSIST_MODE_LABELS[a.mode],
+    homeVisit: a.homeVisit ? { group: SPECIAL_GROUP_LABELS[a.homeVisit.group], address: a.homeVisit.address, time: a.homeVisit.time } : null,
+    agent: a.agentId ? { id: a.agentId, name: agent?.name ?? '帮办代办员', phone: agent?.phone ?? '' } : null,
+    assignedAt: a.assignedAt,
+    handover: a.handover
+      ? { ...a.handover, photos: a.handover.photos.map((id) => ({ id, url: photoUrls.get(id) ?? null })), by: dir.staff(a.handover.by) }
+      : null,
+    linked: a.linked.map((l) => {
+      const now = linked.get(l.caseId)
+      return { ...l, window: dir.window(l.windowId), status: now?.status ?? null, statusLabel: now ? STATUS_LABELS[now.status] : '' }
+    }),
+    reviews: forStaff
+      ? a.reviews.map((r) => ({ kind: REVIEW_KIND_LABELS[r.kind], outcome: REVIEW_OUTCOME_LABELS[r.outcome], note: r.note, at: r.at, by: dir.staff(r.by) }))
+      : [],
+  }
+}
 
 /** 000 §10: the responsible person shows name, title, post and business scope */
 export function responderCard(state: CaseState, dir: Directory, photoUrls: Map<string, string | null> = new Map()): ResponderCard | null {
@@ -93,6 +125,7 @@ export function caseView(
   viewer: 'staff' | 'owner' | 'byCode',
   clock: { now: Date; calendar: WorkCalendar },
   photoUrls: Map<string, string | null> = new Map(),
+  linked: Map<string, CaseState> = new Map(),
 ): CaseView {
   const window = dir.windows.get(state.windowId)
   const toWindow = state.referral ? dir.windows.get(state.referral.toWindowId) : undefined
@@ -193,6 +226,8 @@ export function caseView(
         }
       : null,
     outside: state.outside,
+    assisted: assistedView(state, dir, forStaff, photoUrls, linked),
+    assistedBy: state.assistedBy ? { caseId: state.assistedBy.caseId, no: state.assistedBy.no, agentName: dir.staff(state.assistedBy.agentId) } : null,
     supervision: supervision(state, dir),
     ratings: (state.ratings ?? []).map((r) => {
       const rect = (state.rectifications ?? []).find((x) => x.round === r.round) ?? null

@@ -15,6 +15,7 @@ const hall: Hall = {
   selfServicePhone: '0562-2880009',
   complaintChannel: '大厅一楼服务台、12345 政务服务便民热线',
   generalWindowId: 'zxzx',
+  assistedWindowId: 'zxzx',
   policyPreset: '000',
   policyVersion: 1,
 }

@@ -44,11 +44,16 @@ export function staffNamedBy(state: CaseState | null, events: CaseEvent[]): stri
     for (const id of [state.handlerId, state.firstResponderId, state.reply?.by]) if (id) ids.add(id)
     for (const h of state.handovers) ids.add(h.fromStaffId).add(h.toStaffId)
     for (const n of state.notices) ids.add(n.by)
+    // a 帮办代办 request's agent, and the agent behind a case opened for one
+    if (state.assisted?.agentId) ids.add(state.assisted.agentId)
+    if (state.assistedBy) ids.add(state.assistedBy.agentId)
   }
   return [...ids]
 }
 
 /** the windows whose staff a case's page and notices need: its own (colleagues, leads) and its co-windows */
 export const windowsOf = (state: CaseState): string[] => [
-  ...new Set([state.windowId, state.firstWindowId, ...(state.joint?.coWindowIds ?? [])].filter(Boolean)),
+  ...new Set(
+    [state.windowId, state.firstWindowId, ...(state.joint?.coWindowIds ?? []), ...(state.assisted?.linked.map((l) => l.windowId) ?? [])].filter(Boolean),
+  ),
 ]

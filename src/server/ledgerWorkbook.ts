@@ -1,11 +1,12 @@
-// The ledger as an xlsx workbook for the hall's archive and the regulator: one sheet per window laid
-// out like 附件3 窗口首问负责制情况统计表 (two header rows, the column groups merged as on the paper
-// form), and a hall-wide sheet with a row per window.
+// The ledgers as xlsx workbooks for the hall's archive and the regulator: 附件3 窗口首问负责制情况统计表,
+// one sheet per window laid out like the paper form (two header rows, the column groups merged) and a
+// hall-wide sheet with a row per window; and the 帮办代办工作登记台账 (002 三(二)) under the same title,
+// period line and borders, a row per request.
 import ExcelJS from 'exceljs'
 import { formatShanghai } from '../core/calendar'
 import type { LedgerColumn } from '../core/events'
 import type { LedgerSheet } from '../core/ledger'
-import type { LedgerView } from '../core/views'
+import type { AssistedLedgerView, LedgerView } from '../core/views'
 
 const ORDER: LedgerColumn[] = [
   'instant',
@@ -136,5 +137,71 @@ export async function ledgerWorkbook(view: LedgerView, now: Date): Promise<Uint8
     numbers(ws, 6, [], w.sheet)
     ws.columns.forEach((c) => (c.width = 13))
   }
+  return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+const ASSISTED_COLUMNS: Array<[string, number]> = [
+  ['序号', 6],
+  ['编号', 18],
+  ['事项名称', 26],
+  ['受理时间', 17],
+  ['办结时间', 17],
+  ['帮办代办员', 11],
+  ['申请人', 14],
+  ['联系电话', 14],
+  ['服务方式', 14],
+  ['来源', 10],
+  ['办理结果', 10],
+  ['结果说明', 30],
+  ['评价', 10],
+]
+
+/** 002 三(二) 帮办代办工作登记台账: a row per request received in the period, then the counts */
+export async function assistedLedgerWorkbook(view: AssistedLedgerView, now: Date): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = '首问通'
+  wb.created = now
+  const ws = wb.addWorksheet('帮办代办工作登记台账')
+  const width = ASSISTED_COLUMNS.length
+  title(ws, `${view.hallName} 帮办代办工作登记台账`, width)
+  ws.getCell(2, 1).value = `窗口：${view.windowName}　统计期间：${view.from} 至 ${view.to}`
+  ws.mergeCells(2, 1, 2, 8)
+  ws.getCell(2, 9).value = `填报时间：${formatShanghai(now).slice(0, 10)}`
+  ws.mergeCells(2, 9, 2, width)
+  const time = (iso: string | null) => (iso ? formatShanghai(new Date(iso)).slice(0, 16).replace('T', ' ') : '')
+  const rows: Array<Array<string | number>> = [
+    ASSISTED_COLUMNS.map(([label]) => label),
+    ...view.rows.map((r, i) => [
+      i + 1,
+      r.no,
+      r.matter,
+      time(r.receivedAt),
+      time(r.finishedAt),
+      r.agent,
+      r.applicant,
+      r.phone,
+      r.kind,
+      r.channel,
+      r.outcome,
+      r.result,
+      r.rating,
+    ]),
+  ]
+  rows.forEach((values, i) => {
+    values.forEach((v, c) => {
+      const cell = ws.getCell(3 + i, c + 1)
+      cell.value = v
+      cell.border = border
+      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: i === 0 ? 'center' : 'left' }
+      if (i === 0) cell.font = { bold: true }
+    })
+  })
+  const t = view.totals
+  const sum = 3 + rows.length
+  ws.getCell(sum, 1).value =
+    `合计：受理 ${t.received} 件，办结 ${t.finished} 件；帮办 ${t.help} 件，代办 ${t.agent} 件，其中上门办 ${t.homeVisit} 件；已评价 ${t.rated} 件。`
+  ws.mergeCells(sum, 1, sum, width)
+  ws.getCell(sum, 1).font = { bold: true }
+  ASSISTED_COLUMNS.forEach(([, w], i) => (ws.getColumn(i + 1).width = w))
   return new Uint8Array(await wb.xlsx.writeBuffer())
 }

@@ -9,6 +9,7 @@ export const hall: PublicHall = {
   address: '示范市新城区政务大道 88 号',
   supervisionPhone: '0562-12345',
   complaintChannel: '12345 热线',
+  assisted: false,
   selfServicePhone: '',
   hours: ['周一至周五 09:00-12:00、13:30-17:30'],
 }
@@ -26,6 +27,8 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     statusLabel: '待接待',
     hall,
     window: bdc,
+    assisted: null,
+    assistedBy: null,
     contact: { name: '张三', phone: '13912345678' },
     text: '请问二手房过户需要带哪些材料？',
     matter: null,

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { ErrorBody } from '../../core/errors'
+import { PhotoPicker } from './Photos'
 
 export type FieldSpec =
   | { name: string; label: string; kind: 'text' | 'textarea' | 'number'; placeholder?: string; initial?: string }
@@ -9,6 +10,8 @@ export type FieldSpec =
   | { name: string; label: string; kind: 'lines'; placeholder?: string }
   | { name: string; label: string; kind: 'choice' | 'multi'; options: Array<{ value: string; label: string }>; initial?: string }
   | { name: string; label: string; kind: 'toggle'; initial?: boolean }
+  /** photos uploaded as they are chosen, sent as their ids */
+  | { name: string; label: string; kind: 'photos'; hallId: string }
 
 export type FormValues = Record<string, string | number | boolean | string[]>
 
@@ -18,6 +21,7 @@ function initialValues(fields: FieldSpec[]): FormValues {
     if (f.kind === 'toggle') v[f.name] = f.initial ?? false
     else if (f.kind === 'multi') v[f.name] = f.initial ? [f.initial] : []
     else if (f.kind === 'lines') v[f.name] = ''
+    else if (f.kind === 'photos') v[f.name] = []
     else v[f.name] = f.initial ?? ''
   }
   return v
@@ -35,6 +39,8 @@ export function ActionForm(props: {
   const [values, setValues] = useState<FormValues>(() => initialValues(props.fields))
   const [error, setError] = useState<ErrorBody | null>(null)
   const [busy, setBusy] = useState(false)
+  // a sent form starts again with no photos picked
+  const [resets, setResets] = useState(0)
   const set = (name: string, value: FormValues[string]) => setValues((v) => ({ ...v, [name]: value }))
 
   async function submit() {
@@ -54,7 +60,10 @@ export function ActionForm(props: {
     const refusal = await props.onSubmit(out)
     setBusy(false)
     setError(refusal)
-    if (!refusal) setValues(initialValues(props.fields))
+    if (!refusal) {
+      setValues(initialValues(props.fields))
+      setResets((n) => n + 1)
+    }
   }
 
   const fieldError = (name: string) => (error?.details?.field === name ? error.message : null)
@@ -99,6 +108,8 @@ export function ActionForm(props: {
                 </Text>
               ))}
             </View>
+          ) : f.kind === 'photos' ? (
+            <PhotoPicker key={resets} hallId={f.hallId} onChange={(p) => set(f.name, p.ids)} />
           ) : f.kind === 'choice' || f.kind === 'multi' ? (
             <View className='chips'>
               {f.options.map((o) => {

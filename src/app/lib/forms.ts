@@ -111,6 +111,7 @@ export function refusalForm(view: CaseView, noticeNo: string): NoticeForm | null
 export function paperForm(view: CaseView, form: string | undefined, no: string): PaperForm | null {
   if (form === 'notice') return noticeForm(view, no)
   if (form === 'slip') return slipForm(view, no)
+  if (form === 'handover') return handoverForm(view, no)
   if (form === 'acceptance') return acceptanceForm(view, no)
   if (form === 'refusal') return refusalForm(view, no)
   return null
@@ -134,6 +135,34 @@ export function slipForm(view: CaseView, slipNo: string): SlipForm | null {
       ['备注', s.remarks || (s.acknowledgedAt ? `接收人已于 ${formatDateTime(s.acknowledgedAt)} 阅知` : '')],
     ],
     note: '注：此单一式两份，交接人一份，接收人一份。',
+  }
+}
+
+/** 代办材料交接单 (002 帮办代办 二): every item handed over, both sides sign; laid out like the 交接单 */
+export function handoverForm(view: CaseView, slipNo: string): SlipForm | null {
+  const h = view.assisted?.handover
+  if (!h || h.slipNo !== slipNo) return null
+  const agent = view.assisted!.agent
+  return {
+    kind: 'slip',
+    title: '帮办代办材料交接单',
+    number: h.slipNo,
+    date: ymd(h.at),
+    rows: [
+      ['申请人（单位或个人）', view.contact.name, '联系电话', view.contact.phone],
+      ['代办事项', view.matter?.name ?? view.text],
+      ['代办员', agent?.name ?? h.by, '联系电话', agent?.phone ?? ''],
+      ...h.items.map((item, i): [string, string, string, string] => [
+        `材料 ${i + 1}`,
+        `${item.name}（${item.original ? '原件' : '复印件'}）`,
+        '份数',
+        `${item.copies} 份`,
+      ]),
+      ['交接时间', formatDateTime(h.at), '双方确认', '申请人、代办员已当面核对确认'],
+      ['备注', h.note || '本服务免费，不收取任何费用'],
+      ['申请人签字', '', '代办员签字', ''],
+    ],
+    note: '注：此单一式两份，申请人、代办员各执一份；原件办结后按单当面归还。',
   }
 }
 

@@ -121,6 +121,9 @@ export const COLLECTIONS: CollectionDecl[] = [
       ix('next_due', false, asc('nextDueAt')),
       // ledgerCases: one window's ledger rows, newest day first
       ix('hall_window_ledger', false, asc('hallId'), asc('windowId'), desc('ledgerDay')),
+      // the 帮办代办 window's requests: its ledger by receipt, its month's draw by change (002 三(二), 四)
+      ix('hall_window_submitted', false, asc('hallId'), asc('windowId'), desc('submittedAt')),
+      ix('hall_window_updated', false, asc('hallId'), asc('windowId'), asc('updatedAt')),
     ],
   },
   {

@@ -4,7 +4,7 @@
 // month it happened (core/assessment.ts, core/discipline.ts).
 import { randomBytes } from 'node:crypto'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
-import { countManual, gradeOf, isFutureDay, type ManualDeduction } from '../../core/discipline'
+import { countManual, gradeOf, isFutureDay, type ManualDeduction, type ManualDeductionInput } from '../../core/discipline'
 import { DISCIPLINE_ITEMS } from '../../core/discipline'
 import { DomainError } from '../../core/errors'
 import type { Staff } from '../../core/schemas'
@@ -67,6 +67,15 @@ const invalid = (field: string, message: string) => new DomainError('INVALID_INP
 
 export const addDeduction: Handler<'addDeduction'> = async (ctx, input) => {
   const me = requireOffice(ctx, OFFICE_ONLY)
+  const deduction = await enterDeduction(ctx, me, input)
+  return desk(ctx, me, deduction.occurredOn.slice(0, 7))
+}
+
+/**
+ * Enters a deduction checked and audited as the desk does, once per requestId; also what a 帮办代办
+ * 回访 or 抽查 finding becomes (002 四, handlers/assistedService.ts)
+ */
+export async function enterDeduction(ctx: HandlerContext, me: Staff, input: ManualDeductionInput): Promise<ManualDeduction> {
   const month = input.occurredOn.slice(0, 7)
   const person = await ctx.store.getStaff(input.staffId)
   if (!person || person.hallId !== me.hallId) throw invalid('staffId', '本大厅没有这位工作人员')
@@ -132,7 +141,7 @@ export const addDeduction: Handler<'addDeduction'> = async (ctx, input) => {
       ctx.now,
     )
   }
-  return desk(ctx, me, deduction.occurredOn.slice(0, 7))
+  return deduction
 }
 
 export const revokeDeduction: Handler<'revokeDeduction'> = async (ctx, input) => {

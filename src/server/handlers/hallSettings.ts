@@ -32,6 +32,7 @@ export const hallSettings: Handler<'hallSettings'> = async (ctx) => {
       complaintChannel: hall.complaintChannel,
       selfServicePhone: hall.selfServicePhone ?? '',
       generalWindowId: hall.generalWindowId ?? null,
+      assistedWindowId: hall.assistedWindowId ?? null,
       hours: hall.hours ?? DEFAULT_HOURS,
     },
     // a window's lead is whoever the staff list makes its lead (首席代表)
@@ -53,6 +54,10 @@ export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
     const w = await ctx.store.getWindow(me.hallId, input.generalWindowId)
     if (!w || !w.active) throw new DomainError('NOT_FOUND', '综合咨询窗口须是本厅在用的窗口', { field: 'generalWindowId' })
   }
+  if (input.assistedWindowId) {
+    const w = await ctx.store.getWindow(me.hallId, input.assistedWindowId)
+    if (!w || !w.active) throw new DomainError('NOT_FOUND', '帮办代办窗口须是本厅在用的窗口', { field: 'assistedWindowId' })
+  }
   const next = {
     ...hall,
     name: input.name,
@@ -62,10 +67,13 @@ export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
     selfServicePhone: input.selfServicePhone ?? hall.selfServicePhone ?? '',
     // omitted: kept; null: none
     generalWindowId: input.generalWindowId === undefined ? hall.generalWindowId : (input.generalWindowId ?? undefined),
+    assistedWindowId: input.assistedWindowId === undefined ? hall.assistedWindowId : (input.assistedWindowId ?? undefined),
     hours: input.hours ?? hall.hours,
   }
   const changed = [
-    ...(['name', 'address', 'supervisionPhone', 'complaintChannel', 'selfServicePhone', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]),
+    ...(['name', 'address', 'supervisionPhone', 'complaintChannel', 'selfServicePhone', 'generalWindowId', 'assistedWindowId'] as const).filter(
+      (k) => next[k] !== hall[k],
+    ),
     ...(JSON.stringify(next.hours ?? null) !== JSON.stringify(hall.hours ?? null) ? ['hours'] : []),
   ].join(',')
   // a repeated save changes nothing and is not logged again
@@ -90,6 +98,7 @@ export const saveWindow: Handler<'saveWindow'> = async (ctx, input) => {
     if (open > 0) throw new DomainError('CONFLICT', `该窗口还有 ${open} 件未结案件，请先办结或转交后再停用`, { field: 'active', openCases: open })
     const hall = await ctx.store.getHall(me.hallId)
     if (hall?.generalWindowId === existing.id) throw new DomainError('CONFLICT', '这是大厅的综合咨询窗口，请先在大厅设置中改选其它窗口', { field: 'active' })
+    if (hall?.assistedWindowId === existing.id) throw new DomainError('CONFLICT', '这是大厅的帮办代办窗口，请先在大厅设置中改选其它窗口', { field: 'active' })
     const staff = (await ctx.store.listStaff(me.hallId, existing.id)).filter((s) => s.active)
     if (staff.length > 0)
       throw new DomainError('CONFLICT', `该窗口还有 ${staff.length} 名在岗工作人员，请先调整他们的窗口`, { field: 'active', staff: staff.length })

@@ -24,6 +24,7 @@ import { assessment, assessmentYear } from './assessment'
 import { addDeduction, disciplineDesk, revokeDeduction } from './discipline'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
+import { assistedLedger, assistedLedgerWorkbook, assistedSupervision, drawAssistedSample, recordAssistedReview } from './assistedService'
 import { revealPhone } from './revealPhone'
 import { entryCodes } from './entryCodes'
 import { saveStaff, setStaffPassword, setStaffPhoto, staffList } from './people'
@@ -102,6 +103,11 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   ledger,
   ledgerCases,
   ledgerWorkbook,
+  assistedLedger,
+  assistedLedgerWorkbook,
+  assistedSupervision,
+  drawAssistedSample,
+  recordAssistedReview,
   createInvite,
   bindInvite,
   unbindStaff,

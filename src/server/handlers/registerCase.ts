@@ -3,6 +3,7 @@ import { CASE_ACTIONS } from '../../core/caseActions'
 import { formatShanghai } from '../../core/calendar'
 import { applyEvent } from '../../core/caseMachine'
 import type { CaseState } from '../../core/caseState'
+import { assistedRecord, assistedWindowOf } from '../../core/assistedService'
 import { DomainError } from '../../core/errors'
 import type { CaseEvent } from '../../core/events'
 import { findForbiddenPhrases } from '../../core/forbiddenPhrase'
@@ -44,13 +45,16 @@ export const registerCase: Handler<'registerCase'> = async (ctx, input) => {
     return s
   })
   const responder = firstResponderOf(me, others)
-  const windowId = input.windowId ?? responder.windowId ?? matter?.windowId ?? hall.generalWindowId
+  // a 帮办代办 request goes to the 帮办代办 window, which assigns its agent (002 帮办代办 二)
+  const assisted = input.assisted ? assistedRecord(input.assisted, ctx.now, matter) : null
+  if (assisted && input.answer !== undefined) throw new DomainError('INVALID_INPUT', '帮办代办申请请登记后指派帮办代办员办理', { field: 'answer' })
+  const windowId = assisted ? assistedWindowOf(hall) : (input.windowId ?? responder.windowId ?? matter?.windowId ?? hall.generalWindowId)
   const window = bundle.windows.find((w) => w.id === windowId)
   if (!windowId || !window || !window.active) throw new DomainError('INVALID_INPUT', '这个窗口不存在或已停用', { field: 'windowId' })
-  if (responder.role !== 'office' && responder.windowId !== window.id) {
+  if (!assisted && responder.role !== 'office' && responder.windowId !== window.id) {
     throw new DomainError('INVALID_INPUT', `首问负责人${responder.name}不在${window.name}，请登记到其所在窗口后再转办`, { field: 'windowId' })
   }
-  const { contact, anonymous } = contactOf(input)
+  const { contact, anonymous } = contactOf({ ...input, kind: assisted ? 'application' : input.kind })
   const received = receiptTime(input, ctx.now)
   if (input.answer !== undefined && input.kind !== 'consult') {
     throw new DomainError('INVALID_INPUT', '当场答复只用于咨询；办事申请请登记后受理', { field: 'answer' })
@@ -70,14 +74,15 @@ export const registerCase: Handler<'registerCase'> = async (ctx, input) => {
     ctx.now,
     { citizenId: unboundOwner(me.id, input.requestId), requestId: input.requestId, actor: staffActor(me) },
     {
-      kind: input.kind,
+      kind: assisted ? 'application' : input.kind,
       windowId: window.id,
-      routedBy: matter ? 'matter' : 'general',
+      routedBy: matter && !assisted ? 'matter' : 'general',
       ...(matter ? { matterId: matter.id, matter: matterRef(matter) } : {}),
       contact,
       text: input.text,
       attachments: [],
       registration,
+      ...(assisted ? { assisted } : {}),
     },
   )
   made.registeredBy = me.id

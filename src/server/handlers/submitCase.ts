@@ -1,3 +1,4 @@
+import { assistedRecord, assistedWindowOf } from '../../core/assistedService'
 import { DomainError } from '../../core/errors'
 import { matterRef } from '../../core/matter'
 import { requireCitizen } from '../authorize'
@@ -21,8 +22,10 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
   if (input.matterId && (!matter || !matter.active)) {
     throw new DomainError('NOT_FOUND', '这个事项不在本大厅的事项清单中，请重新选择', { field: 'matterId' })
   }
-  const windowId = matter?.windowId ?? input.windowId ?? hall.generalWindowId
-  const routedBy = matter ? 'matter' : input.windowId ? 'windowQr' : 'general'
+  // a 帮办代办 request goes to the 帮办代办 window whatever the matter's own window (002 帮办代办 二)
+  const assisted = input.assisted ? assistedRecord(input.assisted, ctx.now, matter) : null
+  const windowId = assisted ? assistedWindowOf(hall) : (matter?.windowId ?? input.windowId ?? hall.generalWindowId)
+  const routedBy = assisted ? 'general' : matter ? 'matter' : input.windowId ? 'windowQr' : 'general'
   if (!windowId) throw new DomainError('INVALID_INPUT', '请选择要咨询的窗口', { field: 'windowId' })
   const window = bundle.windows.find((w) => w.id === windowId)
   if (!window || !window.active) throw new DomainError('NOT_FOUND', '这个窗口不存在或已停用', { field: 'windowId' })
@@ -37,13 +40,14 @@ export const submitCase: Handler<'submitCase'> = async (ctx, input) => {
       ctx.now,
       { citizenId, requestId: input.requestId, uploads },
       {
-        kind: input.kind,
+        kind: assisted ? 'application' : input.kind,
         windowId: window.id,
         routedBy,
         ...(matter ? { matterId: matter.id, matter: matterRef(matter) } : {}),
         contact: input.contact,
         text: input.text,
         attachments,
+        ...(assisted ? { assisted } : {}),
       },
     ),
   )

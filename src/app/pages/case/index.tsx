@@ -10,6 +10,7 @@ import type { BadReason } from '../../../core/rating'
 import { RatingList, RatingSheet } from '../../components/RatingParts'
 import { ActionForm } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
+import { AssistedCard } from '../../components/AssistedParts'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { PhotoList } from '../../components/Photos'
 import { parseSlipScene } from '../../../core/lookup'
@@ -80,12 +81,12 @@ export default function CasePage() {
         </View>
       ) : null}
       <View className='section'>
-        <View className='section__title'>首问负责人</View>
+        <View className='section__title'>{view.assisted ? '帮办代办员' : '首问负责人'}</View>
         {view.responder ? (
           <ResponderCard card={view.responder} />
         ) : (
           <View className='waiting'>
-            您的咨询已送达{view.window.name}
+            您的{view.assisted ? '帮办代办申请' : view.kind === 'consult' ? '咨询' : '申请'}已送达{view.window.name}
             {view.window.number ? `（${view.window.number}）` : ''}，工作人员接待后会在这里显示负责人的姓名和岗位。
           </View>
         )}
@@ -93,6 +94,7 @@ export default function CasePage() {
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
       {view.can.rate ? <RatingSheet onSubmit={rate} /> : null}
       <RatingList ratings={view.ratings} />
+      <AssistedCard view={view} />
       <CaseDetails view={view} />
       {view.can.materialsComplete ? (
         <View className='section'>

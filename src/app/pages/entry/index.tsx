@@ -14,9 +14,12 @@ import { CaseTextField } from '../../components/CaseTextField'
 import { FaqSuggestions } from '../../components/FaqSuggestions'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
+import { AssistedChoice, assistedInput, NO_ASSIST, type AssistedChoiceValue } from '../../components/AssistedParts'
 
 const Form = z.object({ contact: Contact, text: CaseText })
-type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'attachments' | 'form', string>>
+type Errors = Partial<
+  Record<'contact.name' | 'contact.phone' | 'text' | 'attachments' | 'form' | 'assisted.homeVisit.address' | 'assisted.homeVisit.time', string>
+>
 
 export default function EntryPage() {
   const router = useRouter()
@@ -38,6 +41,8 @@ export default function EntryPage() {
   const [text, setText] = useState('')
   const [kind, setKind] = useState<'consult' | 'application'>('consult')
   const [errors, setErrors] = useState<Errors>({})
+  // 002 帮办代办: for a matter, the citizen may ask the 帮办代办 window to help or to do it for them
+  const [assist, setAssist] = useState<AssistedChoiceValue>(NO_ASSIST)
   const [sending, setSending] = useState(false)
   const [photos, setPhotos] = useState<PhotoState>({ ids: [], uploading: false })
   // one id per filled form: a double tap submits the same request once
@@ -95,6 +100,7 @@ export default function EntryPage() {
       contact: checked.data.contact,
       text: checked.data.text,
       attachments: photos.ids,
+      assisted: matter ? assistedInput(assist) : undefined,
       requestId,
     })
     setSending(false)
@@ -138,6 +144,7 @@ export default function EntryPage() {
   function dropMatter() {
     setMatter(null)
     setKind('consult')
+    setAssist(NO_ASSIST)
     setWindowChoice(entry!.window)
   }
   const found = query.trim() ? searchMatters(entry.matters, query) : []
@@ -221,6 +228,7 @@ export default function EntryPage() {
               </Text>
             ))}
           </View>
+          {matter && entry.hall.assisted && kind === 'application' ? <AssistedChoice value={assist} onChange={setAssist} errors={errors} /> : null}
           <View className='field'>
             <View className='field__label'>单位或姓名</View>
             <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
@@ -247,7 +255,7 @@ export default function EntryPage() {
           </View>
           {errors.form ? <View className='field__error'>{errors.form}</View> : null}
           <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>
-            {kind === 'consult' ? '提交咨询' : '提交办事申请'}
+            {kind === 'consult' ? '提交咨询' : matter && assist.mode !== 'self' ? '提交帮办代办申请' : '提交办事申请'}
           </Button>
         </View>
       )}

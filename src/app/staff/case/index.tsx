@@ -10,6 +10,7 @@ import { redact } from '../../../core/faq'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
+import { AssistedActions, AssistedCard } from '../../components/AssistedParts'
 import { RatingList } from '../../components/RatingParts'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { PhotoList } from '../../components/Photos'
@@ -214,6 +215,7 @@ export default function StaffCasePage() {
             }))}
           />
         ) : null}
+        <AssistedActions view={view} submit={(action, input, done) => act(action, input as never, done)} />
         {can.complete ? (
           <ActionForm
             title='办结'
@@ -525,6 +527,7 @@ export default function StaffCasePage() {
         </View>
       ) : null}
       <RatingList ratings={view.ratings} />
+      <AssistedCard view={view} forStaff />
       <CaseDetails view={view} forStaff />
       <ClockList clocks={view.clocks} />
       <Timeline entries={view.timeline} />

@@ -34,6 +34,7 @@ export default function HallSettingsPage() {
         complaintChannel: String(v.complaintChannel),
         selfServicePhone: String(v.selfServicePhone ?? ''),
         generalWindowId: String(v.generalWindowId ?? '') || null,
+        assistedWindowId: String(v.assistedWindowId ?? '') || null,
       }),
       '大厅信息已保存',
     )
@@ -108,6 +109,13 @@ export default function HallSettingsPage() {
               kind: 'choice',
               options: view.windows.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name })),
               initial: h.generalWindowId ?? undefined,
+            },
+            {
+              name: 'assistedWindowId',
+              label: '帮办代办窗口（市民申请帮办代办时由它指派帮办代办员）',
+              kind: 'choice',
+              options: view.windows.filter((w) => w.active).map((w) => ({ value: w.id, label: w.name })),
+              initial: h.assistedWindowId ?? undefined,
             },
           ]}
           submitLabel='保存'

@@ -1,4 +1,5 @@
 // The paper forms: the one-time notice (000 附件1, worded per preset), 附件2 窗口首问负责事项交接单, the
+// 帮办代办材料交接单 (002 帮办代办 二), the
 // 受理通知书 and the 不予受理 / 不予登记通知书, laid out like paper forms on A4 in the H5 build (printed
 // from the browser); in the mini-program the same form is drawn into an image the staff member can
 // send or save. Both parties keep a copy of the slip.
@@ -60,7 +61,7 @@ export default function PrintPage() {
     async () => {
       const a = await call('getCase', { caseId: params.id ?? '' })
       // 附件2 carries the citizen's number: printing it is a look at the whole number (logged), once
-      if (!a.ok || params.form !== 'slip') return a
+      if (!a.ok || (params.form !== 'slip' && params.form !== 'handover')) return a
       const p = await call('revealPhone', { caseId: a.data.id })
       return p.ok ? { ok: true as const, data: { ...a.data, contact: { ...a.data.contact, phone: p.data.phone } } } : a
     },

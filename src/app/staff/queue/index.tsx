@@ -14,6 +14,7 @@ const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); 
   { url: '/staff/register/index', title: '登记来访来电', hint: '窗口、电话、来信、12345', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/assessment/index', title: (r) => (r === 'staff' ? '我的考核' : '考核与评价'), hint: '评分与扣分明细', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/ledger/index', title: (r) => (r === 'office' ? '全厅台帐' : '本窗口台帐'), hint: '附件3 统计表', roles: ['staff', 'lead', 'office'] },
+  { url: '/staff/assisted/index', title: '帮办代办台账', hint: '登记台账、随机回访与抽查', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/dashboard/index', title: (r) => (r === 'office' ? '全厅运行看板' : '本窗口看板'), hint: '时限、超时与趋势', roles: ['lead', 'office'] },
   { url: '/staff/complaints/index', title: '投诉受理台', hint: '限时调查答复', roles: ['office'] },
   { url: '/staff/hall/index', title: '大厅设置', hint: '信息与窗口', roles: ['office'] },

@@ -11,9 +11,25 @@ import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { CaseTextField } from '../../components/CaseTextField'
 import { useStaffView } from '../../lib/useStaffView'
+import { AssistedChoice, assistedInput, NO_ASSIST, type AssistedChoiceValue } from '../../components/AssistedParts'
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as IntakeChannel[]
-type Errors = Partial<Record<'contact' | 'contact.name' | 'contact.phone' | 'text' | 'receivedAt' | 'answer' | 'matterId' | 'present' | 'form', string>>
+type Errors = Partial<
+  Record<
+    | 'contact'
+    | 'contact.name'
+    | 'contact.phone'
+    | 'text'
+    | 'receivedAt'
+    | 'answer'
+    | 'form'
+    | 'matterId'
+    | 'present'
+    | 'assisted.homeVisit.address'
+    | 'assisted.homeVisit.time',
+    string
+  >
+>
 
 /** a letter's or a work order's date, as YYYY-MM-DD HH:mm in the hall's time */
 const toIso = (s: string) => {
@@ -43,6 +59,9 @@ export default function RegisterPage() {
   const [sending, setSending] = useState(false)
   const [requestId, setRequestId] = useState(newRequestId)
   const [done, setDone] = useState<ActionOutputs['registerCase'] | null>(null)
+  // 002 帮办代办: a walk-in or a caller asking for 帮办 or 代办 of a matter, for the 帮办代办 window
+  const [assisted, setAssisted] = useState(false)
+  const [assist, setAssist] = useState<AssistedChoiceValue>({ ...NO_ASSIST, mode: 'help' })
 
   if (error)
     return (
@@ -53,7 +72,12 @@ export default function RegisterPage() {
   if (!me) return <View className='page loading'>正在加载…</View>
 
   const dated = channel === 'letter' || channel === 'hotline12345' || channel === 'online'
-  const anonymousAllowed = channel === 'phone' && kind === 'consult'
+  const anonymousAllowed = channel === 'phone' && kind === 'consult' && !assisted
+
+  function chooseAssisted() {
+    setAssisted(true)
+    setKind('application')
+  }
 
   const matters = loaded?.options.matters ?? []
   const matter = matterIndex > 0 ? matters[matterIndex - 1] : undefined
@@ -62,6 +86,8 @@ export default function RegisterPage() {
 
   async function submit() {
     if (!me) return
+    // the request's clock is its matter's promise: the form asks for the matter
+    if (assisted && !matter) return setErrors({ matterId: '请选择要帮办代办的事项' })
     const given = name.trim() || phone.trim()
     setSending(true)
     const r = await call('registerCase', {
@@ -73,7 +99,8 @@ export default function RegisterPage() {
       present,
       text,
       ...(dated && receivedAt.trim() ? { receivedAt: toIso(receivedAt) } : {}),
-      ...(kind === 'consult' && onTheSpot ? { answer } : {}),
+      ...(kind === 'consult' && onTheSpot && !assisted ? { answer } : {}),
+      ...(assisted ? { kind: 'application' as const, assisted: assistedInput(assist) } : {}),
       requestId,
     })
     setSending(false)
@@ -111,7 +138,7 @@ export default function RegisterPage() {
             <View>
               查询码 <Text className='case-head'>{done.queryCode}</Text>
             </View>
-            <View>首问负责人：{done.firstResponderName}</View>
+            {assisted ? <View>已送帮办代办窗口，由窗口负责人指派帮办代办员。</View> : <View>首问负责人：{done.firstResponderName}</View>}
             <View className='muted'>{done.status === 'closed' ? '已按当场答复办结，计入台帐。' : '时限自收到之时起计算，请在案件页答复或受理。'}</View>
             <View className='muted'>
               {done.texted
@@ -149,11 +176,22 @@ export default function RegisterPage() {
         </View>
         <View className='segmented'>
           {(['consult', 'application'] as const).map((k) => (
-            <Text key={k} className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`} onClick={() => setKind(k)}>
+            <Text
+              key={k}
+              className={`segmented__item ${kind === k && !assisted ? 'segmented__item--on' : ''}`}
+              onClick={() => {
+                setAssisted(false)
+                setKind(k)
+              }}
+            >
               {k === 'consult' ? '咨询' : '办事申请'}
             </Text>
           ))}
+          <Text className={`segmented__item ${assisted ? 'segmented__item--on' : ''}`} onClick={chooseAssisted}>
+            帮办代办
+          </Text>
         </View>
+        {assisted ? <AssistedChoice value={assist} onChange={setAssist} errors={errors} forStaff /> : null}
         <View className='field'>
           <View className='field__label'>服务对象姓名{anonymousAllowed ? '（匿名来电可不填）' : ''}</View>
           <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
@@ -167,14 +205,14 @@ export default function RegisterPage() {
         </View>
         {matters.length > 0 ? (
           <View className='field'>
-            <View className='field__label'>事项（可不选）</View>
+            <View className='field__label'>{assisted ? '要帮办代办的事项' : '事项（可不选）'}</View>
             <Picker
               mode='selector'
-              range={['不选事项', ...matters.map((m) => `${m.name}（${m.window}）`)]}
+              range={[assisted ? '请选择事项' : '不选事项', ...matters.map((m) => `${m.name}（${m.window}）`)]}
               value={matterIndex}
               onChange={(e) => setMatterIndex(Number(e.detail.value))}
             >
-              <View className='field__input picker'>{matter ? `${matter.name}（${matter.window}）` : '不选事项'}</View>
+              <View className='field__input picker'>{matter ? `${matter.name}（${matter.window}）` : assisted ? '请选择事项' : '不选事项'}</View>
             </Picker>
             {errors.matterId ? <View className='field__error'>{errors.matterId}</View> : null}
           </View>
@@ -187,7 +225,7 @@ export default function RegisterPage() {
             {errors.receivedAt ? <View className='field__error'>{errors.receivedAt}</View> : null}
           </View>
         ) : null}
-        {kind === 'consult' ? (
+        {kind === 'consult' && !assisted ? (
           <View className='segmented'>
             <Text className={`segmented__item ${!onTheSpot ? 'segmented__item--on' : ''}`} onClick={() => setOnTheSpot(false)}>
               登记后答复
@@ -197,7 +235,7 @@ export default function RegisterPage() {
             </Text>
           </View>
         ) : null}
-        {kind === 'consult' && onTheSpot ? (
+        {kind === 'consult' && onTheSpot && !assisted ? (
           <View className='field'>
             <View className='field__label'>当场答复的内容</View>
             <Textarea
@@ -228,7 +266,11 @@ export default function RegisterPage() {
         <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>
           {onTheSpot && kind === 'consult' ? '登记并办结' : '登记'}
         </Button>
-        <View className='muted'>登记人{me.name}即为首问负责人（有职级更高的同事一同接待时，由其负责）；时限自收到之时起计算。</View>
+        <View className='muted'>
+          {assisted
+            ? '帮办代办申请送帮办代办窗口指派帮办代办员，服务免费；时限自收到之时起计算。'
+            : `登记人${me.name}即为首问负责人（有职级更高的同事一同接待时，由其负责）；时限自收到之时起计算。`}
+        </View>
       </View>
     </View>
   )
