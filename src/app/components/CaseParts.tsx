@@ -22,7 +22,13 @@ export function ResponderCard({ card }: { card: Card }) {
   return (
     <View className='responder'>
       {card.photo ? (
-        <Image className='responder__avatar responder__avatar--photo' src={card.photo} mode='aspectFill' />
+        <Image
+          className='responder__avatar responder__avatar--photo'
+          src={card.photo}
+          mode='aspectFill'
+          ariaLabel={`${card.name}的照片`}
+          nativeProps={{ alt: `${card.name}的照片` }}
+        />
       ) : (
         <View className='responder__avatar'>{card.name.slice(0, 1)}</View>
       )}

@@ -12,6 +12,7 @@ import { ActionForm } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { PhotoList } from '../../components/Photos'
+import { CitizenPage } from '../../components/CitizenPage'
 
 export default function CasePage() {
   const { params } = useRouter()
@@ -48,14 +49,14 @@ export default function CasePage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法查看' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!view) return <View className='page loading'>正在加载…</View>
+  if (!view) return <CitizenPage className='loading'>正在加载…</CitizenPage>
 
   return (
-    <View className='page'>
+    <CitizenPage>
       <CaseHeader view={view} />
       {view.supervision ? (
         <View className='apology'>
@@ -122,6 +123,6 @@ export default function CasePage() {
         </View>
         {view.hall.complaintChannel ? <View>投诉渠道：{view.hall.complaintChannel}</View> : null}
       </View>
-    </View>
+    </CitizenPage>
   )
 }

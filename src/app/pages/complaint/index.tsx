@@ -13,6 +13,7 @@ import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { RatingSheet } from '../../components/RatingParts'
 import { useRefresh } from '../../lib/useRefresh'
 import { formatTime } from '../../lib/format'
+import { CitizenPage } from '../../components/CitizenPage'
 
 const TOPICS = Object.keys(COMPLAINT_TOPIC_LABELS) as ComplaintTopic[]
 
@@ -61,7 +62,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
   const general = error && !known.some((k) => String(error.details?.field ?? '').startsWith(k)) ? error.message : null
 
   return (
-    <View className='page'>
+    <CitizenPage>
       <View className='section form'>
         <View className='section__title'>我要投诉</View>
         <View className='muted complaint__intro'>
@@ -115,7 +116,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
           提交投诉
         </Button>
       </View>
-    </View>
+    </CitizenPage>
   )
 }
 
@@ -174,14 +175,14 @@ export default function ComplaintPage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法投诉' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!params.id) return subject ? <ComplaintForm subject={subject} /> : <View className='page loading'>正在加载…</View>
-  if (!view) return <View className='page loading'>正在加载…</View>
+  if (!params.id) return subject ? <ComplaintForm subject={subject} /> : <CitizenPage className='loading'>正在加载…</CitizenPage>
+  if (!view) return <CitizenPage className='loading'>正在加载…</CitizenPage>
   return (
-    <View className='page'>
+    <CitizenPage>
       {view.status === 'open' ? <View className='notice'>您的投诉已受理，政务服务科将在 {formatTime(view.dueAt)} 前调查核实并答复您。</View> : null}
       {view.can.rate ? <RatingSheet title='请评价投诉的处理情况' reasons={false} onSubmit={rate} /> : null}
       <ComplaintBody view={view} />
@@ -192,6 +193,6 @@ export default function ComplaintPage() {
           </Text>
         </View>
       ) : null}
-    </View>
+    </CitizenPage>
   )
 }

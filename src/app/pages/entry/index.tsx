@@ -11,6 +11,8 @@ import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
+import { CitizenPage, PhoneLink } from '../../components/CitizenPage'
+import { rememberScene, useCareMode } from '../../lib/careMode'
 
 const Form = z.object({ contact: Contact, text: CaseText })
 type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'attachments' | 'form', string>>
@@ -39,6 +41,9 @@ export default function EntryPage() {
   const [photos, setPhotos] = useState<PhotoState>({ ids: [], uploading: false })
   // one id per filled form: a double tap submits the same request once
   const [requestId, setRequestId] = useState(newRequestId)
+  const mode = useCareMode()
+  // care mode opens on four big buttons; the form follows the citizen's choice
+  const [careForm, setCareForm] = useState(false)
 
   useEffect(() => {
     if (!scene) {
@@ -47,6 +52,7 @@ export default function EntryPage() {
     }
     call('entry', { scene }).then((a) => {
       if (a.ok) {
+        rememberScene(scene)
         setEntry(a.data)
         setWindowChoice(a.data.window)
       } else {
@@ -108,7 +114,7 @@ export default function EntryPage() {
 
   if (invalid) {
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法识别这个二维码' text={invalid.message}>
           {invalid.hall ? (
             <View className='message__contact'>
@@ -120,10 +126,10 @@ export default function EntryPage() {
             <View className='message__contact'>如需帮助，请到大厅服务台咨询。</View>
           )}
         </Message>
-      </View>
+      </CitizenPage>
     )
   }
-  if (!entry) return <View className='page loading'>正在加载…</View>
+  if (!entry) return <CitizenPage className='loading'>正在加载…</CitizenPage>
 
   const windowOf = (m: MatterView) => entry.windows.find((w) => w.id === m.windowId) ?? null
   function chooseMatter(m: MatterView) {
@@ -141,8 +147,47 @@ export default function EntryPage() {
   // a window's code offers that window's matters; the hall's code the search over all of them
   const windowMatters = windowChoice ? entry.matters.filter((m) => m.windowId === windowChoice.id) : []
 
+  const hallPhone = entry.hall.supervisionPhone
+  if (mode[0] && !careForm) {
+    const start = (k: 'consult' | 'application') => {
+      setKind(k)
+      setCareForm(true)
+    }
+    return (
+      <CitizenPage mode={mode}>
+        <View className='hero'>
+          <View className='hero__hall'>{entry.hall.name}</View>
+          {entry.window ? <View className='hero__window'>{entry.window.name}</View> : null}
+          <View className='hero__promise'>第一位接待您的工作人员负责到底，{entry.limits.reply} 个工作日内答复您。</View>
+        </View>
+        <View className='care-menu'>
+          <View className='care-menu__btn care-menu__btn--primary' role='button' aria-label='我要咨询' onClick={() => start('consult')}>
+            我要咨询
+          </View>
+          <View className='care-menu__btn' role='button' aria-label='我要办事' onClick={() => start('application')}>
+            我要办事
+          </View>
+          <View className='care-menu__btn' role='button' aria-label='查进度' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
+            查进度
+          </View>
+          {hallPhone ? (
+            <View
+              className='care-menu__btn'
+              role='button'
+              aria-label={`打电话给大厅 ${hallPhone}`}
+              onClick={() => void Taro.makePhoneCall({ phoneNumber: hallPhone }).catch(() => {})}
+            >
+              打电话给大厅
+              <View className='care-menu__sub'>{hallPhone}</View>
+            </View>
+          ) : null}
+        </View>
+      </CitizenPage>
+    )
+  }
+
   return (
-    <View className='page'>
+    <CitizenPage mode={mode}>
       <View className='hero'>
         <View className='hero__hall'>{entry.hall.name}</View>
         {windowChoice ? (
@@ -271,8 +316,12 @@ export default function EntryPage() {
           </Text>
         ) : null}
         {entry.hall.hours.length ? <View>办公时间 {entry.hall.hours.join('；')}</View> : null}
-        {entry.hall.supervisionPhone ? <View>监督电话 {entry.hall.supervisionPhone}</View> : null}
+        {hallPhone ? (
+          <View>
+            监督电话 <PhoneLink phone={hallPhone} label='监督' />
+          </View>
+        ) : null}
       </View>
-    </View>
+    </CitizenPage>
   )
 }

@@ -8,6 +8,7 @@ import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
 import { useRefresh } from '../../lib/useRefresh'
+import { CitizenPage } from '../../components/CitizenPage'
 
 const KIND_LABEL = { reminder: '提醒', breach: '超时', urge: '催办', progress: '进度', task: '待办' } as const
 
@@ -54,21 +55,21 @@ export default function InboxPage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法加载消息' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!view) return <View className='page loading'>正在加载…</View>
+  if (!view) return <CitizenPage className='loading'>正在加载…</CitizenPage>
   if (view.items.length === 0) {
     return (
-      <View className='page'>
+      <CitizenPage>
         {subscribeBar}
         <Message title='暂无消息' text='办理进度、提醒和催办会显示在这里。' />
-      </View>
+      </CitizenPage>
     )
   }
   return (
-    <View className='page'>
+    <CitizenPage>
       {subscribeBar}
       <View className='inbox__bar'>
         <Text>{view.unread > 0 ? `${view.unread} 条未读` : '全部已读'}</Text>
@@ -91,6 +92,6 @@ export default function InboxPage() {
           <View className='item__meta'>{formatTime(n.at)}</View>
         </View>
       ))}
-    </View>
+    </CitizenPage>
   )
 }

@@ -7,6 +7,7 @@ import { CaseListItem, Message } from '../../components/CaseParts'
 import { ComplaintItem } from '../../components/ComplaintParts'
 import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
+import { CitizenPage } from '../../components/CitizenPage'
 
 export default function MinePage() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null)
@@ -22,19 +23,19 @@ export default function MinePage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法加载' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!cases) return <View className='page loading'>正在加载…</View>
+  if (!cases) return <CitizenPage className='loading'>正在加载…</CitizenPage>
   if (cases.length === 0)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='还没有咨询记录' text='扫描大厅或窗口的二维码即可咨询。' />
-      </View>
+      </CitizenPage>
     )
   return (
-    <View className='page'>
+    <CitizenPage>
       <InboxLink as='citizen' />
       {cases.map((c) => (
         <CaseListItem c={c} key={c.id} href={`/pages/case/index?id=${c.id}`} />
@@ -43,6 +44,6 @@ export default function MinePage() {
       {complaints.map((c) => (
         <ComplaintItem c={c} key={c.id} href={`/pages/complaint/index?id=${c.id}`} />
       ))}
-    </View>
+    </CitizenPage>
   )
 }
