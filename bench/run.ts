@@ -1,7 +1,9 @@
 // `npm run bench`: every performance number of the product in one run, with the ratios that matter.
 import { benchAssessment } from './assessment'
+import { benchCloudPeak } from './cloudPeak'
 import { benchDashboard } from './dashboard'
 import { benchDueAt } from './dueAt'
+import { benchFirstScreen } from './firstScreen'
 import { benchHandlers } from './handlers'
 import { benchLedger } from './ledger'
 import { benchSizes } from './sizes'
@@ -26,7 +28,17 @@ async function main() {
     ['ledger', () => benchLedger(Number(process.env.BENCH_LEDGER_CASES ?? 1_000_000))],
     ['dashboard', () => benchDashboard(Number(process.env.BENCH_DASHBOARD_CASES ?? 1_000_000))],
     ['sizes', benchSizes],
+    ['first screen', benchFirstScreen],
     ['security', benchSecurity],
+    [
+      'cloud peak',
+      () =>
+        benchCloudPeak(
+          Number(process.env.BENCH_PEAK_CITIZENS ?? 50),
+          Number(process.env.BENCH_PEAK_STAFF ?? 10),
+          Number(process.env.BENCH_PEAK_LATENCY_MS ?? 20),
+        ),
+    ],
   ]
   for (const [name, run] of suites) {
     if (only && only !== name) continue

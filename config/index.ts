@@ -2,6 +2,7 @@
 // H5 app of the self-hosted mode (dist/h5).
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { Precompress } from './precompress'
 
 // the shared core (schemas, API types) lives beside the app and is compiled with it
 const CORE = path.resolve(__dirname, '../src/core')
@@ -36,6 +37,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [CORE] },
+      webpackChain(chain) {
+        // Taro splits only what the entry loads ('initial'): every page chunk carried its own copy of
+        // zod, the components and the core. Shared by two or more pages, they now come in chunks of
+        // their own, so a citizen's first page loads only itself and the next one reuses what came.
+        const split = chain.optimization.get('splitChunks')
+        const groups = split.cacheGroups
+        chain.optimization.splitChunks({
+          ...split,
+          chunks: 'all',
+          minSize: 10_000,
+          cacheGroups: { ...groups, taro: { ...groups.taro, chunks: 'initial' } },
+        })
+        chain.plugin('precompress').use(Precompress)
+      },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
       postcss: {

@@ -16,12 +16,16 @@ export interface Caller {
 
 export const staffActor = (s: Staff): Actor => ({ kind: 'staff', id: s.id, name: s.name, role: s.role, windowId: s.windowId })
 
-/** staff of the case's window (staff or lead), or the hall office */
-export function staffSeesCase(staff: Staff, state: Pick<CaseState, 'hallId' | 'windowId'>): boolean {
+/** staff of the case's window (staff or lead), of a co-window in joint handling (000 §5.2), or the hall office */
+export function staffSeesCase(staff: Staff, state: Pick<CaseState, 'hallId' | 'windowId'> & { joint?: CaseState['joint'] }): boolean {
   if (staff.hallId !== state.hallId) return false
   if (staff.role === 'office') return true
-  return staff.windowId === state.windowId
+  return staff.windowId === state.windowId || isCoWindowStaff(staff, state)
 }
+
+/** staff of one of the case's co-windows in joint handling */
+export const isCoWindowStaff = (staff: Staff | null, state: Pick<CaseState, 'hallId'> & { joint?: CaseState['joint'] }): staff is Staff =>
+  !!staff && staff.role !== 'office' && staff.hallId === state.hallId && !!staff.windowId && !!state.joint?.coWindowIds.includes(staff.windowId)
 
 /** the citizen who submitted the case, calling as a citizen */
 export const isOwner = (caller: Caller, state: CaseState) => !!caller.citizenId && caller.citizenId === state.citizenId

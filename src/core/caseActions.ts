@@ -7,6 +7,7 @@ import {
   citizenUrgeRefusal,
   extensionRefusal,
   forbidden,
+  isCoWindowStaff,
   isHandler,
   isLeadOf,
   isOfficeOf,
@@ -20,13 +21,14 @@ import {
   type Caller,
 } from './access'
 import { formatShanghai, type WorkCalendar } from './calendar'
-import { applyEvent, pendingSlip, ratingSubject, replyMode } from './caseMachine'
+import { applyEvent, pendingExtension, pendingReport, pendingSlip, ratingSubject, replyMode } from './caseMachine'
 import type { CaseState } from './caseState'
 import { DomainError } from './errors'
 import { ClockKind, ReplyMode, type Actor, type CaseEvent, type EventBody } from './events'
 import type { PhraseHit } from './forbiddenPhrase'
 import { mayExtend, type ForbiddenPhrase, type Policy } from './policy'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
+import { UpReason, UpTo } from './reportUp'
 import { CaseId, RequestId, StaffId, WindowId, type Staff, type Window } from './schemas'
 import { Day, text } from './text'
 import { CASE_ABILITIES, type CaseAbility } from './views'
@@ -118,6 +120,10 @@ function activeWindows(named: Named, ids: string[], field: string): void {
     if (!w || !w.active) throw new DomainError('INVALID_INPUT', `没有这个窗口：${id}`, { field })
   }
 }
+
+/** who decides an extension request: the window lead or the hall office (004 限时办结 §5) */
+const extensionApprover = (c: Caller, s: CaseState, rules: CaseRules) =>
+  extensionRefusal(c.staff, s, { value: true, cite: rules.policy.extension.needsLeadApproval.cite })
 
 const firstRunningClock = (state: CaseState, now: Date, kinds: (k: ClockKind) => boolean) =>
   state.clocks.find((c) => kinds(c.kind) && !c.metAt && !c.breachedAt && !c.pausedAt && Date.parse(c.dueAt) > now.getTime())
@@ -288,6 +294,8 @@ export const CASE_ACTIONS = {
     by: 'staff',
     ability: 'reportJoint',
     may: handlerOnly,
+    // the co-windows' leads are informed in the same write (002 首问（办）负责 §4(2))
+    names: (input) => ({ windowIds: input.coWindowIds }),
     check: (input, _s, d) => activeWindows(d.named, input.coWindowIds, 'coWindowIds'),
     decide: (input) => ({ type: 'jointReported', payload: { coWindowIds: input.coWindowIds, note: input.note } }),
     sample: () => ({ ...sampleCase, coWindowIds: ['x-other'], note: '-' }),
@@ -400,6 +408,101 @@ export const CASE_ACTIONS = {
       const clock = firstRunningClock(s, rules.now, (k) => mayExtend(rules.policy, k))
       return clock ? { ...sampleCase, clockKind: clock.kind, days: 1, reason: '-' } : null
     },
+  }),
+
+  /**
+   * 004 服务承诺 §3, 限时办结 §5: where the hall's rules ask for a leader's approval, the person
+   * handling the case requests the extension with its reason; the approver decides before the limit lapses
+   */
+  requestExtension: define({
+    input: onCase({ clockKind: ClockKind, days: z.number().int().min(1).max(30), reason: Reason('延期理由') }),
+    by: 'staff',
+    ability: 'requestExtension',
+    may: (c, s, rules) => {
+      const refusal = handlerOnly(c, s)
+      if (refusal) return refusal
+      return rules.policy.extension.needsLeadApproval.value ? null : new DomainError('CONFLICT', '本厅规则无需审批，请直接延期')
+    },
+    decide: (input) => ({ type: 'extensionRequested', payload: { clockKind: input.clockKind, days: input.days, reason: input.reason } }),
+    sample: (s, rules) => {
+      if (pendingExtension(s)) return null
+      const clock = firstRunningClock(s, rules.now, (k) => mayExtend(rules.policy, k))
+      return clock ? { ...sampleCase, clockKind: clock.kind, days: 1, reason: '--' } : null
+    },
+  }),
+
+  /** the approver grants or refuses the request; a refusal says why */
+  decideExtension: define({
+    input: onCase({ granted: z.boolean(), note: text().trim().max(200, '意见不超过 200 个字').default('') }),
+    by: 'staff',
+    ability: 'decideExtension',
+    may: (c, s, rules) => extensionApprover(c, s, rules),
+    decide: (input) => ({ type: 'extensionDecided', payload: { granted: input.granted, note: input.note } }),
+    sample: (s) => (pendingExtension(s) ? { ...sampleCase, granted: true, note: '' } : null),
+  }),
+
+  /** 上报 (000 §5.1, §6; 002 首问（办）负责 §2(2)(3); 004 首问负责制度 §5(3)): to the window lead or the hall office */
+  reportUp: define({
+    input: onCase({ to: UpTo, reason: UpReason, detail: Reason('需要答复的情况', 1000) }),
+    by: 'staff',
+    ability: 'reportUp',
+    may: handlerOnly,
+    decide: (input) => ({ type: 'reportedUp', payload: { to: input.to, reason: input.reason, detail: input.detail } }),
+    sample: (s) => (pendingReport(s) ? null : { ...sampleCase, to: 'lead' as const, reason: 'unclearResponsibility' as const, detail: '--' }),
+  }),
+
+  /** the answer to a report upward: from its addressee (the hall office may answer any) */
+  answerReport: define({
+    input: onCase({ answer: Reason('答复意见', 1000) }),
+    by: 'staff',
+    ability: 'answerReport',
+    may: (c, s) => {
+      if (!c.staff) return signInFirst()
+      const report = pendingReport(s)
+      if (isOfficeOf(c.staff, s)) return null
+      if (report?.to === 'lead' || !report) return isLeadOf(c.staff, s) ? null : notLead(s)
+      return notOffice()
+    },
+    decide: (input) => ({ type: 'reportAnswered', payload: { answer: input.answer } }),
+    sample: (s) => (pendingReport(s) ? { ...sampleCase, answer: '--' } : null),
+  }),
+
+  /** 000 §5.2, 002 首问（办）负责 §4(2): a co-window confirms the part of the agreed plan it takes on */
+  confirmJointPart: define({
+    input: onCase({ part: Reason('本窗口承担的办理内容', 500) }),
+    by: 'staff',
+    ability: 'confirmJointPart',
+    may: (c, s) => (!c.staff ? signInFirst() : isCoWindowStaff(c.staff, s) ? null : forbidden('只有本案的协办窗口可以确认承办部分')),
+    decide: (input, _s, d) => ({ type: 'jointPartConfirmed', payload: { windowId: d.caller.staff!.windowId!, part: input.part } }),
+    sample: () => ({ ...sampleCase, part: '--' }),
+  }),
+
+  /** 001 第六条(三), 003 三(一)3: the windows cannot agree: the lead window reports in writing to the hall office */
+  reportJointDispute: define({
+    input: onCase({
+      items: Reason('争议事项', 1000),
+      leadReasons: Reason('本窗口的理由', 1000),
+      coReasons: Reason('协办窗口的理由', 1000),
+      proposal: Reason('处理建议', 1000),
+    }),
+    by: 'staff',
+    ability: 'reportJointDispute',
+    may: leadOnly,
+    decide: (input) => ({
+      type: 'jointDisputeReported',
+      payload: { items: input.items, leadReasons: input.leadReasons, coReasons: input.coReasons, proposal: input.proposal },
+    }),
+    sample: () => ({ ...sampleCase, items: '--', leadReasons: '--', coReasons: '--', proposal: '--' }),
+  }),
+
+  /** the hall office decides; the decision is the plan */
+  decideJointDispute: define({
+    input: onCase({ decision: Reason('裁定意见', 1000) }),
+    by: 'staff',
+    ability: 'decideJointDispute',
+    may: (c, s) => (!c.staff ? signInFirst() : isOfficeOf(c.staff, s) ? null : notOffice()),
+    decide: (input) => ({ type: 'jointDisputeDecided', payload: { decision: input.decision } }),
+    sample: () => ({ ...sampleCase, decision: '--' }),
   }),
 
   /** 002 首问（办）负责 §1: the window lead takes the case over (the highest rank answers) */

@@ -3,7 +3,7 @@
 // a state; who may do it is the server's authorisation.
 import type { WorkCalendar } from './calendar'
 import type { CaseState } from './caseState'
-import { breachClock, CLOCK_LABELS, DUTY_OF, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
+import { breachClock, CLOCK_LABELS, clockDuty, extendClock, meetClock, pauseClock, resumeClock, startClock, type Clock } from './clock'
 import { fail, ok, type Result } from './errors'
 import type { CaseEvent, CaseStatus, ClockKind } from './events'
 import { ledgerColumnOf } from './ledger'
@@ -97,7 +97,9 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
       p.kind === 'consult'
         ? // 000 §4.2: a consult not answered on the spot is answered within the policy's limit
           [startClock('reply', when, ctx.policy.limits.reply.value, ctx.calendar)]
-        : []
+        : // 002 一次性告知 §5(2), 000 §4.1: an application's first clock runs from receipt, met by the
+          // notice of missing materials, the acceptance or the refusal
+          [startClock('supplementNotice', when, ctx.policy.limits.supplementNotice.value, ctx.calendar)]
     return ok({
       id: event.caseId,
       no: p.no,
@@ -225,9 +227,12 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
     case 'accepted': {
       if (state.kind !== 'application') return fail('CONFLICT', '咨询无需受理，请直接答复', { kind: state.kind })
       if (state.status !== 'inProgress' || state.acceptance) return wrongState(state, '受理')
+      // the acceptance answers the first clock: nothing was missing (002 一次性告知 §5(2))
+      const first = meetOpen(state, 'supplementNotice', when)
+      if (!first.ok) return first
       if (event.payload.mode === 'instant') {
         // 000 §4.1: what can be done on the spot is done at once
-        return ok({ ...state, status: 'completed', acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
+        return ok({ ...state, status: 'completed', clocks: first.value, acceptance: { mode: 'instant', at }, completion: { result: '当场办结', at } })
       }
       const published = state.matter?.promisedDays ?? undefined
       const limit = event.payload.limitDays ?? published
@@ -240,7 +245,7 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       return ok({
         ...state,
         acceptance: { mode: 'promised', at, limitDays: limit, ...(published !== undefined && limit !== published ? { limitReason: reason } : {}) },
-        clocks: [...state.clocks, startClock('promised', when, limit, calendar)],
+        clocks: [...first.value, startClock('promised', when, limit, calendar)],
       })
     }
 
@@ -259,7 +264,9 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       if (state.status !== 'inProgress') return wrongState(state, '作出不予办理决定')
       if (blank(event.payload.reason)) return missing('reason', '不予办理须说明理由')
       if (blank(event.payload.legalBasis)) return missing('legalBasis', '不予办理须写明依据（000 §4.1）')
-      const clocks = meetOpen(state, 'promised', when)
+      const first = meetOpen(state, 'supplementNotice', when)
+      if (!first.ok) return first
+      const clocks = meetOpen({ ...state, clocks: first.value }, 'promised', when)
       if (!clocks.ok) return clocks
       return ok({
         ...state,
@@ -386,11 +393,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         if (!clocks.ok) return clocks
         return close(withOutside, at, clocks.value, when)
       }
+      // a written application sent on is answered for the first clock (002 一次性告知 §5(2))
+      const first = meetOpen(state, 'supplementNotice', when)
+      if (!first.ok) return first
       return ok({
         ...state,
         status: 'forwarding',
         outside,
-        clocks: [...state.clocks, startClock('outsideForward', when, policy.limits.outsideForward.value, calendar)],
+        clocks: [...first.value, startClock('outsideForward', when, policy.limits.outsideForward.value, calendar)],
       })
     }
 
@@ -424,6 +434,127 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       return ok({ ...state, clocks: clocks.value })
     }
 
+    case 'extensionRequested': {
+      // 004 服务承诺 §3, 限时办结 §5: the request is checked as the extension itself would be
+      if (state.status === 'closed') return wrongState(state, '申请延期')
+      if (pendingExtension(state)) return fail('CONFLICT', '已有一项延期申请等待批准', { clockKind: pendingExtension(state)!.clockKind })
+      const { clockKind, days, reason } = event.payload
+      if (!mayExtend(policy, clockKind)) {
+        return fail('INVALID_INPUT', `${CLOCK_LABELS[clockKind]}不能延期（${policy.extension.clockKinds.cite}）`, {
+          field: 'clockKind',
+          cite: policy.extension.clockKinds.cite,
+        })
+      }
+      const trial = onClock(state, clockKind, (c) => extendClock(c, when, days, reason, by, policy.extension.maxDays.value, calendar), true)
+      if (!trial.ok) return trial
+      const request = { clockKind, days, reason: reason.trim(), by, at, decision: null }
+      return ok({ ...state, extensionRequests: [...(state.extensionRequests ?? []), request] })
+    }
+
+    case 'extensionDecided': {
+      const request = pendingExtension(state)
+      if (!request) return fail('CONFLICT', '没有等待批准的延期申请')
+      const { granted, note } = event.payload
+      if (!granted && blank(note)) return missing('note', '不予批准请说明理由')
+      let clocks = state.clocks
+      if (granted) {
+        // granted before the limit lapses, so the citizen learns the reason in time (004 服务承诺 §3)
+        const extended = onClock(
+          state,
+          request.clockKind,
+          (c) => extendClock(c, when, request.days, request.reason, by, policy.extension.maxDays.value, calendar),
+          true,
+        )
+        if (!extended.ok) return extended
+        clocks = extended.value
+      }
+      const requests = (state.extensionRequests ?? []).map((r) => (r === request ? { ...r, decision: { granted, note: note.trim(), by, at } } : r))
+      return ok({ ...state, clocks, extensionRequests: requests })
+    }
+
+    case 'reportedUp': {
+      // 000 §5.1, §6; 002 首问（办）负责 §2(2)(3); 004 首问负责制度 §5(3): reported, still the first responder's
+      if (!ACTIVE.includes(state.status)) return wrongState(state, '上报')
+      if (pendingReport(state)) return fail('CONFLICT', '已上报，正在等待答复')
+      if (blank(event.payload.detail)) return missing('detail', '请写明需要上级答复的情况')
+      const { to, reason, detail } = event.payload
+      return ok({
+        ...state,
+        reports: [...(state.reports ?? []), { to, reason, detail: detail.trim(), by, at, answer: null }],
+        clocks: [...state.clocks, startClock('reportUp', when, policy.limits.reportUp.value, calendar)],
+      })
+    }
+
+    case 'reportAnswered': {
+      const report = pendingReport(state)
+      if (!report) return fail('CONFLICT', '没有等待答复的上报')
+      if (blank(event.payload.answer)) return missing('answer', '请填写答复意见')
+      const clocks = meetOpen(state, 'reportUp', when)
+      if (!clocks.ok) return clocks
+      const reports = (state.reports ?? []).map((r) => (r === report ? { ...r, answer: { text: event.payload.answer.trim(), by, at } } : r))
+      return ok({ ...state, clocks: clocks.value, reports })
+    }
+
+    case 'jointPartConfirmed': {
+      // 000 §5.2, 002 首问（办）负责 §4(2): each co-window confirms the part of the plan it takes on
+      const joint = state.joint
+      if (!joint?.plan || state.status === 'closed') return wrongState(state, '确认承办部分')
+      const w = event.payload.windowId
+      if (!joint.coWindowIds.includes(w)) return missing('windowId', '只有本案的协办窗口可以确认')
+      if ((joint.confirmations ?? []).some((c) => c.windowId === w)) return fail('CONFLICT', '本窗口已确认过承办部分', { windowId: w })
+      if (blank(event.payload.part)) return missing('part', '请写明本窗口承担的办理内容')
+      const confirmations = [...(joint.confirmations ?? []), { windowId: w, part: event.payload.part.trim(), by, at }]
+      return ok({ ...state, joint: { ...joint, confirmations } })
+    }
+
+    case 'jointDisputeReported': {
+      // 001 第六条(三), 003 三(一)3: the windows cannot agree: a written report to the hall office
+      const joint = state.joint
+      if (state.status !== 'joint' || !joint || joint.plan || joint.dispute) return wrongState(state, '报告共同办理争议')
+      const p = event.payload
+      for (const [field, value, what] of [
+        ['items', p.items, '争议事项'],
+        ['leadReasons', p.leadReasons, '本窗口的理由'],
+        ['coReasons', p.coReasons, '协办窗口的理由'],
+        ['proposal', p.proposal, '处理建议'],
+      ] as const) {
+        if (blank(value)) return missing(field, `请填写${what}`)
+      }
+      // the lead window did its part in reporting: the decision is the hall office's, on its own clock
+      const met = meetOpen(state, 'jointPlan', when)
+      if (!met.ok) return met
+      const dispute = {
+        items: p.items.trim(),
+        leadReasons: p.leadReasons.trim(),
+        coReasons: p.coReasons.trim(),
+        proposal: p.proposal.trim(),
+        at,
+        by,
+        decision: null,
+      }
+      return ok({
+        ...state,
+        joint: { ...joint, dispute },
+        clocks: [...met.value, startClock('jointDecision', when, policy.limits.jointDecision.value, calendar)],
+      })
+    }
+
+    case 'jointDisputeDecided': {
+      const joint = state.joint
+      if (state.status !== 'joint' || !joint?.dispute || joint.dispute.decision) return wrongState(state, '裁定共同办理争议')
+      if (blank(event.payload.decision)) return missing('decision', '请填写裁定意见')
+      const clocks = meetOpen(state, 'jointDecision', when)
+      if (!clocks.ok) return clocks
+      const text = event.payload.decision.trim()
+      // the decision is the plan the windows follow
+      return ok({
+        ...state,
+        status: 'inProgress',
+        clocks: clocks.value,
+        joint: { ...joint, plan: text, planAt: at, dispute: { ...joint.dispute, decision: { text, at, by } } },
+      })
+    }
+
     case 'reminded': {
       if (event.actor.kind !== 'system') return fail('FORBIDDEN', '提醒由系统发出')
       const level = event.payload.level
@@ -446,12 +577,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       // 004: the violation is recorded against whoever was responsible at the due time: the holder of
       // the case, unless the clock is the lead window's (joint plan) or the hall office's (forward)
       const kind = event.payload.clockKind
-      const duty = DUTY_OF[kind]
+      const duty = clockDuty(kind, pendingReport(state)?.to)
       const windowId = event.payload.windowId ?? state.windowId
+      const holder = event.payload.staffId ?? state.handlerId
+      // nobody claimed it: the window answers for it, through its leads (004 考核 三(一)(1)(2))
       const violation =
-        duty === 'holder'
-          ? { clockKind: kind, staffId: event.payload.staffId ?? state.handlerId, windowId, at }
-          : { clockKind: kind, staffId: null, windowId, at, duty }
+        duty === 'holder' && holder
+          ? { clockKind: kind, staffId: holder, windowId, at }
+          : { clockKind: kind, staffId: null, windowId, at, duty: duty === 'holder' ? ('windowLead' as const) : duty }
       return ok({ ...state, clocks: clocks.value, violations: [...(state.violations ?? []), violation] })
     }
 
@@ -579,6 +712,16 @@ export const noticeRound = (n: { round?: number }) => n.round ?? 1
 export function pendingSlip(state: Pick<CaseState, 'status' | 'handovers'>): CaseState['handovers'][number] | null {
   const last = state.handovers[state.handovers.length - 1]
   return state.status === 'handoverPending' && last && !last.acknowledgedAt && !last.withdrawnAt ? last : null
+}
+
+/** the extension request waiting for the approver, if any */
+export function pendingExtension(state: Pick<CaseState, 'extensionRequests'>): NonNullable<CaseState['extensionRequests']>[number] | null {
+  return (state.extensionRequests ?? []).find((r) => !r.decision) ?? null
+}
+
+/** the report upward waiting for its answer, if any */
+export function pendingReport(state: Pick<CaseState, 'reports'>): NonNullable<CaseState['reports']>[number] | null {
+  return (state.reports ?? []).find((r) => !r.answer) ?? null
 }
 
 /** the slips with the pending one, if any, marked withdrawn at this time */

@@ -4,6 +4,7 @@ import type { CaseKind, Contact, MatterRef } from './schemas'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
 import type { Clock, Duty } from './clock'
 import type { Rating, Rectification } from './rating'
+import type { UpReason, UpTo } from './reportUp'
 
 export interface CaseState {
   id: string
@@ -61,6 +62,18 @@ export interface CaseState {
     reportedAt: string
     plan: string | null
     planAt: string | null
+    /** each co-window's confirmation of its part of the plan (absent on older records) */
+    confirmations?: Array<{ windowId: string; part: string; by: string; at: string }>
+    /** the written report to the hall office when the windows cannot agree, and its decision */
+    dispute?: {
+      items: string
+      leadReasons: string
+      coReasons: string
+      proposal: string
+      at: string
+      by: string
+      decision: { text: string; at: string; by: string } | null
+    } | null
   } | null
   referral: { toWindowId: string; note: string; linkedCaseId: string | null; at: string } | null
   outside: {
@@ -71,6 +84,17 @@ export interface CaseState {
     forwarded: { department: string; date: string; documentNo: string; at: string } | null
   } | null
   urges: Array<{ at: string; by: string; byKind: 'citizen' | 'staff' | 'system'; note: string; targetWindowId: string | null }>
+  /** extension requests where the rules ask for approval (absent on older records) */
+  extensionRequests?: Array<{
+    clockKind: ClockKind
+    days: number
+    reason: string
+    by: string
+    at: string
+    decision: { granted: boolean; note: string; by: string; at: string } | null
+  }>
+  /** 上报: reports upward and their answers (absent on older records) */
+  reports?: Array<{ to: UpTo; reason: UpReason; detail: string; by: string; at: string; answer: { text: string; by: string; at: string } | null }>
   /** clocks breached, against whom (004 assessment); absent on cases recorded before the sweep */
   violations?: Array<{
     clockKind: ClockKind

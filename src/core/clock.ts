@@ -30,6 +30,8 @@ export const CLOCK_LABELS: Record<ClockKind, string> = {
   complaint: '投诉办理时限',
   rectification: '整改时限',
   followUp: '回访时限',
+  reportUp: '上报答复时限',
+  jointDecision: '共同办理争议裁定时限',
 }
 
 /** who answers for a clock: the holder of the case, the lead of its window, or the hall office */
@@ -51,6 +53,13 @@ export const DUTY_OF: Record<ClockKind, Duty> = {
   complaint: 'office',
   rectification: 'windowLead',
   followUp: 'windowLead',
+  reportUp: 'windowLead',
+  jointDecision: 'office',
+}
+
+/** whose duty a clock is on this case: a report upward is answered by whom it went to */
+export function clockDuty(kind: ClockKind, reportTo: 'lead' | 'office' | null | undefined): Duty {
+  return kind === 'reportUp' && reportTo === 'office' ? 'office' : DUTY_OF[kind]
 }
 
 const t = (iso: string) => new Date(iso)

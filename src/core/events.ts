@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, WindowId } from './schemas'
 import { BadReason, RectificationFinding } from './rating'
+import { UpReason, UpTo } from './reportUp'
 
 export const IsoTime = z.string().datetime({ offset: true })
 
@@ -29,6 +30,8 @@ export const ClockKind = z.enum([
   'complaint', // 002 限时办结 §7
   'rectification',
   'followUp',
+  'reportUp', // 000 §5.1, §6: the answer to a report upward
+  'jointDecision', // 001 第六条(三), 003 三(一)3: the hall office's decision when the windows cannot agree
 ])
 export type ClockKind = z.infer<typeof ClockKind>
 
@@ -74,6 +77,16 @@ export const EventBody = z.discriminatedUnion('type', [
   ev('outsideHall', z.object({ mode: z.enum(['consult', 'written']), explanation: z.string(), department: z.string().default('') })),
   ev('outsideForwarded', z.object({ department: z.string(), date: z.string(), documentNo: z.string() })),
   ev('extended', z.object({ clockKind: ClockKind, days: z.number().int().min(1), reason: z.string(), approvedBy: StaffId.optional() })),
+  // 004 服务承诺 §3, 限时办结 §5: where the rules ask for approval the clerk requests, the approver decides
+  ev('extensionRequested', z.object({ clockKind: ClockKind, days: z.number().int().min(1), reason: z.string() })),
+  ev('extensionDecided', z.object({ granted: z.boolean(), note: z.string().default('') })),
+  // 上报 (000 §5.1, §6; 002 首问（办）负责 §2; 004 首问负责制度 §5(3)): the first responder stays responsible
+  ev('reportedUp', z.object({ to: UpTo, reason: UpReason, detail: z.string() })),
+  ev('reportAnswered', z.object({ answer: z.string() })),
+  // joint handling on both sides (000 §5.2, 001 第六条(三), 002 首问（办）负责 §4(2), 003 三(一)3)
+  ev('jointPartConfirmed', z.object({ windowId: WindowId, part: z.string() })),
+  ev('jointDisputeReported', z.object({ items: z.string(), leadReasons: z.string(), coReasons: z.string(), proposal: z.string() })),
+  ev('jointDisputeDecided', z.object({ decision: z.string() })),
   // recorded by the sweep: a reminder to the responsible person, the breach at the due time with who
   // was responsible then (a violation for the assessment, 004)
   ev('reminded', z.object({ clockKind: ClockKind, level: z.enum(['half', 'soon']) })),

@@ -3,7 +3,9 @@
 // something they wait for happens. Pure: the server writes these in the same transaction as the
 // events, keyed by case, event and recipient, so every notice exists once.
 import { formatShanghai } from './calendar'
-import { CLOCK_LABELS, DUTY_OF } from './clock'
+import { CLOCK_LABELS, clockDuty } from './clock'
+import { pendingReport } from './caseMachine'
+import { UP_REASONS } from './reportUp'
 import type { CaseState } from './caseState'
 import type { CaseEvent, ClockKind } from './events'
 
@@ -61,7 +63,7 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
 
     // whose duty a clock is: the joint plan the lead window's lead's, a forward the hall office's
     const dutyOf = (kind: ClockKind) => {
-      const duty = DUTY_OF[kind]
+      const duty = clockDuty(kind, pendingReport(state)?.to ?? [...(state.reports ?? [])].reverse()[0]?.to)
       return duty === 'office' ? people.office : duty === 'windowLead' ? people.leadsOf(state.windowId) : responsible
     }
 
@@ -114,6 +116,52 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
       case 'extended':
         add(citizen, 'progress', '办理时限已延长', `${state.no}：延长 ${e.payload.days} 个工作日，原因：${e.payload.reason}`)
         break
+      case 'extensionRequested':
+        // the approver the rules name: the window lead or the hall office
+        for (const id of new Set([...people.leadsOf(state.windowId), ...people.office]))
+          add(staff(id), 'task', '延期申请待您审批', `${state.no}：申请延长 ${e.payload.days} 个工作日，理由：${e.payload.reason}`)
+        break
+      case 'extensionDecided': {
+        const request = [...(state.extensionRequests ?? [])].reverse().find((r) => r.decision?.at === e.at)
+        if (request)
+          add(staff(request.by), 'task', e.payload.granted ? '延期申请已批准' : '延期申请未获批准', `${state.no}${e.payload.note ? `：${e.payload.note}` : ''}`)
+        // 004 服务承诺 §3: the citizen is told the new limit and why, before the old one lapses
+        if (request && e.payload.granted) add(citizen, 'progress', '办理时限已延长', `${state.no}：延长 ${request.days} 个工作日，原因：${request.reason}`)
+        break
+      }
+      case 'reportedUp': {
+        const body = `${state.no}：${UP_REASONS[e.payload.reason].label}。${e.payload.detail}`
+        // 000 §6: a serious or urgent matter goes to the window lead and the hall office both
+        const to =
+          e.payload.reason === 'seriousOrUrgent'
+            ? [...people.leadsOf(state.windowId), ...people.office]
+            : e.payload.to === 'office'
+              ? people.office
+              : people.leadsOf(state.windowId)
+        for (const id of new Set(to)) add(staff(id), 'task', '有案件上报待您答复', body)
+        break
+      }
+      case 'reportAnswered': {
+        const report = (state.reports ?? []).find((r) => r.answer?.at === e.at)
+        if (report) add(staff(report.by), 'task', '上报已答复', `${state.no}：${e.payload.answer}`)
+        break
+      }
+      case 'jointPlanRecorded':
+        for (const w of e.payload.coWindowIds)
+          for (const id of people.leadsOf(w)) add(staff(id), 'task', '共同办理方案已商定，请确认本窗口承办部分', `${state.no}：${e.payload.plan}`)
+        break
+      case 'jointPartConfirmed':
+        for (const id of state.handlerId ? [state.handlerId, ...people.leadsOf(state.windowId)] : people.leadsOf(state.windowId))
+          add(staff(id), 'task', '协办窗口已确认承办部分', `${state.no}：${e.payload.part}`)
+        break
+      case 'jointDisputeReported':
+        for (const id of people.office) add(staff(id), 'task', '共同办理争议待您裁定', `${state.no}：${e.payload.items}`)
+        break
+      case 'jointDisputeDecided':
+        for (const w of [state.windowId, ...(state.joint?.coWindowIds ?? [])])
+          for (const id of people.leadsOf(w)) add(staff(id), 'task', '共同办理争议已裁定', `${state.no}：${e.payload.decision}`)
+        if (state.handlerId) add(staff(state.handlerId), 'task', '共同办理争议已裁定', `${state.no}：${e.payload.decision}`)
+        break
       case 'handoverCreated':
         add(staff(e.payload.toStaffId), 'task', '有交接单待您阅知', `${state.no}：${e.payload.reason}`)
         break
@@ -127,6 +175,9 @@ export function notificationsFor(events: CaseEvent[], state: CaseState, people: 
         break
       case 'jointReported':
         for (const id of people.leadsOf(state.windowId)) add(staff(id), 'task', '共同办理待您商定方案', `${state.no}：${e.payload.note}`)
+        // 002 首问（办）负责 §4(2): the co-windows are informed, and the record shows it
+        for (const w of e.payload.coWindowIds)
+          for (const id of people.leadsOf(w)) add(staff(id), 'task', '其他窗口牵头的共同办理，请配合商定方案', `${state.no}：${e.payload.note}`)
         break
       case 'rated': {
         const r = (state.ratings ?? []).find((x) => x.at === e.at && x.round === state.round)

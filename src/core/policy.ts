@@ -5,8 +5,9 @@ import { z } from 'zod'
 import { text } from './text'
 import type { ClockKind } from './events'
 import { fail, ok, type Result } from './errors'
+import { REGULATION_TITLES, type PresetId } from './regulation'
 
-export type PresetId = '000' | '001' | '002' | '003' | '004'
+export type { PresetId }
 export const PRESET_IDS: PresetId[] = ['000', '001', '002', '003', '004']
 
 export interface Cited<T> {
@@ -57,7 +58,7 @@ const PHRASES_003: ForbiddenPhrase[] = [...PHRASES_000, { phrase: '我还有事'
 const P000: Policy = {
   presetId: '000',
   version: 1,
-  name: '铜陵市政务服务中心窗口首问负责制实施细则（2020）',
+  name: `${REGULATION_TITLES['000']}（市级政务服务中心，2020）`,
   limits: {
     reply: c(2, '000 §4.2'),
     jointPlan: c(2, '000 §5.2'),
@@ -68,6 +69,8 @@ const P000: Policy = {
     complaint: c(15, '002 限时办结 §7（本规定未作规定，沿用）'),
     rectification: c(5, '本厅设定（本规定未作规定）'),
     followUp: c(2, '本厅设定（本规定未作规定）'),
+    reportUp: c(1, '本厅设定（000 §6 要求立即请示报告，未规定答复时限）'),
+    jointDecision: c(2, '本厅设定（001 第六条(三)、003 三(一)3 未规定裁定时限）'),
   },
   extension: {
     clockKinds: c([], '000 未规定延期（§4.1 在承诺时限内办理，§4.2 2 个工作日内答复）'),
@@ -99,7 +102,7 @@ const withLimits = (base: Policy, over: Partial<Record<ClockKind, Cited<number>>
 const P001: Policy = {
   ...P000,
   presetId: '001',
-  name: '常州市金坛区机关首问负责制实施办法（试行）（2019）',
+  name: `${REGULATION_TITLES['001']}（试行）（区级机关，2019）`,
   limits: withLimits(P000, {
     reply: c(2, '001 §7(1)'),
     jointPlan: c(3, '001 §6(3)'),
@@ -114,7 +117,7 @@ const P001: Policy = {
 const P002: Policy = {
   ...P000,
   presetId: '002',
-  name: '铜川市政务服务中心一次性告知、限时办结、首问（办）负责、帮办代办制度（2023）',
+  name: `${REGULATION_TITLES['002']}（市级政务服务中心，2023）`,
   limits: withLimits(P000, {
     reply: c(1, '002 一次性告知 §5(3)'),
     supplementNotice: c(5, '002 一次性告知 §5(2)'),
@@ -135,7 +138,7 @@ const P002: Policy = {
 const P003: Policy = {
   ...P000,
   presetId: '003',
-  name: '铜陵市住房公积金管理中心首问负责制实施细则（2020）',
+  name: `${REGULATION_TITLES['003']}（市级公积金中心，2020）`,
   limits: withLimits(P000, {
     reply: c(2, '003 三(二)1'),
     jointPlan: c(3, '003 三(一)3'),
@@ -149,7 +152,7 @@ const P003: Policy = {
 const P004: Policy = {
   ...P000,
   presetId: '004',
-  name: '二坪镇便民服务中心首问负责、限时办结与考核制度（2023）',
+  name: `${REGULATION_TITLES['004']}（乡镇，2023）`,
   limits: withLimits(P000, { promised: c(0, '004 服务承诺 §3（按承诺时限）') }),
   extension: {
     clockKinds: c(['promised'], '004 限时办结 §5（仅承诺办结时限）'),
@@ -174,7 +177,19 @@ const points = z.number({ message: '请填写分值' }).int('分值须为整数'
 export const PolicyOverrides = z
   .object({
     limits: z.partialRecord(
-      z.enum(['reply', 'jointPlan', 'outsideForward', 'handoverContact', 'promised', 'supplementNotice', 'complaint', 'rectification', 'followUp']),
+      z.enum([
+        'reply',
+        'jointPlan',
+        'outsideForward',
+        'handoverContact',
+        'promised',
+        'supplementNotice',
+        'complaint',
+        'rectification',
+        'followUp',
+        'reportUp',
+        'jointDecision',
+      ]),
       days,
     ),
     extension: z.object({ maxDays: days, needsLeadApproval: z.boolean() }).partial(),
@@ -285,6 +300,8 @@ export const POLICY_FIELDS: PolicyField[] = [
   { group: 'limits', key: 'handoverContact', label: '承办人联系市民时限', unit: 'workdays', hint: '交接后承办人联系市民（0 为当日）' },
   { group: 'limits', key: 'jointPlan', label: '共同办理方案商定时限', unit: 'workdays' },
   { group: 'limits', key: 'outsideForward', label: '书面申请移交时限', unit: 'workdays' },
+  { group: 'limits', key: 'reportUp', label: '上报答复时限', unit: 'workdays', hint: '首问负责人上报窗口负责人或政务服务科后，得到答复的时限' },
+  { group: 'limits', key: 'jointDecision', label: '共同办理争议裁定时限', unit: 'workdays', hint: '各窗口商定不成、书面报告政务服务科后，由其裁定的时限' },
   { group: 'limits', key: 'complaint', label: '投诉办理时限', unit: 'workdays' },
   { group: 'extension', key: 'maxDays', label: '延期合计最多', unit: 'workdays', hint: '同一时限的各次延期合计不超过此数' },
   { group: 'extension', key: 'needsLeadApproval', label: '延期须经窗口负责人批准', unit: 'yesNo' },

@@ -2,6 +2,7 @@
 import type { CaseEvent } from './events'
 import { CLOCK_LABELS } from './clock'
 import { BAD_REASON_LABELS, FINDING_LABELS, RATING_LABELS, type RatingLevel } from './rating'
+import { UP_REASONS, UP_TO_LABELS } from './reportUp'
 
 export interface Names {
   staff: (staffId: string) => string
@@ -68,6 +69,20 @@ export function describeEvent(e: CaseEvent, names: Names): string {
       return `已移交 ${e.payload.department}（${e.payload.date}，文号 ${e.payload.documentNo}）`
     case 'extended':
       return `延期 ${e.payload.days} 个工作日，原因：${e.payload.reason}`
+    case 'extensionRequested':
+      return `申请将${CLOCK_LABELS[e.payload.clockKind]}延长 ${e.payload.days} 个工作日，理由：${e.payload.reason}（待批准）`
+    case 'extensionDecided':
+      return e.payload.granted ? `批准延期${e.payload.note ? `：${e.payload.note}` : ''}` : `延期申请未获批准：${e.payload.note}`
+    case 'reportedUp':
+      return `因${UP_REASONS[e.payload.reason].label}，已报告${UP_TO_LABELS[e.payload.to]}：${e.payload.detail}`
+    case 'reportAnswered':
+      return `上级答复：${e.payload.answer}`
+    case 'jointPartConfirmed':
+      return `${names.window(e.payload.windowId)}确认承办：${e.payload.part}`
+    case 'jointDisputeReported':
+      return `各窗口对办理方案意见不一致，已书面报告政务服务科：${e.payload.items}`
+    case 'jointDisputeDecided':
+      return `政务服务科裁定：${e.payload.decision}`
     case 'reminded':
       return `系统提醒承办人：${CLOCK_LABELS[e.payload.clockKind]}${e.payload.level === 'half' ? '已过半' : '即将到期'}`
     case 'clockBreached':

@@ -163,7 +163,38 @@ export interface CaseView {
     /** withdrawn by a takeover or an assignment before the receiver acknowledged it */
     withdrawnAt: string | null
   }>
-  joint: { coWindowIds: string[]; coWindows: string[]; note: string; plan: string | null; planAt: string | null } | null
+  joint: {
+    coWindowIds: string[]
+    coWindows: string[]
+    note: string
+    plan: string | null
+    planAt: string | null
+    /** each co-window's confirmed part, and the co-windows still to confirm */
+    confirmations: Array<{ windowId: string; window: string; part: string; by: string; at: string }>
+    unconfirmed: string[]
+    /** the written report to the hall office when the windows could not agree (001 第六条(三)) */
+    dispute: {
+      items: string
+      leadReasons: string
+      coReasons: string
+      proposal: string
+      at: string
+      by: string
+      decision: { text: string; at: string; by: string } | null
+    } | null
+  } | null
+  /** extension requests and their decisions (004 限时办结 §5) */
+  extensionRequests: Array<{
+    clockKind: ClockKind
+    clockLabel: string
+    days: number
+    reason: string
+    by: string
+    at: string
+    decision: { granted: boolean; note: string; by: string; at: string } | null
+  }>
+  /** 上报 and the answers */
+  reports: Array<{ to: string; reason: string; cite: string; detail: string; by: string; at: string; answer: { text: string; by: string; at: string } | null }>
   referral: { toWindow: PublicWindow; note: string; linkedCaseId: string | null; at: string } | null
   outside: {
     mode: 'consult' | 'written'
@@ -214,6 +245,13 @@ export const CASE_ABILITIES = [
   'outsideHall',
   'forwardOutside',
   'extend',
+  'requestExtension',
+  'decideExtension',
+  'reportUp',
+  'answerReport',
+  'confirmJointPart',
+  'reportJointDispute',
+  'decideJointDispute',
   'takeOver',
   'close',
   'rate',
@@ -263,6 +301,8 @@ export interface QueueView {
   supervised: CaseSummary[]
   /** for a window lead the window's bad ratings to rectify or follow up, for the hall office the whole hall's */
   rectifications: CaseSummary[]
+  /** joint handling another window leads with this window as a co-window (000 §5.2): its staff confirm their part */
+  coHandled: CaseSummary[]
 }
 
 export interface DemoStaffEntry {
@@ -431,6 +471,12 @@ export interface StaffAdminView {
   windows: Array<{ id: string; name: string }>
 }
 
+/**
+ * A file the server made for the user (a workbook, an archive): inline on the hall's own server; in
+ * the cloud a short-lived link to cloud storage, since a function's answer is limited in size.
+ */
+export type MadeFile = { fileName: string; base64: string } | { fileName: string; url: string }
+
 export interface ActionOutputs {
   session: SessionView
   login: SessionView
@@ -459,6 +505,13 @@ export interface ActionOutputs {
   outsideHall: CaseView
   forwardOutside: CaseView
   extendClock: CaseView
+  requestExtension: CaseView
+  decideExtension: CaseView
+  reportUp: CaseView
+  answerReport: CaseView
+  confirmJointPart: CaseView
+  reportJointDispute: CaseView
+  decideJointDispute: CaseView
   takeOver: CaseView
   assignCase: CaseView
   closeCase: CaseView
@@ -476,13 +529,13 @@ export interface ActionOutputs {
   rateComplaint: ComplaintView
   ledger: LedgerView
   ledgerCases: { cases: CaseSummary[]; more: boolean }
-  ledgerWorkbook: { fileName: string; base64: string }
+  ledgerWorkbook: MadeFile
   revealPhone: { phone: string }
   hallSettings: HallSettingsView
   saveHall: HallSettingsView
   saveWindow: HallSettingsView
   dashboard: DashboardView
-  exportArchive: { fileName: string; base64: string; cases: number }
+  exportArchive: MadeFile & { cases: number }
   policySettings: PolicySettingsView
   savePolicy: PolicySettingsView
   calendarSettings: CalendarView
@@ -490,7 +543,7 @@ export interface ActionOutputs {
   removeCalendarDay: CalendarView
   matterList: MatterAdminView
   saveMatter: Matter
-  exportMatters: { fileName: string; base64: string }
+  exportMatters: MadeFile
   importMatters: { imported: number; created: number; updated: number }
   staffList: StaffAdminView
   saveStaff: StaffAdminView['staff'][number]

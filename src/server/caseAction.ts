@@ -52,6 +52,8 @@ async function loadCase(
     policyVersion: state.policy.version,
     staffIds: [...staffNamedBy(state, events), ...(names.staffIds ?? [])],
     windowIds: [...windowsOf(state), ...(names.windowIds ?? [])],
+    // a case action may notify the hall office (an extension to approve, a report upward, a dispute)
+    office: true,
   })
   const hall = hallContextOf(bundle, 'asked', state.policy.version)
   return { state, events, bundle, hall, dir: directoryOf(bundle.windows, bundle.staff) }

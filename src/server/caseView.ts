@@ -3,6 +3,7 @@ import { CLOCK_LABELS, clockState, countdown } from '../core/clock'
 import type { WorkCalendar } from '../core/calendar'
 import { STATUS_LABELS } from '../core/caseMachine'
 import { describeEvent, describeWho } from '../core/timeline'
+import { UP_REASONS, UP_TO_LABELS } from '../core/reportUp'
 import { BAD_REASON_LABELS, FINDING_LABELS, RATING_LABELS } from '../core/rating'
 import type { CaseState } from '../core/caseState'
 import type { CaseEvent } from '../core/events'
@@ -142,8 +143,32 @@ export function caseView(
           note: state.joint.note,
           plan: state.joint.plan,
           planAt: state.joint.planAt,
+          confirmations: (state.joint.confirmations ?? []).map((c) => ({ ...c, window: dir.window(c.windowId), by: dir.staff(c.by) })),
+          unconfirmed: state.joint.coWindowIds.filter((w) => !(state.joint?.confirmations ?? []).some((c) => c.windowId === w)).map(dir.window),
+          dispute: state.joint.dispute
+            ? {
+                ...state.joint.dispute,
+                by: dir.staff(state.joint.dispute.by),
+                decision: state.joint.dispute.decision ? { ...state.joint.dispute.decision, by: dir.staff(state.joint.dispute.decision.by) } : null,
+              }
+            : null,
         }
       : null,
+    extensionRequests: (state.extensionRequests ?? []).map((r) => ({
+      ...r,
+      clockLabel: CLOCK_LABELS[r.clockKind],
+      by: dir.staff(r.by),
+      decision: r.decision ? { ...r.decision, by: dir.staff(r.decision.by) } : null,
+    })),
+    reports: (state.reports ?? []).map((r) => ({
+      to: UP_TO_LABELS[r.to],
+      reason: UP_REASONS[r.reason].label,
+      cite: UP_REASONS[r.reason].cite,
+      detail: r.detail,
+      by: dir.staff(r.by),
+      at: r.at,
+      answer: r.answer ? { ...r.answer, by: dir.staff(r.answer.by) } : null,
+    })),
     referral: state.referral
       ? {
           toWindow: toWindow ? publicWindow(toWindow) : { id: state.referral.toWindowId, name: state.referral.toWindowId, number: '', scope: '' },

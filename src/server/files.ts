@@ -7,6 +7,7 @@ import { formatShanghai } from '../core/calendar'
 import { DomainError } from '../core/errors'
 import type { CaseState } from '../core/caseState'
 import type { Staff } from '../core/schemas'
+import type { MadeFile } from '../core/views'
 import { staffSeesCase } from '../core/access'
 import type { Identity } from './identity'
 import { takeLimit } from './limits'
@@ -29,6 +30,8 @@ export interface FileAccess {
   checkStaffPhoto(id: string, uploaderId: string | null, hallId: string, staffId: string): Promise<void>
   /** links the reader's app can show; null for a file that cannot be shown now */
   urls(ids: string[]): Promise<Map<string, string | null>>
+  /** hands a file the server made to the user who asked for it */
+  deliver(hallId: string, fileName: string, bytes: Uint8Array, now: Date): Promise<MadeFile>
 }
 
 const stale = () => new DomainError('INVALID_INPUT', '有照片已失效，请删除后重新上传', { field: 'attachments' })
@@ -56,6 +59,9 @@ export function serverFiles(store: UploadStore): FileAccess {
     async urls(ids) {
       return new Map(ids.map((id) => [id, isServerFileId(id) ? `/api/files/${id}` : null]))
     },
+    async deliver(_hallId, fileName, bytes) {
+      return { fileName, base64: Buffer.from(bytes).toString('base64') }
+    },
   }
 }
 
@@ -64,7 +70,14 @@ export interface CloudFiles {
   getTempFileURL(options: {
     fileList: Array<{ fileID: string; maxAge: number }>
   }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string; status: number }> }>
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
 }
+
+/** how long the link to a made file lasts: long enough to open it, short enough not to be passed on */
+export const MADE_FILE_LINK_SECONDS = 600
+
+/** the most files one getTempFileURL call takes */
+export const TEMP_URL_BATCH = 50
 
 /** WeChat cloud storage; links last two hours (the case page asks again on each show) */
 export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unknown) => void): FileAccess {
@@ -85,14 +98,31 @@ export function cloudFiles(sdk: CloudFiles, log: (message: string, error?: unkno
     async urls(ids) {
       const urls = new Map<string, string | null>(ids.map((id) => [id, null]))
       if (ids.length === 0) return urls
-      try {
-        const { fileList } = await sdk.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: 7200 })) })
-        for (const f of fileList) if (f.status === 0 && f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
-      } catch (e) {
-        // the case still shows; the photos say they cannot be shown now
-        log('getTempFileURL failed', e)
-      }
+      // getTempFileURL takes at most 50 files a call
+      const unique = [...new Set(ids)]
+      const batches = Array.from({ length: Math.ceil(unique.length / TEMP_URL_BATCH) }, (_, i) => unique.slice(i * TEMP_URL_BATCH, (i + 1) * TEMP_URL_BATCH))
+      await Promise.all(
+        batches.map(async (batch) => {
+          try {
+            const { fileList } = await sdk.getTempFileURL({ fileList: batch.map((fileID) => ({ fileID, maxAge: 7200 })) })
+            for (const f of fileList) if (f.status === 0 && f.tempFileURL) urls.set(f.fileID, f.tempFileURL)
+          } catch (e) {
+            // the case still shows; the photos say they cannot be shown now
+            log('getTempFileURL failed', e)
+          }
+        }),
+      )
       return urls
+    },
+    // A callFunction answer carries at most 1 MB, less than a month's archive: the file goes to cloud
+    // storage under exports/<hall>/<day>/ (no client may read it there) and the user gets a link.
+    async deliver(hallId, fileName, bytes, now) {
+      const cloudPath = `exports/${hallId}/${formatShanghai(now).slice(0, 10)}/${randomBytes(8).toString('hex')}/${fileName}`
+      const { fileID } = await sdk.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) })
+      const { fileList } = await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: MADE_FILE_LINK_SECONDS }] })
+      const url = fileList[0]?.status === 0 ? fileList[0].tempFileURL : ''
+      if (!url) throw new DomainError('INTERNAL', '文件已生成，但暂时无法取得下载链接，请稍后重试')
+      return { fileName, url }
     },
   }
 }

@@ -270,7 +270,18 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   })
 
   if (existsSync(opts.h5Dir)) {
-    await app.register(fastifyStatic, { root: opts.h5Dir, index: 'index.html', cacheControl: false })
+    await app.register(fastifyStatic, {
+      root: opts.h5Dir,
+      // a list: with preCompressed, @fastify/static finds the index of `/` only in a list
+      index: ['index.html'],
+      // the .br and .gz copies the build wrote beside each file (config/precompress.ts), by Accept-Encoding
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('vary', 'accept-encoding')
+        res.setHeader('cache-control', cacheControlOf(path))
+      },
+    })
   } else {
     app.get('/', async (_req, reply) => reply.code(503).type('text/plain; charset=utf-8').send('H5 页面尚未构建，请先运行 npm run build:h5'))
   }
@@ -278,6 +289,16 @@ export async function createHttpServer(opts: HttpOptions): Promise<FastifyInstan
   if (opts.control) registerControl(app, opts.control)
   return app
 }
+
+/** a build file whose name carries its content hash (js/app.1a2b3c4d.js, css/app.<hash>.css), compressed or not */
+const HASHED = /\.[0-9a-f]{8,}\.(js|css)(\.br|\.gz)?$/
+
+/**
+ * A hashed file never changes under its name: a phone keeps it for a year and does not even ask
+ * again. Anything else (index.html, which names the current files) is asked again on every visit,
+ * answered with 304 when unchanged, so a new build reaches every phone at once.
+ */
+export const cacheControlOf = (path: string): string => (HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 

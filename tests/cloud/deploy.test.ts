@@ -24,7 +24,14 @@ import {
   type FunctionState,
   type Rule,
 } from '../../src/server/commands/cloudDeploy'
-import { createCloudbaseStore, type CloudCollection, type CloudData, type CloudDatabase, type CloudQuery } from '../../src/server/store/cloudbase'
+import {
+  createCloudbaseStore,
+  type CloudAggregate,
+  type CloudCollection,
+  type CloudData,
+  type CloudDatabase,
+  type CloudQuery,
+} from '../../src/server/store/cloudbase'
 import { describeStoreContract } from '../store/contract'
 import { FakeCloudDb } from '../support/fakeCloudDb'
 import { notifyConfig } from '../../src/server/notify/config'
@@ -413,6 +420,24 @@ function recording(db: FakeCloudDb): CloudDatabase {
     gte: tag('gte', _.gte),
     and: tag('and', _.and),
   } as CloudDatabase['command']
+  const shapeOf = (name: string, where: CloudData, sort: QueryShape['sort']) => {
+    const equal: string[] = []
+    const range: string[] = []
+    for (const [field, v] of Object.entries(where)) {
+      const op = typeof v === 'object' && v !== null ? commands.get(v) : undefined
+      ;(op && op !== 'eq' && op !== 'in' ? range : equal).push(field)
+    }
+    const shape = { collection: name, equal: equal.sort(), range: range.sort(), sort }
+    shapes.set(JSON.stringify(shape), shape)
+  }
+  // an aggregation is served by the index its first $match uses
+  const aggregate = (name: string, a: CloudAggregate, where: CloudData | null): CloudAggregate => ({
+    match: (cond) => aggregate(name, a.match(cond), where ?? cond),
+    group: (spec) => aggregate(name, a.group(spec), where),
+    sort: (spec) => aggregate(name, a.sort(spec), where),
+    limit: (n) => aggregate(name, a.limit(n), where),
+    end: () => (shapeOf(name, where ?? {}, []), a.end()),
+  })
   const wrap = (name: string, q: CloudQuery, where: CloudData, sort: QueryShape['sort']): CloudQuery => {
     const note = () => {
       const equal: string[] = []
@@ -437,7 +462,7 @@ function recording(db: FakeCloudDb): CloudDatabase {
     command,
     collection: (name: string): CloudCollection => {
       const c = db.collection(name)
-      return { ...wrap(name, c, {}, []), doc: (id: string) => c.doc(id) }
+      return { ...wrap(name, c, {}, []), doc: (id: string) => c.doc(id), aggregate: () => aggregate(name, c.aggregate(), null) }
     },
     runTransaction: (fn) => db.runTransaction(fn),
     createCollection: (name) => db.createCollection(name),

@@ -206,6 +206,24 @@ describe('who is charged (000 §5.2, §5.4, §8)', () => {
     const sheets = assessMonth([late], [], staffList, '2026-11', ctx.policy, ctx.calendar, at)
     expect(sheets.map((s) => s.items.length)).toEqual([1, 0, 0])
   })
+
+  it('an online consult nobody claimed is charged to its window’s lead under 004 考核 三(一)(2); an unclaimed application under (1)', () => {
+    const consult = fold('consult', [
+      ['2026-11-04T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: null, windowId: 'bdc' } }],
+    ])
+    // 004 gives the notice of missing materials on the spot: the same day's close
+    const application = fold('application', [
+      ['2026-11-02T17:35:00', system, { type: 'clockBreached', payload: { clockKind: 'supplementNotice', staffId: null, windowId: 'bdc' } }],
+    ])
+    const sheets = assessMonth([consult, application], [], staffList, '2026-11', ctx.policy, ctx.calendar, at)
+    const items = (id: string) => sheets.find((s) => s.staffId === id)!.items.map((d) => [d.kind, d.caseNo, d.cite])
+    expect(items('bdc-li')).toEqual([])
+    expect(items('bdc-lead')).toEqual([
+      ['firstResponderBreach', application.no, ctx.policy.assessment.firstResponderBreach.cite],
+      ['onlineConsultLate', consult.no, ctx.policy.assessment.onlineConsultLate.cite],
+    ])
+    expect(ctx.policy.assessment.onlineConsultLate.cite).toContain('三(一)(2)')
+  })
 })
 
 describe('the rules a month is assessed under (DESIGN "Policy presets")', () => {

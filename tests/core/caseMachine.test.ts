@@ -200,6 +200,44 @@ describe('applications (000 §4.1)', () => {
     expect(ok.ok && ok.value.status).toBe('refused')
   })
 
+  it('the first clock runs from receipt: the notice, the acceptance or the refusal meets it (002 一次性告知 §5(2))', () => {
+    const c002 = { ...ctx, policy: PRESETS['002'] }
+    const first = (s: CaseState) => s.clocks.find((k) => k.kind === 'supplementNotice')
+    // 10:00 Monday 23 Nov, 5 working days under 002; on the spot (the same day's close) under 000
+    expect(first(run('application', [], c002).state)).toMatchObject({ limitDays: 5, dueAt: '2026-11-30T17:30:00+08:00', metAt: null })
+    expect(first(run('application', []).state)).toMatchObject({ limitDays: 0, dueAt: '2026-11-23T17:30:00+08:00' })
+    for (const answer of [
+      notice('BJ-1'),
+      promised,
+      { type: 'accepted', payload: { mode: 'instant' } } as EventBody,
+      { type: 'refused', payload: { reason: '不属于受理范围', legalBasis: '《不动产登记暂行条例》第十七条' } } as EventBody,
+      { type: 'outsideHall', payload: { mode: 'written', explanation: '由市场监管局办理', department: '市场监管局' } } as EventBody,
+    ]) {
+      const s = run(
+        'application',
+        [
+          [li, claim],
+          [li, answer],
+        ],
+        c002,
+      ).state
+      expect([answer.type, first(s)?.metAt]).toEqual([answer.type, '2026-11-23T12:00:00+08:00'])
+    }
+    // a consult has no such clock
+    expect(first(run('consult', [], c002).state)).toBeUndefined()
+  })
+
+  it('an unclaimed case breaches against its window: its leads are charged, not nobody (004 考核 三(一)(1)(2))', () => {
+    const sweep: Actor = { kind: 'system', id: 'sweep' }
+    const s = run('consult', [])
+    const late = tryNext(s.state, sweep, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: null, windowId: 'bdc' } }, 24 * 3)
+    expect(late.ok && late.value.violations).toEqual([expect.objectContaining({ clockKind: 'reply', staffId: null, windowId: 'bdc', duty: 'windowLead' })])
+    // once claimed, the holder answers for it
+    const held = run('consult', [[li, claim]])
+    const heldLate = tryNext(held.state, sweep, { type: 'clockBreached', payload: { clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc' } }, 24 * 3)
+    expect(heldLate.ok && heldLate.value.violations).toEqual([{ clockKind: 'reply', staffId: 'bdc-li', windowId: 'bdc', at: expect.any(String) }])
+  })
+
   it('a second supplement notice is recorded as a one-time-notice breach', () => {
     const s = run('application', [
       [li, claim],

@@ -41,6 +41,8 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     notices: [],
     handovers: [],
     joint: null,
+    extensionRequests: [],
+    reports: [],
     referral: null,
     outside: null,
     supervision: null,

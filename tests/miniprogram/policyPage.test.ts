@@ -45,7 +45,8 @@ it('shows each rule with its citation, and saves an adjustment as a new version'
   const text = textOf(comp)
   expect(text).toContain('咨询答复时限')
   expect(text).toContain('2 个工作日')
-  expect(text).toContain('依据：000 §4.2')
+  // the basis in words, its short code kept for the office
+  expect(text).toContain('依据：《政务服务中心窗口首问负责制实施细则》第四条第二项〔000 §4.2〕')
   expect(text).toContain('「不知道」')
 
   await fire(comp, 'btn--plain', 'tap') // 调整规则

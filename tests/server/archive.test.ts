@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import type { ActionInput, ActionName } from '../../src/core/api'
 import type { Identity } from '../../src/server/identity'
 import { demoDb } from '../support/pglite'
-import { citizen, outcome, rid, staffMember, testApi } from '../support/api'
+import { citizen, outcome, rid, staffMember, testApi, madeBytes } from '../support/api'
 
 const db = demoDb()
 let now = new Date('2026-11-20T02:00:00Z') // Fri 20 Nov, 10:00 in the hall
@@ -37,7 +37,7 @@ it('exports the period’s cases with every step, as xlsx and as JSON lines', as
   const period = { from: '2026-11-23', to: '2026-11-24' }
   const lines = await api().ok(office, 'exportArchive', { ...period, format: 'jsonl' })
   expect(lines).toMatchObject({ fileName: '首问负责制案件归档_示范市政务服务中心_2026-11-23至2026-11-24.jsonl', cases: 2 })
-  const parsed = Buffer.from(lines.base64, 'base64')
+  const parsed = madeBytes(lines)
     .toString('utf8')
     .trimEnd()
     .split('\n')
@@ -50,7 +50,7 @@ it('exports the period’s cases with every step, as xlsx and as JSON lines', as
 
   const book = await api().ok(office, 'exportArchive', { ...period, format: 'xlsx' })
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from(book.base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(madeBytes(book) as unknown as ArrayBuffer)
   const cases = wb.getWorksheet('案件')!
   const rows = cases.getSheetValues().slice(2) as unknown[][]
   expect(rows).toHaveLength(2)

@@ -44,6 +44,8 @@ beforeAll(async () => {
     requestId: rid(),
   })
   await api().ok(li, 'claimCase', { caseId: joint.caseId, requestId: rid() })
+  // accepted at once, so the first clock (002 一次性告知 §5(2)) is met; only the joint plan runs late
+  await api().ok(li, 'acceptCase', { caseId: joint.caseId, requestId: rid(), mode: 'promised', limitDays: 5 })
   await api().ok(li, 'reportJoint', { caseId: joint.caseId, requestId: rid(), coWindowIds: ['sw'], note: '涉及契税核定' })
   now = new Date('2026-11-05T02:00:00Z')
   await runSweep(db.store, { now })

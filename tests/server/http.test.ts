@@ -1,17 +1,30 @@
 // The self-hosted shell: POST /api/<action>, the signed HttpOnly session cookie, error statuses.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { get, type IncomingHttpHeaders } from 'node:http'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { seedDemoHall } from '../../src/server/demoHall'
-import { createHttpServer } from '../../src/server/http'
+import { cacheControlOf, createHttpServer } from '../../src/server/http'
 import { openTestDb, type TestDb } from '../support/pglite'
 
 let db: TestDb
 let app: FastifyInstance
 let base = ''
 const h5Dir = mkdtempSync(join(tmpdir(), 'shouwen-h5-'))
-writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>首问通</title>')
+const INDEX = '<!doctype html><title>首问通</title>' + '<div class="splash"></div>'.repeat(40)
+const APP_JS = `console.log(${JSON.stringify('首问通'.repeat(200))})`
+// as the H5 build writes them: each text file with its .br and .gz copy (config/precompress.ts)
+mkdirSync(join(h5Dir, 'js'))
+for (const [name, text] of [
+  ['index.html', INDEX],
+  ['js/app.0a1b2c3d.js', APP_JS],
+]) {
+  writeFileSync(join(h5Dir, name), text)
+  writeFileSync(join(h5Dir, `${name}.br`), brotliCompressSync(text))
+  writeFileSync(join(h5Dir, `${name}.gz`), gzipSync(text))
+}
 
 beforeAll(async () => {
   db = await openTestDb()
@@ -94,4 +107,46 @@ it('serves the H5 app', async () => {
   const res = await fetch(`${base}/`)
   expect(res.status).toBe(200)
   expect(await res.text()).toContain('首问通')
+})
+
+// node's fetch would decompress on its own; the raw bytes show what went over the wire
+function raw(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; bytes: Buffer }> {
+  return new Promise((done, fail) => {
+    get(`${base}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => done({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) }))
+    }).on('error', fail)
+  })
+}
+
+it('sends the compressed copy the browser accepts, and the plain file to one that accepts none', async () => {
+  const br = await fetch(`${base}/js/app.0a1b2c3d.js`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+  expect(br.headers.get('content-encoding')).toBe('br')
+  expect(br.headers.get('vary')).toMatch(/accept-encoding/i)
+  expect(await br.text()).toBe(APP_JS)
+  const gz = await fetch(`${base}/js/app.0a1b2c3d.js`, { headers: { 'accept-encoding': 'gzip' } })
+  expect(gz.headers.get('content-encoding')).toBe('gzip')
+  const plain = await fetch(`${base}/js/app.0a1b2c3d.js`, { headers: { 'accept-encoding': 'identity' } })
+  expect(plain.headers.get('content-encoding')).toBeNull()
+  expect(await plain.text()).toBe(APP_JS)
+})
+
+it('compresses the entry page too, and lets a phone keep hashed files for a year but ask for the page each time', async () => {
+  const page = await raw('/', 'br')
+  expect(page.status).toBe(200)
+  expect(page.headers['content-encoding']).toBe('br')
+  expect(brotliDecompressSync(page.bytes).toString()).toBe(INDEX)
+  expect(page.bytes.length).toBeLessThan(Buffer.byteLength(INDEX) / 4)
+  expect(page.headers['cache-control']).toBe('no-cache')
+  const js = await raw('/js/app.0a1b2c3d.js', 'br')
+  expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+})
+
+it('marks only content-hashed build files as immutable', () => {
+  expect(cacheControlOf('/h5/js/app.1a2b3c4d.js')).toMatch(/immutable/)
+  expect(cacheControlOf('/h5/css/app.0123456789abcdef0123.css.br')).toMatch(/immutable/)
+  expect(cacheControlOf('/h5/index.html')).toBe('no-cache')
+  expect(cacheControlOf('/h5/index.html.br')).toBe('no-cache')
+  expect(cacheControlOf('/h5/static/logo.png')).toBe('no-cache')
 })

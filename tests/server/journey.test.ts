@@ -143,7 +143,7 @@ describe('claim and reply', () => {
         .filter(([, v]) => v)
         .map(([k]) => k)
         .sort(),
-    ).toEqual(['createHandover', 'outsideHall', 'refer', 'reply', 'reportJoint'].sort())
+    ).toEqual(['createHandover', 'outsideHall', 'refer', 'reply', 'reportJoint', 'reportUp'].sort())
     expect(claimed.colleagues.map((c) => c.id).sort()).toEqual(['bdc-lead', 'bdc-li', 'bdc-wang'])
     const leadView = await api().ok(staffMember('bdc-lead'), 'getCase', { caseId })
     // 000 extends no limit: the lead may take over, not extend

@@ -5,7 +5,7 @@ import type { ActionInput, ActionName } from '../../src/core/api'
 import { seedDemoHall } from '../../src/server/demoHall'
 import type { Identity } from '../../src/server/identity'
 import { openTestDb, type TestDb } from '../support/pglite'
-import { citizen, rid, staffMember, testApi, outcome } from '../support/api'
+import { citizen, rid, staffMember, testApi, outcome, madeBytes } from '../support/api'
 
 let db: TestDb
 let now = new Date('2026-11-23T02:00:00Z') // Mon 10:00 in the hall
@@ -160,7 +160,7 @@ it('exports the sheets as an xlsx laid out like 附件3', async () => {
   const out = await api().ok(office, 'ledgerWorkbook', nov)
   expect(out.fileName).toBe('首问负责制统计表_示范市政务服务中心_2026-11-01至2026-11-30.xlsx')
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(madeBytes(out) as unknown as ArrayBuffer)
   const all = wb.getWorksheet('全厅汇总')!
   expect(all.getCell('A1').value).toBe('示范市政务服务中心 窗口首问负责制情况统计表')
   expect(all.getCell('B3').value).toBe('职责范围内（件）')

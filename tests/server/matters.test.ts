@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import type { ActionInput, ActionName } from '../../src/core/api'
 import type { Identity } from '../../src/server/identity'
 import { demoDb } from '../support/pglite'
-import { citizen, outcome, staffMember, testApi } from '../support/api'
+import { citizen, outcome, staffMember, testApi, madeBytes } from '../support/api'
 
 const db = demoDb()
 const api = () => testApi({ store: db.store, now: () => new Date('2026-11-23T02:00:00Z') })
@@ -14,7 +14,7 @@ const code = <A extends ActionName>(who: Identity, action: A, input: ActionInput
 async function workbook(edit: (ws: ExcelJS.Worksheet) => void): Promise<string> {
   const exported = await api().ok(office, 'exportMatters', {})
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(madeBytes(exported) as unknown as ArrayBuffer)
   edit(wb.getWorksheet('事项清单')!)
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
 }
@@ -64,7 +64,7 @@ it('exports the catalog and imports it back edited, creating and updating matter
   })
   expect(after.find((m) => m.id === before[0]!.id)!.name).toMatch(/（修订）$/)
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from((await api().ok(office, 'exportMatters', {})).base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(madeBytes(await api().ok(office, 'exportMatters', {})) as unknown as ArrayBuffer)
   expect(wb.getWorksheet('事项清单')!.rowCount).toBe(after.length + 1)
 })
 

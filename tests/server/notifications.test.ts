@@ -49,7 +49,8 @@ it("the joint lead's urge reaches the co-window's lead (002: the proof it pushed
   expect(await titles(lead)).toEqual(['共同办理待您商定方案'])
   await api().ok(lead, 'recordJointPlan', { caseId, requestId: rid(), plan: '税务窗口先核税，再办理转移登记', coWindowIds: ['sw'] })
   await api().ok(lead, 'urgeCase', { caseId, requestId: rid(), note: '请今日完成核税', targetWindowId: 'sw' })
-  expect(await titles(staffMember('sw-lead'))).toEqual(['周建国催办'])
+  // informed of the joint handling and of the plan, then urged: the proof the lead window pushed them
+  expect(await titles(staffMember('sw-lead'))).toEqual(['周建国催办', '共同办理方案已商定，请确认本窗口承办部分', '其他窗口牵头的共同办理，请配合商定方案'])
 })
 
 it('the citizen is told of the notice and the reply; the receiver of a slip is told to read it', async () => {

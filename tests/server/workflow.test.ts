@@ -219,7 +219,8 @@ describe('supervision', () => {
     })
     const leadQueue = await api().ok(lead, 'staffQueue', {})
     expect(leadQueue.supervised.map((c) => c.id).sort()).toEqual([a.caseId, b.caseId].sort())
-    expect(leadQueue.supervised[0]!.id).toBe(a.caseId) // the consult's reply clock is the only one running
+    // the application's notice of missing materials is due at today's close (000 §4.1), before the consult's reply
+    expect(leadQueue.supervised.map((c) => c.id)).toEqual([b.caseId, a.caseId])
     expect((await api().ok(office, 'staffQueue', {})).supervised.map((c) => c.id)).toContain(gjjCase)
     expect((await api().ok(li, 'staffQueue', {})).supervised).toEqual([])
   })

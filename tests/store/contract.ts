@@ -317,6 +317,13 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await ids({ hallId: 'tl', windowId: 'bdc', unclaimed: true })).toEqual([a.state.id])
       expect(await ids({ hallId: 'tl', limit: 1 })).toEqual([c.state.id])
       expect(await ids({ hallId: 'other' })).toEqual([])
+      // joint handling led by bdc with sw and gjj: the co-windows find it, the lead window's own query does not change
+      const joint = next(claimed.state, { type: 'jointReported', payload: { coWindowIds: ['sw', 'gjj'], note: '涉及契税' } })
+      await store.appendEvents({ before: claimed.state, build: () => ({ events: [joint.event], state: joint.state }) })
+      expect(await ids({ hallId: 'tl', coWindowId: 'sw' })).toEqual([b.state.id])
+      expect(await ids({ hallId: 'tl', coWindowId: 'gjj', statuses: ['joint'] })).toEqual([b.state.id])
+      expect(await ids({ hallId: 'tl', coWindowId: 'bdc' })).toEqual([])
+      expect(await ids({ hallId: 'tl', coWindowId: 'zx' })).toEqual([])
       // changed since 10:30: c (submitted 11:00) and b (claimed 11:00), not a
       expect(await ids({ hallId: 'tl', updatedSince: '2026-11-23T10:30:00+08:00' })).toEqual([c.state.id, b.state.id])
       // submitted in [10:00, 11:00): b only
@@ -325,7 +332,7 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
 
       // the events of several cases at once, each in order
       const events = await store.listEvents([b.state.id, a.state.id, 'c_missing'])
-      expect(events[b.state.id]!.map((e) => e.type)).toEqual(['submitted', 'claimed'])
+      expect(events[b.state.id]!.map((e) => e.type)).toEqual(['submitted', 'claimed', 'jointReported'])
       expect(events[a.state.id]!.map((e) => e.seq)).toEqual([1])
       expect(events.c_missing).toEqual([])
 

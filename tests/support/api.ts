@@ -1,7 +1,7 @@
 // Calling the API as a given person, the way both shells do.
 import { randomBytes } from 'node:crypto'
 import type { ActionInput, ActionName, ApiAnswer } from '../../src/core/api'
-import type { ActionOutputs } from '../../src/core/views'
+import type { ActionOutputs, MadeFile } from '../../src/core/views'
 import { createApi, type ApiDeps } from '../../src/server/api'
 import type { Identity } from '../../src/server/identity'
 import { cloudFiles, serverFiles, type CloudFiles } from '../../src/server/files'
@@ -13,11 +13,26 @@ export const staffMember = (staffId: string): Identity => ({ citizenId: null, st
 export const anonymous: Identity = { citizenId: null, staffId: null }
 export const rid = () => randomBytes(8).toString('hex')
 
-/** cloud storage as the CloudBase stand-in: every file has a link */
-export const cloudStorageStandIn: CloudFiles = {
+/** cloud storage as the CloudBase stand-in: every file has a link; what the api uploads is kept in `uploaded` */
+export const cloudStorageStandIn: CloudFiles & { uploaded: Map<string, Buffer> } = {
+  uploaded: new Map(),
   async getTempFileURL({ fileList }) {
     return { fileList: fileList.map((f) => ({ fileID: f.fileID, tempFileURL: `https://tmp.example/${encodeURIComponent(f.fileID)}`, status: 0 })) }
   },
+  async uploadFile({ cloudPath, fileContent }) {
+    const fileID = `cloud://env.bucket/${cloudPath}`
+    cloudStorageStandIn.uploaded.set(fileID, fileContent)
+    return { fileID }
+  },
+}
+
+/** the bytes of a file the api made: inline on the hall's server, from the stand-in's storage in the cloud */
+export function madeBytes(file: MadeFile): Buffer {
+  if ('base64' in file) return Buffer.from(file.base64, 'base64')
+  const fileID = decodeURIComponent(file.url.replace('https://tmp.example/', ''))
+  const bytes = cloudStorageStandIn.uploaded.get(fileID)
+  if (!bytes) throw new Error(`no file behind ${file.url}`)
+  return bytes
 }
 
 /** the files of the store's mode: the hall's server with PostgreSQL, cloud storage with CloudBase */

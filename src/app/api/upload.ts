@@ -3,6 +3,7 @@
 // 1600 px and the upload stays small on a hall's mobile network).
 import Taro from '@tarojs/taro'
 import { MAX_ATTACHMENT_BYTES, cloudPath, type ImageType } from '../../core/attachment'
+import { loadMedia } from '../lib/media'
 import { mediaError } from '../lib/mediaError'
 
 export interface PickedPhoto {
@@ -25,7 +26,7 @@ const typeOf = (name: string, declared = ''): ImageType => {
 /** lets the citizen take or choose up to `count` photos; none when they cancel, and why when it failed */
 export async function choosePhotos(count: number): Promise<{ photos: PickedPhoto[]; error: string | null }> {
   try {
-    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    const res = await (await loadMedia()).chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
     const photos = res.tempFiles.map((f) => {
       const file = (f as { originalFileObj?: File }).originalFileObj
       return { path: f.tempFilePath, size: f.size, type: typeOf(file?.name ?? f.tempFilePath, file?.type), file }

@@ -56,9 +56,60 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
         <View className='section'>
           <View className='section__title'>共同办理</View>
           <View className='list-line'>协办窗口：{view.joint.coWindows.join('、')}</View>
-          <View className='list-line'>{view.joint.plan ? `办理方案：${view.joint.plan}` : '窗口负责人正在与协办窗口商定办理方案'}</View>
+          <View className='list-line'>
+            {view.joint.plan
+              ? `办理方案：${view.joint.plan}`
+              : view.joint.dispute
+                ? '各窗口意见不一致，已书面报告政务服务科裁定'
+                : '窗口负责人正在与协办窗口商定办理方案'}
+          </View>
+          {view.joint.confirmations.map((c) => (
+            <View className='list-line' key={c.windowId}>
+              {c.window}已确认承办：{c.part}（{formatTime(c.at)}）
+            </View>
+          ))}
+          {view.joint.plan && view.joint.unconfirmed.length > 0 ? <View className='muted'>等待 {view.joint.unconfirmed.join('、')} 确认承办部分</View> : null}
+          {forStaff && view.joint.dispute ? (
+            <View className='muted'>
+              争议事项：{view.joint.dispute.items}；本窗口理由：{view.joint.dispute.leadReasons}；协办窗口理由：{view.joint.dispute.coReasons}；处理建议：
+              {view.joint.dispute.proposal}（{view.joint.dispute.by}，{formatTime(view.joint.dispute.at)}）
+            </View>
+          ) : null}
+          {view.joint.dispute?.decision ? (
+            <View className='list-line'>
+              政务服务科裁定：{view.joint.dispute.decision.text}（{formatTime(view.joint.dispute.decision.at)}）
+            </View>
+          ) : null}
         </View>
       ) : null}
+      {view.extensionRequests.map((r) => (
+        <View className='section' key={r.at}>
+          <View className='section__title'>
+            延期{r.decision ? (r.decision.granted ? '已批准' : '未获批准') : '申请'}
+            <Text className='section__aside'>{r.clockLabel}</Text>
+          </View>
+          <View className='list-line'>
+            延长 {r.days} 个工作日，理由：{r.reason}
+          </View>
+          <View className='muted'>
+            {r.decision
+              ? `${r.decision.by} 于 ${formatTime(r.decision.at)} ${r.decision.granted ? '批准' : '不予批准'}${r.decision.note ? `：${r.decision.note}` : ''}`
+              : `${r.by} 于 ${formatTime(r.at)} 申请，等待审批`}
+          </View>
+        </View>
+      ))}
+      {view.reports.map((r) => (
+        <View className='section' key={r.at}>
+          <View className='section__title'>
+            已报告{r.to}
+            <Text className='section__aside'>{r.reason}</Text>
+          </View>
+          <View className='list-line'>{r.detail}</View>
+          <View className='muted'>
+            {r.answer ? `${r.answer.by}答复：${r.answer.text}` : `${r.by} 于 ${formatTime(r.at)} 上报，等待答复；首问负责人仍对本案负责`}
+          </View>
+        </View>
+      ))}
       {view.referral ? (
         <View className='section'>
           <View className='section__title'>请到其他窗口办理</View>

@@ -1,10 +1,10 @@
 // Photos of documents: the picker on the submission form (each photo uploads as soon as it is
 // chosen, so sending the form is quick) and the thumbnails on a case page.
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { MAX_ATTACHMENTS } from '../../core/attachment'
 import { choosePhotos, uploadPhoto, type PickedPhoto } from '../api/upload'
+import { loadMedia } from '../lib/media'
 import { PrivacyPrompt } from './PrivacyPrompt'
 
 interface Slot {
@@ -54,7 +54,7 @@ export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (s
     void upload(slot)
   }
 
-  const preview = (slot: Slot) => Taro.previewImage({ current: slot.photo.path, urls: slots.map((s) => s.photo.path) })
+  const preview = (slot: Slot) => void loadMedia().then((m) => m.previewImage({ current: slot.photo.path, urls: slots.map((s) => s.photo.path) }))
   const failed = slots.find((s) => s.status === 'failed')
 
   return (
@@ -111,7 +111,7 @@ export function PhotoList({ photos }: { photos: Array<{ id: string; url: string 
             mode='aspectFill'
             ariaLabel={`材料照片 ${i + 1}，点按查看大图`}
             nativeProps={{ alt: `材料照片 ${i + 1}，点按查看大图` }}
-            onClick={() => Taro.previewImage({ current: p.url!, urls })}
+            onClick={() => void loadMedia().then((m) => m.previewImage({ current: p.url!, urls }))}
           />
         ) : (
           <View key={p.id} className='photos__item photos__missing'>

@@ -109,6 +109,8 @@ export const COLLECTIONS: CollectionDecl[] = [
       ix('hall_submitted', false, asc('hallId'), desc('submittedAt')),
       ix('citizen_submitted', false, asc('citizenId'), desc('submittedAt')),
       ix('handler_status', false, asc('handlerId'), asc('status')),
+      // the co-windows' queue of joint cases another window leads
+      ix('hall_cowindow_status', false, asc('hallId'), asc('coWindowIds'), asc('status'), desc('submittedAt')),
       // listCases(updatedSince) and the assessment's changed cases
       ix('hall_updated', false, asc('hallId'), asc('updatedAt')),
       // the assessment's decided, unrated cases

@@ -49,5 +49,5 @@ export const exportArchive: Handler<'exportArchive'> = async (ctx, input) => {
     },
     ctx.now,
   )
-  return { fileName: `${name}.${input.format}`, base64: Buffer.from(bytes).toString('base64'), cases: cases.length }
+  return { ...(await ctx.files.deliver(me.hallId, `${name}.${input.format}`, bytes, ctx.now)), cases: cases.length }
 }

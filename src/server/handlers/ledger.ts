@@ -53,5 +53,5 @@ export const ledgerWorkbook: Handler<'ledgerWorkbook'> = async (ctx, input) => {
   const view = await build(ctx, input)
   const bytes = await workbook(view, ctx.now)
   const who = view.windows.length === 1 && input.windowId ? view.windows[0]!.name : view.hallName
-  return { fileName: `首问负责制统计表_${who}_${view.from}至${view.to}.xlsx`, base64: Buffer.from(bytes).toString('base64') }
+  return ctx.files.deliver(ctx.staff!.hallId, `首问负责制统计表_${who}_${view.from}至${view.to}.xlsx`, bytes, ctx.now)
 }

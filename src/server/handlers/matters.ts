@@ -55,7 +55,7 @@ export const saveMatter: Handler<'saveMatter'> = async (ctx, input) => {
 export const exportMatters: Handler<'exportMatters'> = async (ctx) => {
   const { matters, windows } = await matterList(ctx, {})
   const hall = await ctx.store.getHall(ctx.staff!.hallId)
-  return { fileName: `事项清单_${hall?.name ?? ''}.xlsx`, base64: Buffer.from(await mattersWorkbook(matters, windows)).toString('base64') }
+  return ctx.files.deliver(ctx.staff!.hallId, `事项清单_${hall?.name ?? ''}.xlsx`, await mattersWorkbook(matters, windows), ctx.now)
 }
 
 export const importMatters: Handler<'importMatters'> = async (ctx, input) => {

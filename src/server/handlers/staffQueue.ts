@@ -25,11 +25,13 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
     supervises ? { ...supervises, statuses: [...ACTIVE], limit: 500 } : null,
     // bad ratings waiting for the lead's rectification or follow-up (the window's recent cases)
     supervises ? { ...supervises, statuses: [...DONE], limit: 500 } : null,
+    // joint handling another window leads with mine as a co-window (000 §5.2, 002 首问（办）负责 §4(2))
+    windowId ? { hallId, coWindowId: windowId, statuses: [...ACTIVE], limit: 200 } : null,
   ]
   const asked = queries.filter((q): q is CaseQuery => q !== null)
   const answers = await ctx.store.listCaseSets(asked)
-  const [unclaimed, mine, pending, supervised, rated] = queries.map((q) => (q ? answers[asked.indexOf(q)]! : ([] as CaseState[])))
-  const all = [unclaimed, mine, pending, supervised, rated].flat()
+  const [unclaimed, mine, pending, supervised, rated, coHandled] = queries.map((q) => (q ? answers[asked.indexOf(q)]! : ([] as CaseState[])))
+  const all = [unclaimed, mine, pending, supervised, rated, coHandled].flat()
   const responders = [...new Set(all.map((s) => s.firstResponderId).filter((id): id is string => !!id))]
   const bundle = await loadBundle(ctx.store, { hallId, staffIds: responders })
   const dir = directoryOf(bundle.windows, bundle.staff)
@@ -45,5 +47,6 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
     mine: mine!.map((s) => caseSummary(s, dir)).sort(byDue),
     supervised: supervised!.map((s) => caseSummary(s, dir)).sort(byDue),
     rectifications: toRectify.map((s) => caseSummary(s, dir)).sort(byDue),
+    coHandled: coHandled!.map((s) => caseSummary(s, dir)).sort(byDue),
   }
 }

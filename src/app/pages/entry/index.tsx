@@ -8,6 +8,7 @@ import { CaseText, Contact } from '../../../core/schemas'
 import { searchMatters } from '../../../core/matter'
 import type { EntryView, MatterView, PublicHall, PublicWindow } from '../../../core/views'
 import { call, newRequestId } from '../../api/client'
+import { entryAnswer } from '../../api/prefetch'
 import { Message } from '../../components/CaseParts'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
@@ -50,7 +51,7 @@ export default function EntryPage() {
       setInvalid({ message: '请扫描大厅或窗口张贴的二维码进入', hall: null })
       return
     }
-    call('entry', { scene }).then((a) => {
+    entryAnswer(scene).then((a) => {
       if (a.ok) {
         rememberScene(scene)
         setEntry(a.data)

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Axis, Chart as F2Chart, Legend, Line, Point } from '@antv/f2'
+import { citeCode, citeInWords } from '../../../core/regulation'
 import type { AssessmentView, AssessmentYearView } from '../../../core/views'
 import { call } from '../../api/client'
 import { Chart, el, label, legendText, LEVEL_COLORS, LEVEL_NAMES, stackedBars } from '../../components/Chart'
@@ -170,7 +171,10 @@ export default function AssessmentPage() {
                         <View className='muted'>
                           {d.caseNo} · {d.note} · {formatTime(d.at)}
                         </View>
-                        <View className='muted score__cite'>依据：{d.cite}</View>
+                        <View className='muted score__cite'>
+                          依据：{citeInWords(d.cite)}
+                          {citeCode(d.cite) ? `〔${citeCode(d.cite)}〕` : ''}
+                        </View>
                       </View>
                     ))}
                     {s.capRelief > 0 ? <View className='muted'>差评、投诉本月合计扣分已达上限，返还 {s.capRelief} 分</View> : null}

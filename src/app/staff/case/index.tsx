@@ -14,6 +14,10 @@ import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } f
 import { PhotoList } from '../../components/Photos'
 import { PhoneReveal } from '../../components/PhoneReveal'
 import { useStaffView } from '../../lib/useStaffView'
+import { UP_REASONS, type UpReason, type UpTo } from '../../../core/reportUp'
+import { citeInWords } from '../../../core/regulation'
+
+const UP_REASON_OPTIONS = (Object.keys(UP_REASONS) as UpReason[]).map((k) => ({ value: k, label: UP_REASONS[k].label }))
 
 export default function StaffCasePage() {
   const { params } = useRouter()
@@ -67,6 +71,8 @@ export default function StaffCasePage() {
   const windows = view.otherWindows.map((w) => ({ value: w.id, label: w.name }))
   const runningClock = view.clocks.find((c) => c.state === 'running')
   const lastSlip = view.handovers[view.handovers.length - 1]
+  const pendingExtension = view.extensionRequests.find((r) => !r.decision)
+  const pendingReport = view.reports.find((r) => !r.answer)
 
   return (
     <View className='page'>
@@ -96,7 +102,7 @@ export default function StaffCasePage() {
         <View className='section'>
           <ActionForm
             title={`阅知交接单 ${lastSlip.slipNo}`}
-            hint={`${lastSlip.from.name} 移交：${lastSlip.reason}。阅知后您承接首问责任，请当日与市民联系（003）。`}
+            hint={`${lastSlip.from.name} 移交：${lastSlip.reason}。阅知后您承接首问责任，请当日与市民联系（《住房公积金管理中心首问负责制实施细则》三(一)2）。`}
             fields={[]}
             submitLabel='已阅知，承接首问责任'
             onSubmit={submitWith('acknowledgeHandover', '您已承接首问责任，请今天内联系市民', () => ({ slipNo: lastSlip.slipNo }))}
@@ -148,7 +154,7 @@ export default function StaffCasePage() {
         {can.issueSupplementNotice ? (
           <ActionForm
             title='一次性告知补正材料（附件1）'
-            hint='请一次列明需要补正的全部材料（000 §4.1）：勾选清单中缺少的，其他材料每行写一项。'
+            hint='请一次列明需要补正的全部材料（《政务服务中心窗口首问负责制实施细则》第四条第一项）：勾选清单中缺少的，其他材料每行写一项。'
             fields={noticeFields(view.matter?.materials ?? [])}
             submitLabel='出具告知单'
             onSubmit={submitWith('issueSupplementNotice', '补件告知单已出具', (v) => ({
@@ -206,7 +212,7 @@ export default function StaffCasePage() {
         {can.refuse ? (
           <ActionForm
             title='不予办理'
-            hint='须明确告知理由和依据（000 §4.1）。'
+            hint='须明确告知理由和依据（《政务服务中心窗口首问负责制实施细则》第四条第一项）。'
             fields={[
               { name: 'reason', label: '理由', kind: 'textarea' },
               { name: 'legalBasis', label: '法律、法规或政策依据', kind: 'text' },
@@ -235,7 +241,7 @@ export default function StaffCasePage() {
         {can.refer && windows.length > 0 ? (
           <ActionForm
             title='指引到本大厅其他窗口'
-            hint='请告诉市民到哪个窗口、怎么办，不得说「不知道、不清楚、不归我管」（000 §5.3）。'
+            hint='请告诉市民到哪个窗口、怎么办，不得说「不知道、不清楚、不归我管」（《政务服务中心窗口首问负责制实施细则》第五条第三项）。'
             fields={[
               { name: 'toWindowId', label: '窗口', kind: 'choice', options: windows },
               { name: 'note', label: '给市民的指引', kind: 'textarea' },
@@ -252,7 +258,7 @@ export default function StaffCasePage() {
         {can.reportJoint && windows.length > 0 ? (
           <ActionForm
             title='需要其他窗口共同办理'
-            hint='报告窗口负责人，由本窗口牵头商定办理方案（000 §5.2）。'
+            hint='报告窗口负责人，由本窗口牵头商定办理方案（《政务服务中心窗口首问负责制实施细则》第五条第二项）。'
             fields={[
               { name: 'coWindowIds', label: '协办窗口', kind: 'multi', options: windows },
               { name: 'note', label: '情况说明', kind: 'textarea' },
@@ -313,13 +319,122 @@ export default function StaffCasePage() {
         {can.extend && runningClock ? (
           <ActionForm
             title={`延期：${runningClock.label}`}
-            hint='延期理由将告知市民（004 限时办结 §5）。'
+            hint='延期理由将告知市民（《便民服务中心首问负责、限时办结与考核制度》「限时办结」第五条）。'
             fields={[
               { name: 'days', label: '延期工作日数', kind: 'number' },
               { name: 'reason', label: '延期理由', kind: 'textarea' },
             ]}
             submitLabel='延期'
             onSubmit={submitWith('extendClock', '已延期', (v) => ({ clockKind: runningClock.kind, days: Number(v.days), reason: String(v.reason) }))}
+          />
+        ) : null}
+        {can.requestExtension && runningClock ? (
+          <ActionForm
+            title={`申请延期：${runningClock.label}`}
+            hint={`本厅规则要求延期须经窗口负责人或政务服务科批准；批准后延期理由将告知市民（${citeInWords('004 限时办结 §5')}）。`}
+            fields={[
+              { name: 'days', label: '延期工作日数', kind: 'number' },
+              { name: 'reason', label: '延期理由', kind: 'textarea' },
+            ]}
+            submitLabel='提交延期申请'
+            onSubmit={submitWith('requestExtension', '延期申请已提交，等待审批', (v) => ({
+              clockKind: runningClock.kind,
+              days: Number(v.days),
+              reason: String(v.reason),
+            }))}
+          />
+        ) : null}
+        {can.decideExtension && pendingExtension ? (
+          <ActionForm
+            title={`审批延期申请：${pendingExtension.clockLabel}延长 ${pendingExtension.days} 个工作日`}
+            hint={`申请人 ${pendingExtension.by}，理由：${pendingExtension.reason}。批准后将告知市民延期理由。`}
+            fields={[
+              {
+                name: 'granted',
+                label: '审批意见',
+                kind: 'choice',
+                options: [
+                  { value: 'yes', label: '批准' },
+                  { value: 'no', label: '不予批准' },
+                ],
+                initial: 'yes',
+              },
+              { name: 'note', label: '说明（不予批准时必填）', kind: 'textarea' },
+            ]}
+            submitLabel='提交审批'
+            onSubmit={submitWith('decideExtension', '审批意见已记录', (v) => ({ granted: v.granted === 'yes', note: String(v.note) }))}
+          />
+        ) : null}
+        {can.reportUp ? (
+          <ActionForm
+            title='上报窗口负责人或政务服务科'
+            hint={`上报后您仍是本案的首问负责人，请在得到答复后及时答复市民（${citeInWords('000 §5.1')}、第六条）。`}
+            fields={[
+              {
+                name: 'to',
+                label: '报告给',
+                kind: 'choice',
+                options: [
+                  { value: 'lead', label: '窗口负责人' },
+                  { value: 'office', label: '政务服务科' },
+                ],
+                initial: 'lead',
+              },
+              { name: 'reason', label: '上报原因', kind: 'choice', options: UP_REASON_OPTIONS, initial: 'unclearResponsibility' },
+              { name: 'detail', label: '需要答复的情况', kind: 'textarea' },
+            ]}
+            submitLabel='上报'
+            onSubmit={submitWith('reportUp', '已上报，答复后会通知您', (v) => ({
+              to: v.to as UpTo,
+              reason: v.reason as UpReason,
+              detail: String(v.detail),
+            }))}
+          />
+        ) : null}
+        {can.answerReport && pendingReport ? (
+          <ActionForm
+            title={`答复上报：${pendingReport.reason}`}
+            hint={`${pendingReport.by}：${pendingReport.detail}`}
+            fields={[{ name: 'answer', label: '答复意见', kind: 'textarea' }]}
+            submitLabel='答复'
+            onSubmit={submitWith('answerReport', '答复已送达首问负责人', (v) => ({ answer: String(v.answer) }))}
+          />
+        ) : null}
+        {can.confirmJointPart ? (
+          <ActionForm
+            title='确认本窗口承办部分'
+            hint={`共同办理方案：${view.joint?.plan ?? ''}`}
+            fields={[{ name: 'part', label: '本窗口承担的办理内容', kind: 'textarea' }]}
+            submitLabel='确认承办'
+            onSubmit={submitWith('confirmJointPart', '已确认本窗口承办部分', (v) => ({ part: String(v.part) }))}
+          />
+        ) : null}
+        {can.reportJointDispute ? (
+          <ActionForm
+            title='方案商定不成：书面报告政务服务科'
+            hint='写明争议事项、各方理由和处理建议，由政务服务科裁定（《机关首问负责制实施办法》第六条第（三）项）。'
+            fields={[
+              { name: 'items', label: '争议事项', kind: 'textarea' },
+              { name: 'leadReasons', label: '本窗口的理由', kind: 'textarea' },
+              { name: 'coReasons', label: '协办窗口的理由', kind: 'textarea' },
+              { name: 'proposal', label: '处理建议', kind: 'textarea' },
+            ]}
+            submitLabel='报告政务服务科'
+            onSubmit={submitWith('reportJointDispute', '已书面报告政务服务科', (v) => ({
+              items: String(v.items),
+              leadReasons: String(v.leadReasons),
+              coReasons: String(v.coReasons),
+              proposal: String(v.proposal),
+            }))}
+          />
+        ) : null}
+        {can.decideJointDispute ? (
+          <ActionForm
+            title='裁定共同办理争议'
+            hint='裁定意见即为各窗口执行的办理方案。'
+            fields={[{ name: 'decision', label: '裁定意见', kind: 'textarea' }]}
+            submitLabel='裁定'
+            onSubmit={submitWith('decideJointDispute', '裁定已送达各窗口', (v) => ({ decision: String(v.decision) }))}
           />
         ) : null}
         {can.takeOver ? (

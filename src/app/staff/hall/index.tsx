@@ -85,7 +85,7 @@ export default function HallSettingsPage() {
         <View className='section__title'>
           {h.name}
           <Text className='section__aside'>
-            编号 {h.id} · 案件前缀 {h.prefix}
+            工作人员登录代码 {h.id} · 案件编号前缀 {h.prefix}
           </Text>
         </View>
         <View className='muted'>地址：{h.address || '未填写'}</View>

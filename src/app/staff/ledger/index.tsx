@@ -65,7 +65,7 @@ export default function LedgerPage() {
     setExporting(null)
     if (!a.ok) return Taro.showModal({ title: '未能导出', content: a.error.message, showCancel: false, confirmText: '知道了' })
     try {
-      await saveFile(a.data.fileName, a.data.base64)
+      await saveFile(a.data)
     } catch {
       Taro.showToast({ title: '文件保存失败，请重试', icon: 'none' })
     }
@@ -146,7 +146,7 @@ export default function LedgerPage() {
                   Excel 表格
                 </Button>
                 <Button className='btn btn--plain' loading={exporting === 'jsonl'} disabled={exporting !== null} onClick={() => download('jsonl')}>
-                  JSON Lines
+                  逐件数据文件（供系统导入）
                 </Button>
               </View>
             </View>

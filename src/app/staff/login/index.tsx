@@ -89,8 +89,8 @@ export default function StaffLoginPage() {
         <View className='section form'>
           <View className='section__title'>工作人员登录</View>
           <View className='field'>
-            <View className='field__label'>大厅编号</View>
-            <Input className='field__input' value={hallId} placeholder='由政务服务科提供' onInput={(e) => setHallId(e.detail.value)} />
+            <View className='field__label'>大厅登录代码</View>
+            <Input className='field__input' value={hallId} placeholder='由政务服务科告知，字母或数字' onInput={(e) => setHallId(e.detail.value)} />
           </View>
           <View className='field'>
             <View className='field__label'>登录名</View>

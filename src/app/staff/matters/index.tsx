@@ -76,7 +76,7 @@ export default function MattersPage() {
   const exportAll = async () => {
     const a = await call('exportMatters', {})
     if (!a.ok) return Taro.showToast({ title: a.error.message, icon: 'none' })
-    await saveFile(a.data.fileName, a.data.base64).catch(() => Taro.showToast({ title: '文件保存失败，请重试', icon: 'none' }))
+    await saveFile(a.data).catch(() => Taro.showToast({ title: '文件保存失败，请重试', icon: 'none' }))
   }
   const importAll = async () => {
     const base64 = await pickWorkbook()

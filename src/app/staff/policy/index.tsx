@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
 import { fieldId, formatPolicyValue, policyValue, POLICY_FIELDS, PRESETS, type ForbiddenPhrase, type PolicyField, type PresetId } from '../../../core/policy'
+import { citeCode, citeInWords } from '../../../core/regulation'
 import type { PolicySettingsView } from '../../../core/views'
 import { callChecked } from '../../api/checked'
 import { call, newRequestId } from '../../api/client'
@@ -169,7 +170,7 @@ export default function PolicyPage() {
                   ) : null}
                   {f.hint ? <View className='muted policy__hint'>{f.hint}</View> : null}
                   <View className='policy__cite'>
-                    {editing || f.overridden ? `依据：${policyValue(PRESETS[editing ? draft.presetId : view.presetId], f).cite}` : `依据：${f.cite}`}
+                    <Basis cite={editing || f.overridden ? policyValue(PRESETS[editing ? draft.presetId : view.presetId], f).cite : f.cite} />
                     {editing ? `（预设 ${formatPolicyValue(f, preset.value)}）` : null}
                     {!editing && f.overridden ? <Text className='tag tag--wait policy__tag'>本厅调整 · 预设 {formatPolicyValue(f, f.presetValue)}</Text> : null}
                   </View>
@@ -184,7 +185,10 @@ export default function PolicyPage() {
         <View className='section__title'>
           服务禁语<Text className='section__aside'>{view.forbiddenPhrases.overridden && !editing ? '本厅调整' : ''}</Text>
         </View>
-        <View className='muted policy__intro'>答复中出现这些说法时，系统会提示改用建议说法。依据：{view.forbiddenPhrases.cite}</View>
+        <View className='muted policy__intro'>
+          答复中出现这些说法时，系统会提示改用建议说法。
+          <Basis cite={view.forbiddenPhrases.cite} />
+        </View>
         {(editing ? draft.phrases : view.forbiddenPhrases.value).map((p, i) =>
           editing ? (
             <View className='policy__phrase' key={i}>
@@ -262,5 +266,16 @@ export default function PolicyPage() {
         </View>
       ))}
     </View>
+  )
+}
+
+/** a rule's basis in words, its short code beside it for the office's reference (src/core/regulation.ts) */
+function Basis({ cite }: { cite: string }) {
+  const code = citeCode(cite)
+  return (
+    <Text>
+      依据：{citeInWords(cite)}
+      {code ? <Text className='policy__code'>〔{code}〕</Text> : null}
+    </Text>
   )
 }

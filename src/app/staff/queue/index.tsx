@@ -103,6 +103,16 @@ export default function QueuePage() {
           )}
         </View>
       ) : null}
+      {queue.coHandled.length > 0 ? (
+        <View className='section'>
+          <View className='section__title'>
+            其他窗口牵头的共同办理<Text className='badge badge--grey'>{queue.coHandled.length}</Text>
+          </View>
+          {queue.coHandled.map((c) => (
+            <CaseListItem c={c} key={c.id} href={`/staff/case/index?id=${c.id}`} forStaff />
+          ))}
+        </View>
+      ) : null}
       {queue.rectifications.length > 0 ? (
         <View className='section'>
           <View className='section__title'>

@@ -1,13 +1,27 @@
 // Cases and their events in the CloudBase database: each write of a case sets its document, its
-// indexed fields, the report counters and its notices in one transaction.
+// indexed fields, its share of the weekly trend and its notices in one transaction; a new case's
+// number is reserved for its request just before.
 import { DomainError } from '../../../core/errors'
 import type { CaseEvent } from '../../../core/events'
 import type { CaseState } from '../../../core/caseState'
 import { caseIndex } from '../../../core/caseIndex'
 import { trendDelta } from '../../../core/dashboard'
 import type { Append, AppendResult, CaseQuery, CaseStore, NewCase } from '../port'
-import { Abort, all, cloud, draw, getOrNull, hashId, PAGE, writeNotices, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
-import { countTrends, moveLedger } from './reports'
+import {
+  Abort,
+  all,
+  cloud,
+  draw,
+  getOrNull,
+  hashId,
+  IN_LIST,
+  writeNotices,
+  type CloudCommand,
+  type CloudData,
+  type CloudDatabase,
+  type CloudTransaction,
+} from './db'
+import { countTrends } from './reports'
 
 const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
 
@@ -21,6 +35,7 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     windowId: state.windowId,
     status: state.status,
     handlerId: state.handlerId,
+    coWindowIds: state.joint?.coWindowIds ?? [],
     submittedAt: state.submittedAt,
     updatedAt: state.updatedAt,
     nextDueAt: index.nextActionAt,
@@ -38,12 +53,15 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
 
 const eventDoc = (e: CaseEvent): CloudData => ({ caseId: e.caseId, seq: e.seq, actorId: e.actor.id, requestId: e.requestId ?? null, body: e })
 
-/** a new case with its first event and number, in the caller's transaction (cloud photos live in cloud storage) */
-async function insertCase(tx: CloudTransaction, input: NewCase): Promise<CaseState> {
+/**
+ * A new case with its first event, in the caller's transaction (cloud photos live in cloud storage).
+ * `seq` is the number reserved for its request; without one (a linked case opened by an append) it is
+ * drawn here.
+ */
+async function insertCase(tx: CloudTransaction, input: NewCase, _: CloudCommand, seq?: number): Promise<CaseState> {
   const reqRef = tx.collection('requests').doc(`req_${hashId(input.citizenId, input.requestId)}`)
-  if (await getOrNull(reqRef)) throw new DomainError('CONFLICT', '这个请求已经建立过案件')
-  const seq = await draw(tx, input.numberScope)
-  const { state, event } = input.build(seq)
+  if ((await getOrNull(reqRef))?.caseId) throw new DomainError('CONFLICT', '这个请求已经建立过案件')
+  const { state, event } = input.build(seq ?? (await draw(tx, input.numberScope, _)))
   await reqRef.set({ data: { caseId: state.id } })
   await tx
     .collection('cases')
@@ -53,7 +71,7 @@ async function insertCase(tx: CloudTransaction, input: NewCase): Promise<CaseSta
     .collection('case_events')
     .doc(eventId(state.id, event.seq))
     .set({ data: eventDoc(event) })
-  await countTrends(tx, state.hallId, trendDelta(null, state))
+  await countTrends(tx, state, trendDelta(null, state))
   return state
 }
 
@@ -64,17 +82,37 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       const reqId = `req_${hashId(input.citizenId, input.requestId)}`
       const existing = async () => {
         const req = await getOrNull(col('requests').doc(reqId))
-        if (!req) return null
+        if (!req?.caseId) return null
         const c = await getOrNull(col('cases').doc(req.caseId as string))
         return c ? { state: c.state as CaseState, created: false } : null
       }
       const found = await existing()
       if (found) return found
-      const result = await transact(async (tx) => {
-        const req = await getOrNull(tx.collection('requests').doc(reqId))
-        if (req) return null // a concurrent twin created it: nothing drawn, nothing written
-        return { state: await insertCase(tx, input), created: true }
+      // The hall-day's number is drawn in a short transaction of its own and kept on the request, so
+      // the case's write never holds the busiest document of the morning, and a retried or repeated
+      // request keeps the number it was given (no gaps, no second number).
+      const reserved = await transact(async (tx) => {
+        const ref = tx.collection('requests').doc(reqId)
+        const req = await getOrNull(ref)
+        if (req) return req.caseId ? null : (req.reserved as number)
+        const seq = await draw(tx, input.numberScope, _)
+        await ref.set({ data: { caseId: null, reserved: seq } })
+        return seq
       })
+      const result =
+        reserved === null
+          ? null
+          : await transact(async (tx) => {
+              const req = await getOrNull(tx.collection('requests').doc(reqId))
+              if (req?.caseId) return null // a concurrent twin created it
+              try {
+                return { state: await insertCase(tx, input, _, reserved), created: true }
+              } catch (e) {
+                // the twin committed between the two reads: its case is the one
+                if (e instanceof DomainError && e.code === 'CONFLICT') return null
+                throw e
+              }
+            })
       return result ?? (await existing())!
     },
     async getCase(id) {
@@ -94,10 +132,9 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         const ref = tx.collection('cases').doc(input.before.id)
         const current = await getOrNull(ref)
         if (!current || current.version !== input.before.version) throw new Abort<AppendResult>({ status: 'conflict' })
-        const seq = input.numberScope ? await draw(tx, input.numberScope) : null
+        const seq = input.numberScope ? await draw(tx, input.numberScope, _) : null
         const { events, state, notifications = [] } = input.build(seq)
-        await moveLedger(tx, input.before, state)
-        await countTrends(tx, state.hallId, trendDelta(input.before, state))
+        await countTrends(tx, state, trendDelta(input.before, state))
         await ref.set({ data: caseDoc(state, current.requestId as string) })
         for (const e of events)
           await tx
@@ -105,7 +142,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
             .doc(eventId(e.caseId, e.seq))
             .set({ data: eventDoc(e) })
         await writeNotices(tx, notifications, input.channels)
-        if (input.opens) await insertCase(tx, input.opens)
+        if (input.opens) await insertCase(tx, input.opens, _)
         return { status: 'ok', state }
       })
     },
@@ -114,6 +151,8 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       if (q.windowId !== undefined) cond.windowId = q.windowId
       if (q.citizenId !== undefined) cond.citizenId = q.citizenId
       if (q.handlerId !== undefined) cond.handlerId = q.handlerId
+      // an array field equal to a value matches when it holds the value
+      if (q.coWindowId !== undefined) cond.coWindowIds = q.coWindowId
       if (q.statuses && q.statuses.length > 0) cond.status = _.in(q.statuses)
       if (q.unclaimed) cond.handlerId = _.eq(null)
       // updatedAt is written in the hall's offset, so its text order is its time order
@@ -122,7 +161,7 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         (c) => c !== null,
       )
       if (submitted.length) cond.submittedAt = submitted.length === 1 ? submitted[0] : _.and(...submitted)
-      const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
+      const docs = await all(col('cases').where(cond).orderBy('submittedAt', 'desc'), q.limit ?? 100)
       return docs.map((d) => d.state as CaseState)
     },
     async listCaseSets(queries) {
@@ -130,10 +169,10 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
     },
     async listEvents(caseIds) {
       const out: Record<string, CaseEvent[]> = Object.fromEntries(caseIds.map((id) => [id, []]))
-      for (let i = 0; i < caseIds.length; i += PAGE) {
+      for (let i = 0; i < caseIds.length; i += IN_LIST) {
         const docs = await all(
           col('case_events')
-            .where({ caseId: _.in(caseIds.slice(i, i + PAGE)) })
+            .where({ caseId: _.in(caseIds.slice(i, i + IN_LIST)) })
             .orderBy('caseId', 'asc')
             .orderBy('seq', 'asc'),
         )
@@ -156,12 +195,13 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
         const ref = tx.collection('cases').doc(caseId)
         const current = await getOrNull(ref)
         if (!current || current.version !== version) return false
-        await ref.update({ data: { nextDueAt: nextActionAt, state: { ...(current.state as CaseState), nextActionAt } } })
+        // _.set: update() would merge the state field by field and keep fields the new state dropped
+        await ref.update({ data: { nextDueAt: nextActionAt, state: _.set({ ...(current.state as CaseState), nextActionAt }) } })
         return true
       })
     },
     async nextNumber(scope) {
-      return transact((tx) => draw(tx, scope))
+      return transact((tx) => draw(tx, scope, _))
     },
   }
   return cases

@@ -29,7 +29,7 @@ export function cloudbaseComplaints(db: CloudDatabase): ComplaintStore {
       if (found) return found
       const result = await transact(async (tx) => {
         if (await getOrNull(tx.collection('requests').doc(reqId))) return null // a concurrent twin filed it
-        const { complaint, notifications } = input.build(await draw(tx, input.numberScope))
+        const { complaint, notifications } = input.build(await draw(tx, input.numberScope, _))
         await tx
           .collection('requests')
           .doc(reqId)
@@ -62,7 +62,7 @@ export function cloudbaseComplaints(db: CloudDatabase): ComplaintStore {
       if (q.status !== undefined) cond.status = q.status
       // answeredAt is written in the hall's offset, so its text order is its time order
       if (q.answeredFrom !== undefined) cond.answeredAt = _.gte(q.answeredFrom)
-      const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc').orderBy('_id', 'asc'), q.limit ?? 100)
+      const docs = await all(col('complaints').where(cond).orderBy('filedAt', 'desc'), q.limit ?? 100)
       const before = q.answeredTo
       return docs
         .map((d) => d.data as Complaint)

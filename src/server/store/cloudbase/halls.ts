@@ -28,28 +28,10 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
         version === hall.policyVersion ? null : rules.getPolicyVersion(hall.id, hall.policyVersion),
         rules.listCalendarOverrides(hall.id),
         halls.listWindows(hall.id),
-        staffIds.length
-          ? all(
-              col('staff')
-                .where({ _id: _.in(staffIds) })
-                .orderBy('_id', 'asc'),
-            )
-          : [],
-        windowIds.length
-          ? all(
-              col('staff')
-                .where({ hallId: hall.id, windowId: _.in(windowIds) })
-                .orderBy('_id', 'asc'),
-            )
-          : [],
+        staffIds.length ? all(col('staff').where({ _id: _.in(staffIds) })) : [],
+        windowIds.length ? all(col('staff').where({ hallId: hall.id, windowId: _.in(windowIds) })) : [],
         // the hall office has no window
-        q.office
-          ? all(
-              col('staff')
-                .where({ hallId: hall.id, windowId: _.eq(null) })
-                .orderBy('_id', 'asc'),
-            )
-          : [],
+        q.office ? all(col('staff').where({ hallId: hall.id, windowId: _.eq(null) })) : [],
         q.matterId ? halls.getMatter(hall.id, q.matterId) : null,
       ])
       const staff = new Map<string, Staff>()
@@ -68,7 +50,7 @@ export function cloudbaseHalls(db: CloudDatabase): HallStore {
       }
     },
     async listHalls() {
-      return (await all(col('halls').orderBy('_id', 'asc'))).map((d) => d.data as Hall)
+      return (await all(col('halls'))).map((d) => d.data as Hall)
     },
     async putWindow(w) {
       await col('windows')

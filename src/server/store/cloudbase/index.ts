@@ -23,7 +23,7 @@ import { cloudbaseRules } from './rules'
 import { cloudbaseSecurity, SECURITY_COLLECTIONS } from './security'
 import { cloudbaseStaff } from './staff'
 
-export type { CloudCollection, CloudCommand, CloudData, CloudDatabase, CloudDocRef, CloudQuery, CloudTransaction, CloudTxDocRef } from './db'
+export type { CloudAggregate, CloudCollection, CloudCommand, CloudData, CloudDatabase, CloudDocRef, CloudQuery, CloudTransaction, CloudTxDocRef } from './db'
 
 const COLLECTIONS = [
   'halls',

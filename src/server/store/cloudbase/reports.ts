@@ -1,35 +1,30 @@
 // What the reports read in the CloudBase database: the assessment's facts, the ledger and the weekly
-// trend; the last two are counters that each case write keeps in step (moveLedger, countTrends).
+// trend. The ledger is counted from the cases and the trend from one document per contribution,
+// both summed on the server with aggregate(), so no case write updates a document another one does.
 import type { CaseState } from '../../../core/caseState'
 import type { LedgerColumn } from '../../../core/events'
 import { shanghaiDate } from '../../../core/calendar'
-import { caseIndex } from '../../../core/caseIndex'
 import { trendsFromCounts, type TrendCount } from '../../../core/dashboard'
 import type { ReportStore } from '../port'
-import { all, cloud, getOrNull, hashId, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
+import { all, cloud, hashId, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
 
-/** keeps the ledger counters (附件3) in step when a case enters, leaves or moves within the ledger */
-export async function moveLedger(tx: CloudTransaction, before: CaseState, after: CaseState) {
-  const a = caseIndex(before).ledger
-  const b = caseIndex(after).ledger
-  if (a?.column === b?.column && a?.day === b?.day && before.windowId === after.windowId) return
-  const bump = async (windowId: string, e: { column: string; day: string }, by: number) => {
-    const ref = tx.collection('ledger_counts').doc(hashId(after.hallId, windowId, e.day, e.column))
-    const doc = await getOrNull(ref)
-    await ref.set({ data: { hallId: after.hallId, windowId, day: e.day, col: e.column, n: ((doc?.n as number | undefined) ?? 0) + by } })
-  }
-  if (a) await bump(before.windowId, a, -1)
-  if (b) await bump(after.windowId, b, 1)
-}
-
-/** adds a write's share of the dashboard's weekly trend (core/dashboard.ts trendDelta) */
-export async function countTrends(tx: CloudTransaction, hallId: string, counts: TrendCount[]) {
-  for (const c of counts) {
-    const ref = tx.collection('trend_counts').doc(hashId(hallId, c.windowId, c.day, c.what))
-    const doc = await getOrNull(ref)
-    await ref.set({ data: { hallId, windowId: c.windowId, day: c.day, what: c.what, n: ((doc?.n as number | undefined) ?? 0) + 1 } })
+/**
+ * A write's share of the dashboard's weekly trend (core/dashboard.ts trendDelta), as documents of their
+ * own keyed by the case and its version: no two case writes touch the same document, so a busy hall's
+ * writes never wait on a shared counter, and a retried write adds nothing twice. The trend sums them
+ * on the server (weeklyTrends).
+ */
+export async function countTrends(tx: CloudTransaction, state: CaseState, counts: TrendCount[]) {
+  for (const [i, c] of counts.entries()) {
+    await tx
+      .collection('trend_counts')
+      .doc(hashId(state.id, String(state.version), String(i)))
+      .set({ data: { hallId: state.hallId, windowId: c.windowId, day: c.day, what: c.what, caseId: state.id, n: 1 } })
   }
 }
+
+/** the rows an aggregation may answer at once */
+const GROUPS = 1000
 
 export function cloudbaseReports(db: CloudDatabase): ReportStore {
   const { _, col } = cloud(db)
@@ -66,36 +61,42 @@ export function cloudbaseReports(db: CloudDatabase): ReportStore {
       }
     },
     async ledgerCounts(q) {
-      const cond: CloudData = { hallId: q.hallId, day: _.gte(q.from) }
+      // each case's ledger column and day are on its document (core/caseIndex), so the ledger is a
+      // count of cases by window and column, summed by the service
+      const cond: CloudData = { hallId: q.hallId, ledgerDay: _.and(_.gte(q.from), _.lte(q.to)) }
       if (q.windowId !== undefined) cond.windowId = q.windowId
-      const docs = await all(col('ledger_counts').where(cond), 1_000_000)
-      const sums = new Map<string, { windowId: string; column: LedgerColumn; count: number }>()
-      for (const d of docs) {
-        if ((d.day as string) > q.to || !(d.n as number)) continue
-        const key = `${d.windowId}|${d.col}`
-        const row = sums.get(key) ?? { windowId: d.windowId as string, column: d.col as LedgerColumn, count: 0 }
-        row.count += d.n as number
-        sums.set(key, row)
-      }
-      return [...sums.values()].filter((r) => r.count > 0)
+      const { list } = await col('cases')
+        .aggregate()
+        .match(cond)
+        .group({ _id: { windowId: '$windowId', column: '$ledgerColumn' }, count: _.aggregate.sum(1) })
+        .limit(GROUPS)
+        .end()
+      return list
+        .map((g) => {
+          const id = g._id as { windowId: string; column: LedgerColumn }
+          return { windowId: id.windowId, column: id.column, count: g.count as number }
+        })
+        .filter((r) => r.count > 0)
     },
     async ledgerCases(q) {
-      const cond: CloudData = { hallId: q.hallId, windowId: q.windowId, ledgerDay: _.gte(q.from) }
+      const cond: CloudData = { hallId: q.hallId, windowId: q.windowId, ledgerDay: _.and(_.gte(q.from), _.lte(q.to)) }
       if (q.column !== undefined) cond.ledgerColumn = q.column
-      const docs = await all(col('cases').where(cond).orderBy('ledgerDay', 'desc').orderBy('_id', 'asc'), 100_000)
-      return docs
-        .filter((d) => (d.ledgerDay as string) <= q.to)
-        .slice(0, q.limit)
-        .map((d) => d.state as CaseState)
+      const docs = await all(col('cases').where(cond).orderBy('ledgerDay', 'desc'), q.limit)
+      return docs.map((d) => d.state as CaseState)
     },
     async weeklyTrends(q) {
       const from = q.weeks[0]!
       const until = new Date(Date.parse(`${q.weeks[q.weeks.length - 1]}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
       const cond: CloudData = { hallId: q.hallId, day: _.and(_.gte(from), _.lt(until)) }
       if (q.windowId !== undefined) cond.windowId = q.windowId
-      const docs = await all(col('trend_counts').where(cond), 1_000_000)
+      const { list } = await col('trend_counts')
+        .aggregate()
+        .match(cond)
+        .group({ _id: { day: '$day', what: '$what' }, n: _.aggregate.sum('$n') })
+        .limit(GROUPS)
+        .end()
       return trendsFromCounts(
-        docs.map((d) => ({ day: d.day as string, what: d.what as string, n: d.n as number })),
+        list.map((g) => ({ ...(g._id as { day: string; what: string }), n: g.n as number })),
         q.weeks,
       )
     },

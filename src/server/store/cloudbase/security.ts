@@ -6,37 +6,15 @@ import { createHash } from 'node:crypto'
 import { formatShanghai } from '../../../core/calendar'
 import type { FailureRecord } from '../../../core/limits'
 import type { SecurityStore } from '../port'
-import type { CloudData, CloudDatabase, CloudTransaction } from './db'
+import { getOrNull, transactOn, type CloudData, type CloudDatabase, type CloudTransaction } from './db'
 
 export const SECURITY_COLLECTIONS = ['staff_sessions', 'sign_in_failures', 'rate_counters']
 
 const docId = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 40)
-const isMissing = (e: unknown) => /not exist|cannot find document|does not exist/i.test(String((e as Error)?.message ?? e))
-
-async function getOrNull(ref: { get(): Promise<{ data: CloudData }> }): Promise<CloudData | null> {
-  try {
-    return (await ref.get()).data
-  } catch (e) {
-    if (isMissing(e)) return null
-    throw e
-  }
-}
-
 export function cloudbaseSecurity(db: CloudDatabase): SecurityStore {
   const _ = db.command
   const col = (name: string) => db.collection(name)
-  async function transact<T>(fn: (tx: CloudTransaction) => Promise<T>): Promise<T> {
-    let lastError: unknown
-    for (let attempt = 0; attempt < 6; attempt++) {
-      try {
-        return await db.runTransaction(fn)
-      } catch (e) {
-        lastError = e
-        if (!/conflict|abort|retry/i.test(String((e as Error)?.message ?? e))) throw e
-      }
-    }
-    throw lastError
-  }
+  const transact = <T>(fn: (tx: CloudTransaction) => Promise<T>) => transactOn(db, fn)
   const record = (d: CloudData): FailureRecord => ({
     failures: d.failures as number,
     firstAt: d.firstAt as string,

@@ -10,6 +10,8 @@ export interface CaseQuery {
   windowId?: string
   citizenId?: string
   handlerId?: string
+  /** only cases another window leads that name this window as a co-window of joint handling (000 §5.2) */
+  coWindowId?: string
   statuses?: CaseState['status'][]
   /** only cases nobody holds (the window queue) */
   unclaimed?: boolean

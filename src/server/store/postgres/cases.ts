@@ -162,6 +162,7 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
       if (q.windowId !== undefined) query = query.where('window_id', '=', q.windowId)
       if (q.citizenId !== undefined) query = query.where('citizen_id', '=', q.citizenId)
       if (q.handlerId !== undefined) query = query.where('handler_id', '=', q.handlerId)
+      if (q.coWindowId !== undefined) query = query.where(sql<boolean>`state -> 'joint' -> 'coWindowIds' @> ${JSON.stringify([q.coWindowId])}::jsonb`)
       if (q.statuses && q.statuses.length > 0) query = query.where('status', 'in', q.statuses)
       if (q.unclaimed) query = query.where('handler_id', 'is', null)
       if (q.updatedSince !== undefined) query = query.where('updated_at', '>=', q.updatedSince)
