@@ -20,6 +20,10 @@ export const toasts: string[] = []
 /** what the app registered with wx.onNeedPrivacyAuthorization: the test plays WeChat asking for agreement */
 export const privacy: { listener: ((resolve: (r: unknown) => void) => void) | null } = { listener: null }
 
+/** what the app keeps with wx.setStorageSync, and the phone's text size (微信 设置 → 字体大小) */
+export const storage = new Map<string, unknown>()
+export const phoneSettings = { fontSizeSetting: 17 }
+
 export function answer(next: Answers) {
   answers = next
 }
@@ -31,15 +35,23 @@ function installGlobals() {
   let app: Record<string, unknown> | null = null
   const noop = () => {}
   const wx = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, SDKVersion: '3.7.0', language: 'zh_CN' }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 812,
+      pixelRatio: 2,
+      SDKVersion: '3.7.0',
+      language: 'zh_CN',
+      fontSizeSetting: phoneSettings.fontSizeSetting,
+    }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
     getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN' }),
     getDeviceInfo: () => ({ platform: 'devtools' }),
     canIUse: () => true,
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     getLaunchOptionsSync: () => ({ path: 'pages/entry/index', query: {} }),
-    getStorageSync: () => '',
-    setStorageSync: noop,
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     stopPullDownRefresh: noop,
     setNavigationBarTitle: noop,
     pageScrollTo: noop,

@@ -6,11 +6,7 @@ import { View } from '@tarojs/components'
 import { lastScene, useCareMode } from '../lib/careMode'
 
 /** a page that changes its layout in care mode passes the mode from its own useCareMode() */
-export function CitizenPage({
-  children,
-  className = '',
-  mode,
-}: PropsWithChildren<{ className?: string; mode?: [boolean, (on: boolean) => void] }>) {
+export function CitizenPage({ children, className = '', mode }: PropsWithChildren<{ className?: string; mode?: [boolean, (on: boolean) => void] }>) {
   const own = useCareMode()
   const [care, setCare] = mode ?? own
   const scene = lastScene()
@@ -49,7 +45,12 @@ export function CitizenPage({
 /** a phone number that dials when tapped */
 export function PhoneLink({ phone, label }: { phone: string; label?: string }) {
   return (
-    <View className='link tel' role='link' aria-label={`拨打${label ?? ''}电话 ${phone}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => {})}>
+    <View
+      className='link tel'
+      role='link'
+      aria-label={`拨打${label ?? ''}电话 ${phone}`}
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => {})}
+    >
       {phone}
     </View>
   )
