@@ -6,6 +6,7 @@ import { benchDueAt } from './dueAt'
 import { benchFirstScreen } from './firstScreen'
 import { benchHandlers } from './handlers'
 import { benchLedger } from './ledger'
+import { benchLivedIn } from './livedIn'
 import { benchSizes } from './sizes'
 import { benchStoreCalls } from './storeCalls'
 import { benchSweep } from './sweep'
@@ -28,6 +29,7 @@ async function main() {
     ['ledger', () => benchLedger(Number(process.env.BENCH_LEDGER_CASES ?? 1_000_000))],
     ['dashboard', () => benchDashboard(Number(process.env.BENCH_DASHBOARD_CASES ?? 1_000_000))],
     ['sizes', benchSizes],
+    ['lived-in hall', benchLivedIn],
     ['first screen', benchFirstScreen],
     ['security', benchSecurity],
     [

@@ -8,9 +8,11 @@ export default defineAppConfig({
       pages: [
         'login/index',
         'queue/index',
+        'register/index',
         'case/index',
         'print/index',
         'assessment/index',
+        'discipline/index',
         'complaints/index',
         'complaint/index',
         'ledger/index',

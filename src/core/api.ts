@@ -4,13 +4,15 @@ import { z } from 'zod'
 import { Day, MAX_YEAR, MIN_YEAR, text } from './text'
 import type { ErrorBody } from './errors'
 import { caseActionInputs, Reason } from './caseActions'
-import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, StaffId, WindowId } from './schemas'
+import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, SelfService, StaffId, WindowId } from './schemas'
 import { LedgerColumn } from './events'
 import { Attachments, StaffPhotoId } from './attachment'
 import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
 import { RatingLevelSchema } from './rating'
 import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
+import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
+import { RegistrationInput } from './registration'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -18,6 +20,10 @@ const LedgerQuery = z
   .object({ from: Day, to: Day, windowId: WindowId.optional() })
   .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: '统计期间最长一年', path: ['to'] })
+
+const Month = text()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份')
+  .refine((m) => m >= `${MIN_YEAR}-01` && m <= `${MAX_YEAR}-12`, `请选择 ${MIN_YEAR} 年至 ${MAX_YEAR} 年之间的月份`)
 
 export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
 
@@ -39,6 +45,8 @@ export const ActionInputs = {
     attachments: Attachments,
     requestId: RequestId,
   }),
+  // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
+  registerCase: RegistrationInput,
   getCase: z.object({ caseId: CaseId }),
   myCases: z.object({}),
   staffQueue: z.object({}),
@@ -89,6 +97,7 @@ export const ActionInputs = {
     address: text().trim().max(120, '地址不超过 120 个字').default(''),
     supervisionPhone: text().trim().max(40).default(''),
     complaintChannel: text().trim().max(120, '投诉渠道不超过 120 个字').default(''),
+    selfServicePhone: text().trim().max(40).optional(),
     generalWindowId: WindowId.nullable().optional(),
     hours: WeeklyHoursSchema.optional(),
   }),
@@ -128,6 +137,7 @@ export const ActionInputs = {
     basis: text().trim().max(500, '设定依据不超过 500 个字').default(''),
     materials: z.array(text().trim().min(1).max(100)).max(40, '材料不超过 40 项').default([]),
     keywords: z.array(text().trim().min(1).max(20)).max(20).default([]),
+    selfService: SelfService.nullable().default(null),
     active: z.boolean().default(true),
     // a new matter: the same request adds it once
     requestId: RequestId.optional(),
@@ -166,12 +176,11 @@ export const ActionInputs = {
   unbindStaff: z.object({ staffId: StaffId }),
   // 004: the month's score sheets (the hall office: every window; a lead: the window; staff: their own)
   assessmentYear: z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR) }),
-  assessment: z.object({
-    month: text()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择月份')
-      .refine((m) => m >= `${MIN_YEAR}-01` && m <= `${MAX_YEAR}-12`, `请选择 ${MIN_YEAR} 年至 ${MAX_YEAR} 年之间的月份`),
-    windowId: WindowId.optional(),
-  }),
+  assessment: z.object({ month: Month, windowId: WindowId.optional() }),
+  // 004 三(二) 效能纪律: the hall office enters a deduction no case records, and may revoke it with a reason
+  disciplineDesk: z.object({ month: Month }),
+  addDeduction: ManualDeductionInput,
+  revokeDeduction: RevokeDeductionInput,
   // the in-app inbox of every role, and the WeChat subscribe-message grants
   inbox: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), limit: z.number().int().min(1).max(100).default(50) }),
   markRead: z.object({ as: z.enum(['citizen', 'staff']).default('citizen'), keys: z.array(text().min(1).max(200)).max(100).optional() }),

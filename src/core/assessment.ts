@@ -8,6 +8,7 @@ import { noticeRound } from './caseMachine'
 import { CLOCK_LABELS } from './clock'
 import type { ClockKind } from './events'
 import type { Policy } from './policy'
+import { countManual, EXTENDED_SERVICE_CITE, type ManualDeduction } from './discipline'
 
 /**
  * Whether a case can carry a deduction (004): a recorded violation, a second supplement notice, a bad
@@ -93,7 +94,7 @@ export function versionInForce<V extends { version: number; at: string }>(versio
   return found ?? versions[0] ?? null
 }
 
-export type DeductionKind = 'firstResponderBreach' | 'onlineConsultLate' | 'overdue' | 'badRating' | 'complaint'
+export type DeductionKind = 'firstResponderBreach' | 'onlineConsultLate' | 'overdue' | 'badRating' | 'complaint' | 'discipline'
 
 export const DEDUCTION_LABELS: Record<DeductionKind, string> = {
   firstResponderBreach: '违反首问负责或一次性告知',
@@ -101,12 +102,16 @@ export const DEDUCTION_LABELS: Record<DeductionKind, string> = {
   overdue: '超时办结',
   badRating: '差评（经核实）',
   complaint: '投诉（经核实）',
+  discipline: '效能纪律（政务服务科登记）',
 }
 
 export interface Deduction {
   kind: DeductionKind
+  /** the case behind it; empty for a deduction the hall office entered (效能纪律) */
   caseId: string
   caseNo: string
+  /** a deduction the hall office entered: its record and the item's own label */
+  manual?: { id: string; label: string; evidence: string; photos: string[] }
   at: string
   points: number
   note: string
@@ -285,10 +290,27 @@ export function assessMonth(
   cal: WorkCalendar,
   now: Date,
   holders: DutyHolders = dutyHoldersOf(staff),
+  manual: ManualDeduction[] = [],
 ): ScoreSheet[] {
   const rules = rulesOf(policy)
   const a = rules.sheet.assessment
   const found = deductions(cases, month, rules, cal, now, holders)
+  // 004 三(二) 效能纪律, entered by the hall office: outside the cap of 三(一)(5), which covers ratings and complaints only
+  for (const m of countManual(manual, month)) {
+    const d = m.deduction
+    const sheet = found.get(d.staffId) ?? { windowId: staff.find((s) => s.id === d.staffId)?.windowId ?? d.windowId, items: [] }
+    sheet.items.push({
+      kind: 'discipline',
+      caseId: '',
+      caseNo: '',
+      at: `${d.occurredOn}T12:00:00+08:00`,
+      points: m.points,
+      note: m.note,
+      cite: d.extendedService ? `${d.cite}、${EXTENDED_SERVICE_CITE}` : d.cite,
+      manual: { id: d.id, label: d.label, evidence: d.evidence, photos: d.photos },
+    })
+    found.set(d.staffId, sheet)
+  }
   for (const k of complaints) {
     if (!inMonth(k.at, month)) continue
     const sheet = found.get(k.staffId) ?? { windowId: staff.find((s) => s.id === k.staffId)?.windowId ?? null, items: [] }

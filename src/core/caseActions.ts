@@ -26,7 +26,7 @@ import type { CaseState } from './caseState'
 import { DomainError } from './errors'
 import { ClockKind, ReplyMode, type Actor, type CaseEvent, type EventBody } from './events'
 import type { PhraseHit } from './forbiddenPhrase'
-import { mayExtend, type ForbiddenPhrase, type Policy } from './policy'
+import { mayExtend, NOTICE_TOPIC_LABELS, type ForbiddenPhrase, type Policy } from './policy'
 import { BadReason, RatingLevelSchema, RectificationFinding } from './rating'
 import { UpReason, UpTo } from './reportUp'
 import { CaseId, RequestId, StaffId, WindowId, type Staff, type Window } from './schemas'
@@ -37,8 +37,11 @@ import { CASE_ABILITIES, type CaseAbility } from './views'
 export const Reason = (what: string, max = 500) => text().trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
 const onCase = <T extends z.ZodRawShape>(shape: T) => z.object({ caseId: CaseId, requestId: RequestId, ...shape })
 
-/** the numbered forms: 补件告知单 (附件1) and 交接单 (附件2), numbered per hall and year without gaps */
-export type FormSeries = 'BZ' | 'JJ'
+/**
+ * the numbered forms, per hall and year without gaps: 补件告知单 (附件1), 交接单 (附件2), 受理通知书
+ * (002 首问（办）负责 §3(2)) and 不予受理 / 不予登记通知书 (002 限时办结 §3–§4)
+ */
+export type FormSeries = 'BZ' | 'JJ' | 'SL' | 'BY'
 
 /** the rules the case runs under: its policy version and the hall's working calendar */
 export interface CaseRules {
@@ -77,8 +80,8 @@ export interface CaseActionSpec<S extends z.ZodType> {
   decide(input: z.output<S>, state: CaseState, d: Decision): EventBody
   /** input standing in for the form when the page asks which buttons to show; null: not now */
   sample?(state: CaseState, rules: CaseRules): z.output<S> | null
-  /** draws the event's form number from this series in the same write */
-  numbered?: FormSeries
+  /** draws the event's form number from this series in the same write (a function: only for some input) */
+  numbered?: FormSeries | ((input: z.output<S>) => FormSeries | null)
   /** the staff and windows the input names, read together with the case */
   names?(input: z.output<S>): { staffIds?: string[]; windowIds?: string[] }
   /** adds detail to the state machine's refusal (e.g. who holds the case) */
@@ -95,6 +98,19 @@ export interface CaseActionSpec<S extends z.ZodType> {
 }
 
 const define = <S extends z.ZodType>(spec: CaseActionSpec<S>) => spec
+
+/** the series the action's form is numbered from for this input, if any */
+export const formSeriesOf = <S extends z.ZodType>(spec: Pick<CaseActionSpec<S>, 'numbered'>, input: z.output<S>): FormSeries | null =>
+  typeof spec.numbered === 'function' ? spec.numbered(input) : (spec.numbered ?? null)
+
+const Guidance = z
+  .object({
+    basis: text().trim().max(500, '办理依据不超过 500 个字'),
+    conditions: text().trim().max(500, '办理条件不超过 500 个字'),
+    procedure: text().trim().max(500, '办理程序不超过 500 个字'),
+    timeLimit: text().trim().max(100, '办理时限不超过 100 个字'),
+  })
+  .partial()
 
 /** refusals shared by many actions: the holder of the case, the lead of its window */
 const handlerOnly = (c: Caller, s: CaseState) => (!c.staff ? signInFirst() : isHandler(c.staff, s) ? null : notHandler(s))
@@ -179,17 +195,40 @@ export const CASE_ACTIONS = {
     sample: () => ({ ...sampleCase, text: '-', mode: 'timed' as const }),
   }),
 
-  /** 000 §4.1: every missing material at once, on a numbered notice (附件1) */
+  /**
+   * 000 §4.1: every missing material at once, on a numbered notice (附件1); where the preset asks, with
+   * the basis, conditions, procedure and time limit too (001 第六条(一), 002 一次性告知 §1, 003 三(一)1)
+   */
   issueSupplementNotice: define({
     input: onCase({
       items: z.array(text().trim().min(2, '请写明材料名称').max(100)).min(1, '请至少列出一项需要补正的材料').max(30),
+      guidance: Guidance.default({}),
     }),
     by: 'staff',
     ability: 'issueSupplementNotice',
     may: handlerOnly,
     numbered: 'BZ',
-    decide: (input, _s, d) => ({ type: 'supplementNoticeIssued', payload: { noticeNo: d.formNo!, items: input.items } }),
-    sample: () => ({ ...sampleCase, items: ['-'] }),
+    check: (input, _s, { rules: { policy } }) => {
+      const wording = policy.forms.supplementNotice
+      for (const topic of wording.value.topics) {
+        if (!input.guidance[topic]) {
+          throw new DomainError('INVALID_INPUT', `${wording.value.title}须写明${NOTICE_TOPIC_LABELS[topic]}（${wording.cite}）`, {
+            field: `guidance.${topic}`,
+            cite: wording.cite,
+          })
+        }
+      }
+    },
+    decide: (input, _s, d) => {
+      // only what the preset's notice tells, so a notice never carries a section it does not print
+      const topics = d.rules.policy.forms.supplementNotice.value.topics
+      const guidance = Object.fromEntries(topics.flatMap((t) => (input.guidance[t] ? [[t, input.guidance[t]]] : [])))
+      return {
+        type: 'supplementNoticeIssued',
+        payload: { noticeNo: d.formNo!, items: input.items, ...(topics.length ? { guidance } : {}) },
+      }
+    },
+    sample: () => ({ ...sampleCase, items: ['-'], guidance: { basis: '-', conditions: '-', procedure: '-', timeLimit: '-' } }),
   }),
 
   /** the citizen (or the handler for them) says the materials are complete, which resumes the promised clock */
@@ -215,11 +254,16 @@ export const CASE_ACTIONS = {
     by: 'staff',
     ability: 'accept',
     may: handlerOnly,
-    decide: (input, state) => {
+    // 002 首问（办）负责 §3(2): a case that cannot be done on the spot gets a 受理通知书
+    numbered: (input) => (input.mode === 'promised' ? 'SL' : null),
+    decide: (input, state, d) => {
       if (input.mode === 'instant') return { type: 'accepted', payload: { mode: 'instant' } }
       const limitDays = input.limitDays ?? state.matter?.promisedDays ?? undefined
       if (limitDays === undefined) throw new DomainError('INVALID_INPUT', '承诺件请填写承诺办结的工作日数', { field: 'limitDays' })
-      return { type: 'accepted', payload: { mode: 'promised', limitDays, ...(input.limitReason ? { limitReason: input.limitReason } : {}) } }
+      return {
+        type: 'accepted',
+        payload: { mode: 'promised', limitDays, ...(input.limitReason ? { limitReason: input.limitReason } : {}), ...(d.formNo ? { noticeNo: d.formNo } : {}) },
+      }
     },
     sample: () => ({ ...sampleCase, mode: 'instant' as const }),
   }),
@@ -233,13 +277,17 @@ export const CASE_ACTIONS = {
     sample: () => ({ ...sampleCase, result: '-' }),
   }),
 
-  /** 000 §4.1: refused with the reason and the legal basis */
+  /** 000 §4.1: refused with the reason and the legal basis, on a numbered 不予受理 / 不予登记通知书 (002 限时办结 §3–§4) */
   refuseCase: define({
     input: onCase({ reason: Reason('不予办理的理由'), legalBasis: Reason('法律、法规或政策依据') }),
     by: 'staff',
     ability: 'refuse',
     may: handlerOnly,
-    decide: (input) => ({ type: 'refused', payload: { reason: input.reason, legalBasis: input.legalBasis } }),
+    numbered: 'BY',
+    decide: (input, _s, d) => ({
+      type: 'refused',
+      payload: { reason: input.reason, legalBasis: input.legalBasis, ...(d.formNo ? { noticeNo: d.formNo } : {}) },
+    }),
     sample: () => ({ ...sampleCase, reason: '-', legalBasis: '-' }),
   }),
 

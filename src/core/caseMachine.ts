@@ -11,6 +11,7 @@ import { nextActionTime } from './sweep'
 import { isBad, type Rating, type Rectification } from './rating'
 import { formatShanghai, shanghaiDate } from './calendar'
 import { mayExtend, type Policy } from './policy'
+import { unboundOwner } from './registration'
 
 export interface MachineContext {
   policy: Policy
@@ -92,14 +93,23 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
   if (event.type === 'submitted') {
     if (state) return fail('CONFLICT', '案件已存在', { caseId: state.id })
     const p = event.payload
-    if (event.actor.kind !== 'citizen') return fail('FORBIDDEN', '只有市民可以提交')
+    const reg = p.registration
+    // a citizen submits; staff register what came in at the counter, by phone or letter (core/registration.ts)
+    if (reg ? event.actor.kind !== 'staff' || event.actor.id !== reg.registeredBy : event.actor.kind !== 'citizen') {
+      return fail('FORBIDDEN', '只有市民可以提交')
+    }
+    if (reg && new Date(reg.receivedAt) > when) return missing('receivedAt', '收到时间不能晚于登记时间')
+    // clocks run from the time of receipt (a letter's date), not from when it was typed in
+    const received = reg ? new Date(reg.receivedAt) : when
     const clocks =
       p.kind === 'consult'
         ? // 000 §4.2: a consult not answered on the spot is answered within the policy's limit
-          [startClock('reply', when, ctx.policy.limits.reply.value, ctx.calendar)]
+          [startClock('reply', received, ctx.policy.limits.reply.value, ctx.calendar)]
         : // 002 一次性告知 §5(2), 000 §4.1: an application's first clock runs from receipt, met by the
           // notice of missing materials, the acceptance or the refusal
-          [startClock('supplementNotice', when, ctx.policy.limits.supplementNotice.value, ctx.calendar)]
+          [startClock('supplementNotice', received, ctx.policy.limits.supplementNotice.value, ctx.calendar)]
+    // 000 §1, 002 首问(办) 第一条: the registering person or the highest-ranked present holds it at once
+    const responder = reg?.firstResponderId ?? null
     return ok({
       id: event.caseId,
       no: p.no,
@@ -109,13 +119,14 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
       firstWindowId: p.windowId,
       matterId: p.matterId ?? null,
       matter: p.matter ?? null,
-      citizenId: event.actor.id,
+      citizenId: reg ? unboundOwner(reg.registeredBy, event.requestId ?? '') : event.actor.id,
+      ...(reg ? { channel: reg.channel, registration: reg } : {}),
       contact: p.contact,
       text: p.text,
       attachments: p.attachments,
-      status: 'open',
-      firstResponderId: null,
-      handlerId: null,
+      status: responder ? 'inProgress' : 'open',
+      firstResponderId: responder,
+      handlerId: responder,
       reply: null,
       clocks,
       ledgerColumn: null,
@@ -133,7 +144,7 @@ function fold(state: CaseState | null, event: CaseEvent, ctx: MachineContext): S
       nextActionAt: null,
       round: 1,
       policy: p.policy,
-      submittedAt: at,
+      submittedAt: reg ? reg.receivedAt : at,
       updatedAt: at,
       closedAt: null,
       version: 1,
@@ -211,7 +222,10 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         ...state,
         status: 'awaitingMaterials',
         clocks: clocks.value,
-        notices: [...state.notices, { noticeNo: event.payload.noticeNo, items, at, by, round: state.round }],
+        notices: [
+          ...state.notices,
+          { noticeNo: event.payload.noticeNo, items, at, by, round: state.round, ...(event.payload.guidance ? { guidance: event.payload.guidance } : {}) },
+        ],
         // a reopened case is a new round: its first notice is not a second one
         oneTimeNoticeBreaches: state.oneTimeNoticeBreaches + (state.notices.some((n) => noticeRound(n) === state.round) ? 1 : 0),
       })
@@ -244,7 +258,13 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
       }
       return ok({
         ...state,
-        acceptance: { mode: 'promised', at, limitDays: limit, ...(published !== undefined && limit !== published ? { limitReason: reason } : {}) },
+        acceptance: {
+          mode: 'promised',
+          at,
+          limitDays: limit,
+          ...(published !== undefined && limit !== published ? { limitReason: reason } : {}),
+          ...(event.payload.noticeNo ? { noticeNo: event.payload.noticeNo } : {}),
+        },
         clocks: [...first.value, startClock('promised', when, limit, calendar)],
       })
     }
@@ -272,7 +292,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
         ...state,
         status: 'refused',
         clocks: clocks.value,
-        refusal: { reason: event.payload.reason, legalBasis: event.payload.legalBasis, at },
+        // 002 限时办结 §3 不予受理 before acceptance, §4 不予登记 after it
+        refusal: {
+          reason: event.payload.reason,
+          legalBasis: event.payload.legalBasis,
+          at,
+          afterAcceptance: state.acceptance !== null,
+          ...(event.payload.noticeNo ? { noticeNo: event.payload.noticeNo } : {}),
+        },
       })
     }
 

@@ -1,9 +1,10 @@
 // The projection of a case's events: what the stores keep beside the event list and what the
 // handlers decide on. Built only by caseMachine.ts.
 import type { CaseKind, Contact, MatterRef } from './schemas'
-import type { CaseStatus, ClockKind, LedgerColumn } from './events'
+import type { CaseStatus, ClockKind, LedgerColumn, NoticeTopic } from './events'
 import type { Clock, Duty } from './clock'
 import type { Rating, Rectification } from './rating'
+import type { IntakeChannel, RegistrationRecord } from './registration'
 import type { UpReason, UpTo } from './reportUp'
 
 export interface CaseState {
@@ -18,7 +19,12 @@ export interface CaseState {
   matterId: string | null
   /** the catalog matter as it was when the case was submitted */
   matter: MatterRef | null
+  /** the citizen it belongs to; a registered case is `slip:…` until its slip is bound (core/registration.ts) */
   citizenId: string
+  /** how it came in: absent for a citizen's own submission in the app */
+  channel?: IntakeChannel
+  /** who registered it, who was present, when it was received */
+  registration?: RegistrationRecord
   contact: Contact
   text: string
   attachments: string[]
@@ -31,15 +37,18 @@ export interface CaseState {
   clocks: Clock[]
   ledgerColumn: LedgerColumn | null
   /** a promised case's limit, and why it is not the matter's published one when it differs */
-  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string } | null
+  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string; noticeNo?: string } | null
   completion: { result: string; at: string } | null
-  refusal: { reason: string; legalBasis: string; at: string } | null
+  /** afterAcceptance: refused once accepted (不予登记, 002 限时办结 §4), else not accepted (不予受理, §3) */
+  refusal: { reason: string; legalBasis: string; at: string; noticeNo?: string; afterAcceptance?: boolean } | null
   /** every supplement notice (附件1); a second one in the same service round is a 一次性告知 breach for review */
   notices: Array<{
     noticeNo: string
     items: string[]
     at: string
     by: string
+    /** what the preset's notice tells besides the materials: basis, conditions, procedure, time limit */
+    guidance?: Partial<Record<NoticeTopic, string>>
     /** the service round it was issued in (absent on older records: 1) */ round?: number
   }>
   oneTimeNoticeBreaches: number

@@ -3,7 +3,12 @@
 import { z } from 'zod'
 import { CaseId, CaseKind, Contact, HallId, MatterId, MatterRef, StaffId, WindowId } from './schemas'
 import { BadReason, RectificationFinding } from './rating'
+import { RegistrationRecord } from './registration'
 import { UpReason, UpTo } from './reportUp'
+
+/** the topics of a one-time notice besides the materials (core/policy.ts NoticeTopic) */
+export const NoticeTopicSchema = z.enum(['basis', 'conditions', 'procedure', 'timeLimit'])
+export type NoticeTopic = z.infer<typeof NoticeTopicSchema>
 
 export const IsoTime = z.string().datetime({ offset: true })
 
@@ -55,18 +60,34 @@ export const EventBody = z.discriminatedUnion('type', [
       text: z.string(),
       attachments: z.array(z.string()).default([]),
       policy: z.object({ presetId: z.string(), version: z.number().int() }),
+      // registered by staff from a visit, a call, a letter or a referral (absent: the citizen's own submission)
+      registration: RegistrationRecord.optional(),
     }),
   ),
   ev('claimed', z.object({ staffId: StaffId })),
   ev('takenOver', z.object({ staffId: StaffId, reason: z.string().min(2), previousId: StaffId.nullable() })),
   ev('assigned', z.object({ staffId: StaffId })),
   ev('replied', z.object({ text: z.string(), mode: ReplyMode })),
-  ev('supplementNoticeIssued', z.object({ noticeNo: z.string(), items: z.array(z.string().min(1)).min(1) })),
+  // guidance: what the preset's notice tells besides the materials (001 第六条(一), 002 一次性告知 §1)
+  ev(
+    'supplementNoticeIssued',
+    z.object({ noticeNo: z.string(), items: z.array(z.string().min(1)).min(1), guidance: z.partialRecord(NoticeTopicSchema, z.string()).optional() }),
+  ),
   ev('materialsCompleted', z.object({ note: z.string().default('') })),
   // limitReason: why the promised limit differs from the matter's published one, told to the citizen
-  ev('accepted', z.object({ mode: z.enum(['instant', 'promised']), limitDays: z.number().int().min(0).optional(), limitReason: z.string().optional() })),
+  // noticeNo: the 受理通知书 of a promised case (002 首问（办）负责 §3(2))
+  ev(
+    'accepted',
+    z.object({
+      mode: z.enum(['instant', 'promised']),
+      limitDays: z.number().int().min(0).optional(),
+      limitReason: z.string().optional(),
+      noticeNo: z.string().optional(),
+    }),
+  ),
   ev('completed', z.object({ result: z.string() })),
-  ev('refused', z.object({ reason: z.string(), legalBasis: z.string() })),
+  // noticeNo: the 不予受理 / 不予登记通知书 (002 限时办结 §3–§4)
+  ev('refused', z.object({ reason: z.string(), legalBasis: z.string(), noticeNo: z.string().optional() })),
   ev('handoverCreated', z.object({ slipNo: z.string(), toStaffId: StaffId, reason: z.string(), remarks: z.string().default('') })),
   ev('handoverAcknowledged', z.object({ slipNo: z.string() })),
   ev('citizenContacted', z.object({ note: z.string().default('') })),

@@ -16,6 +16,7 @@ export const matterRef = (m: Matter): MatterRef => ({
   kind: m.kind,
   promisedDays: m.kind === 'promised' ? m.promisedDays : null,
   materials: [...m.materials],
+  ...(m.basis ? { basis: m.basis } : {}),
 })
 
 /** how well a matter answers the query: 0 is no match; higher is better */

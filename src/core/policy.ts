@@ -3,7 +3,7 @@
 // version it was opened under.
 import { z } from 'zod'
 import { text } from './text'
-import type { ClockKind } from './events'
+import type { ClockKind, NoticeTopic } from './events'
 import { fail, ok, type Result } from './errors'
 import { REGULATION_TITLES, type PresetId } from './regulation'
 
@@ -18,6 +18,28 @@ export interface Cited<T> {
 export interface ForbiddenPhrase {
   phrase: string
   suggestion: string
+}
+
+/** what a one-time notice tells besides the materials (001 第六条(一), 002 一次性告知 §1, 003 三(一)1) */
+export type { NoticeTopic }
+export const NOTICE_TOPICS: NoticeTopic[] = ['basis', 'conditions', 'procedure', 'timeLimit']
+export const NOTICE_TOPIC_LABELS: Record<NoticeTopic, string> = { basis: '办理依据', conditions: '办理条件', procedure: '办理程序', timeLimit: '办理时限' }
+
+/**
+ * The wording of the paper notices a case gives the citizen, as the preset's regulation words them.
+ * `{matter}` stands for the matter's name, `{accepted}` for the date of acceptance.
+ */
+export interface PaperWording {
+  /** 一次性告知: the title, the opening, and the topics it must tell besides the materials */
+  supplementNotice: Cited<{ title: string; intro: string; topics: NoticeTopic[] }>
+  /** 受理通知书 for a promised case (002 首问（办）负责 §3(2)) */
+  acceptanceNotice: Cited<{ title: string; intro: string }>
+  /** refused before acceptance: 不予受理 (002 限时办结 §3) */
+  refusalBeforeAcceptance: Cited<{ title: string; intro: string }>
+  /** refused after acceptance: 不予登记 (002 限时办结 §4), elsewhere 不予办理 */
+  refusalAfterAcceptance: Cited<{ title: string; intro: string }>
+  /** the citizen's remedy, printed under a refusal */
+  remedy: Cited<string>
 }
 
 export interface Policy {
@@ -43,6 +65,8 @@ export interface Policy {
     complaint: Cited<number>
     ratingComplaintMonthlyCap: Cited<number>
   }
+  /** the notices' wording; not adjustable by the hall (the regulation's own form) */
+  forms: PaperWording
 }
 
 const c = <T>(value: T, cite: string): Cited<T> => ({ value, cite })
@@ -53,6 +77,28 @@ const PHRASES_000: ForbiddenPhrase[] = [
   { phrase: '不归我管', suggestion: '这项业务由相关窗口办理，我带您过去/帮您联系' },
 ]
 const PHRASES_003: ForbiddenPhrase[] = [...PHRASES_000, { phrase: '我还有事', suggestion: '请您稍候，我处理完手头事项马上为您办理' }]
+
+const ACCEPTANCE_INTRO = '你单位（个人）提出的{matter}申请，经审查，申请材料齐全、符合法定形式，决定予以受理。'
+const REFUSED_INTRO = '你单位（个人）提出的{matter}申请，经审查，不符合受理条件，决定不予受理。'
+const REFUSED_LATER_INTRO = '你单位（个人）于{accepted}提出并经受理的{matter}申请，经审查，不符合法定条件，决定不予办理。'
+const REMEDY = c('如对本决定不服，可以依法申请行政复议或者提起行政诉讼。', '行政许可法 第三十八条')
+/** 001 第六条(一), 003 三(一)1: 办理依据、办理时限、办理程序和所需资料 */
+const TOLD_001 = '你单位（个人）申请办理的{matter}，符合法定条件但资料不齐全，现一次性告知办理依据、办理时限、办理程序和需要补正的全部资料：'
+
+const FORMS_000: PaperWording = {
+  supplementNotice: c(
+    {
+      title: '一次性补件告知单',
+      intro: '你单位（个人）提出{matter}申请经审查，所提供的申请材料不完全符合法定形式，现将资料退回，请将下列材料补正补全：',
+      topics: [],
+    },
+    '000 §4.1、附件1',
+  ),
+  acceptanceNotice: c({ title: '受理通知书', intro: ACCEPTANCE_INTRO }, '000 §4.1（在承诺时限内办理）'),
+  refusalBeforeAcceptance: c({ title: '不予受理通知书', intro: REFUSED_INTRO }, '000 §4.1（明确告知不予办理的理由、依据）'),
+  refusalAfterAcceptance: c({ title: '不予办理通知书', intro: REFUSED_LATER_INTRO }, '000 §4.1（明确告知不予办理的理由、依据）'),
+  remedy: REMEDY,
+}
 
 /** 000: 铜陵市政务服务中心窗口“首问负责制”实施细则, the reference rule set */
 const P000: Policy = {
@@ -94,6 +140,7 @@ const P000: Policy = {
     complaint: c(-2, '004 考核制度 三(一)(5)（沿用）'),
     ratingComplaintMonthlyCap: c(-10, '004 考核制度 三(一)(5)（沿用）'),
   },
+  forms: FORMS_000,
 }
 
 const withLimits = (base: Policy, over: Partial<Record<ClockKind, Cited<number>>>): Policy['limits'] => ({ ...base.limits, ...over })
@@ -111,6 +158,13 @@ const P001: Policy = {
   }),
   extension: { ...P000.extension, clockKinds: c([], '001 未规定延期（§6、§7 按时限办理）') },
   forbiddenPhrases: c(PHRASES_000, '000 §5.3（本规定未列举，沿用）'),
+  forms: {
+    supplementNotice: c({ title: '一次性告知书', intro: TOLD_001, topics: ['basis', 'timeLimit', 'procedure'] }, '001 第六条(一)'),
+    acceptanceNotice: c({ title: '受理通知书', intro: ACCEPTANCE_INTRO }, '001 第六条(一)'),
+    refusalBeforeAcceptance: c({ title: '不予受理通知书', intro: REFUSED_INTRO }, '001 第六条(一)（明确告知不予办理的理由、依据）'),
+    refusalAfterAcceptance: c({ title: '不予办理通知书', intro: REFUSED_LATER_INTRO }, '001 第六条(一)（明确告知不予办理的理由、依据）'),
+    remedy: REMEDY,
+  },
 }
 
 /** 002: 铜川市政务服务中心四项制度 — notice within 5 wd, complex consults within 1 wd, complaints 15 wd */
@@ -132,6 +186,23 @@ const P002: Policy = {
     needsLeadApproval: c(true, '002 限时办结 §7（经分管领导批准）'),
   },
   forbiddenPhrases: c(PHRASES_000, '002 首问（办）负责 §6(5)（禁忌用语，沿用 000 §5.3 所列）'),
+  forms: {
+    supplementNotice: c(
+      {
+        title: '政务服务事项一次性告知通知书',
+        intro: '你单位（个人）提出的{matter}申请，经审查，申请材料不符合规定，现一次性告知所办事项的依据、条件、办事程序、办理时限和需要补齐补正的全部材料：',
+        topics: ['basis', 'conditions', 'procedure', 'timeLimit'],
+      },
+      '002 一次性告知 §1、§4(2)、§5(2)；首问（办）负责 §3(3)',
+    ),
+    acceptanceNotice: c({ title: '受理通知书', intro: ACCEPTANCE_INTRO }, '002 首问（办）负责 §3(2)（开具受理通知书）；限时办结 §1'),
+    refusalBeforeAcceptance: c({ title: '不予受理通知书', intro: REFUSED_INTRO }, '002 限时办结 §3；一次性告知 §5(2)（不能办理的原因和依据）'),
+    refusalAfterAcceptance: c(
+      { title: '不予登记通知书', intro: '你单位（个人）于{accepted}提出并经受理的{matter}申请，经审查，有限制或不符合相关规定，决定不予登记。' },
+      '002 限时办结 §4',
+    ),
+    remedy: REMEDY,
+  },
 }
 
 /** 003: 铜陵市住房公积金管理中心 — the receiver contacts the citizen the same day; joint plan 3 wd */
@@ -146,6 +217,13 @@ const P003: Policy = {
   }),
   extension: { ...P000.extension, clockKinds: c([], '003 未规定延期（三(一)、三(二) 按时限办理）') },
   forbiddenPhrases: c(PHRASES_003, '003 三(三)3'),
+  forms: {
+    supplementNotice: c({ title: '一次性告知单', intro: TOLD_001, topics: ['basis', 'timeLimit', 'procedure'] }, '003 三(一)1'),
+    acceptanceNotice: c({ title: '受理通知书', intro: ACCEPTANCE_INTRO }, '003 三(一)1'),
+    refusalBeforeAcceptance: c({ title: '不予受理通知书', intro: REFUSED_INTRO }, '003 三(一)1（明确告知不予办理的理由、依据）'),
+    refusalAfterAcceptance: c({ title: '不予办理通知书', intro: REFUSED_LATER_INTRO }, '003 三(一)1（明确告知不予办理的理由、依据）'),
+    remedy: REMEDY,
+  },
 }
 
 /** 004: 重庆铜梁二坪镇 — extension at most 5 wd; the monthly assessment deductions */
@@ -167,6 +245,20 @@ const P004: Policy = {
     badRating: c(-1, '004 考核制度 三(一)(5)'),
     complaint: c(-2, '004 考核制度 三(一)(5)'),
     ratingComplaintMonthlyCap: c(-10, '004 考核制度 三(一)(5)'),
+  },
+  forms: {
+    supplementNotice: c(
+      {
+        title: '补正材料一次性告知书',
+        intro: '你单位（个人）申请办理的{matter}，申请材料不全或不符合法定形式，请按下列清单一次补正全部材料：',
+        topics: [],
+      },
+      '004 一次性告知制度 §6',
+    ),
+    acceptanceNotice: c({ title: '受理通知书', intro: ACCEPTANCE_INTRO }, '004 服务承诺 §3（向其承诺办理时限）'),
+    refusalBeforeAcceptance: c({ title: '不予受理通知书', intro: REFUSED_INTRO }, '004 服务承诺 §3（充分说明理由）'),
+    refusalAfterAcceptance: c({ title: '不予办理通知书', intro: REFUSED_LATER_INTRO }, '004 服务承诺 §3（充分说明理由）'),
+    remedy: REMEDY,
   },
 }
 
@@ -273,6 +365,7 @@ export function effectivePolicy(presetId: PresetId, overrides: PolicyOverrides, 
     reminders: overrideGroup(preset.reminders, o.reminders),
     rating: overrideGroup(preset.rating, o.rating),
     assessment: overrideGroup(preset.assessment, o.assessment),
+    forms: preset.forms,
   })
 }
 
@@ -385,3 +478,7 @@ export function policyChanges(before: Policy, after: Policy): string[] {
   }
   return out
 }
+
+/** a notice's wording with the matter and the date of acceptance filled in */
+export const fillWording = (template: string, values: { matter: string; accepted?: string }) =>
+  template.replace('{matter}', values.matter).replace('{accepted}', values.accepted ?? '')

@@ -62,6 +62,8 @@ export const Hall = z.object({
   // 000 §10: a supervision phone and a complaint channel are public
   supervisionPhone: text().max(40).default(''),
   complaintChannel: text().max(120).default(''),
+  /** the self-service area's maintenance phone, on the entry page (004 自助办理制度 第五条) */
+  selfServicePhone: text().max(40).optional(),
   generalWindowId: WindowId.optional(),
   policyPreset: z.enum(['000', '001', '002', '003', '004']).default('000'),
   policyVersion: z.number().int().min(1).default(1),
@@ -100,6 +102,20 @@ export type Staff = z.infer<typeof Staff>
 export const MatterKind = z.enum(['instant', 'promised'])
 export type MatterKind = z.infer<typeof MatterKind>
 const MaterialName = text().trim().min(2, '材料名称至少 2 个字').max(100, '材料名称不超过 100 个字')
+export const SelfService = z.object({
+  steps: z
+    .array(text().trim().min(2, '每一步至少 2 个字').max(200, '每一步不超过 200 个字'))
+    .min(1, '自助办理请至少写一步')
+    .max(20, '自助办理步骤不超过 20 步'),
+  link: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((u) => u === '' || /^https:\/\/[^\s]+$/.test(u), '网上办理链接须以 https:// 开头')
+    .default(''),
+})
+export type SelfService = z.infer<typeof SelfService>
+
 export const Matter = z
   .object({
     id: MatterId,
@@ -114,6 +130,8 @@ export const Matter = z
     materials: z.array(MaterialName).max(40, '材料不超过 40 项').default([]),
     /** what citizens type when they look for it: 过户, 提取, 退休 … */
     keywords: z.array(text().trim().min(1).max(20)).max(20).default([]),
+    /** 自助办理 (004 自助办理制度 第三–六条): the numbered steps at the self-service terminal, and the online link */
+    selfService: SelfService.nullable().optional(),
     active: z.boolean().default(true),
   })
   .refine((m) => m.kind === 'instant' || m.promisedDays !== null, { message: '承诺件须填写承诺办结时限', path: ['promisedDays'] })
@@ -126,6 +144,8 @@ export const MatterRef = z.object({
   kind: MatterKind,
   promisedDays: z.number().int().nullable(),
   materials: z.array(text()),
+  /** 设定依据, for the one-time notice (absent on cases submitted before it was kept) */
+  basis: text().optional(),
 })
 export type MatterRef = z.infer<typeof MatterRef>
 

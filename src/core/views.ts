@@ -1,12 +1,12 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
 import type { LedgerSheet } from './ledger'
-import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role } from './schemas'
+import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role, SelfService } from './schemas'
 import type { Searchable } from './matter'
 import type { NotificationKind } from './notification'
 import type { CaseStatus, ClockKind, LedgerColumn } from './events'
 import type { WeeklyHours } from './hours'
 import type { LevelCounts, OpenClockState, WeekTrend } from './dashboard'
-import type { ForbiddenPhrase, PolicyField, PolicyGroup, PresetId } from './policy'
+import type { ForbiddenPhrase, PaperWording, PolicyField, PolicyGroup, PresetId } from './policy'
 
 export interface PublicHall {
   id: string
@@ -14,6 +14,8 @@ export interface PublicHall {
   address: string
   supervisionPhone: string
   complaintChannel: string
+  /** the self-service area's maintenance phone, or '' */
+  selfServicePhone: string
   /** 「周一至周五 09:00-12:00、13:30-17:30」 */
   hours: string[]
 }
@@ -33,6 +35,8 @@ export interface MatterView extends Searchable {
   basis: string
   materials: string[]
   windowId: string
+  /** the steps to do it at the self-service area or online, when the hall offers it */
+  selfService: SelfService | null
 }
 
 export interface AssessmentView {
@@ -47,7 +51,18 @@ export interface AssessmentView {
     start: number
     total: number
     capRelief: number
-    items: Array<{ kind: string; label: string; caseId: string; caseNo: string; at: string; points: number; note: string; cite: string }>
+    items: Array<{
+      kind: string
+      label: string
+      caseId: string
+      caseNo: string
+      at: string
+      points: number
+      note: string
+      cite: string
+      /** a deduction the hall office entered (效能纪律): its evidence */
+      manual?: { id: string; evidence: string; photos: Array<{ id: string; url: string | null }> }
+    }>
   }>
   windows: Array<{
     windowId: string
@@ -145,11 +160,13 @@ export interface CaseView {
   ledgerColumn: LedgerColumn | null
   /** What the caller may do now; the pages show buttons from this, the server checks again. */
   can: Record<CaseAbility, boolean>
-  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string } | null
+  acceptance: { mode: 'instant' | 'promised'; at: string; limitDays?: number; limitReason?: string; noticeNo?: string } | null
   completion: { result: string; at: string } | null
-  refusal: { reason: string; legalBasis: string; at: string } | null
-  /** 一次性补件告知单 (附件1) */
-  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string }>
+  refusal: { reason: string; legalBasis: string; at: string; noticeNo?: string; afterAcceptance?: boolean } | null
+  /** 一次性补件告知单 (附件1), with what the preset's notice tells besides the materials */
+  notices: Array<{ noticeNo: string; items: string[]; at: string; by: string; told: Array<{ label: string; text: string }> }>
+  /** the wording of the case's notices, from the preset its policy version follows */
+  forms: PaperWording
   /** 交接单 (附件2) */
   handovers: Array<{
     slipNo: string
@@ -377,6 +394,7 @@ export interface HallSettingsView {
     address: string
     supervisionPhone: string
     complaintChannel: string
+    selfServicePhone: string
     generalWindowId: string | null
     hours: WeeklyHours
   }
@@ -471,6 +489,37 @@ export interface StaffAdminView {
   windows: Array<{ id: string; name: string }>
 }
 
+/** the hall office's 效能纪律 desk (004 考核制度 三(二)): the items, the people, the month's entries */
+export interface DisciplineDeskView {
+  month: string
+  /** for the evidence photos' uploads */
+  hallId: string
+  items: Array<{ id: string; label: string; cite: string; hint: string | null; grades: Array<{ id: string; label: string; points: number }> }>
+  people: Array<{ id: string; name: string; windowName: string }>
+  entries: Array<{
+    id: string
+    staffId: string
+    name: string
+    windowName: string
+    item: string
+    label: string
+    gradeLabel: string
+    points: number
+    /** what it costs on the sheet: 0 when revoked or when a higher-level report of the same violation counts */
+    counted: number
+    cite: string
+    occurredOn: string
+    reason: string
+    evidence: string
+    photos: Array<{ id: string; url: string | null }>
+    extendedService: boolean
+    sameIncidentAs: string | null
+    by: string
+    at: string
+    revoked: { by: string; at: string; reason: string } | null
+  }>
+}
+
 /**
  * A file the server made for the user (a workbook, an archive): inline on the hall's own server; in
  * the cloud a short-lived link to cloud storage, since a function's answer is limited in size.
@@ -485,6 +534,7 @@ export interface ActionOutputs {
   logout: SessionView
   entry: EntryView
   submitCase: { caseId: string; no: string }
+  registerCase: { caseId: string; no: string; status: CaseStatus; firstResponderId: string; firstResponderName: string }
   getCase: CaseView
   myCases: { cases: CaseSummary[] }
   staffQueue: QueueView
@@ -557,4 +607,7 @@ export interface ActionOutputs {
   inbox: InboxView
   markRead: { unread: number }
   subscribeGranted: { recorded: number }
+  disciplineDesk: DisciplineDeskView
+  addDeduction: DisciplineDeskView
+  revokeDeduction: DisciplineDeskView
 }

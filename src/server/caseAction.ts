@@ -8,7 +8,7 @@
 import type { z } from 'zod'
 import { readRefusal, signInFirst, type Caller } from '../core/access'
 import { shanghaiDate, formatShanghai } from '../core/calendar'
-import { actorFor, caseAbilities, type CaseActionSpec, type CaseRules, type Decision, type Named } from '../core/caseActions'
+import { actorFor, caseAbilities, formSeriesOf, type CaseActionSpec, type CaseRules, type Decision, type Named } from '../core/caseActions'
 import { applyEvent } from '../core/caseMachine'
 import type { CaseState } from '../core/caseState'
 import { DomainError } from '../core/errors'
@@ -124,7 +124,8 @@ export async function runCaseAction<S extends z.ZodType>(ctx: HandlerContext, sp
     spec.check?.(input, state, decision)
 
     const year = shanghaiDate(ctx.now).slice(0, 4)
-    const formNo = (seq: number) => `${hall.hall.prefix}-${spec.numbered}-${year}-${String(seq).padStart(4, '0')}`
+    const series = formSeriesOf(spec, input)
+    const formNo = (seq: number) => `${hall.hall.prefix}-${series}-${year}-${String(seq).padStart(4, '0')}`
     const make = (no: string | null) => {
       const event = {
         ...spec.decide(input, state, { ...decision, formNo: no }),
@@ -137,15 +138,15 @@ export async function runCaseAction<S extends z.ZodType>(ctx: HandlerContext, sp
       return { event, next: applyEvent(state, event, hall) }
     }
     // the machine's guards do not depend on the form number: check before drawing one
-    const checked = make(spec.numbered ? formNo(0) : null)
+    const checked = make(series ? formNo(0) : null)
     if (!checked.next.ok) throw spec.explain ? spec.explain(checked.next.error, state, decision.named) : checked.next.error
 
     let appended: CaseEvent | null = null
     const result = await ctx.store.appendEvents({
       before: state,
-      numberScope: spec.numbered ? `${spec.numbered}:${state.hallId}:${year}` : undefined,
+      numberScope: series ? `${series}:${state.hallId}:${year}` : undefined,
       build: (seq) => {
-        const final = spec.numbered ? make(formNo(seq!)) : checked
+        const final = series ? make(formNo(seq!)) : checked
         if (!final.next.ok) throw final.next.error
         appended = final.event
         return { events: [final.event], state: final.next.value, notifications: notificationsFor([final.event], final.next.value, dir) }

@@ -9,6 +9,7 @@ import type { CaseState } from '../core/caseState'
 import type { CaseEvent } from '../core/events'
 import { maskPhone, type Hall, type ResponderCard, type Staff, type Window } from '../core/schemas'
 import { DEFAULT_HOURS, describeHours } from '../core/hours'
+import { NOTICE_TOPIC_LABELS, PRESETS, type PresetId } from '../core/policy'
 import type { CaseSummary, CaseView, PublicHall, PublicWindow, StaffView } from '../core/views'
 import type { Directory } from './directory'
 
@@ -18,6 +19,7 @@ export const publicHall = (h: Hall): PublicHall => ({
   address: h.address,
   supervisionPhone: h.supervisionPhone,
   complaintChannel: h.complaintChannel,
+  selfServicePhone: h.selfServicePhone ?? '',
   hours: describeHours(h.hours ?? DEFAULT_HOURS),
 })
 
@@ -92,6 +94,8 @@ export function caseView(
 ): CaseView {
   const window = dir.windows.get(state.windowId)
   const toWindow = state.referral ? dir.windows.get(state.referral.toWindowId) : undefined
+  // the notices are worded as the preset of the case's policy version words them
+  const forms = (PRESETS[state.policy.presetId as PresetId] ?? PRESETS['000']).forms
   return {
     id: state.id,
     no: state.no,
@@ -124,7 +128,15 @@ export function caseView(
     acceptance: state.acceptance,
     completion: state.completion,
     refusal: state.refusal,
-    notices: state.notices.map((n) => ({ ...n, by: dir.staff(n.by) })),
+    notices: state.notices.map((n) => ({
+      noticeNo: n.noticeNo,
+      items: n.items,
+      at: n.at,
+      by: dir.staff(n.by),
+      // what the preset's notice tells besides the materials, in its order (001 第六条(一), 002 一次性告知 §1)
+      told: forms.supplementNotice.value.topics.flatMap((t) => (n.guidance?.[t] ? [{ label: NOTICE_TOPIC_LABELS[t], text: n.guidance[t]! }] : [])),
+    })),
+    forms,
     handovers: state.handovers.map((h) => ({
       slipNo: h.slipNo,
       at: h.at,

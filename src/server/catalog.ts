@@ -23,4 +23,5 @@ export const matterView = (m: Matter): MatterView => ({
   basis: m.basis,
   materials: m.materials,
   windowId: m.windowId,
+  selfService: m.selfService ?? null,
 })

@@ -9,6 +9,8 @@ import { cloudCommand } from './commands/cloudDeploy'
 import { importHall, setStaffPassword } from './commands/hall'
 import { verifyHall } from './audit'
 import { DEMO_HALL_ID, demoWindows, seedDemoHall } from './demoHall'
+import { writeDemoHistory } from './demoHistory'
+import { serverFiles } from './files'
 import { createHttpServer } from './http'
 import { notifyConfig } from './notify/config'
 import { serialized, startScheduler, sweeper, type RunOnce } from './scheduler'
@@ -103,7 +105,15 @@ function ensureH5Build() {
   if (r.status !== 0) fail('H5 构建失败')
 }
 
-async function serve(args: string[], demo: boolean) {
+/** the demo hall's months before today, written once when the hall is new (`npm start`, `seed-demo`) */
+async function demoHistory(store: OpenedStore) {
+  if (process.env.SHOUWEN_DEMO_HISTORY === '0') return
+  console.log('正在写入示范大厅近 6 个月的办件记录（仅首次，约半分钟）…')
+  const r = await writeDemoHistory(store, serverFiles(store), { until: new Date() })
+  console.log(`已写入 ${r.days} 个工作日的 ${r.cases} 件办件、${r.complaints} 件投诉，其中 ${r.breaches} 次超时由巡检记录`)
+}
+
+async function serve(args: string[], demo: boolean, history = false) {
   if (production && demo) fail('生产环境不能使用演示模式：请去掉 SHOUWEN_DEMO，并为工作人员设置真实账号')
   const port = Number(flag(args, '--port') ?? process.env.PORT ?? 3000)
   const host = flag(args, '--host') ?? process.env.HOST ?? '127.0.0.1'
@@ -112,7 +122,10 @@ async function serve(args: string[], demo: boolean) {
   if (!Number.isFinite(every) || every < 0) fail(`SWEEP_INTERVAL_SECONDS 无效：${process.env.SWEEP_INTERVAL_SECONDS}`)
   const store = await openStoreFromEnv(process.env, 'serve')
   await store.migrate()
-  if (demo && (await seedDemoHall(store))) console.log('已写入示范大厅「示范市政务服务中心」')
+  if (demo && (await seedDemoHall(store))) {
+    console.log('已写入示范大厅「示范市政务服务中心」')
+    if (history) await demoHistory(store)
+  }
   const runOnce = serialized(sweeper(store, process.env))
   const token = controlToken()
   const app = await createHttpServer({
@@ -203,7 +216,7 @@ async function main(argv: string[]) {
     case 'start':
       if (production) fail('npm start 运行的是示范大厅；生产环境请使用 shouwen serve')
       ensureH5Build()
-      return serve(args, true)
+      return serve(args, true, true)
     case 'serve':
       return serve(args, process.env.SHOUWEN_DEMO === '1')
     case 'sweep': {
@@ -227,6 +240,7 @@ async function main(argv: string[]) {
       const store = await openStoreFromEnv(process.env, 'seed-demo')
       await store.migrate()
       const seeded = await seedDemoHall(store)
+      if (seeded) await demoHistory(store)
       await store.close()
       console.log(seeded ? '已写入示范大厅' : '示范大厅已存在，未做改动')
       return

@@ -12,6 +12,7 @@ const hall: Hall = {
   name: '示范市政务服务中心',
   address: '示范市新城区政务大道 88 号',
   supervisionPhone: '0562-12345',
+  selfServicePhone: '0562-2880009',
   complaintChannel: '大厅一楼服务台、12345 政务服务便民热线',
   generalWindowId: 'zxzx',
   policyPreset: '000',
@@ -57,7 +58,7 @@ const windows: Array<Omit<Window, 'hallId' | 'active'>> = [
   },
 ]
 
-type DemoMatter = Omit<Matter, 'hallId' | 'active' | 'keywords'> & { keywords?: string[] }
+type DemoMatter = Omit<Matter, 'hallId' | 'active' | 'keywords' | 'selfService'> & { keywords?: string[]; selfService?: Matter['selfService'] }
 const matters: DemoMatter[] = [
   {
     id: 'bdc-zydj',
@@ -88,6 +89,10 @@ const matters: DemoMatter[] = [
     basis: '《不动产登记资料查询暂行办法》第十四条',
     materials: ['查询申请书', '查询人身份证明'],
     keywords: ['查档', '房产查询', '查房'],
+    selfService: {
+      steps: ['在自助服务区的不动产查询机上选择「本人名下不动产查询」', '刷身份证并完成人脸识别', '核对查询结果，需要时打印查询结果证明'],
+      link: '',
+    },
   },
   {
     id: 'gjj-tq',
@@ -118,6 +123,14 @@ const matters: DemoMatter[] = [
     basis: '《住房公积金管理条例》第十五条',
     materials: ['本人身份证'],
     keywords: ['缴存证明', '证明'],
+    selfService: {
+      steps: [
+        '在大厅自助服务区的公积金自助终端上点击「缴存证明打印」',
+        '将本人身份证放在读卡区，按提示完成人脸识别',
+        '选择证明的用途和份数，确认后取走打印的证明（加盖电子印章）',
+      ],
+      link: 'https://gjj.example.gov.cn/wsbs/jczm',
+    },
   },
   {
     id: 'sb-lhjy',
@@ -225,8 +238,12 @@ export async function seedDemoHall(store: Store): Promise<boolean> {
   await store.putHall(hall)
   for (const w of windows) await store.putWindow({ ...w, hallId: DEMO_HALL_ID, active: true })
   for (const s of staff) await store.putStaff({ ...s, hallId: DEMO_HALL_ID, active: true })
-  for (const m of matters) await store.putMatter({ keywords: [], ...m, hallId: DEMO_HALL_ID, active: true })
+  for (const m of matters) await store.putMatter({ keywords: [], selfService: null, ...m, hallId: DEMO_HALL_ID, active: true })
   return true
 }
 
 export const demoWindows = () => windows.map((w) => ({ id: w.id, name: w.name }))
+
+/** the demo hall's people and matters, for the generator of its history (demoHistory.ts) */
+export const demoStaff = () => staff.map((s) => ({ id: s.id, windowId: s.windowId, role: s.role }))
+export const demoMatters = () => matters.map((m) => ({ id: m.id, windowId: m.windowId, name: m.name, kind: m.kind, promisedDays: m.promisedDays }))

@@ -175,6 +175,12 @@ export async function readableFile(store: Store & UploadStore, identity: Identit
   if (owner?.startsWith('staff:')) return file
   const staff = identity.staffId ? await store.getStaff(identity.staffId) : null
   if (!staff?.active || !owner) throw gone
+  // the evidence of a manual deduction (004 效能纪律) is for the hall office and the person it concerns
+  if (owner.startsWith('md_')) {
+    const d = await store.getManualDeduction(file.upload.hallId, owner)
+    if (d && staff.hallId === d.hallId && (staff.role === 'office' || staff.id === d.staffId)) return file
+    throw gone
+  }
   // a complaint's photos are for the hall office that handles it
   if (owner.startsWith('k_')) {
     const complaint = await store.getComplaint(owner)

@@ -15,7 +15,11 @@ export const COLUMNS = [
   { key: 'windowId', header: '受理窗口编号', width: 14 },
   { key: 'keywords', header: '搜索关键词（、分隔）', width: 20 },
   { key: 'active', header: '状态', width: 8 },
+  { key: 'selfServiceSteps', header: '自助办理步骤（每行一步）', width: 40 },
+  { key: 'selfServiceLink', header: '网上办理链接', width: 30 },
 ] as const
+/** columns a workbook exported before they existed may lack: the import then keeps what the matter had */
+const OPTIONAL: ReadonlySet<string> = new Set(['selfServiceSteps', 'selfServiceLink'])
 
 const KIND = { instant: '即办件', promised: '承诺件' } as const
 
@@ -36,9 +40,12 @@ export async function mattersWorkbook(matters: Matter[], windows: Array<{ id: st
       windowId: m.windowId,
       keywords: m.keywords.join('、'),
       active: m.active ? '在用' : '停用',
+      selfServiceSteps: m.selfService?.steps.join('\n') ?? '',
+      selfServiceLink: m.selfService?.link ?? '',
     })
   }
   ws.getColumn('materials').alignment = { wrapText: true, vertical: 'top' }
+  ws.getColumn('selfServiceSteps').alignment = { wrapText: true, vertical: 'top' }
   // the windows, for reference
   const ref = wb.addWorksheet('窗口编号')
   ref.columns = [
@@ -81,6 +88,7 @@ export async function readMattersWorkbook(
   const at = new Map<string, number>()
   for (const c of COLUMNS) {
     const i = headers.indexOf(c.header)
+    if (i < 0 && OPTIONAL.has(c.key)) continue
     if (i < 0) return { ok: false, errors: [{ row: 1, column: c.header, message: `缺少「${c.header}」列，请用导出的表格填写` }] }
     at.set(c.key, i + 1)
   }
@@ -89,7 +97,7 @@ export async function readMattersWorkbook(
   const seen = new Map<string, number>()
   ws.eachRow((row, n) => {
     if (n === 1) return
-    const get = (key: string) => text(row.getCell(at.get(key)!).value)
+    const get = (key: string) => (at.has(key) ? text(row.getCell(at.get(key)!).value) : '')
     if (COLUMNS.every((c) => get(c.key) === '')) return
     const kindText = get('kind')
     const kind = kindText === '即办件' ? 'instant' : kindText === '承诺件' ? 'promised' : null
@@ -119,10 +127,16 @@ export async function readMattersWorkbook(
         .split(/[、,，\s]+/)
         .map((s) => s.trim())
         .filter(Boolean),
+      ...(at.has('selfServiceSteps') ? { selfService: selfServiceOf(get('selfServiceSteps'), get('selfServiceLink')) } : {}),
       active: status !== '停用',
     })
     if (!parsed.success) {
-      const label = (path: PropertyKey[]) => COLUMNS.find((c) => c.key === String(path[0]))?.header ?? String(path[0] ?? '')
+      const label = (path: PropertyKey[]) =>
+        path[0] === 'selfService'
+          ? path[1] === 'link'
+            ? '网上办理链接'
+            : '自助办理步骤（每行一步）'
+          : (COLUMNS.find((c) => c.key === String(path[0]))?.header ?? String(path[0] ?? ''))
       for (const issue of parsed.error.issues) {
         const column = label(issue.path)
         if (!errors.some((e) => e.row === n && e.column === column)) errors.push({ row: n, column, message: issue.message })
@@ -132,4 +146,13 @@ export async function readMattersWorkbook(
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) }
   if (matters.length === 0) return { ok: false, errors: [{ row: 2, column: '', message: '表格中没有事项' }] }
   return { ok: true, matters }
+}
+
+/** the steps, one per line, and the link; none when both are empty */
+function selfServiceOf(steps: string, link: string) {
+  const list = steps
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  return list.length === 0 && !link ? null : { steps: list, link }
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { formatShanghai, shanghaiDate } from '../core/calendar'
 import { applyEvent } from '../core/caseMachine'
-import type { CaseEvent } from '../core/events'
+import type { Actor, CaseEvent } from '../core/events'
 import type { HallContext } from './hallContext'
 import type { NewCase } from './store/port'
 
@@ -27,7 +27,7 @@ type Submission = Omit<Extract<CaseEvent, { type: 'submitted' }>['payload'], 'no
 export function newCase(
   hallCtx: HallContext,
   now: Date,
-  who: { citizenId: string; requestId: string; id?: string; uploads?: string[] },
+  who: { citizenId: string; requestId: string; id?: string; uploads?: string[]; actor?: Actor },
   submission: Submission,
 ): NewCase {
   const { hall, policy } = hallCtx
@@ -44,7 +44,8 @@ export function newCase(
         caseId: id,
         seq: 1,
         at: formatShanghai(now),
-        actor: { kind: 'citizen', id: who.citizenId },
+        // staff who register a visit, a call or a letter are its actor (core/registration.ts)
+        actor: who.actor ?? { kind: 'citizen', id: who.citizenId },
         requestId: who.requestId,
         payload: {
           ...submission,

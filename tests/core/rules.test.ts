@@ -81,8 +81,34 @@ describe('policy presets', () => {
         ...Object.values(p.reminders),
         ...Object.values(p.rating),
         ...Object.values(p.assessment),
+        ...Object.values(p.forms),
       ]
       for (const c of cited) expect(c.cite.length).toBeGreaterThan(2)
+    }
+  })
+
+  it('the one-time notice is worded as each regulation asks, and the notices cite their own text', () => {
+    const notice = (id: (typeof PRESET_IDS)[number]) => PRESETS[id].forms.supplementNotice
+    // 000 附件1: the materials only, handed back
+    expect(notice('000').value).toEqual(expect.objectContaining({ title: '一次性补件告知单', topics: [] }))
+    expect(notice('000').value.intro).toContain('现将资料退回')
+    // 001 第六条(一), 003 三(一)1: 办理依据、办理时限、办理程序和所需资料
+    for (const id of ['001', '003'] as const) expect(new Set(notice(id).value.topics)).toEqual(new Set(['basis', 'timeLimit', 'procedure']))
+    // 002 一次性告知 §1: 依据、条件、材料、办事程序、办理时限
+    expect(notice('002').value.topics).toEqual(['basis', 'conditions', 'procedure', 'timeLimit'])
+    expect(notice('004').value.title).toBe('补正材料一次性告知书')
+    expect(PRESETS['002'].forms.refusalBeforeAcceptance.cite).toContain('002 限时办结 §3')
+    expect(PRESETS['002'].forms.refusalAfterAcceptance).toEqual({ value: expect.objectContaining({ title: '不予登记通知书' }), cite: '002 限时办结 §4' })
+    for (const id of PRESET_IDS) {
+      // each cite names its own regulation (the remedy is the law's)
+      for (const k of ['supplementNotice', 'acceptanceNotice', 'refusalBeforeAcceptance', 'refusalAfterAcceptance'] as const) {
+        expect(PRESETS[id].forms[k].cite.startsWith(id)).toBe(true)
+      }
+      expect(PRESETS[id].forms.supplementNotice.value.intro).toContain('{matter}')
+      // a hall's overrides never change the regulation's own form
+      expect(effectivePolicy(id, { limits: { reply: 1 } }, 2)).toEqual(
+        expect.objectContaining({ ok: true, value: expect.objectContaining({ forms: PRESETS[id].forms }) }),
+      )
     }
   })
 

@@ -89,13 +89,13 @@ it('supplement notice: found by matter search, the materials ticked from the lis
   await shown(staff)
   await staff.getByText('接待此申请（成为首问负责人）').click()
   await staff.getByText('已接待，您是本案的首问负责人').waitFor()
-  await openForm(staff, '一次性告知补正材料')
+  await openForm(staff, '一次性告知：一次性补件告知单')
   await staff.locator('.action--open .chip', { hasText: '不动产买卖合同' }).click()
   await staff.locator('.action--open .chip', { hasText: '完税凭证' }).click()
   await staff.locator('.action--open textarea').fill('原产权人的户口簿')
   await shot(staff, '10-staff-supplement-notice-form')
   await staff.getByText('出具告知单').click()
-  await staff.getByText('补件告知单已出具').waitFor()
+  await staff.getByText('告知单已出具').waitFor()
   await shot(staff, '10-staff-supplement-notice')
 
   await citizen.reload()
@@ -109,7 +109,7 @@ it('supplement notice: found by matter search, the materials ticked from the lis
 
   // the printable form, laid out like 附件1
   await staff.reload()
-  await staff.getByText('打印告知单（附件1）').click()
+  await staff.getByText('打印一次性补件告知单').click()
   await staff.locator('.a4__title', { hasText: '一次性补件告知单' }).waitFor()
   await staff.locator('.a4__fill', { hasText: '王五' }).waitFor()
   await shot(staff, '12-print-supplement-notice')

@@ -14,7 +14,7 @@ it('after a breach the case page apologises, names who supervises, and offers th
         status: 'awaitingMaterials',
         statusLabel: '待补正材料',
         matter: { id: 'bdc-zydj', name: '不动产转移登记（二手房买卖）', kind: 'promised', promisedDays: 5, materials: [] },
-        notices: [{ noticeNo: 'SF-BZ-2026-0007', items: ['不动产买卖合同', '完税凭证'], at: '2026-11-23T10:30:00+08:00', by: '李晓梅' }],
+        notices: [{ noticeNo: 'SF-BZ-2026-0007', items: ['不动产买卖合同', '完税凭证'], at: '2026-11-23T10:30:00+08:00', by: '李晓梅', told: [] }],
         clocks: [
           {
             kind: 'supplementNotice',

@@ -1,5 +1,6 @@
 // Canned API answers for the mini-program page tests, typed by the shared contract so that a new
 // field in a view is noticed here (a page reading it would otherwise crash on a stale fixture).
+import { PRESETS } from '../../src/core/policy'
 import { CASE_ABILITIES, type CaseAbility, type CaseView, type PublicHall, type PublicWindow } from '../../src/core/views'
 
 export const hall: PublicHall = {
@@ -8,6 +9,7 @@ export const hall: PublicHall = {
   address: '示范市新城区政务大道 88 号',
   supervisionPhone: '0562-12345',
   complaintChannel: '12345 热线',
+  selfServicePhone: '',
   hours: ['周一至周五 09:00-12:00、13:30-17:30'],
 }
 export const bdc: PublicWindow = { id: 'bdc', name: '不动产登记窗口', number: 'A01', scope: '不动产首次登记、转移登记、抵押登记' }
@@ -39,6 +41,7 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     completion: null,
     refusal: null,
     notices: [],
+    forms: PRESETS['000'].forms,
     handovers: [],
     joint: null,
     extensionRequests: [],

@@ -100,3 +100,54 @@ it('a repeated or concurrent add with the same request adds the matter once', as
   expect(new Set(answers.map((a) => a.id)).size).toBe(1)
   expect((await db.store.listMatters('demo')).filter((m) => m.name === '结婚登记')).toHaveLength(1)
 })
+
+describe('自助办理 (004 自助办理制度 第三–六条)', () => {
+  it('a matter marked for self-service shows its numbered steps and link to citizens, with the area phone on the entry page', async () => {
+    const entry = await api().ok(citizen(), 'entry', { scene: 'h=demo&w=gjj' })
+    const zm = entry.matters.find((m) => m.id === 'gjj-zm')!
+    expect(zm.selfService?.steps).toHaveLength(3)
+    expect(zm.selfService?.link).toMatch(/^https:\/\//)
+    expect(entry.matters.find((m) => m.id === 'gjj-tq')!.selfService).toBeNull()
+    expect(entry.hall.selfServicePhone).toBe('0562-2880009')
+  })
+
+  it('the office adds steps to a matter, and bad steps or links are refused naming the field', async () => {
+    const m = (await api().ok(office, 'matterList', {})).matters.find((x) => x.id === 'sb-sbk')!
+    const base = { ...m, requestId: undefined }
+    const saved = await api().ok(office, 'saveMatter', { ...base, selfService: { steps: ['在自助终端选择「社保卡申领」', '刷身份证并拍照'], link: '' } })
+    expect(saved.selfService?.steps).toEqual(['在自助终端选择「社保卡申领」', '刷身份证并拍照'])
+    const bad = await Promise.all([
+      api().call(office, 'saveMatter', { ...base, selfService: { steps: [], link: 'https://x.example' } }),
+      api().call(office, 'saveMatter', { ...base, selfService: { steps: ['一步'], link: 'http://insecure.example' } }),
+    ])
+    expect(bad.map((a) => (a.ok ? 'ok' : [a.error.code, a.error.details?.field]))).toEqual([
+      ['INVALID_INPUT', 'selfService.steps'],
+      ['INVALID_INPUT', 'selfService.link'],
+    ])
+    // the hall's area phone is kept with the other public details
+    const hall = (await api().ok(office, 'hallSettings', {})).hall
+    await api().ok(office, 'saveHall', { ...hall, generalWindowId: hall.generalWindowId, selfServicePhone: '0562-2880010' })
+    expect((await api().ok(office, 'hallSettings', {})).hall.selfServicePhone).toBe('0562-2880010')
+  })
+
+  it('the workbook carries the steps both ways; an older workbook without those columns keeps them', async () => {
+    const base64 = await workbook((ws) => {
+      const header = (ws.getRow(1).values as unknown[]).map(String)
+      const col = header.indexOf('自助办理步骤（每行一步）')
+      ws.eachRow((row, n) => {
+        if (n > 1 && row.getCell(1).value === 'bdc-zydj') row.getCell(col).value = '网上预约\n到自助区领取结果'
+      })
+    })
+    await api().ok(office, 'importMatters', { base64 })
+    const list = (await api().ok(office, 'matterList', {})).matters
+    expect(list.find((x) => x.id === 'bdc-zydj')!.selfService).toEqual({ steps: ['网上预约', '到自助区领取结果'], link: '' })
+    // drop the two columns, as a workbook exported before them
+    const older = await workbook((ws) => {
+      ws.spliceColumns(ws.columnCount - 1, 2)
+    })
+    await api().ok(office, 'importMatters', { base64: older })
+    const after = (await api().ok(office, 'matterList', {})).matters
+    expect(after.find((x) => x.id === 'bdc-zydj')!.selfService?.steps).toEqual(['网上预约', '到自助区领取结果'])
+    expect(after.find((x) => x.id === 'gjj-zm')!.selfService?.steps).toHaveLength(3)
+  })
+})

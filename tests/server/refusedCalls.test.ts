@@ -148,6 +148,8 @@ it('every refused call, for every action and caller, leaves every table unchange
     markRead: { as: 'staff' },
     bindInvite: { code: 'ABCDEFGH' },
     demoLogin: { staffId: 'nobody' },
+    addDeduction: { staffId: 'bdc-li', item: 'conduct', occurredOn: '2026-11-20', reason: '上班时间玩手机游戏', evidence: '监控截图', requestId: rid() },
+    revokeDeduction: { deductionId: 'md_nosuch', reason: '登记有误', requestId: rid() },
   }
 
   let refused = 0

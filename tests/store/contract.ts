@@ -7,6 +7,7 @@ import type { CaseEvent, EventBody } from '../../src/core/events'
 import { PRESETS } from '../../src/core/policy'
 import { answerComplaint, fileComplaint, withNextAction } from '../../src/core/complaintMachine'
 import type { Hall, Matter, Staff, Window } from '../../src/core/schemas'
+import type { ManualDeduction } from '../../src/core/discipline'
 import type { Store } from '../../src/server/store/port'
 import { audit, verifyChain } from '../../src/server/audit'
 
@@ -393,6 +394,68 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       // two saves of the same next version: exactly one is recorded
       const raced = await Promise.all([store.putPolicyVersion('tl', { ...v2, version: 4 }), store.putPolicyVersion('tl', { ...v2, version: 4, note: '同时' })])
       expect(raced.filter(Boolean)).toHaveLength(1)
+    })
+
+    describe('manual deductions (004 效能纪律)', () => {
+      const md = (id: string, over: Partial<ManualDeduction> = {}): ManualDeduction => ({
+        id,
+        hallId: 'tl',
+        staffId: 'li',
+        windowId: 'bdc',
+        item: 'lateOrEarly',
+        grade: 'over30',
+        label: '迟到、早退',
+        points: -2,
+        cite: '004 考核制度 三(二)(1)',
+        occurredOn: '2026-11-10',
+        reason: '上午迟到 40 分钟',
+        evidence: '考勤记录',
+        photos: [],
+        extendedService: false,
+        sameIncidentAs: null,
+        by: { id: 'xu', name: '徐主任' },
+        at: '2026-11-10T10:00:00+08:00',
+        requestId: `req-${id}`,
+        revoked: null,
+        ...over,
+      })
+      const revocation = (requestId: string) => ({ by: { id: 'xu', name: '徐主任' }, at: '2026-11-12T10:00:00+08:00', reason: '系误登', requestId })
+
+      it('keeps one record per request, also when the same request races; lists by day and person', async () => {
+        expect(await store.addManualDeduction(md('md_a'))).toEqual({ deduction: md('md_a'), created: true })
+        // the same request again under another id answers the first
+        expect(await store.addManualDeduction(md('md_a2', { requestId: 'req-md_a' }))).toEqual({ deduction: md('md_a'), created: false })
+        const raced = await Promise.all(
+          Array.from({ length: 5 }, (_, i) => store.addManualDeduction(md(`md_r${i}`, { requestId: 'req-race', occurredOn: '2026-11-20' }))),
+        )
+        expect(raced.filter((r) => r.created)).toHaveLength(1)
+        expect(new Set(raced.map((r) => r.deduction.id)).size).toBe(1)
+        await store.addManualDeduction(md('md_b', { staffId: 'wang', occurredOn: '2026-11-30' }))
+        await store.addManualDeduction(md('md_c', { occurredOn: '2026-12-01' }))
+        // another hall's request id is its own
+        expect((await store.addManualDeduction(md('md_o', { hallId: 'other', requestId: 'req-md_a' }))).created).toBe(true)
+        const nov = await store.listManualDeductions({ hallId: 'tl', from: '2026-11-01', to: '2026-11-30' })
+        expect(nov.map((d) => d.occurredOn)).toEqual(['2026-11-10', '2026-11-20', '2026-11-30'])
+        expect((await store.listManualDeductions({ hallId: 'tl', from: '2026-11-01', to: '2026-12-31', staffId: 'wang' })).map((d) => d.id)).toEqual(['md_b'])
+        expect(await store.getManualDeduction('tl', 'md_a')).toEqual(md('md_a'))
+        expect(await store.getManualDeduction('other', 'md_a')).toBeNull()
+      })
+
+      it('revokes once: a second revocation, also a concurrent one, finds it revoked and changes nothing', async () => {
+        await store.addManualDeduction(md('md_a'))
+        expect(await store.revokeManualDeduction('tl', 'nosuch', revocation('r1'))).toBeNull()
+        expect(await store.revokeManualDeduction('other', 'md_a', revocation('r1'))).toBeNull()
+        const both = await Promise.all([
+          store.revokeManualDeduction('tl', 'md_a', revocation('r1')),
+          store.revokeManualDeduction('tl', 'md_a', revocation('r2')),
+        ])
+        expect(both.filter((r) => r?.revoked)).toHaveLength(1)
+        const kept = (await store.getManualDeduction('tl', 'md_a'))!
+        expect(kept).toEqual({ ...md('md_a'), revoked: revocation(kept.revoked!.requestId) })
+        expect(await store.revokeManualDeduction('tl', 'md_a', revocation('r3'))).toEqual({ deduction: kept, revoked: false })
+        // revoked, not removed: it is still listed
+        expect((await store.listManualDeductions({ hallId: 'tl', from: '2026-11-01', to: '2026-11-30' })).map((d) => d.revoked?.reason)).toEqual(['系误登'])
+      })
     })
 
     describe('invites', () => {

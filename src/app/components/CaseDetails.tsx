@@ -6,13 +6,15 @@ import type { CaseView } from '../../core/views'
 import { formatTime } from '../lib/format'
 
 export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boolean }) {
-  const print = (form: 'notice' | 'slip', no: string) => Taro.navigateTo({ url: `/staff/print/index?id=${view.id}&form=${form}&no=${encodeURIComponent(no)}` })
+  const print = (form: 'notice' | 'slip' | 'acceptance' | 'refusal', no: string) =>
+    Taro.navigateTo({ url: `/staff/print/index?id=${view.id}&form=${form}&no=${encodeURIComponent(no)}` })
   return (
     <View>
       {view.notices.map((n) => (
         <View className='section' key={n.noticeNo}>
           <View className='section__title'>
-            一次性补件告知单<Text className='section__aside'>{n.noticeNo}</Text>
+            {view.forms.supplementNotice.value.title}
+            <Text className='section__aside'>{n.noticeNo}</Text>
           </View>
           <View className='muted'>
             请补正以下全部材料（{formatTime(n.at)}，经办人 {n.by}）：
@@ -22,9 +24,14 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
               {i + 1}. {item}
             </View>
           ))}
+          {n.told.map((t) => (
+            <View className='list-line' key={t.label}>
+              {t.label}：{t.text}
+            </View>
+          ))}
           {forStaff && process.env.TARO_ENV === 'h5' ? (
             <Text className='link' onClick={() => print('notice', n.noticeNo)}>
-              打印告知单（附件1）
+              打印{view.forms.supplementNotice.value.title}
             </Text>
           ) : null}
         </View>
@@ -137,6 +144,23 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
           ) : null}
         </View>
       ) : null}
+      {view.acceptance?.noticeNo ? (
+        <View className='section'>
+          <View className='section__title'>
+            {view.forms.acceptanceNotice.value.title}
+            <Text className='section__aside'>{view.acceptance.noticeNo}</Text>
+          </View>
+          <View className='list-line'>
+            已于 {formatTime(view.acceptance.at)} 受理，承诺 {view.acceptance.limitDays} 个工作日内办结
+          </View>
+          {view.acceptance.limitReason ? <View className='muted'>时限说明：{view.acceptance.limitReason}</View> : null}
+          {forStaff && process.env.TARO_ENV === 'h5' ? (
+            <Text className='link' onClick={() => print('acceptance', view.acceptance!.noticeNo!)}>
+              打印{view.forms.acceptanceNotice.value.title}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
       {view.completion ? (
         <View className='section'>
           <View className='section__title'>办理结果</View>
@@ -145,9 +169,18 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
       ) : null}
       {view.refusal ? (
         <View className='section'>
-          <View className='section__title'>不予办理</View>
+          <View className='section__title'>
+            {(view.refusal.afterAcceptance ? view.forms.refusalAfterAcceptance : view.forms.refusalBeforeAcceptance).value.title.replace(/通知书$/, '')}
+            {view.refusal.noticeNo ? <Text className='section__aside'>{view.refusal.noticeNo}</Text> : null}
+          </View>
           <View className='list-line'>理由：{view.refusal.reason}</View>
           <View className='list-line'>依据：{view.refusal.legalBasis}</View>
+          <View className='muted'>{view.forms.remedy.value}</View>
+          {forStaff && view.refusal.noticeNo && process.env.TARO_ENV === 'h5' ? (
+            <Text className='link' onClick={() => print('refusal', view.refusal!.noticeNo!)}>
+              打印{(view.refusal.afterAcceptance ? view.forms.refusalAfterAcceptance : view.forms.refusalBeforeAcceptance).value.title}
+            </Text>
+          ) : null}
         </View>
       ) : null}
     </View>

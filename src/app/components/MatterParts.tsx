@@ -18,6 +18,7 @@ export function MatterList(props: { matters: MatterView[]; windows: PublicWindow
             <View className='matters__meta'>
               {matterLimit(m)}
               {!props.compact && w ? ` · ${w.name}${w.number ? ` ${w.number}` : ''}` : ''}
+              {m.selfService ? <Text className='matters__self'>可自助办理</Text> : null}
             </View>
           </View>
         )
@@ -58,6 +59,30 @@ export function MatterCard(props: { matter: MatterView; window: PublicWindow | n
       ) : (
         <View className='matter-card__line'>无需提交材料</View>
       )}
+      {m.selfService ? <SelfServiceSteps steps={m.selfService.steps} link={m.selfService.link} /> : null}
+    </View>
+  )
+}
+
+/** 004 自助办理制度: the steps at the self-service area, numbered, and the online link; the citizen can still ask a window */
+function SelfServiceSteps(props: { steps: string[]; link: string }) {
+  return (
+    <View className='self-service' role='region' aria-label='自助办理步骤'>
+      <View className='self-service__title'>不用排队，也可以自助办理</View>
+      {props.steps.map((s, i) => (
+        <View className='self-service__step' key={i}>
+          <Text className='self-service__no'>{i + 1}</Text>
+          <Text>{s}</Text>
+        </View>
+      ))}
+      {props.link ? (
+        <View className='self-service__link'>
+          网上办理：
+          <Text className='link' selectable>
+            {props.link}
+          </Text>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -1,5 +1,7 @@
-// The two paper forms of 000 as data: 附件1 一次性补件告知单 and 附件2 窗口首问负责事项交接单. The print
-// page lays them out on A4 (H5), and the mini-program draws the same data into a shareable image.
+// The paper forms as data: the one-time notice (附件1 in 000; each preset words it its own way), 附件2
+// 窗口首问负责事项交接单, the 受理通知书 and the 不予受理 / 不予登记通知书. The print page lays them out on A4
+// (H5), and the mini-program draws the same data into a shareable image.
+import { fillWording } from '../../core/policy'
 import type { CaseView } from '../../core/views'
 import { formatDateTime } from './format'
 
@@ -11,9 +13,16 @@ export interface NoticeForm {
   number: string
   addressee: string
   intro: string
+  /** numbered lines: the materials to supply */
   items: string[]
+  /** labelled paragraphs: what the notice tells besides the materials, or a refusal's reason and basis */
+  sections: Array<{ label: string; text: string }>
+  /** closing paragraphs: the promise, the citizen's remedy */
+  closing: string[]
   signature: string[]
   foot: string
+  /** the regulation the form follows */
+  cite: string
 }
 
 export interface SlipForm {
@@ -28,19 +37,83 @@ export interface SlipForm {
 
 export type PaperForm = NoticeForm | SlipForm
 
+const matterOf = (view: CaseView) => `「${view.matter?.name ?? view.text.slice(0, 40)}」`
+const handlerName = (view: CaseView) => view.responder?.name ?? ''
+
+/** the one-time notice in the wording of the case's preset (000 附件1, 001 第六条(一), 002 一次性告知 §1, 004 一次性告知 §6) */
 export function noticeForm(view: CaseView, noticeNo: string): NoticeForm | null {
   const n = view.notices.find((x) => x.noticeNo === noticeNo)
   if (!n) return null
+  const w = view.forms.supplementNotice
   return {
     kind: 'notice',
-    title: '一次性补件告知单',
+    title: w.value.title,
     number: n.noticeNo,
     addressee: view.contact.name,
-    intro: `你单位（个人）提出的「${view.matter?.name ?? view.text.slice(0, 40)}」申请经审查，所提供的申请材料不完全符合法定形式，请将下列材料补正补全：`,
+    intro: fillWording(w.value.intro, { matter: matterOf(view) }),
     items: n.items.map((item, i) => `${i + 1}. ${item}`),
+    sections: n.told,
+    closing: [],
     signature: [`经办人：${n.by}`, '被告知人：', `日期：${ymd(n.at)}`],
     foot: `${view.hall.name}　${view.window.name}`,
+    cite: w.cite,
   }
+}
+
+/** 受理通知书 (002 首问（办）负责 §3(2)): the promised limit the case is accepted under */
+export function acceptanceForm(view: CaseView, noticeNo: string): NoticeForm | null {
+  const a = view.acceptance
+  if (!a || a.noticeNo !== noticeNo) return null
+  const w = view.forms.acceptanceNotice
+  const due = view.clocks.find((c) => c.kind === 'promised')
+  return {
+    kind: 'notice',
+    title: w.value.title,
+    number: noticeNo,
+    addressee: view.contact.name,
+    intro: fillWording(w.value.intro, { matter: matterOf(view) }),
+    items: [],
+    sections: [
+      { label: '承诺办结时限', text: `${a.limitDays ?? ''} 个工作日${due ? `（${ymd(due.dueAt)}前办结）` : ''}` },
+      ...(a.limitReason ? [{ label: '时限说明', text: a.limitReason }] : []),
+    ],
+    closing: [`办理进度可在“首问通”查询，案件编号 ${view.no}。监督电话：${view.hall.supervisionPhone}。`],
+    signature: [`经办人：${handlerName(view)}`, `受理日期：${ymd(a.at)}`],
+    foot: `${view.hall.name}　${view.window.name}`,
+    cite: w.cite,
+  }
+}
+
+/** 不予受理通知书 (002 限时办结 §3), or once accepted 不予登记 / 不予办理通知书 (§4): reason, basis, remedy */
+export function refusalForm(view: CaseView, noticeNo: string): NoticeForm | null {
+  const r = view.refusal
+  if (!r || r.noticeNo !== noticeNo) return null
+  const w = r.afterAcceptance ? view.forms.refusalAfterAcceptance : view.forms.refusalBeforeAcceptance
+  return {
+    kind: 'notice',
+    title: w.value.title,
+    number: noticeNo,
+    addressee: view.contact.name,
+    intro: fillWording(w.value.intro, { matter: matterOf(view), accepted: view.acceptance ? ymd(view.acceptance.at) : '' }),
+    items: [],
+    sections: [
+      { label: '理由', text: r.reason },
+      { label: '依据', text: r.legalBasis },
+    ],
+    closing: [view.forms.remedy.value],
+    signature: [`经办人：${handlerName(view)}`, `日期：${ymd(r.at)}`],
+    foot: `${view.hall.name}　${view.window.name}`,
+    cite: `${w.cite}；${view.forms.remedy.cite}`,
+  }
+}
+
+/** the form the print page was asked for, if it belongs to the case */
+export function paperForm(view: CaseView, form: string | undefined, no: string): PaperForm | null {
+  if (form === 'notice') return noticeForm(view, no)
+  if (form === 'slip') return slipForm(view, no)
+  if (form === 'acceptance') return acceptanceForm(view, no)
+  if (form === 'refusal') return refusalForm(view, no)
+  return null
 }
 
 export function slipForm(view: CaseView, slipNo: string): SlipForm | null {
@@ -75,6 +148,8 @@ export function formLines(form: PaperForm): Line[] {
       { text: `${form.addressee}单位（个人）：`, size: 28 },
       { text: form.intro, size: 28 },
       ...form.items.map((text) => ({ text, size: 28 })),
+      ...form.sections.map((s) => ({ text: `${s.label}：${s.text}`, size: 28 })),
+      ...form.closing.map((text) => ({ text, size: 26 })),
       ...form.signature.map((text) => ({ text, size: 26, align: 'right' as const })),
       { text: form.foot, size: 22, align: 'center' },
     ]

@@ -134,6 +134,11 @@ export const COLLECTIONS: CollectionDecl[] = [
   { name: 'calendar_overrides', indexes: [ix('hall_date', true, asc('hallId'), asc('date'))] },
   { name: 'policy_versions', indexes: [ix('hall_version', true, asc('hallId'), asc('version'))] },
   {
+    name: 'manual_deductions',
+    // the month's deductions of the hall (the assessment, the office's list), or of one person
+    indexes: [ix('hall_day', false, asc('hallId'), asc('occurredOn')), ix('hall_staff_day', false, asc('hallId'), asc('staffId'), asc('occurredOn'))],
+  },
+  {
     name: 'notifications',
     indexes: [
       ix('recipient_at', false, asc('recipientId'), desc('at'), desc('key')),

@@ -106,6 +106,13 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
     limit: 100_000,
   })
   const people = [...dir.staffById.values()].filter((s) => (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true))
+  // 004 三(二) 效能纪律: what the hall office entered for the month (revoked ones are not counted)
+  const manual = await ctx.store.listManualDeductions({
+    hallId: me.hallId,
+    from: `${input.month}-01`,
+    to: `${input.month}-31`,
+    ...(me.role === 'staff' ? { staffId: me.id } : {}),
+  })
   // the month is assessed under the rules its cases ran under, not today’s (a policy change applies to new cases only)
   const holders = holdersIn(dir)
   const rules = (await rulesFor(ctx, hallCtx.hall, facts.cases, [input.month], hallCtx.calendar, holders))(input.month)
@@ -118,7 +125,9 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
     hallCtx.calendar,
     ctx.now,
     holders,
+    manual,
   )
+  const photoUrls = await ctx.files.urls(sheets.flatMap((s) => s.items.flatMap((d) => d.manual?.photos ?? [])))
 
   const months = Array.from({ length: 6 }, (_, i) => prevMonth(input.month, 5 - i))
   const windows = me.role === 'staff' ? [] : [...dir.windows.values()].filter((w) => !windowId || w.id === windowId)
@@ -138,7 +147,11 @@ export const assessment: Handler<'assessment'> = async (ctx, input) => {
         start: s.start,
         total: s.total,
         capRelief: s.capRelief,
-        items: s.items.map((d) => ({ ...d, label: DEDUCTION_LABELS[d.kind] })),
+        items: s.items.map(({ manual: m, ...d }) => ({
+          ...d,
+          label: m ? `${DEDUCTION_LABELS[d.kind]}：${m.label}` : DEDUCTION_LABELS[d.kind],
+          ...(m ? { manual: { id: m.id, evidence: m.evidence, photos: m.photos.map((id) => ({ id, url: photoUrls.get(id) ?? null })) } } : {}),
+        })),
       }
     }),
     windows: windows.map((w) => {
@@ -178,9 +191,15 @@ export const assessmentYear: Handler<'assessmentYear'> = async (ctx, input) => {
   const thisMonth = formatShanghai(ctx.now).slice(0, 7)
   // months of the year that have begun
   const months = Array.from({ length: 12 }, (_, i) => `${input.year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= thisMonth)
-  const [facts, answered] = await Promise.all([
+  const [facts, answered, manual] = await Promise.all([
     ctx.store.assessmentFacts({ hallId: me.hallId, windowId, since: formatShanghai(from), decidedFrom: formatShanghai(from), decidedTo: formatShanghai(from) }),
     ctx.store.listComplaints({ hallId: me.hallId, answeredFrom: formatShanghai(from), answeredTo: formatShanghai(to), limit: 100_000 }),
+    ctx.store.listManualDeductions({
+      hallId: me.hallId,
+      from: `${input.year}-01-01`,
+      to: `${input.year}-12-31`,
+      ...(me.role === 'staff' ? { staffId: me.id } : {}),
+    }),
   ])
   const people = [...dir.staffById.values()].filter(
     (s) => s.role !== 'office' && (me.role === 'staff' ? s.id === me.id : windowId ? s.windowId === windowId : true),
@@ -198,6 +217,7 @@ export const assessmentYear: Handler<'assessmentYear'> = async (ctx, input) => {
       hallCtx.calendar,
       ctx.now,
       holders,
+      manual,
     ),
   )
   const average = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null)

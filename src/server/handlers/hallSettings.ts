@@ -30,6 +30,7 @@ export const hallSettings: Handler<'hallSettings'> = async (ctx) => {
       address: hall.address,
       supervisionPhone: hall.supervisionPhone,
       complaintChannel: hall.complaintChannel,
+      selfServicePhone: hall.selfServicePhone ?? '',
       generalWindowId: hall.generalWindowId ?? null,
       hours: hall.hours ?? DEFAULT_HOURS,
     },
@@ -58,12 +59,13 @@ export const saveHall: Handler<'saveHall'> = async (ctx, input) => {
     address: input.address,
     supervisionPhone: input.supervisionPhone,
     complaintChannel: input.complaintChannel,
+    selfServicePhone: input.selfServicePhone ?? hall.selfServicePhone ?? '',
     // omitted: kept; null: none
     generalWindowId: input.generalWindowId === undefined ? hall.generalWindowId : (input.generalWindowId ?? undefined),
     hours: input.hours ?? hall.hours,
   }
   const changed = [
-    ...(['name', 'address', 'supervisionPhone', 'complaintChannel', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]),
+    ...(['name', 'address', 'supervisionPhone', 'complaintChannel', 'selfServicePhone', 'generalWindowId'] as const).filter((k) => next[k] !== hall[k]),
     ...(JSON.stringify(next.hours ?? null) !== JSON.stringify(hall.hours ?? null) ? ['hours'] : []),
   ].join(',')
   // a repeated save changes nothing and is not logged again

@@ -11,11 +11,13 @@ import { login } from './login'
 import { demoLogin, demoStaff } from './demo'
 import { entry } from './entry'
 import { submitCase } from './submitCase'
+import { registerCase } from './registerCase'
 import { getCase } from './getCase'
 import { myCases } from './myCases'
 import { staffQueue } from './staffQueue'
 import { inbox, markRead, subscribeGranted } from './inbox'
 import { assessment, assessmentYear } from './assessment'
+import { addDeduction, disciplineDesk, revokeDeduction } from './discipline'
 import { bindInvite, createInvite, unbindStaff } from './invite'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import { revealPhone } from './revealPhone'
@@ -49,11 +51,15 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   logout,
   entry,
   submitCase,
+  registerCase,
   getCase,
   myCases,
   staffQueue,
   assessment,
   assessmentYear,
+  disciplineDesk,
+  addDeduction,
+  revokeDeduction,
   fileComplaint,
   getComplaint,
   myComplaints,

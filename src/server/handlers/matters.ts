@@ -65,8 +65,9 @@ export const importMatters: Handler<'importMatters'> = async (ctx, input) => {
   if (!read.ok) {
     throw new DomainError('INVALID_INPUT', `有 ${read.errors.length} 处需要修改，未导入任何事项`, { field: 'file', rows: read.errors })
   }
-  const before = new Set((await ctx.store.listMatters(me.hallId)).map((m) => m.id))
-  for (const m of read.matters) await ctx.store.putMatter(m)
+  const before = new Map((await ctx.store.listMatters(me.hallId)).map((m) => [m.id, m]))
+  // a workbook without the self-service columns (exported before they existed) keeps each matter's steps
+  for (const m of read.matters) await ctx.store.putMatter(m.selfService === undefined ? { ...m, selfService: before.get(m.id)?.selfService ?? null } : m)
   const created = read.matters.filter((m) => !before.has(m.id)).length
   await audit(
     ctx.store,

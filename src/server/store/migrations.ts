@@ -304,4 +304,20 @@ export const MIGRATIONS: Migration[] = [
         primary key (key, window_start))`,
     ],
   },
+  {
+    version: 16,
+    statements: [
+      // the hall office's manual deductions (004 考核制度 三(二) 效能纪律): one per request, read by day
+      `create table manual_deductions (
+        hall_id text not null,
+        id text not null,
+        request_id text not null,
+        staff_id text not null,
+        occurred_on text not null,
+        data jsonb not null,
+        primary key (hall_id, id),
+        unique (hall_id, request_id))`,
+      `create index manual_deductions_hall_day_idx on manual_deductions (hall_id, occurred_on)`,
+    ],
+  },
 ]

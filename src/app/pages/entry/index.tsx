@@ -2,7 +2,7 @@
 // list (003) or picks a window, sees who they are talking to, and submits a consult or an application.
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { z } from 'zod'
 import { CaseText, Contact } from '../../../core/schemas'
 import { searchMatters } from '../../../core/matter'
@@ -10,6 +10,7 @@ import type { EntryView, MatterView, PublicHall, PublicWindow } from '../../../c
 import { call, newRequestId } from '../../api/client'
 import { entryAnswer } from '../../api/prefetch'
 import { Message } from '../../components/CaseParts'
+import { CaseTextField } from '../../components/CaseTextField'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { CitizenPage, PhoneLink } from '../../components/CitizenPage'
@@ -281,20 +282,7 @@ export default function EntryPage() {
             />
             {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           </View>
-          <View className='field'>
-            <View className='field__label'>
-              {kind === 'consult' ? '咨询内容' : '要办理的事项'}
-              <Text className='field__count'>{text.trim().length}/1000</Text>
-            </View>
-            <Textarea
-              className='field__textarea'
-              value={text}
-              maxlength={1000}
-              placeholder='请写明您要咨询或办理的事情，至少 5 个字'
-              onInput={(e) => setText(e.detail.value)}
-            />
-            {errors.text ? <View className='field__error'>{errors.text}</View> : null}
-          </View>
+          <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={setText} />
           <View className='field'>
             <View className='field__label'>材料照片</View>
             <PhotoPicker hallId={entry.hall.id} onChange={setPhotos} />
@@ -320,6 +308,12 @@ export default function EntryPage() {
         {hallPhone ? (
           <View>
             监督电话 <PhoneLink phone={hallPhone} label='监督' />
+          </View>
+        ) : null}
+        {/* 004 自助办理制度 第五条: whom to call when a self-service terminal is out of order */}
+        {entry.hall.selfServicePhone ? (
+          <View>
+            自助设备报修 <PhoneLink phone={entry.hall.selfServicePhone} label='自助设备报修' />
           </View>
         ) : null}
       </View>

@@ -9,6 +9,7 @@ import type { AssessmentView, AssessmentYearView } from '../../../core/views'
 import { call } from '../../api/client'
 import { Chart, el, label, legendText, LEVEL_COLORS, LEVEL_NAMES, stackedBars } from '../../components/Chart'
 import { Message } from '../../components/CaseParts'
+import { PhotoList } from '../../components/Photos'
 import { formatTime } from '../../lib/format'
 import { useStaffView } from '../../lib/useStaffView'
 import { shanghaiDate } from '../../../core/calendar'
@@ -168,9 +169,9 @@ export default function AssessmentPage() {
                           <Text>{d.label}</Text>
                           <Text className='score-row__total score-row__total--down'>{d.points}</Text>
                         </View>
-                        <View className='muted'>
-                          {d.caseNo} · {d.note} · {formatTime(d.at)}
-                        </View>
+                        <View className='muted'>{d.manual ? `${d.note} · 发生于 ${d.at.slice(0, 10)}` : `${d.caseNo} · ${d.note} · ${formatTime(d.at)}`}</View>
+                        {d.manual ? <View className='muted'>证据：{d.manual.evidence}</View> : null}
+                        {d.manual ? <PhotoList photos={d.manual.photos} /> : null}
                         <View className='muted score__cite'>
                           依据：{citeInWords(d.cite)}
                           {citeCode(d.cite) ? `〔${citeCode(d.cite)}〕` : ''}

@@ -15,6 +15,7 @@ import { PhotoList } from '../../components/Photos'
 import { PhoneReveal } from '../../components/PhoneReveal'
 import { useStaffView } from '../../lib/useStaffView'
 import { UP_REASONS, type UpReason, type UpTo } from '../../../core/reportUp'
+import { NOTICE_TOPIC_LABELS as NOTICE_TOPIC_NAMES, type NoticeTopic } from '../../../core/policy'
 import { citeInWords } from '../../../core/regulation'
 
 const UP_REASON_OPTIONS = (Object.keys(UP_REASONS) as UpReason[]).map((k) => ({ value: k, label: UP_REASONS[k].label }))
@@ -67,6 +68,8 @@ export default function StaffCasePage() {
     )
   if (!view) return <View className='page loading'>正在加载…</View>
   const can = view.can
+  // 002 限时办结 §3 不予受理 before acceptance, §4 不予登记 after it
+  const refusalWording = view.acceptance ? view.forms.refusalAfterAcceptance : view.forms.refusalBeforeAcceptance
   const colleagues = view.colleagues.filter((c) => c.id !== view.responder?.staffId).map((c) => ({ value: c.id, label: `${c.name}（${c.title}）` }))
   const windows = view.otherWindows.map((w) => ({ value: w.id, label: w.name }))
   const runningClock = view.clocks.find((c) => c.state === 'running')
@@ -153,12 +156,13 @@ export default function StaffCasePage() {
         ) : null}
         {can.issueSupplementNotice ? (
           <ActionForm
-            title='一次性告知补正材料（附件1）'
-            hint='请一次列明需要补正的全部材料（《政务服务中心窗口首问负责制实施细则》第四条第一项）：勾选清单中缺少的，其他材料每行写一项。'
-            fields={noticeFields(view.matter?.materials ?? [])}
+            title={`一次性告知：${view.forms.supplementNotice.value.title}`}
+            hint={`请一次列明需要补正的全部材料${view.forms.supplementNotice.value.topics.length ? '，并写明告知单要求的各项内容' : ''}（${citeInWords(view.forms.supplementNotice.cite)}）：勾选清单中缺少的，其他材料每行写一项。`}
+            fields={noticeFields(view)}
             submitLabel='出具告知单'
-            onSubmit={submitWith('issueSupplementNotice', '补件告知单已出具', (v) => ({
+            onSubmit={submitWith('issueSupplementNotice', '告知单已出具', (v) => ({
               items: [...((v.picked as string[] | undefined) ?? []), ...(v.items as string[])],
+              guidance: Object.fromEntries(view.forms.supplementNotice.value.topics.map((t) => [t, String(v[`guidance.${t}`] ?? '')])),
             }))}
           />
         ) : null}
@@ -194,7 +198,7 @@ export default function StaffCasePage() {
               ...(view.matter?.promisedDays ? [{ name: 'limitReason', label: '时限与事项清单不同时的理由（将告知市民）', kind: 'text' as const }] : []),
             ]}
             submitLabel='受理'
-            onSubmit={submitWith('acceptCase', '已受理', (v) => ({
+            onSubmit={submitWith('acceptCase', '已受理；承诺件可打印受理通知书', (v) => ({
               mode: v.mode as 'instant' | 'promised',
               limitDays: v.mode === 'promised' && v.limitDays !== '' ? Number(v.limitDays) : undefined,
               limitReason: v.mode === 'promised' && v.limitReason ? String(v.limitReason) : undefined,
@@ -211,15 +215,15 @@ export default function StaffCasePage() {
         ) : null}
         {can.refuse ? (
           <ActionForm
-            title='不予办理'
-            hint='须明确告知理由和依据（《政务服务中心窗口首问负责制实施细则》第四条第一项）。'
+            title={view.acceptance ? '不予办理（已受理）' : '不予受理'}
+            hint={`须明确告知理由和依据，并出具${refusalWording.value.title}（${citeInWords(refusalWording.cite)}）。`}
             fields={[
               { name: 'reason', label: '理由', kind: 'textarea' },
               { name: 'legalBasis', label: '法律、法规或政策依据', kind: 'text' },
             ]}
-            submitLabel='作出不予办理决定'
+            submitLabel={`出具${refusalWording.value.title}`}
             tone='danger'
-            onSubmit={submitWith('refuseCase', '已告知不予办理的理由和依据', (v) => ({ reason: String(v.reason), legalBasis: String(v.legalBasis) }))}
+            onSubmit={submitWith('refuseCase', `${refusalWording.value.title}已出具`, (v) => ({ reason: String(v.reason), legalBasis: String(v.legalBasis) }))}
           />
         ) : null}
         {can.createHandover && colleagues.length > 0 ? (
@@ -499,14 +503,38 @@ export default function StaffCasePage() {
   )
 }
 
-/** 000 §4.1: the matter's materials to tick, and a line each for anything else */
-function noticeFields(materials: string[]): FieldSpec[] {
+const TOPIC_PLACEHOLDERS: Record<NoticeTopic, string> = {
+  basis: '例如：《不动产登记暂行条例》第十四条',
+  conditions: '例如：申请人为不动产权利人，权属无争议',
+  procedure: '例如：申请—受理—审核—登簿—发证',
+  timeLimit: '例如：受理后 5 个工作日内办结',
+}
+
+/**
+ * 000 §4.1: the matter's materials to tick, and a line each for anything else; then what the preset's
+ * notice tells besides them (001 第六条(一), 002 一次性告知 §1), filled from the matter where it can be
+ */
+function noticeFields(view: CaseView): FieldSpec[] {
+  const materials = view.matter?.materials ?? []
   const other: FieldSpec = {
     name: 'items',
     label: materials.length ? '其他需要补正的材料（每行一项）' : '需要补正的材料（每行一项）',
     kind: 'lines',
     placeholder: '身份证复印件\n购房合同原件',
   }
-  if (!materials.length) return [other]
-  return [{ name: 'picked', label: '本事项材料清单中缺少的', kind: 'multi', options: materials.map((m) => ({ value: m, label: m })) }, other]
+  const known: Partial<Record<NoticeTopic, string>> = {
+    basis: view.matter?.basis ?? '',
+    timeLimit: view.matter?.promisedDays ? `受理后 ${view.matter.promisedDays} 个工作日内办结` : view.matter?.kind === 'instant' ? '材料齐全即时办结' : '',
+  }
+  const topics: FieldSpec[] = view.forms.supplementNotice.value.topics.map((t) => ({
+    name: `guidance.${t}`,
+    label: NOTICE_TOPIC_NAMES[t],
+    kind: t === 'timeLimit' ? 'text' : 'textarea',
+    placeholder: TOPIC_PLACEHOLDERS[t],
+    initial: known[t] ?? '',
+  }))
+  const list: FieldSpec[] = materials.length
+    ? [{ name: 'picked', label: '本事项材料清单中缺少的', kind: 'multi', options: materials.map((m) => ({ value: m, label: m })) }, other]
+    : [other]
+  return [...list, ...topics]
 }

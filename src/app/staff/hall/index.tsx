@@ -32,6 +32,7 @@ export default function HallSettingsPage() {
         address: String(v.address),
         supervisionPhone: String(v.supervisionPhone),
         complaintChannel: String(v.complaintChannel),
+        selfServicePhone: String(v.selfServicePhone ?? ''),
         generalWindowId: String(v.generalWindowId ?? '') || null,
       }),
       '大厅信息已保存',
@@ -100,6 +101,7 @@ export default function HallSettingsPage() {
             { name: 'address', label: '地址', kind: 'text', initial: h.address },
             { name: 'supervisionPhone', label: '监督电话', kind: 'text', initial: h.supervisionPhone },
             { name: 'complaintChannel', label: '投诉渠道', kind: 'text', initial: h.complaintChannel },
+            { name: 'selfServicePhone', label: '自助服务区设备报修电话', kind: 'text', initial: h.selfServicePhone },
             {
               name: 'generalWindowId',
               label: '综合咨询窗口（扫大厅码未选窗口时由它接待）',

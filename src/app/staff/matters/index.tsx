@@ -31,7 +31,25 @@ function fields(view: MatterAdminView, m?: Matter): FieldSpec[] {
     { name: 'basis', label: '设定依据', kind: 'textarea', initial: m?.basis },
     { name: 'materials', label: '所需材料（每行一项）', kind: 'textarea', initial: m?.materials.join('\n') },
     { name: 'keywords', label: '搜索关键词（用、分隔）', kind: 'text', initial: m?.keywords.join('、') },
+    {
+      name: 'selfServiceSteps',
+      label: '自助办理步骤（每行一步；不提供自助办理请留空）',
+      kind: 'textarea',
+      initial: m?.selfService?.steps.join('\n') ?? '',
+    },
+    { name: 'selfServiceLink', label: '网上办理链接（https://…，可不填）', kind: 'text', initial: m?.selfService?.link ?? '' },
   ]
+}
+
+/** the self-service steps as typed, one per line; none when the steps are left empty */
+function selfServiceOf(v: FormValues, m?: Matter): Matter['selfService'] {
+  if (v.selfServiceSteps === undefined && v.selfServiceLink === undefined) return m?.selfService ?? null
+  const steps = String(v.selfServiceSteps ?? m?.selfService?.steps.join('\n') ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const link = String(v.selfServiceLink ?? m?.selfService?.link ?? '').trim()
+  return steps.length === 0 && !link ? null : { steps, link }
 }
 
 export default function MattersPage() {
@@ -65,6 +83,7 @@ export default function MattersPage() {
               .split(/[、,，\s]+/)
               .map((s) => s.trim())
               .filter(Boolean),
+      selfService: selfServiceOf(v, m),
       active,
     })
     if (!a.ok) return a.error

@@ -1,11 +1,12 @@
-// The paper forms of 000: 附件1 一次性补件告知单 and 附件2 窗口首问负责事项交接单, laid out like the
-// originals on A4 in the H5 build (printed from the browser); in the mini-program the same form is
-// drawn into an image the staff member can send or save. Both parties keep a copy of the slip.
+// The paper forms: the one-time notice (000 附件1, worded per preset), 附件2 窗口首问负责事项交接单, the
+// 受理通知书 and the 不予受理 / 不予登记通知书, laid out like paper forms on A4 in the H5 build (printed
+// from the browser); in the mini-program the same form is drawn into an image the staff member can
+// send or save. Both parties keep a copy of the slip.
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Canvas, View } from '@tarojs/components'
+import { Button, Canvas, Text, View } from '@tarojs/components'
 import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
-import { formLines, noticeForm, slipForm, wrap, type PaperForm } from '../../lib/forms'
+import { formLines, paperForm, wrap, type PaperForm } from '../../lib/forms'
 import { useStaffView } from '../../lib/useStaffView'
 
 const IMAGE_WIDTH = 750
@@ -74,7 +75,7 @@ export default function PrintPage() {
     )
   if (!view) return <View className='page loading'>正在加载…</View>
   const no = decodeURIComponent(params.no ?? '')
-  const form = params.form === 'notice' ? noticeForm(view, no) : params.form === 'slip' ? slipForm(view, no) : null
+  const form = paperForm(view, params.form, no)
   if (!form)
     return (
       <View className='page'>
@@ -110,12 +111,24 @@ export default function PrintPage() {
             {item}
           </View>
         ))}
+        {form.sections.map((s) => (
+          <View className='a4__para' key={s.label}>
+            <Text className='a4__label'>{s.label}：</Text>
+            {s.text}
+          </View>
+        ))}
+        {form.closing.map((p) => (
+          <View className='a4__para' key={p}>
+            {p}
+          </View>
+        ))}
         <View className='a4__sign'>
           {form.signature.map((s) => (
             <View key={s}>{s}</View>
           ))}
         </View>
         <View className='a4__foot'>{form.foot}</View>
+        <View className='a4__cite no-print'>依据：{form.cite}</View>
         {actions}
       </View>
     )

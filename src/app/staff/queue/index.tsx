@@ -11,12 +11,14 @@ import { useStaffView } from '../../lib/useStaffView'
 type StaffRole = NonNullable<SessionView['staff']>['role']
 /** the tools beyond the queue, by role */
 const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); hint: string; roles: StaffRole[] }> = [
+  { url: '/staff/register/index', title: '登记来访来电', hint: '窗口、电话、来信、12345', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/assessment/index', title: (r) => (r === 'staff' ? '我的考核' : '考核与评价'), hint: '评分与扣分明细', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/ledger/index', title: (r) => (r === 'office' ? '全厅台帐' : '本窗口台帐'), hint: '附件3 统计表', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/dashboard/index', title: (r) => (r === 'office' ? '全厅运行看板' : '本窗口看板'), hint: '时限、超时与趋势', roles: ['lead', 'office'] },
   { url: '/staff/complaints/index', title: '投诉受理台', hint: '限时调查答复', roles: ['office'] },
   { url: '/staff/hall/index', title: '大厅设置', hint: '信息与窗口', roles: ['office'] },
   { url: '/staff/matters/index', title: '事项清单', hint: '维护与导入', roles: ['office'] },
+  { url: '/staff/discipline/index', title: '效能纪律扣分', hint: '考勤、作风等登记与撤销', roles: ['office'] },
   { url: '/staff/calendar/index', title: '工作日历', hint: '节假日与调休', roles: ['office'] },
   { url: '/staff/policy/index', title: '规则设置', hint: '时限、扣分与依据', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/people/index', title: '工作人员管理', hint: '账号与邀请码', roles: ['office'] },

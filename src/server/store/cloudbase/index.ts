@@ -5,7 +5,8 @@
 //   citizenId+submittedAt; handlerId+status; nextDueAt), case_events (caseId+seq; caseId+actorId+requestId),
 //   requests, counters, calendar_overrides (hallId+date), policy_versions (hallId+version),
 //   ledger_counts (hallId+windowId+day), trend_counts (hallId+windowId+day), cases (hallId+submittedAt;
-//   hallId+updatedAt) for the archive export and the assessment.
+//   hallId+updatedAt) for the archive export and the assessment, manual_deductions (hallId+occurredOn;
+//   hallId+staffId+occurredOn).
 // Concurrency: every multi-document change runs in `db.runTransaction`; the service aborts one of two
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.
@@ -16,6 +17,7 @@ import type { CloudDatabase } from './db'
 import { cloudbaseAudit } from './audit'
 import { cloudbaseCases } from './cases'
 import { cloudbaseComplaints } from './complaints'
+import { cloudbaseDeductions } from './deductions'
 import { cloudbaseHalls } from './halls'
 import { cloudbaseInbox } from './inbox'
 import { cloudbaseReports } from './reports'
@@ -44,6 +46,7 @@ const COLLECTIONS = [
   'ledger_counts',
   'trend_counts',
   'audit_log',
+  'manual_deductions',
   ...SECURITY_COLLECTIONS,
 ]
 
@@ -56,6 +59,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     ...cloudbaseRules(db),
     ...cloudbaseInbox(db),
     ...cloudbaseComplaints(db),
+    ...cloudbaseDeductions(db),
     ...cloudbaseReports(db),
     ...cloudbaseAudit(db),
     ...cloudbaseSecurity(db),

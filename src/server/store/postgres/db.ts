@@ -7,6 +7,7 @@ import type { CaseState } from '../../../core/caseState'
 import { formatShanghai } from '../../../core/calendar'
 import type { Notification } from '../../../core/notification'
 import type { Complaint } from '../../../core/complaint'
+import type { ManualDeduction } from '../../../core/discipline'
 import type { AuditEntry, Channel, PolicyVersion } from '../port'
 import type { SecurityTables } from './security'
 
@@ -88,6 +89,7 @@ export interface Db extends SecurityTables {
   counters: { scope: string; value: number }
   calendar_overrides: { hall_id: string; date: string; kind: 'workday' | 'restday'; note: string }
   policy_versions: { hall_id: string; version: number; data: PolicyVersion }
+  manual_deductions: { hall_id: string; id: string; request_id: string; staff_id: string; occurred_on: string; data: ManualDeduction }
 }
 
 export const json = <T>(value: T) => sql<T>`${JSON.stringify(value)}::jsonb`

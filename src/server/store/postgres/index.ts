@@ -10,6 +10,7 @@ import type { Db } from './db'
 import { postgresAudit } from './audit'
 import { postgresCases } from './cases'
 import { postgresComplaints } from './complaints'
+import { postgresDeductions } from './deductions'
 import { postgresHalls } from './halls'
 import { postgresInbox } from './inbox'
 import { postgresReports } from './reports'
@@ -63,6 +64,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     ...postgresRules(db),
     ...postgresInbox(db),
     ...postgresComplaints(db),
+    ...postgresDeductions(db),
     ...postgresReports(db),
     ...postgresUploads(db),
     ...postgresAudit(db),
@@ -86,7 +88,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       await closeDriver()
     },
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, staff_sessions, sign_in_failures, rate_counters`.execute(
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, manual_deductions, staff_sessions, sign_in_failures, rate_counters`.execute(
         db,
       )
     },

@@ -1,0 +1,27 @@
+// What the citizen asks or wants done, as the citizen types it on the entry page and as staff write it
+// down when they register a visit or a call: one field, with the count in sight instead of a silent cut.
+import { Text, Textarea, View } from '@tarojs/components'
+import type { CaseKind } from '../../core/schemas'
+
+export const CASE_TEXT_MAX = 1000
+
+export function CaseTextField(props: { kind: CaseKind; value: string; placeholder: string; error?: string; onInput: (value: string) => void }) {
+  return (
+    <View className='field'>
+      <View className='field__label'>
+        {props.kind === 'consult' ? '咨询内容' : '要办理的事项'}
+        <Text className='field__count'>
+          {props.value.trim().length}/{CASE_TEXT_MAX}
+        </Text>
+      </View>
+      <Textarea
+        className='field__textarea'
+        value={props.value}
+        maxlength={CASE_TEXT_MAX}
+        placeholder={props.placeholder}
+        onInput={(e) => props.onInput(e.detail.value)}
+      />
+      {props.error ? <View className='field__error'>{props.error}</View> : null}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '效能纪律扣分' })

@@ -1,0 +1,180 @@
+// Staff register a visit at the counter, a call, a letter, a 12345 referral or a message left online, from
+// the phone in a few taps (core/registration.ts): the registering person is the first responder at once,
+// and a consult answered on the spot is closed as 当场答复 in the same step.
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import type { CaseKind } from '../../../core/schemas'
+import { CHANNEL_LABELS, type IntakeChannel } from '../../../core/registration'
+import type { ActionOutputs, SessionView } from '../../../core/views'
+import { call, newRequestId } from '../../api/client'
+import { Message } from '../../components/CaseParts'
+import { CaseTextField } from '../../components/CaseTextField'
+import { useStaffView } from '../../lib/useStaffView'
+
+const CHANNELS = Object.keys(CHANNEL_LABELS) as IntakeChannel[]
+type Errors = Partial<Record<'contact' | 'contact.name' | 'contact.phone' | 'text' | 'receivedAt' | 'answer' | 'form', string>>
+
+/** a letter's or a work order's date, as YYYY-MM-DD HH:mm in the hall's time */
+const toIso = (s: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2}))?$/.exec(s.trim())
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '09'}:${m[5] ?? '00'}:00+08:00` : s.trim()
+}
+
+export default function RegisterPage() {
+  const { view: me, error } = useStaffView(async () => {
+    const s = await call('session', {})
+    return s.ok ? { ok: true as const, data: s.data.staff as NonNullable<SessionView['staff']> } : s
+  })
+  const [channel, setChannel] = useState<IntakeChannel>('counter')
+  const [kind, setKind] = useState<CaseKind>('consult')
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [text, setText] = useState('')
+  const [receivedAt, setReceivedAt] = useState('')
+  const [answer, setAnswer] = useState('')
+  const [onTheSpot, setOnTheSpot] = useState(false)
+  const [errors, setErrors] = useState<Errors>({})
+  const [sending, setSending] = useState(false)
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [done, setDone] = useState<ActionOutputs['registerCase'] | null>(null)
+
+  if (error)
+    return (
+      <View className='page'>
+        <Message title='无法加载' text={error} />
+      </View>
+    )
+  if (!me) return <View className='page loading'>正在加载…</View>
+
+  const dated = channel === 'letter' || channel === 'hotline12345' || channel === 'online'
+  const anonymousAllowed = channel === 'phone' && kind === 'consult'
+
+  async function submit() {
+    if (!me) return
+    const given = name.trim() || phone.trim()
+    setSending(true)
+    const r = await call('registerCase', {
+      hallId: me.hallId,
+      channel,
+      kind,
+      ...(given ? { contact: { name: name.trim(), phone: phone.trim() } } : {}),
+      text,
+      ...(dated && receivedAt.trim() ? { receivedAt: toIso(receivedAt) } : {}),
+      ...(kind === 'consult' && onTheSpot ? { answer } : {}),
+      requestId,
+    })
+    setSending(false)
+    if (r.ok) {
+      setErrors({})
+      setDone(r.data)
+      return
+    }
+    const field = r.error.details?.field as keyof Errors | undefined
+    setErrors(field && field !== 'form' ? { [field]: r.error.message } : { form: r.error.message })
+  }
+
+  function again() {
+    setDone(null)
+    setRequestId(newRequestId())
+    setName('')
+    setPhone('')
+    setText('')
+    setAnswer('')
+    setReceivedAt('')
+    setOnTheSpot(false)
+  }
+
+  if (done)
+    return (
+      <View className='page'>
+        <View className='section'>
+          <View className='section__title'>{done.status === 'closed' ? '已登记并当场答复' : '已登记'}</View>
+          <View className='notice'>
+            <View>
+              案件编号 <Text className='case-head'>{done.no}</Text>
+            </View>
+            <View>首问负责人：{done.firstResponderName}</View>
+            <View className='muted'>{done.status === 'closed' ? '已按当场答复办结，计入台帐。' : '时限自收到之时起计算，请在案件页答复或受理。'}</View>
+          </View>
+          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: `/staff/case/index?id=${done.caseId}` })}>
+            打开案件
+          </Button>
+          <Button className='btn' onClick={again}>
+            继续登记
+          </Button>
+        </View>
+      </View>
+    )
+
+  return (
+    <View className='page'>
+      <View className='section form'>
+        <View className='field'>
+          <View className='field__label'>来源渠道</View>
+          <View className='segmented'>
+            {CHANNELS.map((c) => (
+              <Text key={c} className={`segmented__item ${channel === c ? 'segmented__item--on' : ''}`} onClick={() => setChannel(c)}>
+                {CHANNEL_LABELS[c]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        <View className='segmented'>
+          {(['consult', 'application'] as const).map((k) => (
+            <Text key={k} className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`} onClick={() => setKind(k)}>
+              {k === 'consult' ? '咨询' : '办事申请'}
+            </Text>
+          ))}
+        </View>
+        <View className='field'>
+          <View className='field__label'>服务对象姓名{anonymousAllowed ? '（匿名来电可不填）' : ''}</View>
+          <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
+          {errors['contact.name'] ? <View className='field__error'>{errors['contact.name']}</View> : null}
+        </View>
+        <View className='field'>
+          <View className='field__label'>联系电话</View>
+          <Input className='field__input' type='text' value={phone} maxlength={20} placeholder='手机或座机号码' onInput={(e) => setPhone(e.detail.value)} />
+          {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
+          {errors.contact ? <View className='field__error'>{errors.contact}</View> : null}
+        </View>
+        <CaseTextField kind={kind} value={text} placeholder='记下服务对象所问所办的事情' error={errors.text} onInput={setText} />
+        {dated ? (
+          <View className='field'>
+            <View className='field__label'>收到时间（不填为现在）</View>
+            <Input className='field__input' value={receivedAt} placeholder='例如：2026-11-19 09:00' onInput={(e) => setReceivedAt(e.detail.value)} />
+            {errors.receivedAt ? <View className='field__error'>{errors.receivedAt}</View> : null}
+          </View>
+        ) : null}
+        {kind === 'consult' ? (
+          <View className='segmented'>
+            <Text className={`segmented__item ${!onTheSpot ? 'segmented__item--on' : ''}`} onClick={() => setOnTheSpot(false)}>
+              登记后答复
+            </Text>
+            <Text className={`segmented__item ${onTheSpot ? 'segmented__item--on' : ''}`} onClick={() => setOnTheSpot(true)}>
+              已当场答复
+            </Text>
+          </View>
+        ) : null}
+        {kind === 'consult' && onTheSpot ? (
+          <View className='field'>
+            <View className='field__label'>当场答复的内容</View>
+            <Textarea
+              className='field__textarea'
+              value={answer}
+              maxlength={2000}
+              placeholder='记下给服务对象的答复'
+              onInput={(e) => setAnswer(e.detail.value)}
+            />
+            {errors.answer ? <View className='field__error'>{errors.answer}</View> : null}
+          </View>
+        ) : null}
+        {errors.form ? <View className='field__error'>{errors.form}</View> : null}
+        <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>
+          {onTheSpot && kind === 'consult' ? '登记并办结' : '登记'}
+        </Button>
+        <View className='muted'>登记人{me.name}即为首问负责人；时限自收到之时起计算。</View>
+      </View>
+    </View>
+  )
+}
