@@ -3,11 +3,12 @@
 // element at least 48 px tall, the entry opens on four big buttons, and the switch is remembered from
 // page to page. Screenshots of each page in both modes go to test-results/care-*.png.
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { demoHall, phone, shot } from './support'
 
 const hall = demoHall()
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8')
 
 interface Violation {
   id: string
@@ -40,12 +41,25 @@ async function sizes(page: Page) {
       if (r.width === 0 || r.height === 0 || el.closest('.splash, [aria-hidden="true"], script, style')) continue
       smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize))
     }
-    const small = [...document.querySelectorAll('[role="button"], [role="link"], [role="switch"], .btn, .chip, .choice, .link')]
+    const small = Array.from(document.querySelectorAll('[role="button"], [role="link"], [role="switch"], .btn, .chip, .choice, .link'))
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       .filter(({ r }) => r.width > 0 && r.height > 0 && r.height < 48)
       .map(({ el, r }) => `${el.className} (${Math.round(r.height)} px): ${(el.textContent ?? '').slice(0, 20)}`)
     return { smallest, small }
   })
+}
+
+/** the tappable elements (by their classes) that a screen reader would not announce as a control */
+async function roleless(page: Page) {
+  return page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll(
+        '.item, .nav-link, .chip, .choice, .segmented__item, .rating__level, .matters__item, .action, .link, .photos__add, .photos__remove, .care-menu__btn, .citizen-nav__item, .care-switch',
+      ),
+    )
+      .filter((el) => el.getBoundingClientRect().height > 0 && !el.getAttribute('role'))
+      .map((el) => `${el.className}: ${(el.textContent ?? '').slice(0, 20)}`),
+  )
 }
 
 /** what each page got wrong, gathered so one run shows every page's faults */
@@ -60,6 +74,8 @@ async function check(page: Page, name: string, care: boolean) {
   const key = `${name} (${care ? '长辈版' : '标准版'})`
   const found = await violations(page)
   if (found.length) faults[`${key} axe`] = found
+  const bare = await roleless(page)
+  if (bare.length) faults[`${key} tappable without a role`] = bare
   if (care) {
     const { smallest, small } = await sizes(page)
     if (smallest < 18) faults[`${key} smallest text`] = smallest

@@ -5,6 +5,7 @@
 // What a Taro page shows is the node tree it sets as `root` in the page data (its WXML templates
 // draw exactly that tree); the simulator's template engine does not expand Taro's recursive
 // templates, so the tests read the page from that tree. A page can be loaded once per test file.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import simulate from 'miniprogram-simulate'
 
@@ -181,4 +182,19 @@ export function textIn(comp: { data: { root?: TaroNode } }, className: string): 
   const out: string[] = []
   collect(hit, out)
   return out.join('')
+}
+
+/**
+ * The WeChat 无障碍 attributes (aria-role, aria-label, aria-checked) the first node with this class
+ * carries into the built WXML: read through the node's template in base.wxml, so a role the template
+ * drops is reported as missing.
+ */
+export function ariaOf(comp: { data: { root?: TaroNode } }, className: string): Record<string, unknown> {
+  const node = comp.data.root ? (findByClass(comp.data.root, className) as (TaroNode & Record<string, unknown>) | null) : null
+  if (!node) throw new Error(`no node with class ${className}`)
+  const wxml = readFileSync(join(WEAPP, 'base.wxml'), 'utf8')
+  const tmpl = new RegExp(`<template name="tmpl_0_${node.nn}">\\s*<[a-z-]+ ([^>]*)>`).exec(wxml)?.[1] ?? ''
+  const out: Record<string, unknown> = {}
+  for (const m of tmpl.matchAll(/aria-([a-z]+)="\{\{i\.(\w+)\}\}"/g)) if (node[m[2]!] !== undefined) out[m[1]!] = node[m[2]!]
+  return out
 }

@@ -2,6 +2,7 @@
 // down when they register a visit or a call: one field, with the count in sight instead of a silent cut.
 import { Text, Textarea, View } from '@tarojs/components'
 import type { CaseKind } from '../../core/schemas'
+import { fieldName } from '../lib/a11y'
 
 export const CASE_TEXT_MAX = 1000
 
@@ -18,6 +19,7 @@ export function CaseTextField(props: { kind: CaseKind; value: string; placeholde
         className='field__textarea'
         value={props.value}
         maxlength={CASE_TEXT_MAX}
+        {...fieldName(props.kind === 'consult' ? '咨询内容' : '要办理的事项')}
         placeholder={props.placeholder}
         onInput={(e) => props.onInput(e.detail.value)}
       />

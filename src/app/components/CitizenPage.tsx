@@ -4,6 +4,7 @@ import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { lastScene, useCareMode } from '../lib/careMode'
+import { tappable } from '../lib/a11y'
 
 /** a page that changes its layout in care mode passes the mode from its own useCareMode() */
 export function CitizenPage({ children, className = '', mode }: PropsWithChildren<{ className?: string; mode?: [boolean, (on: boolean) => void] }>) {
@@ -14,13 +15,7 @@ export function CitizenPage({ children, className = '', mode }: PropsWithChildre
   return (
     <View className={`page ${care ? 'care' : ''} ${className}`}>
       <View className='care-bar'>
-        <View
-          className={`care-switch ${care ? 'care-switch--on' : ''}`}
-          role='switch'
-          aria-checked={care}
-          aria-label='长辈版：字更大、按钮更大'
-          onClick={() => setCare(!care)}
-        >
+        <View className={`care-switch ${care ? 'care-switch--on' : ''}`} {...tappable('switch', undefined, care)} onClick={() => setCare(!care)}>
           {care ? '长辈版 已开启' : '长辈版'}
         </View>
       </View>
@@ -28,13 +23,12 @@ export function CitizenPage({ children, className = '', mode }: PropsWithChildre
       <View className='citizen-nav' role='navigation' aria-label='页面导航'>
         <View
           className='citizen-nav__item'
-          role='link'
-          aria-label='首页'
+          {...tappable('link', '首页')}
           onClick={() => go(scene ? `/pages/entry/index?scene=${encodeURIComponent(scene)}` : '/pages/mine/index')}
         >
           首页
         </View>
-        <View className='citizen-nav__item' role='link' aria-label='我的咨询' onClick={() => go('/pages/mine/index')}>
+        <View className='citizen-nav__item' {...tappable('link', '我的咨询')} onClick={() => go('/pages/mine/index')}>
           我的
         </View>
       </View>
@@ -47,8 +41,7 @@ export function PhoneLink({ phone, label }: { phone: string; label?: string }) {
   return (
     <View
       className='link tel'
-      role='link'
-      aria-label={`拨打${label ?? ''}电话 ${phone}`}
+      {...tappable('link', `拨打${label ?? ''}电话 ${phone}`)}
       onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => {})}
     >
       {phone}

@@ -6,6 +6,7 @@ import { MAX_ATTACHMENTS } from '../../core/attachment'
 import { choosePhotos, uploadPhoto, type PickedPhoto } from '../api/upload'
 import { loadMedia } from '../lib/media'
 import { PrivacyPrompt } from './PrivacyPrompt'
+import { tappable } from '../lib/a11y'
 
 interface Slot {
   key: number
@@ -72,17 +73,17 @@ export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (s
             />
             {slot.status === 'uploading' ? <View className='photos__state'>上传中…</View> : null}
             {slot.status === 'failed' ? (
-              <View className='photos__state photos__state--failed' role='button' aria-label='重新上传这张照片' onClick={() => retry(slot)}>
+              <View className='photos__state photos__state--failed' {...tappable('button', '重新上传这张照片')} onClick={() => retry(slot)}>
                 重新上传
               </View>
             ) : null}
-            <View className='photos__remove' role='button' aria-label='删除这张照片' onClick={() => update(slot.key, null)}>
+            <View className='photos__remove' {...tappable('button', '删除这张照片')} onClick={() => update(slot.key, null)}>
               ×
             </View>
           </View>
         ))}
         {slots.length < MAX_ATTACHMENTS ? (
-          <View className='photos__add' role='button' aria-label='添加材料照片' onClick={add}>
+          <View className='photos__add' {...tappable('button', '添加照片')} onClick={add}>
             <Text className='photos__plus'>+</Text>
             <Text>添加照片</Text>
           </View>

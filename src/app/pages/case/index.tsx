@@ -13,6 +13,7 @@ import { CaseDetails } from '../../components/CaseDetails'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { PhotoList } from '../../components/Photos'
 import { CitizenPage } from '../../components/CitizenPage'
+import { tappable } from '../../lib/a11y'
 
 export default function CasePage() {
   const { params } = useRouter()
@@ -114,7 +115,7 @@ export default function CasePage() {
         </View>
       </View>
       <View className='footer'>
-        <Text className='link' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?case=${view.id}` })}>
+        <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?case=${view.id}` })}>
           对服务不满意？我要投诉
         </Text>
         <View>

@@ -14,6 +14,7 @@ import { RatingSheet } from '../../components/RatingParts'
 import { useRefresh } from '../../lib/useRefresh'
 import { formatTime } from '../../lib/format'
 import { CitizenPage } from '../../components/CitizenPage'
+import { fieldName, phoneField, tappable } from '../../lib/a11y'
 
 const TOPICS = Object.keys(COMPLAINT_TOPIC_LABELS) as ComplaintTopic[]
 
@@ -73,7 +74,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
           <View className='field__label'>投诉事由</View>
           <View className='chips'>
             {TOPICS.map((t) => (
-              <Text key={t} className={`chip ${topic === t ? 'chip--on' : ''}`} onClick={() => setTopic(t)}>
+              <Text key={t} className={`chip ${topic === t ? 'chip--on' : ''}`} {...tappable('radio', undefined, topic === t)} onClick={() => setTopic(t)}>
                 {COMPLAINT_TOPIC_LABELS[t]}
               </Text>
             ))}
@@ -91,6 +92,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
             className='field__textarea'
             value={text}
             maxlength={COMPLAINT_TEXT_MAX}
+            {...fieldName('具体情况')}
             placeholder='请写明时间、窗口和经过，至少 10 个字'
             onInput={(e) => setText(e.detail.value)}
           />
@@ -103,12 +105,19 @@ function ComplaintForm({ subject }: { subject: Subject }) {
         </View>
         <View className='field'>
           <View className='field__label'>您的称呼</View>
-          <Input className='field__input' value={name} maxlength={60} onInput={(e) => setName(e.detail.value)} />
+          <Input className='field__input' value={name} maxlength={60} {...fieldName('您的称呼')} onInput={(e) => setName(e.detail.value)} />
           {fieldError('contact.name')}
         </View>
         <View className='field'>
           <View className='field__label'>联系电话</View>
-          <Input className='field__input' value={phone} maxlength={20} placeholder='方便我们核实情况后回复您' onInput={(e) => setPhone(e.detail.value)} />
+          <Input
+            className='field__input'
+            value={phone}
+            maxlength={20}
+            {...phoneField('联系电话')}
+            placeholder='方便我们核实情况后回复您'
+            onInput={(e) => setPhone(e.detail.value)}
+          />
           {fieldError('contact.phone')}
         </View>
         {general ? <View className='field__error'>{general}</View> : null}
@@ -188,7 +197,7 @@ export default function ComplaintPage() {
       <ComplaintBody view={view} />
       {view.caseId ? (
         <View className='footer'>
-          <Text className='link' onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${view.caseId}` })}>
+          <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${view.caseId}` })}>
             查看相关案件
           </Text>
         </View>

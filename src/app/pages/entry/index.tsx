@@ -15,6 +15,7 @@ import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { CitizenPage, PhoneLink } from '../../components/CitizenPage'
 import { rememberScene, useCareMode } from '../../lib/careMode'
+import { fieldName, phoneField, tappable } from '../../lib/a11y'
 
 const Form = z.object({ contact: Contact, text: CaseText })
 type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'attachments' | 'form', string>>
@@ -163,20 +164,19 @@ export default function EntryPage() {
           <View className='hero__promise'>第一位接待您的工作人员负责到底，{entry.limits.reply} 个工作日内答复您。</View>
         </View>
         <View className='care-menu'>
-          <View className='care-menu__btn care-menu__btn--primary' role='button' aria-label='我要咨询' onClick={() => start('consult')}>
+          <View className='care-menu__btn care-menu__btn--primary' {...tappable('button', '我要咨询')} onClick={() => start('consult')}>
             我要咨询
           </View>
-          <View className='care-menu__btn' role='button' aria-label='我要办事' onClick={() => start('application')}>
+          <View className='care-menu__btn' {...tappable('button', '我要办事')} onClick={() => start('application')}>
             我要办事
           </View>
-          <View className='care-menu__btn' role='button' aria-label='查进度' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
+          <View className='care-menu__btn' {...tappable('button', '查进度')} onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
             查进度
           </View>
           {hallPhone ? (
             <View
               className='care-menu__btn'
-              role='button'
-              aria-label={`打电话给大厅 ${hallPhone}`}
+              {...tappable('button', `打电话给大厅 ${hallPhone}`)}
               onClick={() => void Taro.makePhoneCall({ phoneNumber: hallPhone }).catch(() => {})}
             >
               打电话给大厅
@@ -225,6 +225,7 @@ export default function EntryPage() {
                 className='search__input'
                 value={query}
                 maxlength={30}
+                {...fieldName('搜索事项')}
                 placeholder='搜索事项：名称、拼音首字母或关键词'
                 onInput={(e) => setQuery(e.detail.value)}
               />
@@ -239,7 +240,7 @@ export default function EntryPage() {
           ) : null}
           <View className='section__title'>选择窗口</View>
           {entry.windows.map((w) => (
-            <View className='choice' key={w.id} onClick={() => setWindowChoice(w)}>
+            <View className='choice' key={w.id} {...tappable('button')} onClick={() => setWindowChoice(w)}>
               <View className='choice__name'>
                 {w.name}
                 <Text className='choice__number'>{w.number}</Text>
@@ -260,14 +261,26 @@ export default function EntryPage() {
           ) : null}
           <View className='segmented'>
             {(['consult', 'application'] as const).map((k) => (
-              <Text key={k} className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`} onClick={() => setKind(k)}>
+              <Text
+                key={k}
+                className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`}
+                {...tappable('radio', undefined, kind === k)}
+                onClick={() => setKind(k)}
+              >
                 {k === 'consult' ? '我要咨询' : '我要办事'}
               </Text>
             ))}
           </View>
           <View className='field'>
             <View className='field__label'>单位或姓名</View>
-            <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
+            <Input
+              className='field__input'
+              value={name}
+              maxlength={60}
+              {...fieldName('单位或姓名')}
+              placeholder='例如：张三 / 某某有限公司'
+              onInput={(e) => setName(e.detail.value)}
+            />
             {errors['contact.name'] ? <View className='field__error'>{errors['contact.name']}</View> : null}
           </View>
           <View className='field'>
@@ -275,7 +288,7 @@ export default function EntryPage() {
             <Input
               className='field__input'
               value={phone}
-              type='text'
+              {...phoneField('联系电话')}
               maxlength={20}
               placeholder='手机号或带区号的固定电话'
               onInput={(e) => setPhone(e.detail.value)}
@@ -296,11 +309,15 @@ export default function EntryPage() {
       )}
 
       <View className='footer'>
-        <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
+        <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
           查看我的咨询
         </Text>
         {windowChoice ? (
-          <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?hall=${entry.hall.id}&window=${windowChoice.id}` })}>
+          <Text
+            className='link footer__gap'
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?hall=${entry.hall.id}&window=${windowChoice.id}` })}
+          >
             投诉本窗口
           </Text>
         ) : null}

@@ -9,6 +9,7 @@ import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
 import { useRefresh } from '../../lib/useRefresh'
 import { CitizenPage } from '../../components/CitizenPage'
+import { tappable } from '../../lib/a11y'
 
 const KIND_LABEL = { reminder: '提醒', breach: '超时', urge: '催办', progress: '进度', task: '待办' } as const
 
@@ -42,7 +43,7 @@ export default function InboxPage() {
   }
   const subscribeBar =
     process.env.TARO_ENV === 'weapp' && view?.template ? (
-      <View className='nav-link' onClick={() => subscribe(view.template!)}>
+      <View className='nav-link' {...tappable('button')} onClick={() => subscribe(view.template!)}>
         <Text>接收微信消息提醒</Text>
         <Text className='link'>开启</Text>
       </View>
@@ -74,13 +75,13 @@ export default function InboxPage() {
       <View className='inbox__bar'>
         <Text>{view.unread > 0 ? `${view.unread} 条未读` : '全部已读'}</Text>
         {view.unread > 0 ? (
-          <Text className='link' onClick={readAll}>
+          <Text className='link' {...tappable('button')} onClick={readAll}>
             全部标为已读
           </Text>
         ) : null}
       </View>
       {view.items.map((n) => (
-        <View className={`item inbox__item ${n.read ? '' : 'inbox__item--unread'}`} key={n.key} onClick={() => open(n.key, n.caseId)}>
+        <View className={`item inbox__item ${n.read ? '' : 'inbox__item--unread'}`} key={n.key} {...tappable('link')} onClick={() => open(n.key, n.caseId)}>
           <View className='item__row'>
             <Text className='item__no'>
               <Text className={`tag inbox__tag inbox__tag--${n.kind}`}>{KIND_LABEL[n.kind]}</Text>
