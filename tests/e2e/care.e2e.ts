@@ -151,3 +151,22 @@ it('a fresh phone starts in the standard layout', async () => {
   await page.getByText('提交咨询').waitFor()
   expect(await page.locator('.page.care').count()).toBe(0)
 })
+
+it('a long text is kept whole with a counter; an error beside its field goes as the field changes', async () => {
+  const page = await (await phone(hall.browser)).newPage()
+  await page.goto(`${hall.server.base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=bdc')}`)
+  await page.getByText('提交咨询').waitFor()
+  const long = '请问'.repeat(600)
+  await page.locator('textarea').fill(long)
+  expect(await page.locator('textarea').inputValue()).toHaveLength(1200)
+  await page.locator('.field__count--over', { hasText: '超出 200 字，请删减' }).waitFor()
+  await page.getByText('提交咨询').click()
+  await page.locator('.field__error', { hasText: '内容不超过 1000 个字' }).waitFor()
+  const errors = await page.locator('.field__error').count()
+  // the empty name and phone are refused beside their fields too
+  expect(errors).toBeGreaterThan(1)
+  await page.locator('textarea').fill('请问老年人优待证在哪里办理？')
+  await page.locator('.field__error', { hasText: '内容不超过 1000 个字' }).waitFor({ state: 'detached' })
+  expect(await page.locator('.field__error').count()).toBe(errors - 1)
+  await shot(page, 'care-entry-errors-standard')
+})

@@ -63,14 +63,14 @@ export function ActionForm(props: {
 
   if (!open) {
     return (
-      <View className='action' {...tappable('button')} onClick={() => setOpen(true)}>
+      <View className='action' key='closed' {...tappable('button')} onClick={() => setOpen(true)}>
         <Text className='action__title'>{props.title}</Text>
         <Text className='action__more'>填写</Text>
       </View>
     )
   }
   return (
-    <View className='action action--open'>
+    <View className='action action--open' key='open'>
       <View className='action__title'>{props.title}</View>
       {props.hint ? <View className='action__hint'>{props.hint}</View> : null}
       {props.fields.map((f) => (

@@ -2,7 +2,7 @@
 // page is a dead end (a citizen who arrived by a scan has no Back to go to).
 import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { lastScene, useCareMode } from '../lib/careMode'
 import { tappable } from '../lib/a11y'
 
@@ -39,12 +39,12 @@ export function CitizenPage({ children, className = '', mode }: PropsWithChildre
 /** a phone number that dials when tapped */
 export function PhoneLink({ phone, label }: { phone: string; label?: string }) {
   return (
-    <View
+    <Text
       className='link tel'
       {...tappable('link', `拨打${label ?? ''}电话 ${phone}`)}
       onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => {})}
     >
       {phone}
-    </View>
+    </Text>
   )
 }

@@ -1,5 +1,5 @@
 // The citizen's case page: who is responsible (000 §10), the reply, each deadline and every step.
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
@@ -14,6 +14,8 @@ import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } f
 import { PhotoList } from '../../components/Photos'
 import { CitizenPage } from '../../components/CitizenPage'
 import { tappable } from '../../lib/a11y'
+
+const CASE_POLL_MS = 20_000
 
 export default function CasePage() {
   const { params } = useRouter()
@@ -33,6 +35,15 @@ export default function CasePage() {
   }, [params.id])
 
   useRefresh(load)
+  // a citizen waiting at the window sees the reply arrive: in H5 the open page looks again every 20 s
+  // while it is in sight (the mini-program reloads on show and on pull-down)
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void load()
+    }, CASE_POLL_MS)
+    return () => clearInterval(timer)
+  }, [load])
 
   async function act(action: 'materialsComplete' | 'urgeCase', input: { note: string }): Promise<ErrorBody | null> {
     const a = await call(action, { ...input, caseId: params.id ?? '', requestId: newRequestId() })

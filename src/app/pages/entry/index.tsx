@@ -15,7 +15,7 @@ import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { CitizenPage, PhoneLink } from '../../components/CitizenPage'
 import { rememberScene, useCareMode } from '../../lib/careMode'
-import { fieldName, phoneField, tappable } from '../../lib/a11y'
+import { fieldName, phoneField, showFirstError, tappable } from '../../lib/a11y'
 
 const Form = z.object({ contact: Contact, text: CaseText })
 type Errors = Partial<Record<'contact.name' | 'contact.phone' | 'text' | 'attachments' | 'form', string>>
@@ -88,6 +88,7 @@ export default function EntryPage() {
         next[key] ??= issue.message
       }
       setErrors(next)
+      showFirstError()
       return
     }
     setErrors({})
@@ -113,6 +114,12 @@ export default function EntryPage() {
     // a photo's error names its place in the list ("attachments.2"): show it under the photos
     const field = (raw?.startsWith('attachments') ? 'attachments' : raw) as keyof Errors | undefined
     setErrors(field && field !== 'form' ? { [field]: a.error.message } : { form: a.error.message })
+    showFirstError()
+  }
+  /** a field's error goes as soon as the citizen changes that field */
+  const edit = (key: keyof Errors, set: (v: string) => void) => (v: string) => {
+    set(v)
+    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest)
   }
 
   if (invalid) {
@@ -279,7 +286,7 @@ export default function EntryPage() {
               maxlength={60}
               {...fieldName('单位或姓名')}
               placeholder='例如：张三 / 某某有限公司'
-              onInput={(e) => setName(e.detail.value)}
+              onInput={(e) => edit('contact.name', setName)(e.detail.value)}
             />
             {errors['contact.name'] ? <View className='field__error'>{errors['contact.name']}</View> : null}
           </View>
@@ -291,11 +298,11 @@ export default function EntryPage() {
               {...phoneField('联系电话')}
               maxlength={20}
               placeholder='手机号或带区号的固定电话'
-              onInput={(e) => setPhone(e.detail.value)}
+              onInput={(e) => edit('contact.phone', setPhone)(e.detail.value)}
             />
             {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           </View>
-          <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={setText} />
+          <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={edit('text', setText)} />
           <View className='field'>
             <View className='field__label'>材料照片</View>
             <PhotoPicker hallId={entry.hall.id} onChange={setPhotos} />
