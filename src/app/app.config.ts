@@ -1,7 +1,7 @@
 export default defineAppConfig({
   // the privacy guide (用户隐私保护指引) declared in 公众平台: photos of documents ask for agreement first
   __usePrivacyCheck__: true,
-  pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index', 'pages/inbox/index', 'pages/complaint/index'],
+  pages: ['pages/entry/index', 'pages/case/index', 'pages/mine/index', 'pages/inbox/index', 'pages/complaint/index', 'pages/lookup/index'],
   subPackages: [
     {
       root: 'staff',
@@ -9,6 +9,7 @@ export default defineAppConfig({
         'login/index',
         'queue/index',
         'register/index',
+        'slip/index',
         'case/index',
         'print/index',
         'assessment/index',

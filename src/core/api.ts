@@ -7,17 +7,19 @@ import { caseActionInputs, Reason } from './caseActions'
 import { CaseId, CaseKind, CaseText, Contact, HallId, MatterId, RequestId, Role, SelfService, StaffId, WindowId } from './schemas'
 import { LedgerColumn } from './events'
 import { Attachments, StaffPhotoId } from './attachment'
-import { ComplaintFinding, ComplaintId, ComplaintInput } from './complaint'
+import { ComplaintFinding, ComplaintId, ComplaintInput, RegisteredComplaintInput } from './complaint'
 import { RatingLevelSchema } from './rating'
 import { PolicyOverrides, PRESET_IDS } from './policy'
 import { WeeklyHoursSchema } from './hours'
 import { ManualDeductionInput, RevokeDeductionInput } from './discipline'
-import { RegistrationInput } from './registration'
+import { CaseChannel, RegistrationInput } from './registration'
+import { LookupInput } from './lookup'
+import { FaqId, FaqInput } from './faq'
 
 export { MIN_YEAR, MAX_YEAR }
 
 const LedgerQuery = z
-  .object({ from: Day, to: Day, windowId: WindowId.optional() })
+  .object({ from: Day, to: Day, windowId: WindowId.optional(), channel: CaseChannel.optional() })
   .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: '统计期间最长一年', path: ['to'] })
 
@@ -47,7 +49,22 @@ export const ActionInputs = {
   }),
   // staff register a visit, a call, a letter or a 12345 referral (core/registration.ts)
   registerCase: RegistrationInput,
+  registerOptions: z.object({}),
+  // 常见问答 (core/faq.ts): publish an answered consult, withdraw it, and a citizen's 已解决
+  publishFaq: FaqInput,
+  withdrawFaq: z.object({ faqId: FaqId }),
+  resolveFaq: z.object({ hallId: HallId, faqId: FaqId, requestId: RequestId }),
   getCase: z.object({ caseId: CaseId }),
+  // 查进度 by case number and code from any device; a registered case's slip binds it to the caller once (core/lookup.ts)
+  lookupCase: LookupInput,
+  // staff: the slip of a registered case, to show or print (its code to scan)
+  caseSlip: z.object({
+    caseId: CaseId,
+    origin: z
+      .url({ protocol: /^https?$/, message: '地址格式不正确' })
+      .max(200)
+      .optional(),
+  }),
   myCases: z.object({}),
   staffQueue: z.object({}),
   // every action on a case: src/core/caseActions.ts
@@ -57,6 +74,8 @@ export const ActionInputs = {
   getComplaint: z.object({ complaintId: ComplaintId }),
   myComplaints: z.object({}),
   complaintDesk: z.object({}),
+  // the hall office registers a complaint made by phone, letter or visit (002 限时办结 第七条)
+  registerComplaint: RegisteredComplaintInput,
   extendComplaint: z.object({
     complaintId: ComplaintId,
     days: z.number().int().min(1, '延期至少 1 个工作日').max(30),

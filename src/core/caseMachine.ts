@@ -11,7 +11,7 @@ import { nextActionTime } from './sweep'
 import { isBad, type Rating, type Rectification } from './rating'
 import { formatShanghai, shanghaiDate } from './calendar'
 import { mayExtend, type Policy } from './policy'
-import { unboundOwner } from './registration'
+import { isUnbound, unboundOwner } from './registration'
 
 export interface MachineContext {
   policy: Policy
@@ -164,6 +164,14 @@ function step(state: CaseState, event: Exclude<CaseEvent, { type: 'submitted' }>
   const { policy, calendar } = ctx
   const by = event.actor.id
   switch (event.type) {
+    case 'slipBound': {
+      // a registered case belongs to the first citizen who opens its slip; a second one is refused
+      if (event.actor.kind !== 'citizen' || event.actor.id !== event.payload.citizenId) return fail('FORBIDDEN', '只有服务对象本人可以绑定回执')
+      if (!state.registration || !isUnbound(state.citizenId)) {
+        return fail('CONFLICT', '这张回执已被其他微信或浏览器绑定。如非本人操作，请联系大厅', { field: 'code' })
+      }
+      return ok({ ...state, citizenId: event.payload.citizenId })
+    }
     case 'claimed': {
       // 000 §1: the first staff member who receives it is the first responder; exactly one wins
       if (state.status !== 'open' || state.handlerId) {

@@ -47,6 +47,40 @@ export const ComplaintInput = z.object({
 })
 export type ComplaintInput = z.infer<typeof ComplaintInput>
 
+/** how a complaint came in when the hall office registers it (002 限时办结 第七条; 003 一) */
+export const ComplaintChannel = z.enum(['phone', 'letter', 'counter', 'hotline12345'], { message: '请选择投诉渠道' })
+export type ComplaintChannel = z.infer<typeof ComplaintChannel>
+export const COMPLAINT_CHANNEL_LABELS: Record<ComplaintChannel, string> = { phone: '来电', letter: '来信', counter: '来访', hotline12345: '12345 转办' }
+
+/**
+ * A complaint by phone, letter or visit, registered by the hall office into the same desk: what it is
+ * about (a case by its number, a window or a staff member), the time of receipt its 15-working-day
+ * clock runs from, and the complainant's name and number to tell the outcome by the same channel.
+ */
+export const RegisteredComplaintInput = z.object({
+  hallId: HallId,
+  channel: ComplaintChannel,
+  about: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('caseNo'), no: text().trim().toUpperCase().min(4, '请填写案件编号').max(40) }),
+    z.object({ kind: z.literal('staff'), staffId: StaffId }),
+    z.object({ kind: z.literal('window'), windowId: WindowId }),
+  ]),
+  topic: ComplaintTopic,
+  text: ComplaintInput.shape.text,
+  contact: Contact,
+  /** a letter's postmark or a work order's date; default now */
+  receivedAt: z.string().datetime({ offset: true, message: '时间格式不正确' }).optional(),
+  requestId: RequestId,
+})
+export type RegisteredComplaintInput = z.output<typeof RegisteredComplaintInput>
+
+/** the intake of a registered complaint: by which channel, when it was received, who registered it */
+export interface ComplaintIntake {
+  channel: ComplaintChannel
+  receivedAt: string
+  registeredBy: string
+}
+
 export type ComplaintStatus = 'open' | 'answered'
 
 export interface ComplaintStep {
@@ -88,6 +122,8 @@ export interface Complaint {
   /** whether a verified complaint reopened the case it is about */
   reopenedCase: boolean
   satisfaction: { level: RatingLevel; text: string; at: string } | null
+  /** registered by the hall office from a call, a letter or a visit; absent for one filed in the app */
+  intake?: ComplaintIntake
   steps: ComplaintStep[]
   /** when the sweep next has to look at it (a reminder or the due time); null once answered */
   nextActionAt?: string | null

@@ -6,7 +6,16 @@
 import type { WorkCalendar } from './calendar'
 import { formatShanghai } from './calendar'
 import { breachClock, extendClock, meetClock, startClock } from './clock'
-import { COMPLAINT_FINDING_LABELS, COMPLAINT_TOPIC_LABELS, type Complaint, type ComplaintFinding, type ComplaintInput, type ComplaintStep } from './complaint'
+import {
+  COMPLAINT_FINDING_LABELS,
+  COMPLAINT_TOPIC_LABELS,
+  type Complaint,
+  type ComplaintFinding,
+  type ComplaintInput,
+  type ComplaintStep,
+  type ComplaintIntake,
+  COMPLAINT_CHANNEL_LABELS,
+} from './complaint'
 import { fail, ok, type Result } from './errors'
 import { formatShort, type Notification, type NotificationKind, type People, type Recipient } from './notification'
 import type { Policy } from './policy'
@@ -24,8 +33,11 @@ export function fileComplaint(
   about: { windowId: string | null; staffId: string | null; caseNo: string | null },
   at: Date,
   ctx: ComplaintContext,
+  intake?: ComplaintIntake,
 ): Complaint {
   const when = formatShanghai(at)
+  // 002 限时办结 第七条: a registered call's or letter's 15 working days run from its receipt
+  const received = intake ? new Date(intake.receivedAt) : at
   return {
     id: input.id,
     no: input.no,
@@ -42,7 +54,7 @@ export function fileComplaint(
     attachments: input.attachments,
     filedAt: when,
     status: 'open',
-    clock: startClock('complaint', at, ctx.policy.limits.complaint.value, ctx.calendar),
+    clock: startClock('complaint', received, ctx.policy.limits.complaint.value, ctx.calendar),
     extension: null,
     finding: null,
     responsibleStaffId: null,
@@ -51,7 +63,15 @@ export function fileComplaint(
     answeredBy: null,
     reopenedCase: false,
     satisfaction: null,
-    steps: [{ at: when, type: 'filed', by: input.citizenId, text: `${COMPLAINT_TOPIC_LABELS[input.topic]}：${input.text.trim()}` }],
+    ...(intake ? { intake } : {}),
+    steps: [
+      {
+        at: when,
+        type: 'filed',
+        by: intake?.registeredBy ?? input.citizenId,
+        text: `${intake ? `${COMPLAINT_CHANNEL_LABELS[intake.channel]}登记 · ` : ''}${COMPLAINT_TOPIC_LABELS[input.topic]}：${input.text.trim()}`,
+      },
+    ],
     version: 1,
   }
 }
@@ -152,10 +172,24 @@ export function verifiedComplaints(list: Complaint[]): Array<{ caseId: string | 
 export function complaintNotifications(c: Complaint, people: People): Notification[] {
   const last = c.steps[c.steps.length - 1]!
   const out: Notification[] = []
+  // a complainant who called is told by text through the hall's gateway, when the number is a mobile one
+  const textTo = c.intake?.channel === 'phone' && /^1\d{10}$/.test(c.contact.phone) ? c.contact.phone : null
+
   const add = (recipient: Recipient, kind: NotificationKind, title: string, body: string) => {
     const key = `${c.id}:${c.version}:${recipient.kind}:${recipient.id}`
     if (!recipient.id || recipient.id === last.by || out.some((n) => n.key === key)) return
-    out.push({ key, hallId: c.hallId, caseId: c.id, caseNo: c.no, recipient, kind, title, body, at: last.at })
+    out.push({
+      key,
+      hallId: c.hallId,
+      caseId: c.id,
+      caseNo: c.no,
+      recipient,
+      kind,
+      title,
+      body,
+      at: last.at,
+      ...(recipient === citizen && textTo ? { phone: textTo } : {}),
+    })
   }
   const citizen: Recipient = { kind: 'citizen', id: c.citizenId }
   const staff = (id: string): Recipient => ({ kind: 'staff', id })

@@ -65,6 +65,8 @@ export const EventBody = z.discriminatedUnion('type', [
     }),
   ),
   ev('claimed', z.object({ staffId: StaffId })),
+  // the citizen who scanned a registered case's slip becomes its owner, once (core/registration.ts)
+  ev('slipBound', z.object({ citizenId: z.string().min(1) })),
   ev('takenOver', z.object({ staffId: StaffId, reason: z.string().min(2), previousId: StaffId.nullable() })),
   ev('assigned', z.object({ staffId: StaffId })),
   ev('replied', z.object({ text: z.string(), mode: ReplyMode })),

@@ -28,11 +28,17 @@ export interface FailureRecord {
 export const isLocked = (r: FailureRecord | null, at: Date): boolean => !!r?.lockedUntil && Date.parse(r.lockedUntil) > at.getTime()
 
 /** one more failed sign-in: a new window once the old one is over; the lock starts when the count reaches the threshold */
-export function afterFailure(prev: FailureRecord | null, at: Date, threshold: number, iso: (d: Date) => string): FailureRecord {
-  const fresh = !prev || at.getTime() - Date.parse(prev.firstAt) >= SIGN_IN.windowMs
+export function afterFailure(
+  prev: FailureRecord | null,
+  at: Date,
+  threshold: number,
+  iso: (d: Date) => string,
+  rule: { windowMs: number; lockMs: number } = SIGN_IN,
+): FailureRecord {
+  const fresh = !prev || at.getTime() - Date.parse(prev.firstAt) >= rule.windowMs
   const failures = fresh ? 1 : prev!.failures + 1
   const firstAt = fresh ? iso(at) : prev!.firstAt
-  const lockedUntil = failures >= threshold ? iso(new Date(at.getTime() + SIGN_IN.lockMs)) : prev && isLocked(prev, at) ? prev.lockedUntil : null
+  const lockedUntil = failures >= threshold ? iso(new Date(at.getTime() + rule.lockMs)) : prev && isLocked(prev, at) ? prev.lockedUntil : null
   return { failures, firstAt, lockedUntil }
 }
 
@@ -50,6 +56,8 @@ export const LIMITS = {
   complaint: { windowMs: DAY, perIdentity: 3, perAddress: 10 },
   // photos of documents: 30 a day per citizen (README), a few citizens' worth per address
   upload: { windowMs: DAY, perIdentity: 30, perAddress: 100 },
+  // 已解决 on published answers: a citizen reads a few; a flood of taps does not move the count
+  faq: { windowMs: DAY, perIdentity: 30, perAddress: 300 },
   // fresh anonymous device sessions from one address (each first visit makes one)
   newSession: { windowMs: 10 * MINUTE, perIdentity: Number.POSITIVE_INFINITY, perAddress: 120 },
 } as const satisfies Record<string, Limit>
@@ -64,4 +72,5 @@ export const RATE_LIMITED_MESSAGE: Record<LimitName, string> = {
   complaint: '今天提交的投诉已经较多，我们会认真处理已收到的每一件，请明天再提交或拨打大厅监督电话。',
   upload: '今天上传的照片已经较多，请明天再上传，或到窗口提交纸质材料。',
   newSession: '当前网络的访问较多，请稍后再试。',
+  faq: '今天的反馈已经较多，谢谢您，请明天再试。',
 }

@@ -23,6 +23,8 @@ export interface Notification {
   title: string
   body: string
   at: string
+  /** a caller who has no app yet: the hall's SMS gateway texts this number (core/registration.ts) */
+  phone?: string
 }
 
 export interface People {

@@ -20,6 +20,12 @@ export const CHANNEL_LABELS: Record<IntakeChannel, string> = {
   online: '网上留言',
 }
 
+/** where a case came from, for the split of the ledger and the dashboard: staff's registration channels, or the app */
+export const CaseChannel = z.enum(['app', ...IntakeChannel.options], { message: '请选择来源渠道' })
+export type CaseChannel = z.infer<typeof CaseChannel>
+export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = { app: '扫码提交', ...CHANNEL_LABELS }
+export const channelOf = (state: { channel?: IntakeChannel }): CaseChannel => state.channel ?? 'app'
+
 /** what the registering staff member enters, from the phone in a few taps */
 export const RegistrationInput = z.object({
   hallId: HallId,
@@ -48,12 +54,19 @@ export const RegistrationRecord = z.object({
   present: z.array(StaffId),
   firstResponderId: StaffId,
   anonymous: z.boolean(),
+  /** printed on the citizen's slip: binds the case to the citizen who scans it */
+  queryCode: z.string().regex(/^\d{6}$/),
 })
 export type RegistrationRecord = z.infer<typeof RegistrationRecord>
 
 /** how a case's owner is kept until a citizen binds its slip: never equal to a citizen's id (wx:…, dev:…) */
 export const unboundOwner = (staffId: string, requestId: string) => `slip:${staffId}:${requestId}`
 export const isUnbound = (citizenId: string) => citizenId.startsWith('slip:')
+
+/** the slip's link: the citizen's case page with the number and the code that binds it (a browser or WeChat's scan) */
+export const slipPath = (no: string, queryCode: string) => `/pages/case/index?scene=${encodeURIComponent(slipScene(no, queryCode))}`
+/** the slip's mini-program code scene: `n=<case number>&q=<query code>`, within the 32 characters of wxacode */
+export const slipScene = (no: string, queryCode: string) => `n=${no}&q=${queryCode}`
 
 /** the name kept for a caller who gives none, as the paper register writes it */
 export const ANONYMOUS_CALLER = { name: '匿名来电', phone: '' }

@@ -28,6 +28,8 @@ export function describeEvent(e: CaseEvent, names: Names): string {
   switch (e.type) {
     case 'submitted':
       return `提交了${e.payload.kind === 'consult' ? '咨询' : '办事申请'}，已送达${names.window(e.payload.windowId)}`
+    case 'slipBound':
+      return '服务对象打开登记回执，案件已关联到本人'
     case 'claimed':
       return e.actor.id === e.payload.staffId ? '已接待，成为首问负责人' : `${names.staff(e.payload.staffId)} 接待，成为首问负责人`
     case 'takenOver':

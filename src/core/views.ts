@@ -1,4 +1,6 @@
 // What the API returns: the shapes the pages render. Built by the handlers from the case state.
+import type { CaseChannel } from './registration'
+import type { FaqView } from './faq'
 import type { LedgerSheet } from './ledger'
 import type { CaseKind, Matter, MatterKind, MatterRef, ResponderCard, Role, SelfService } from './schemas'
 import type { Searchable } from './matter'
@@ -112,6 +114,8 @@ export interface EntryView {
   windows: PublicWindow[]
   /** the hall's active matters, in catalog order */
   matters: MatterView[]
+  /** 常见问答 published from answered consults, newest first: matched while the citizen types */
+  faqs: FaqView[]
   /** mini-program: the subscribe-message template to ask for when the citizen submits */
   subscribeTemplate: string | null
   /** the hall policy's limits in working days: a consult's reply (000 §4.2), a complaint's answer (002 §7) */
@@ -241,6 +245,10 @@ export interface CaseView {
   /** for staff: the window's colleagues (hand-over, assignment) and the hall's other windows (referral, joint) */
   colleagues: Array<{ id: string; name: string; title: string }>
   otherWindows: PublicWindow[]
+  /** opened by case number and code on a device that does not own the case: read only, the phone masked */
+  lookedUp: boolean
+  /** for staff: the slip of a registered case nobody has opened yet, to show or print again */
+  slip: { queryCode: string; path: string } | null
   version: number
 }
 
@@ -361,6 +369,8 @@ export interface ComplaintView extends ComplaintSummary {
   concerns: { windowName: string | null; staffName: string | null; responsibleName: string | null } | null
   /** for the hall office: the staff who may be found responsible */
   staffChoices: Array<{ id: string; name: string; windowName: string }>
+  /** registered by the hall office from a call, a letter or a visit: how the complainant is to be told the outcome */
+  intake: { channel: string; receivedAt: string; tell: string } | null
   can: { extend: boolean; answer: boolean; rate: boolean }
 }
 
@@ -368,11 +378,33 @@ export interface LedgerView {
   from: string
   to: string
   hallName: string
+  /** the sheet of one channel only (窗口来访, 来电 …), or all */
+  channel: { id: CaseChannel; label: string } | null
+  channelChoices: Array<{ id: CaseChannel; label: string }>
   columns: Array<{ key: LedgerColumn; label: string; group: 'inScope' | 'outOfScope' }>
   /** one sheet per window (附件3), in window order */
   windows: Array<{ windowId: string; name: string; number: string; sheet: LedgerSheet }>
   /** the hall-wide sheet (the hall office's view), or the one window's */
   total: LedgerSheet
+}
+
+/** the citizen's slip of a registered case: shown on the phone or printed (A6, 58/80 mm receipt paper) */
+export interface SlipView {
+  no: string
+  queryCode: string
+  kind: CaseKind
+  channel: string
+  receivedAt: string
+  hallName: string
+  supervisionPhone: string
+  window: { name: string; number: string } | null
+  responder: { name: string; title: string } | null
+  /** a citizen has already opened it: the code now shows the case read only */
+  bound: boolean
+  /** the H5 link (self-hosted) or null (cloud: the mini-program code) */
+  link: string | null
+  image: string | null
+  problem: string | null
 }
 
 export interface EntryCodesView {
@@ -418,6 +450,10 @@ export interface DashboardView {
   /** earliest due first, at most 50 */
   overdue: Array<CaseSummary & { clockLabel: string | null; dueAt: string | null; overdueText: string }>
   weeks: WeekTrend[]
+  /** open cases and cases received in the trend's weeks, by where they came from */
+  channels: Array<{ id: CaseChannel; label: string; open: number; received: number }>
+  /** 常见问答 published and how many times a citizen said one answered their question */
+  faqs: { published: number; resolved: number }
   replies: { onTime: number; late: number; share: number | null }
   ratings: { counts: LevelCounts; total: number; goodShare: number | null }
 }
@@ -534,8 +570,30 @@ export interface ActionOutputs {
   logout: SessionView
   entry: EntryView
   submitCase: { caseId: string; no: string }
-  registerCase: { caseId: string; no: string; status: CaseStatus; firstResponderId: string; firstResponderName: string }
+  registerCase: {
+    caseId: string
+    no: string
+    status: CaseStatus
+    firstResponderId: string
+    firstResponderName: string
+    /** printed on the slip with the case number; the link binds the case to the citizen who opens it */
+    queryCode: string
+    slipPath: string
+    /** the number and code were sent to the caller's mobile through the hall's SMS gateway */
+    texted: boolean
+  }
   getCase: CaseView
+  registerOptions: {
+    windows: Array<{ id: string; name: string }>
+    matters: Array<{ id: string; name: string; window: string }>
+    colleagues: Array<{ id: string; name: string; title: string; window: string }>
+  }
+  lookupCase: CaseView
+  publishFaq: FaqView & { resolved: number; active: boolean }
+  withdrawFaq: FaqView & { resolved: number; active: boolean }
+  resolveFaq: { counted: boolean }
+  registerComplaint: ComplaintView
+  caseSlip: SlipView
   myCases: { cases: CaseSummary[] }
   staffQueue: QueueView
   claimCase: CaseView

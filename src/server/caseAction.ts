@@ -62,26 +62,40 @@ async function loadCase(
 const namedIn = (dir: Directory): Named => ({ staff: (id) => dir.staffById.get(id), window: (id) => dir.windows.get(id) })
 
 /** the page of a case for this caller, from what was read (and appended) in this call */
-async function viewOf(ctx: HandlerContext, caller: Caller, l: Loaded): Promise<CaseView> {
+async function viewOf(ctx: HandlerContext, caller: Caller, l: Loaded, viewer?: 'byCode'): Promise<CaseView> {
   const { state, events, hall, dir } = l
   const responderPhoto = state.firstResponderId ? dir.staffById.get(state.firstResponderId)?.photo : null
   const photoUrls = await ctx.files.urls(responderPhoto ? [...state.attachments, responderPhoto] : state.attachments)
   const rules: CaseRules = { policy: hall.policy, calendar: hall.calendar, now: ctx.now }
   const can = caseAbilities(caller, state, rules)
-  return caseView(state, events, hall.hall, dir, can, caller.staff !== null, { now: ctx.now, calendar: hall.calendar }, photoUrls)
+  return caseView(
+    state,
+    events,
+    hall.hall,
+    dir,
+    can,
+    viewer ?? (caller.staff !== null ? 'staff' : 'owner'),
+    { now: ctx.now, calendar: hall.calendar },
+    photoUrls,
+  )
 }
 
 /** the caller as the identity says */
 const callerOf = async (ctx: HandlerContext): Promise<Caller> => ({ staff: await ctx.resolveStaff(), citizenId: ctx.identity.citizenId })
 
-export async function loadCaseView(ctx: HandlerContext, caseId: string): Promise<CaseView> {
+/**
+ * The case page for the caller. `byCode`: the caller gave the case's number and a code that opens it
+ * (core/lookup.ts), so one who neither owns nor works on it sees it read only.
+ */
+export async function loadCaseView(ctx: HandlerContext, caseId: string, opened?: 'byCode'): Promise<CaseView> {
   const found = await ctx.store.getCase(caseId)
   if (!found) throw new DomainError('NOT_FOUND', '找不到这个案件')
   const { state, events } = found
   // a citizen on their own case page (no staff sign-in in this session) is answered as the citizen
   const ownPage = !ctx.identity.staffId && !!ctx.identity.citizenId && ctx.identity.citizenId === state.citizenId
-  const caller: Caller = ownPage ? { staff: null, citizenId: ctx.identity.citizenId } : await callerOf(ctx)
-  const refusal = readRefusal(caller, state)
+  const byCode = opened === 'byCode' && !ownPage
+  const caller: Caller = ownPage || byCode ? { staff: null, citizenId: ctx.identity.citizenId } : await callerOf(ctx)
+  const refusal = byCode ? null : readRefusal(caller, state)
   if (refusal) throw refusal
   const bundle = await loadBundle(ctx.store, {
     hallId: state.hallId,
@@ -89,13 +103,18 @@ export async function loadCaseView(ctx: HandlerContext, caseId: string): Promise
     staffIds: staffNamedBy(state, events),
     windowIds: windowsOf(state),
   })
-  return viewOf(ctx, caller, {
-    state,
-    events,
-    bundle,
-    hall: hallContextOf(bundle, 'asked', state.policy.version),
-    dir: directoryOf(bundle.windows, bundle.staff),
-  })
+  return viewOf(
+    ctx,
+    caller,
+    {
+      state,
+      events,
+      bundle,
+      hall: hallContextOf(bundle, 'asked', state.policy.version),
+      dir: directoryOf(bundle.windows, bundle.staff),
+    },
+    byCode ? 'byCode' : undefined,
+  )
 }
 
 type CaseInput = { caseId: string; requestId?: string }

@@ -1,4 +1,5 @@
 // Builds what the pages show from a case's state and events.
+import { isUnbound, slipPath } from '../core/registration'
 import { CLOCK_LABELS, clockState, countdown } from '../core/clock'
 import type { WorkCalendar } from '../core/calendar'
 import { STATUS_LABELS } from '../core/caseMachine'
@@ -88,13 +89,15 @@ export function caseView(
   hall: Hall,
   dir: Directory,
   can: CaseView['can'],
-  forStaff: boolean,
+  /** staff of the hall, the citizen who owns the case, or anyone who opened it by number and code (read only) */
+  viewer: 'staff' | 'owner' | 'byCode',
   clock: { now: Date; calendar: WorkCalendar },
   photoUrls: Map<string, string | null> = new Map(),
 ): CaseView {
   const window = dir.windows.get(state.windowId)
   const toWindow = state.referral ? dir.windows.get(state.referral.toWindowId) : undefined
   // the notices are worded as the preset of the case's policy version words them
+  const forStaff = viewer === 'staff'
   const forms = (PRESETS[state.policy.presetId as PresetId] ?? PRESETS['000']).forms
   return {
     id: state.id,
@@ -105,7 +108,7 @@ export function caseView(
     hall: publicHall(hall),
     window: window ? publicWindow(window) : { id: state.windowId, name: state.windowId, number: '', scope: '' },
     // staff see the number masked until they ask for it (and that look is logged)
-    contact: forStaff ? { ...state.contact, phone: maskPhone(state.contact.phone) } : state.contact,
+    contact: viewer !== 'owner' ? { ...state.contact, phone: maskPhone(state.contact.phone) } : state.contact,
     text: state.text,
     matter: state.matter,
     attachments: state.attachments.map((id) => ({ id, url: photoUrls.get(id) ?? null })),
@@ -215,6 +218,12 @@ export function caseView(
       ? [...dir.staffById.values()].filter((s) => s.active && s.windowId === state.windowId).map((s) => ({ id: s.id, name: s.name, title: s.title }))
       : [],
     otherWindows: forStaff ? [...dir.windows.values()].filter((w) => w.active && w.id !== state.windowId).map(publicWindow) : [],
+    lookedUp: viewer === 'byCode',
+    // staff reprint the slip of a registered case until a citizen has opened it
+    slip:
+      forStaff && state.registration && isUnbound(state.citizenId)
+        ? { queryCode: state.registration.queryCode, path: slipPath(state.no, state.registration.queryCode) }
+        : null,
     version: state.version,
   }
 }

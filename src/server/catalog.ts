@@ -1,6 +1,7 @@
 // The matter catalog as the entry page receives it: each active matter with the pinyin initials of
 // its name, computed here so the pinyin dictionary never ships in the mini-program.
 import { pinyin } from 'pinyin-pro'
+import type { Faq, FaqView } from '../core/faq'
 import type { Matter } from '../core/schemas'
 import type { MatterView } from '../core/views'
 
@@ -25,3 +26,6 @@ export const matterView = (m: Matter): MatterView => ({
   windowId: m.windowId,
   selfService: m.selfService ?? null,
 })
+
+/** a published question as the entry page matches it (core/faq.ts), with its pinyin initials */
+export const faqView = (f: Faq): FaqView => ({ id: f.id, matterId: f.matterId, question: f.question, answer: f.answer, initials: initialsOf(f.question) })

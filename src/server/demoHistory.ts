@@ -134,6 +134,8 @@ export async function writeDemoHistory(store: Store, files: FileAccess, opts: Hi
 
   const steps: Step[] = []
   // what would happen today or later is left to the hall's people: those cases are still open
+  // 常见问答 published from the history's answers, by question
+  const published = new Map<string, string | null>()
   const plan = (when: Date, run: () => Promise<void>) => {
     if (when.getTime() < opts.until.getTime()) steps.push({ at: when, run })
   }
@@ -178,6 +180,20 @@ export async function writeDemoHistory(store: Store, files: FileAccess, opts: Hi
         // most timed replies come the next working day; a few run past the 2-day limit
         decided = spot ? at(date, claimAt + rnd.int(2, 10)) : at(later(date, rnd.chance(0.06) ? 3 : 1), rnd.int(30, 400))
         on(decided, (caseId) => call(clerk, 'replyCase', { caseId, requestId: rid(), text: answer, mode: spot ? 'onTheSpot' : 'timed' }))
+        // the first answer to each common question is published as 常见问答; later citizens find it
+        if (!published.has(question)) {
+          published.set(question, null)
+          on(new Date(decided.getTime() + 5 * MINUTE), async (caseId) => {
+            const faq = await call(clerk, 'publishFaq', { caseId, question, answer, requestId: rid() })
+            if (faq) published.set(question, faq.id)
+          })
+        } else if (rnd.chance(0.3)) {
+          // a citizen reading the published answer while typing: solved before asking
+          plan(at(date, t), async () => {
+            const id = published.get(question)
+            if (id) await call(citizen, 'resolveFaq', { hallId: DEMO_HALL_ID, faqId: id, requestId: rid() })
+          })
+        }
       } else {
         let acceptAt = at(date, claimAt + rnd.int(3, 15))
         if (rnd.chance(0.2)) {

@@ -105,7 +105,7 @@ export async function ledgerWorkbook(view: LedgerView, now: Date): Promise<Uint8
   const wb = new ExcelJS.Workbook()
   wb.creator = '首问通'
   wb.created = now
-  const period = `统计期间：${view.from} 至 ${view.to}`
+  const period = `统计期间：${view.from} 至 ${view.to}${view.channel ? `（来源：${view.channel.label}）` : ''}`
   const filled = `填报时间：${formatShanghai(now).slice(0, 10)}`
   const used = new Set<string>()
 

@@ -108,6 +108,7 @@ it('every citizen page passes axe-core in both modes; care mode is large, simple
     ['complaint-form', `${base}/#/pages/complaint/index?hall=demo&window=bdc`],
     ['complaint', complaintUrl],
     ['invalid-code', `${base}/#/pages/entry/index?scene=${encodeURIComponent('h=demo&w=nosuch')}`],
+    ['lookup', `${base}/#/pages/lookup/index`],
   ]
 
   for (const care of [false, true]) {

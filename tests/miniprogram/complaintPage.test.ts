@@ -33,6 +33,7 @@ const complaint = (over: Partial<ComplaintView> = {}): ComplaintView => ({
   ],
   concerns: null,
   staffChoices: [],
+  intake: null,
   can: { extend: false, answer: false, rate: true },
   ...over,
 })

@@ -46,6 +46,8 @@ const view = (windowId: string | null): DashboardView => ({
     },
   ],
   weeks: [{ week: '2026-11-23', submitted: 3, closed: 1, repliedOnTime: 3, repliedLate: 1, ratings: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 2 } }],
+  channels: [{ id: 'app', label: '扫码提交', open: 2, received: 3 }],
+  faqs: { published: 0, resolved: 0 },
   replies: { onTime: 3, late: 1, share: 0.75 },
   ratings: { counts: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 2 }, total: 4, goodShare: 0.75 },
 })

@@ -52,6 +52,8 @@ export function caseView(over: Partial<CaseView> = {}): CaseView {
     ratings: [],
     colleagues: [],
     otherWindows: [],
+    lookedUp: false,
+    slip: null,
     version: 1,
     ...over,
   }

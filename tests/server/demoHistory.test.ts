@@ -40,6 +40,9 @@ it('fills every report: the ledger in several columns, the dashboard week by wee
   expect(busy.length).toBeGreaterThanOrEqual(7)
   expect(dashboard.weeks.some((w) => w.repliedLate > 0)).toBe(true)
   expect(Object.values(dashboard.weeks.at(-2)!.ratings).reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
+  // 常见问答 published from the history's answers, some of them solving a later question
+  expect(dashboard.faqs.published).toBeGreaterThanOrEqual(10)
+  expect(dashboard.faqs.resolved).toBeGreaterThan(0)
 
   const sheet = await api().ok(office, 'assessment', { month: '2026-11' })
   expect(sheet.sheets.some((s) => s.items.length > 0)).toBe(true)

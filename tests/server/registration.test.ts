@@ -118,3 +118,84 @@ it('only signed-in staff of the hall register', async () => {
   expect(await outcome(api(), citizen(), 'registerCase', visit())).toBe('UNAUTHENTICATED')
   expect(await outcome(api(), li, 'registerCase', visit({ hallId: 'other' }))).toMatch(/^(FORBIDDEN|NOT_FOUND)/)
 })
+
+describe('complaints by phone, letter or visit registered by the hall office (002 限时办结 第七条)', () => {
+  const complaint = (over: Partial<ActionInput<'registerComplaint'>> = {}): ActionInput<'registerComplaint'> => ({
+    hallId: 'demo',
+    channel: 'phone',
+    about: { kind: 'window', windowId: 'bdc' },
+    topic: 'attitude',
+    text: '来电反映窗口工作人员答复不耐烦，没有说明需要的材料。',
+    contact: { name: '钱七', phone: '13600001111' },
+    requestId: rid(),
+    ...over,
+  })
+
+  it('lands on the complaint desk with its 15-working-day clock from the time of receipt, once', async () => {
+    const input = complaint({ channel: 'letter', receivedAt: '2026-11-20T09:00:00+08:00' })
+    const filed = await api().ok(office, 'registerComplaint', input)
+    expect(filed).toMatchObject({ status: 'open', intake: { channel: '来信', receivedAt: '2026-11-20T09:00:00+08:00' } })
+    expect(filed.intake!.tell).toContain('书面回复')
+    // Fri 20 Nov + 15 working days → Fri 11 Dec at the close of the day
+    expect(filed.dueAt.slice(0, 10)).toBe('2026-12-11')
+    expect((await api().ok(office, 'registerComplaint', input)).id).toBe(filed.id)
+    const desk = await api().ok(office, 'complaintDesk', {})
+    expect(desk.open.map((c) => c.id)).toEqual([filed.id])
+    const log = await db.store.listAudit('demo', 0, 50)
+    expect(log.filter((e) => e.action === 'complaint.backdated')).toHaveLength(1)
+  })
+
+  it('about a case by its number; the caller is told the outcome by text when the hall has a gateway', async () => {
+    const reg = await api().ok(li, 'registerCase', visit())
+    const withGateway = testApi({ store: db.store, now: () => now, channels: ['webhook'] })
+    const filed = await withGateway.ok(office, 'registerComplaint', complaint({ about: { kind: 'caseNo', no: reg.no.toLowerCase() } }))
+    expect(filed).toMatchObject({ caseId: reg.caseId, concerns: { staffName: '李晓梅' } })
+    await db.store.claimOutbox('2026-11-23T23:00:00+08:00', 50, '2026-11-23T23:05:00+08:00') // the desk's own notices
+    await withGateway.ok(office, 'answerComplaint', { complaintId: filed.id, finding: 'unfounded', answer: '经调查核实，工作人员已按规定一次性告知所需材料。' })
+    const items = await db.store.claimOutbox('2026-11-24T23:00:00+08:00', 50, '2026-11-24T23:05:00+08:00')
+    const texts = items.filter((i) => i.notification.phone)
+    expect(texts.map((i) => [i.notification.phone, i.notification.title])).toEqual([['13600001111', '投诉已答复']])
+  })
+
+  it('refuses bad input naming the field, and anyone but the hall office', async () => {
+    expect(await outcome(api(), office, 'registerComplaint', complaint({ about: { kind: 'caseNo', no: 'SF-20261123-9999' } }))).toBe('INVALID_INPUT:about')
+    expect(await outcome(api(), office, 'registerComplaint', complaint({ about: { kind: 'window', windowId: 'nosuch' } }))).toBe('INVALID_INPUT:about')
+    expect(await outcome(api(), office, 'registerComplaint', complaint({ receivedAt: '2026-11-23T12:00:00+08:00' }))).toBe('INVALID_INPUT:receivedAt')
+    expect(await outcome(api(), office, 'registerComplaint', complaint({ contact: { name: '钱七', phone: '12345' } }))).toBe('INVALID_INPUT:contact.phone')
+    expect(await outcome(api(), li, 'registerComplaint', complaint())).toBe('FORBIDDEN')
+    expect((await api().ok(office, 'complaintDesk', {})).open).toHaveLength(0)
+  })
+})
+
+it('the ledger, its drill-down and the dashboard split cases by channel; registered ones count like the app’s', async () => {
+  const answer = '您好，请带身份证和不动产权证书到不动产窗口办理。'
+  await api().ok(li, 'registerCase', visit({ channel: 'counter', answer }))
+  await api().ok(li, 'registerCase', visit({ channel: 'phone', answer }))
+  await api().ok(li, 'registerCase', visit({ channel: 'phone' })) // still open
+  const owner = citizen('app')
+  const made = await api().ok(owner, 'submitCase', {
+    hallId: 'demo',
+    windowId: 'bdc',
+    kind: 'consult',
+    contact: { name: '王五', phone: '13700001234' },
+    text: '二手房过户要多久？',
+    attachments: [],
+    requestId: rid(),
+  })
+  await api().ok(li, 'claimCase', { caseId: made.caseId, requestId: rid() })
+  await api().ok(li, 'replyCase', { caseId: made.caseId, text: answer, mode: 'onTheSpot', requestId: rid() })
+  await api().ok(li, 'closeCase', { caseId: made.caseId, note: '', requestId: rid() })
+
+  const month = { from: '2026-11-01', to: '2026-11-30' }
+  expect((await api().ok(office, 'ledger', month)).total.total).toBe(3)
+  const byChannel = async (channel: 'app' | 'counter' | 'phone' | 'letter') => (await api().ok(office, 'ledger', { ...month, channel })).total.total
+  expect([await byChannel('app'), await byChannel('counter'), await byChannel('phone'), await byChannel('letter')]).toEqual([1, 1, 1, 0])
+  const phone = await api().ok(office, 'ledger', { ...month, channel: 'phone' })
+  expect(phone.channel).toEqual({ id: 'phone', label: '来电' })
+  const drill = await api().ok(office, 'ledgerCases', { ...month, windowId: 'bdc', channel: 'app' })
+  expect(drill.cases.map((c) => c.id)).toEqual([made.caseId])
+
+  const dash = await api().ok(office, 'dashboard', { weeks: 4 })
+  const row = (id: string) => dash.channels.find((c) => c.id === id)!
+  expect([row('app').received, row('counter').received, row('phone').received, row('phone').open]).toEqual([1, 1, 2, 1])
+})

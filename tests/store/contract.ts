@@ -255,6 +255,28 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect(await store.getCase('c_nonexistent00000')).toBeNull()
     })
 
+    it('finds a case by its number; notices given with a new case are written with it', async () => {
+      const made = newCase('dev:n', 'req-no')
+      const note = (no: string, caseId: string) => ({
+        key: `${caseId}:1:slip`,
+        hallId: 'tl',
+        caseId,
+        caseNo: no,
+        recipient: { kind: 'citizen' as const, id: 'dev:n' },
+        kind: 'progress' as const,
+        title: '来电已登记',
+        body: `案件编号 ${no}`,
+        at: '2026-11-23T10:00:00+08:00',
+        phone: '13912345678',
+      })
+      const { state } = await store.createCase({ ...made, notices: (s) => [note(s.no, s.id)], channels: ['webhook'] })
+      expect(await store.caseIdOfNo(state.no)).toBe(state.id)
+      expect(await store.caseIdOfNo('TL-20261123-9999')).toBeNull()
+      expect((await store.listNotifications('dev:n', 10)).map((n) => n.body)).toEqual([`案件编号 ${state.no}`])
+      const out = await store.claimOutbox('2026-11-23T11:00:00+08:00', 10, '2026-11-23T11:05:00+08:00')
+      expect(out.map((o) => [o.channel, o.notification.phone])).toEqual([['webhook', '13912345678']])
+    })
+
     it('10 identical concurrent submits make one case', async () => {
       const results = await Promise.all(Array.from({ length: 10 }, () => store.createCase(newCase('dev:c', 'req-same'))))
       expect(new Set(results.map((r) => r.state.id)).size).toBe(1)
@@ -394,6 +416,40 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       // two saves of the same next version: exactly one is recorded
       const raced = await Promise.all([store.putPolicyVersion('tl', { ...v2, version: 4 }), store.putPolicyVersion('tl', { ...v2, version: 4, note: '同时' })])
       expect(raced.filter(Boolean)).toHaveLength(1)
+    })
+
+    it('keeps one published question per case, lists the active ones newest first and counts each citizen’s 已解决 once', async () => {
+      const faq = (id: string, caseId: string, at: string) => ({
+        id,
+        hallId: 'tl',
+        matterId: null,
+        windowId: 'bdc',
+        caseId,
+        question: '二手房过户要带什么？',
+        answer: '身份证和不动产权证书。',
+        publishedBy: 'li',
+        publishedAt: at,
+        active: true,
+      })
+      const a = await store.putFaq(faq('q_aaaaaaaaaaaaaaaa', 'c_1', '2026-11-23T10:00:00+08:00'))
+      expect(a.resolved).toBe(0)
+      await store.putFaq(faq('q_bbbbbbbbbbbbbbbb', 'c_2', '2026-11-24T10:00:00+08:00'))
+      // publishing the same case again replaces the text and keeps the first id
+      const again = await store.putFaq({ ...faq('q_cccccccccccccccc', 'c_1', '2026-11-23T11:00:00+08:00'), answer: '身份证、不动产权证书和合同。' })
+      expect(again).toMatchObject({ id: 'q_aaaaaaaaaaaaaaaa', answer: '身份证、不动产权证书和合同。' })
+      expect((await store.listFaqs('tl')).map((f) => f.id)).toEqual(['q_bbbbbbbbbbbbbbbb', 'q_aaaaaaaaaaaaaaaa'])
+
+      const taps = await Promise.all([...Array(5)].map(() => store.markFaqResolved('tl', 'q_aaaaaaaaaaaaaaaa', 'dev:x')))
+      expect(taps.filter(Boolean)).toHaveLength(1)
+      expect(await store.markFaqResolved('tl', 'q_aaaaaaaaaaaaaaaa', 'dev:y')).toBe(true)
+      expect(await store.markFaqResolved('tl', 'q_zzzzzzzzzzzzzzzz', 'dev:y')).toBe(false)
+      expect((await store.getFaq('tl', 'q_aaaaaaaaaaaaaaaa'))!.resolved).toBe(2)
+
+      expect((await store.setFaqActive('tl', 'q_bbbbbbbbbbbbbbbb', false))!.active).toBe(false)
+      expect((await store.listFaqs('tl')).map((f) => f.id)).toEqual(['q_aaaaaaaaaaaaaaaa'])
+      expect(await store.listFaqs('tl', { includeWithdrawn: true })).toHaveLength(2)
+      expect(await store.listFaqs('other')).toEqual([])
+      expect(await store.setFaqActive('tl', 'q_zzzzzzzzzzzzzzzz', false)).toBeNull()
     })
 
     describe('manual deductions (004 效能纪律)', () => {
@@ -639,6 +695,12 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
         (await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', column: 'consultTimed', from: '2026-11-01', to: '2026-11-30', limit: 10 })).map((x) => x.id),
       ).toEqual([b.id])
       expect(await store.ledgerCases({ hallId: 'tl', windowId: 'bdc', from: '2026-11-01', to: '2026-11-30', limit: 10 })).toHaveLength(2)
+      // split by channel: these were submitted in the app
+      const month = { hallId: 'tl', from: '2026-11-01', to: '2026-11-30' }
+      expect(sorted(await store.ledgerCounts({ ...month, channel: 'app' }))).toEqual(sorted(await store.ledgerCounts(month)))
+      expect(await store.ledgerCounts({ ...month, channel: 'phone' })).toEqual([])
+      expect(await store.ledgerCases({ ...month, windowId: 'bdc', channel: 'app', limit: 10 })).toHaveLength(2)
+      expect(await store.ledgerCases({ ...month, windowId: 'bdc', channel: 'counter', limit: 10 })).toEqual([])
     })
 
     it('appends the audit chain one entry at a time per hall: 10 at once give 1..10, each linked to the one before', async () => {

@@ -108,6 +108,8 @@ export const COLLECTIONS: CollectionDecl[] = [
       ix('hall_window_status_submitted', false, asc('hallId'), asc('windowId'), asc('status'), desc('submittedAt')),
       ix('hall_submitted', false, asc('hallId'), desc('submittedAt')),
       ix('citizen_submitted', false, asc('citizenId'), desc('submittedAt')),
+      // 查进度 by the case number
+      ix('no', true, asc('no')),
       ix('handler_status', false, asc('handlerId'), asc('status')),
       // the co-windows' queue of joint cases another window leads
       ix('hall_cowindow_status', false, asc('hallId'), asc('coWindowIds'), asc('status'), desc('submittedAt')),
@@ -133,6 +135,15 @@ export const COLLECTIONS: CollectionDecl[] = [
   { name: 'counters', indexes: [] },
   { name: 'calendar_overrides', indexes: [ix('hall_date', true, asc('hallId'), asc('date'))] },
   { name: 'policy_versions', indexes: [ix('hall_version', true, asc('hallId'), asc('version'))] },
+  {
+    name: 'faqs',
+    // the hall's published questions, newest first; a question by its id
+    indexes: [
+      ix('hall_active_published', false, asc('hallId'), asc('active'), desc('publishedAt')),
+      ix('hall_published', false, asc('hallId'), desc('publishedAt')),
+      ix('hall_id', true, asc('hallId'), asc('id')),
+    ],
+  },
   {
     name: 'manual_deductions',
     // the month's deductions of the hall (the assessment, the office's list), or of one person

@@ -5,7 +5,16 @@
 import { randomBytes } from 'node:crypto'
 import { formatShanghai, shanghaiDate } from '../../core/calendar'
 import { countdown } from '../../core/clock'
-import { COMPLAINT_FINDING_LABELS, COMPLAINT_TOPIC_LABELS, MAX_COMPLAINTS_PER_DAY, type Complaint } from '../../core/complaint'
+import {
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_FINDING_LABELS,
+  COMPLAINT_TOPIC_LABELS,
+  MAX_COMPLAINTS_PER_DAY,
+  type Complaint,
+  type ComplaintChannel,
+} from '../../core/complaint'
+import { receiptTime, unboundOwner } from '../../core/registration'
+import { audit, staffActor } from '../audit'
 import {
   answerComplaint as answer,
   complaintNotifications,
@@ -59,6 +68,20 @@ function summary(c: Complaint, dir: Directory, hall: HallContext, now: Date): Co
   }
 }
 
+/** 002 限时办结 第七条: the complainant is told the outcome by the channel they used */
+function intakeView(c: Complaint): NonNullable<ComplaintView['intake']> {
+  const i = c.intake!
+  const tell: Record<ComplaintChannel, string> = {
+    phone: /^1\d{10}$/.test(c.contact.phone)
+      ? '答复后将通过短信平台（如已配置）告知投诉人；请同时电话回复投诉人。'
+      : '答复后请电话回复投诉人，并在答复内容中记下回复情况。',
+    letter: '答复后请按来信地址书面回复投诉人。',
+    counter: '答复后请电话或当面告知投诉人。',
+    hotline12345: '答复后请在 12345 平台回复工单，并电话告知投诉人。',
+  }
+  return { channel: COMPLAINT_CHANNEL_LABELS[i.channel], receivedAt: i.receivedAt, tell: tell[i.channel] }
+}
+
 /** who reads: the complainant, the hall office, or staff concerned by a verified finding */
 type Reader = 'citizen' | 'office' | 'concerned'
 
@@ -91,6 +114,7 @@ async function view(ctx: HandlerContext, c: Complaint, reader: Reader): Promise<
           responsibleName: c.responsibleStaffId ? dir.staff(c.responsibleStaffId) : null,
         }
       : null,
+    intake: c.intake && reader !== 'concerned' ? intakeView(c) : null,
     staffChoices: office
       ? [...dir.staffById.values()]
           .filter((p) => p.active && p.role !== 'office')
@@ -208,6 +232,90 @@ export const fileComplaint: Handler<'fileComplaint'> = async (ctx, input) => {
   })
   await ctx.files.attached(attachments, complaint.id)
   return view(ctx, complaint, 'citizen')
+}
+
+/**
+ * The hall office registers a complaint made by phone, by letter, at the counter or from 12345 into the
+ * same desk (002 限时办结 第七条; 003 一): its clock runs from the time of receipt (a backdated one is
+ * audited), and the complainant is told the outcome by the channel they used. A repeated request
+ * registers once.
+ */
+export const registerComplaint: Handler<'registerComplaint'> = async (ctx, input) => {
+  const me = requireOffice(ctx, OFFICE_ONLY)
+  if (me.hallId !== input.hallId) throw new DomainError('FORBIDDEN', OFFICE_ONLY)
+  const hall = await loadHallContext(ctx.store, input.hallId, 'current')
+  const received = receiptTime({ channel: input.channel, receivedAt: input.receivedAt }, ctx.now)
+
+  let target: Complaint['target']
+  let concerns: { windowId: string | null; staffId: string | null; caseNo: string | null }
+  const a = input.about
+  if (a.kind === 'caseNo') {
+    const caseId = await ctx.store.caseIdOfNo(a.no)
+    const state = caseId ? await ctx.store.getCaseState(caseId) : null
+    if (!state || state.hallId !== hall.hall.id) throw new DomainError('INVALID_INPUT', `本大厅没有案件 ${a.no}，请核对编号`, { field: 'about' })
+    target = { kind: 'case', caseId: state.id }
+    concerns = { windowId: state.windowId, staffId: state.handlerId ?? state.firstResponderId, caseNo: state.no }
+  } else if (a.kind === 'staff') {
+    const staff = await ctx.store.getStaff(a.staffId)
+    if (!staff || staff.hallId !== hall.hall.id) throw new DomainError('INVALID_INPUT', '本大厅没有这位工作人员', { field: 'about' })
+    target = { kind: 'staff', staffId: staff.id }
+    concerns = { windowId: staff.windowId, staffId: staff.id, caseNo: null }
+  } else {
+    const window = await ctx.store.getWindow(hall.hall.id, a.windowId)
+    if (!window) throw new DomainError('INVALID_INPUT', '本大厅没有这个窗口', { field: 'about' })
+    target = { kind: 'window', windowId: window.id }
+    concerns = { windowId: window.id, staffId: null, caseNo: null }
+  }
+
+  const citizenId = unboundOwner(me.id, input.requestId)
+  const intake = { channel: input.channel, receivedAt: formatShanghai(received), registeredBy: me.id }
+  const dir = await loadDirectory(ctx.store, hall.hall.id)
+  const year = shanghaiDate(ctx.now).slice(0, 4)
+  const id = newComplaintId()
+  const { complaint, created } = await ctx.store.createComplaint({
+    citizenId,
+    requestId: input.requestId,
+    numberScope: `TS:${hall.hall.id}:${year}`,
+    channels: ctx.channels,
+    build: (seq) => {
+      const c = withNextAction(
+        file(
+          {
+            target,
+            topic: input.topic,
+            text: input.text,
+            contact: input.contact,
+            attachments: [],
+            id,
+            no: `${hall.hall.prefix}-TS-${year}-${String(seq).padStart(4, '0')}`,
+            hallId: hall.hall.id,
+            citizenId,
+            requestId: input.requestId,
+          },
+          concerns,
+          ctx.now,
+          hall,
+          intake,
+        ),
+        hall,
+      )
+      return { complaint: c, notifications: complaintNotifications(c, dir) }
+    },
+  })
+  if (created && ctx.now.getTime() - received.getTime() > 10 * 60_000) {
+    await audit(
+      ctx.store,
+      {
+        hallId: hall.hall.id,
+        actor: staffActor(me),
+        action: 'complaint.backdated',
+        target: `complaint:${complaint.id}`,
+        detail: { no: complaint.no, channel: input.channel, receivedAt: intake.receivedAt, registeredAt: formatShanghai(ctx.now) },
+      },
+      ctx.now,
+    )
+  }
+  return view(ctx, complaint, 'office')
 }
 
 export const getComplaint: Handler<'getComplaint'> = async (ctx, input) => {

@@ -6,6 +6,7 @@ import { countdown } from '../../core/clock'
 import { lastWeeks, noLevels, onTimeShare, openClock, OPEN_CLOCK_STATES, OPEN_STATE_LABELS, type OpenClockState } from '../../core/dashboard'
 import { DomainError } from '../../core/errors'
 import { CaseStatus } from '../../core/events'
+import { CASE_CHANNEL_LABELS, CaseChannel, channelOf } from '../../core/registration'
 import { requireStaff } from '../authorize'
 import { caseSummary } from '../caseView'
 import { loadDirectory } from '../directory'
@@ -22,12 +23,15 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
   if (me.role === 'lead' && input.windowId && input.windowId !== me.windowId) throw new DomainError('FORBIDDEN', '只能查看本窗口的看板')
   const windowId = me.role === 'lead' ? me.windowId! : input.windowId
   const weeks = lastWeeks(ctx.now, input.weeks)
-  const [hall, dir, open, trends] = await Promise.all([
+  const [hall, dir, open, trends, received, faqs] = await Promise.all([
     loadHallContext(ctx.store, me.hallId, 'current'),
     loadDirectory(ctx.store, me.hallId),
     ctx.store.listCases({ hallId: me.hallId, windowId, statuses: OPEN, limit: 100_000 }),
     ctx.store.weeklyTrends({ hallId: me.hallId, windowId, weeks }),
+    ctx.store.listCases({ hallId: me.hallId, windowId, submittedFrom: `${weeks[0]}T00:00:00+08:00`, limit: 100_000 }),
+    ctx.store.listFaqs(me.hallId),
   ])
+  const shownFaqs = faqs.filter((f) => !windowId || f.windowId === windowId)
   if (windowId && !dir.windows.has(windowId)) throw new DomainError('NOT_FOUND', '找不到这个窗口', { field: 'windowId' })
 
   const todayClose = hall.calendar.closeOfBusiness(shanghaiDate(ctx.now))
@@ -65,6 +69,15 @@ export const dashboard: Handler<'dashboard'> = async (ctx, input) => {
       return { ...caseSummary(c, dir), clockLabel: clock.label, dueAt: clock.dueAt, overdueText: running ? countdown(running, ctx.now, hall.calendar) : '' }
     }),
     weeks: trends,
+    // where first contacts come from: the app, the counter, the phone, letters, 12345 (issue: every first contact a case)
+    channels: CaseChannel.options.map((id) => ({
+      id,
+      label: CASE_CHANNEL_LABELS[id],
+      open: open.filter((c) => channelOf(c) === id).length,
+      received: received.filter((c) => channelOf(c) === id).length,
+    })),
+    // questions citizens found answered before asking (常见问答)
+    faqs: { published: shownFaqs.length, resolved: shownFaqs.reduce((n, f) => n + f.resolved, 0) },
     replies: onTimeShare(trends),
     ratings: {
       counts: ratings,

@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors'
 import { parseScene } from '../../core/schemas'
 import { publicHall, publicWindow } from '../caseView'
-import { matterView } from '../catalog'
+import { faqView, matterView } from '../catalog'
 import { loadHallContext } from '../hallContext'
 import type { Handler } from '../context'
 
@@ -31,12 +31,18 @@ export const entry: Handler<'entry'> = async (ctx, input) => {
   // 003: the public list of matters, each with its window; a matter of a closed window is not offered
   const open = new Set(windows.map((w) => w.id))
   const matters = (await ctx.store.listMatters(hall.id)).filter((m) => m.active && open.has(m.windowId)).map(matterView)
+  // answers published from consults of open windows (core/faq.ts)
+  const faqs = (await ctx.store.listFaqs(hall.id))
+    .filter((f) => open.has(f.windowId))
+    .slice(0, 200)
+    .map(faqView)
   const subscribeTemplate = ctx.mode === 'cloud' ? (ctx.templates.citizen ?? null) : null
   return {
     hall: publicHall(hall),
     window,
     windows: windows.map(publicWindow),
     matters,
+    faqs,
     subscribeTemplate,
     limits: { reply: policy.limits.reply.value, complaint: policy.limits.complaint.value },
   }

@@ -1,7 +1,6 @@
 // The hall's and each window's QR code for citizens to scan (000 §10: the first-responder promise and
 // the window's scope on the poster). Cloud: a mini-program code from wxacode.getUnlimited whose scene
 // carries hall and window; self-hosted: a QR code (SVG) of the H5 entry link.
-import QRCode from 'qrcode'
 import { DEFAULT_HOURS, describeHours } from '../../core/hours'
 import { DomainError } from '../../core/errors'
 import { formatScene } from '../../core/schemas'
@@ -9,9 +8,8 @@ import { requireStaff } from '../authorize'
 import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
 import type { Handler } from '../context'
+import { codeImage } from '../codeImage'
 
-/** wxacode.getUnlimited takes at most 32 visible characters of scene */
-const SCENE_MAX = 32
 export const ENTRY_PAGE = 'pages/entry/index'
 
 export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
@@ -27,28 +25,7 @@ export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
   const codes = []
   for (const t of targets) {
     const scene = formatScene({ hallId: hall.id, ...(t.windowId ? { windowId: t.windowId } : {}) })
-    if (ctx.mode === 'cloud') {
-      if (scene.length > SCENE_MAX || !ctx.wxacode) {
-        codes.push({
-          ...t,
-          link: null,
-          image: null,
-          problem: scene.length > SCENE_MAX ? '大厅编号与窗口编号合计过长，无法生成小程序码，请缩短窗口编号' : '小程序码服务不可用',
-        })
-        continue
-      }
-      try {
-        const png = await ctx.wxacode(scene, ENTRY_PAGE)
-        codes.push({ ...t, link: null, image: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, problem: null })
-      } catch {
-        codes.push({ ...t, link: null, image: null, problem: '生成小程序码失败，请稍后再试' })
-      }
-    } else {
-      const link = `${base}/#/${ENTRY_PAGE}?scene=${encodeURIComponent(scene)}`
-      // SVG: sharp at any poster size
-      const svg = await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 1, width: 480 })
-      codes.push({ ...t, link, image: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`, problem: null })
-    }
+    codes.push({ ...t, ...(await codeImage(ctx, scene, ENTRY_PAGE, base, '大厅编号与窗口编号合计过长，无法生成小程序码，请缩短窗口编号')) })
   }
   return {
     hallName: hall.name,

@@ -12,6 +12,10 @@ import { demoLogin, demoStaff } from './demo'
 import { entry } from './entry'
 import { submitCase } from './submitCase'
 import { registerCase } from './registerCase'
+import { lookupCase } from './lookupCase'
+import { caseSlip } from './caseSlip'
+import { registerOptions } from './registerOptions'
+import { publishFaq, resolveFaq, withdrawFaq } from './faq'
 import { getCase } from './getCase'
 import { myCases } from './myCases'
 import { staffQueue } from './staffQueue'
@@ -30,7 +34,7 @@ import { policySettings, savePolicy } from './policy'
 import { dashboard } from './dashboard'
 import { exportArchive } from './archive'
 import { calendarSettings, removeCalendarDay, saveCalendarDay } from './calendarSettings'
-import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
+import { answerComplaint, complaintDesk, extendComplaint, fileComplaint, registerComplaint, getComplaint, myComplaints, rateComplaint } from './complaint'
 
 export type { Handler, HandlerContext } from '../context'
 
@@ -52,6 +56,12 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   entry,
   submitCase,
   registerCase,
+  lookupCase,
+  caseSlip,
+  registerOptions,
+  publishFaq,
+  withdrawFaq,
+  resolveFaq,
   getCase,
   myCases,
   staffQueue,
@@ -61,6 +71,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   addDeduction,
   revokeDeduction,
   fileComplaint,
+  registerComplaint,
   getComplaint,
   myComplaints,
   complaintDesk,

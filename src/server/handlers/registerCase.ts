@@ -7,7 +7,9 @@ import { DomainError } from '../../core/errors'
 import type { CaseEvent } from '../../core/events'
 import { findForbiddenPhrases } from '../../core/forbiddenPhrase'
 import { matterRef } from '../../core/matter'
-import { contactOf, firstResponderOf, receiptTime, unboundOwner, type RegistrationRecord } from '../../core/registration'
+import { contactOf, firstResponderOf, receiptTime, slipPath, unboundOwner, type RegistrationRecord } from '../../core/registration'
+import { randomInt } from 'node:crypto'
+import { slipText } from '../../core/lookup'
 import { audit, staffActor as auditActor } from '../audit'
 import { requireStaff } from '../authorize'
 import type { Handler } from '../context'
@@ -61,6 +63,7 @@ export const registerCase: Handler<'registerCase'> = async (ctx, input) => {
     present,
     firstResponderId: responder.id,
     anonymous,
+    queryCode: String(randomInt(0, 1_000_000)).padStart(6, '0'),
   }
   const made = newCase(
     hallCtx,
@@ -77,6 +80,28 @@ export const registerCase: Handler<'registerCase'> = async (ctx, input) => {
       registration,
     },
   )
+  made.registeredBy = me.id
+  // a caller with a mobile number is texted the slip through the hall's SMS gateway (when there is one)
+  made.channels = ctx.channels.filter((c) => c === 'webhook')
+  made.notices = (state) => {
+    const sms = slipText(state)
+    if (!sms || made.channels!.length === 0) return []
+    const citizen = { kind: 'citizen' as const, id: state.citizenId }
+    return [
+      {
+        key: `${state.id}:1:slip`,
+        hallId: state.hallId,
+        caseId: state.id,
+        caseNo: state.no,
+        recipient: citizen,
+        kind: 'progress' as const,
+        title: '来电已登记',
+        body: sms.body,
+        at: state.updatedAt,
+        phone: sms.phone,
+      },
+    ]
+  }
   // the answer is decided on the case as it will be, before anything is written: nothing half-registered
   const answered = (state: CaseState) =>
     input.answer === undefined ? null : answerOnTheSpot(ctx.now, hallCtx, state, responder, input.answer, input.requestId)
@@ -108,7 +133,18 @@ export const registerCase: Handler<'registerCase'> = async (ctx, input) => {
       ctx.now,
     )
   }
-  return { caseId: final.id, no: final.no, status: final.status, firstResponderId: responder.id, firstResponderName: responder.name }
+  // a repeat answers with the code the case was registered with
+  const queryCode = final.registration!.queryCode
+  return {
+    caseId: final.id,
+    no: final.no,
+    status: final.status,
+    firstResponderId: responder.id,
+    firstResponderName: responder.name,
+    queryCode,
+    slipPath: slipPath(final.no, queryCode),
+    texted: made.channels.length > 0 && slipText(final) !== null,
+  }
 }
 
 /** 000 §4.2: the reply given at the counter or on the phone, then the case closed, through the same rules as 答复 */

@@ -320,4 +320,25 @@ export const MIGRATIONS: Migration[] = [
       `create index manual_deductions_hall_day_idx on manual_deductions (hall_id, occurred_on)`,
     ],
   },
+  {
+    version: 17,
+    statements: [
+      // 常见问答: one published question per case, and each citizen's 已解决 once
+      `create table faqs (
+        hall_id text not null,
+        id text not null,
+        case_id text not null,
+        published_at text not null,
+        data jsonb not null,
+        resolved int not null default 0,
+        primary key (hall_id, id),
+        unique (hall_id, case_id))`,
+      `create index faqs_hall_published_idx on faqs (hall_id, published_at desc)`,
+      `create table faq_resolutions (
+        hall_id text not null,
+        faq_id text not null,
+        citizen_id text not null,
+        primary key (hall_id, faq_id, citizen_id))`,
+    ],
+  },
 ]

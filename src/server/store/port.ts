@@ -6,6 +6,7 @@ import type { AuditStore } from './ports/audit'
 import type { CaseStore } from './ports/cases'
 import type { ComplaintStore } from './ports/complaints'
 import type { DeductionStore } from './ports/deductions'
+import type { FaqStore } from './ports/faqs'
 import type { HallStore } from './ports/halls'
 import type { InboxStore } from './ports/inbox'
 import type { ReportStore } from './ports/reports'
@@ -17,6 +18,7 @@ export type { AuditEntry, AuditStore } from './ports/audit'
 export type { Append, AppendResult, CaseQuery, CaseStore, NewCase } from './ports/cases'
 export type { ComplaintQuery, ComplaintStore, NewComplaint } from './ports/complaints'
 export type { DeductionStore } from './ports/deductions'
+export type { FaqStore } from './ports/faqs'
 export { sortMatters, sortWindows, type BundleQuery, type HallBundle, type HallStore } from './ports/halls'
 export type { Channel, InboxStore, OutboxItem, OutboxOutcome } from './ports/inbox'
 export type { ReportStore } from './ports/reports'
@@ -25,7 +27,8 @@ export type { NewStaffSession, RateHit, SecurityStore } from './ports/security'
 export type { NewInvite, RedeemResult, StaffSecret, StaffStore } from './ports/staff'
 export type { Upload, UploadStore } from './ports/uploads'
 
-export interface Store extends HallStore, StaffStore, CaseStore, RuleStore, InboxStore, ComplaintStore, ReportStore, AuditStore, SecurityStore, DeductionStore {
+export interface Store
+  extends HallStore, StaffStore, CaseStore, RuleStore, InboxStore, ComplaintStore, ReportStore, AuditStore, SecurityStore, DeductionStore, FaqStore {
   readonly kind: 'postgres' | 'cloudbase'
   /** create or upgrade the schema / collections; safe to run again */
   migrate(): Promise<void>

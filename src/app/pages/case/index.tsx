@@ -16,23 +16,34 @@ import { CitizenPage } from '../../components/CitizenPage'
 import { tappable } from '../../lib/a11y'
 
 const CASE_POLL_MS = 20_000
+import { parseSlipScene } from '../../../core/lookup'
 
 export default function CasePage() {
   const { params } = useRouter()
   const [view, setView] = useState<CaseView | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  // a slip scanned (its scene) or 查进度 (number and code) opens the case by code; the slip binds it to this citizen once
+  const slip = parseSlipScene(params.scene)
+  const byCode = slip ?? (params.no && params.code ? { no: params.no, code: params.code } : null)
+  const [taken, setTaken] = useState<string | null>(null)
+
   const load = useCallback(async () => {
-    if (!params.id) {
+    if (!params.id && !byCode) {
       setError('缺少案件编号')
       return
     }
-    const a = await call('getCase', { caseId: params.id })
+    let a = byCode ? await call('lookupCase', { ...byCode, bind: !!slip && !taken }) : await call('getCase', { caseId: params.id! })
+    if (!a.ok && a.error.code === 'CONFLICT' && a.error.details?.readOnly && byCode) {
+      setTaken(a.error.message)
+      a = await call('lookupCase', { ...byCode, bind: false })
+    }
     if (a.ok) {
       setView(a.data)
       setError(null)
     } else setError(a.error.message)
-  }, [params.id])
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params.id, params.scene, params.no, params.code, taken])
 
   useRefresh(load)
   // a citizen waiting at the window sees the reply arrive: in H5 the open page looks again every 20 s
@@ -46,14 +57,14 @@ export default function CasePage() {
   }, [load])
 
   async function act(action: 'materialsComplete' | 'urgeCase', input: { note: string }): Promise<ErrorBody | null> {
-    const a = await call(action, { ...input, caseId: params.id ?? '', requestId: newRequestId() })
+    const a = await call(action, { ...input, caseId: view?.id ?? '', requestId: newRequestId() })
     if (!a.ok) return a.error
     setView(a.data)
     return null
   }
 
   async function rate(r: { level: number; tags: BadReason[]; text: string }): Promise<ErrorBody | null> {
-    const a = await call('rateCase', { ...r, caseId: params.id ?? '', requestId: newRequestId() })
+    const a = await call('rateCase', { ...r, caseId: view?.id ?? '', requestId: newRequestId() })
     if (!a.ok) return a.error
     setView(a.data)
     return null
@@ -70,6 +81,11 @@ export default function CasePage() {
   return (
     <CitizenPage>
       <CaseHeader view={view} />
+      {view.lookedUp ? (
+        <View className='notice' role='status'>
+          {taken ?? '您正在用案件编号和查询码查看办理进度（只读）。补充材料、评价和催办请在提交或关联本案的微信或浏览器中进行。'}
+        </View>
+      ) : null}
       {view.supervision ? (
         <View className='apology'>
           <View>{view.supervision.apology}</View>
@@ -126,9 +142,11 @@ export default function CasePage() {
         </View>
       </View>
       <View className='footer'>
-        <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?case=${view.id}` })}>
-          对服务不满意？我要投诉
-        </Text>
+        {view.lookedUp ? null : (
+          <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?case=${view.id}` })}>
+            对服务不满意？我要投诉
+          </Text>
+        )}
         <View>
           {view.hall.name}
           {view.hall.supervisionPhone ? <Text>　监督电话 {view.hall.supervisionPhone}</Text> : null}

@@ -11,6 +11,7 @@ import { call, newRequestId } from '../../api/client'
 import { entryAnswer } from '../../api/prefetch'
 import { Message } from '../../components/CaseParts'
 import { CaseTextField } from '../../components/CaseTextField'
+import { FaqSuggestions } from '../../components/FaqSuggestions'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { CitizenPage, PhoneLink } from '../../components/CitizenPage'
@@ -303,6 +304,7 @@ export default function EntryPage() {
             {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           </View>
           <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={edit('text', setText)} />
+          {kind === 'consult' ? <FaqSuggestions hallId={entry.hall.id} faqs={entry.faqs ?? []} text={text} matterId={matter?.id ?? null} /> : null}
           <View className='field'>
             <View className='field__label'>材料照片</View>
             <PhotoPicker hallId={entry.hall.id} onChange={setPhotos} />
@@ -318,6 +320,9 @@ export default function EntryPage() {
       <View className='footer'>
         <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
           查看我的咨询
+        </Text>
+        <Text className='link footer__gap' {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
+          查进度
         </Text>
         {windowChoice ? (
           <Text

@@ -1,6 +1,7 @@
 // The citizen's own cases and complaints, newest first.
 import { useState } from 'react'
-import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import type { CaseSummary, ComplaintSummary } from '../../../core/views'
 import { call } from '../../api/client'
 import { CaseListItem, Message } from '../../components/CaseParts'
@@ -8,6 +9,7 @@ import { ComplaintItem } from '../../components/ComplaintParts'
 import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
 import { CitizenPage } from '../../components/CitizenPage'
+import { tappable } from '../../lib/a11y'
 
 export default function MinePage() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null)
@@ -32,6 +34,7 @@ export default function MinePage() {
     return (
       <CitizenPage>
         <Message title='还没有咨询记录' text='扫描大厅或窗口的二维码即可咨询。' />
+        <LookupLink />
       </CitizenPage>
     )
   return (
@@ -44,6 +47,18 @@ export default function MinePage() {
       {complaints.map((c) => (
         <ComplaintItem c={c} key={c.id} href={`/pages/complaint/index?id=${c.id}`} />
       ))}
+      <LookupLink />
     </CitizenPage>
+  )
+}
+
+/** cases from another phone, after WeChat's cache was cleared, or registered by staff */
+function LookupLink() {
+  return (
+    <View className='footer'>
+      <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
+        找不到？用案件编号和查询码查进度
+      </Text>
+    </View>
   )
 }

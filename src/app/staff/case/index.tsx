@@ -1,11 +1,12 @@
 // A case as staff handle it: every action the regulations give, each with the form it asks for. The
 // server says which apply now (CaseView.can) and checks again.
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { ActionInput, ActionName } from '../../../core/api'
 import type { ErrorBody } from '../../../core/errors'
 import type { CaseView } from '../../../core/views'
+import { redact } from '../../../core/faq'
 import { call, newRequestId } from '../../api/client'
 import { ActionForm, type FieldSpec, type FormValues } from '../../components/ActionForm'
 import { CaseDetails } from '../../components/CaseDetails'
@@ -80,6 +81,14 @@ export default function StaffCasePage() {
   return (
     <View className='page'>
       <CaseHeader view={view} />
+      {view.slip ? (
+        <View className='notice'>
+          登记的案件，服务对象还未扫码关联。查询码 <Text className='case-head'>{view.slip.queryCode}</Text>
+          <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: `/staff/slip/index?id=${view.id}` })}>
+            出示回执
+          </Text>
+        </View>
+      ) : null}
       <View className='section'>
         <View className='section__title'>市民{view.kind === 'consult' ? '咨询' : '申请'}</View>
         {view.matter ? (
@@ -495,6 +504,26 @@ export default function StaffCasePage() {
         {can.close ? <ActionForm title='结案' fields={[]} submitLabel='结案' tone='plain' onSubmit={submitWith('closeCase', '已结案', () => ({}))} /> : null}
       </View>
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
+      {view.kind === 'consult' && view.reply ? (
+        <View className='section'>
+          <ActionForm
+            title='发布为常见问答'
+            hint='已自动去掉姓名、电话和身份证号，请核对后发布。市民提问时会看到相近的问答，仍可继续提问。'
+            fields={[
+              { name: 'question', label: '问题', kind: 'textarea', initial: redact(view.text, [view.contact.name]) },
+              { name: 'answer', label: '答复', kind: 'textarea', initial: redact(view.reply.text, [view.contact.name]) },
+            ]}
+            submitLabel='发布'
+            tone='plain'
+            onSubmit={async (v) => {
+              const a = await call('publishFaq', { caseId: view.id, question: String(v.question), answer: String(v.answer), requestId: newRequestId() })
+              if (!a.ok) return a.error
+              setNotice('已发布为常见问答')
+              return null
+            }}
+          />
+        </View>
+      ) : null}
       <RatingList ratings={view.ratings} />
       <CaseDetails view={view} forStaff />
       <ClockList clocks={view.clocks} />

@@ -49,6 +49,11 @@ export default function ComplaintDeskItemPage() {
   return (
     <View className='page'>
       {notice ? <View className='notice'>{notice}</View> : null}
+      {view.intake ? (
+        <View className='notice'>
+          {view.intake.channel}登记 · 收到于 {view.intake.receivedAt.slice(0, 16).replace('T', ' ')}。{view.intake.tell}
+        </View>
+      ) : null}
       {view.concerns ? (
         <View className='section'>
           <View className='section__title'>涉及</View>

@@ -164,6 +164,28 @@ export default function DashboardPage() {
       </View>
 
       <View className='section'>
+        <View className='section__title'>来源渠道</View>
+        <View className='muted dashboard__note'>窗口来访、来电、来信和 12345 转办由工作人员登记，与扫码提交的一样计入台帐和考核。</View>
+        <View className='dashboard__note'>
+          常见问答 {view.faqs.published} 条，市民提问前已用它解决 {view.faqs.resolved} 次
+        </View>
+        <View className='channel-table'>
+          <View className='channel-table__row channel-table__row--head'>
+            <Text className='channel-table__name'>渠道</Text>
+            <Text className='channel-table__n'>在办</Text>
+            <Text className='channel-table__n'>近 {view.weeks.length} 周受理</Text>
+          </View>
+          {view.channels.map((c) => (
+            <View className='channel-table__row' key={c.id}>
+              <Text className='channel-table__name'>{c.label}</Text>
+              <Text className='channel-table__n'>{c.open}</Text>
+              <Text className='channel-table__n'>{c.received}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className='section'>
         <View className='section__title'>
           咨询答复及时情况
           <Text className='section__aside'>

@@ -1,5 +1,6 @@
 // 台帐 (附件3 窗口首问负责制情况统计表, 000 §8): the closed cases of a period counted in every column,
 // per window and for the hall; tap a count for its cases; export the sheets as xlsx.
+import type { CaseChannel } from '../../../core/registration'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
@@ -39,10 +40,12 @@ export default function LedgerPage() {
   const [drill, setDrill] = useState<{ windowId: string; column?: LedgerColumn; label: string; cases: CaseSummary[] | null } | null>(null)
   const [exporting, setExporting] = useState<'sheet' | 'xlsx' | 'jsonl' | null>(null)
   const [isOffice, setIsOffice] = useState(false)
-  const range = periodOf(period, shanghaiDate(new Date()))
+  // the sheet of one channel (窗口来访, 来电, 来信 …) or of all
+  const [channel, setChannel] = useState<CaseChannel | undefined>(undefined)
+  const range = { ...periodOf(period, shanghaiDate(new Date())), ...(channel ? { channel } : {}) }
 
-  const { view, setView, error, load } = useStaffView(async (p: Period = period) => {
-    const [a, s] = await Promise.all([call('ledger', periodOf(p, shanghaiDate(new Date()))), call('session', {})])
+  const { view, setView, error, load } = useStaffView(async (p: Period = period, ch: CaseChannel | undefined = channel) => {
+    const [a, s] = await Promise.all([call('ledger', { ...periodOf(p, shanghaiDate(new Date())), ...(ch ? { channel: ch } : {}) }), call('session', {})])
     if (s.ok) setIsOffice(s.data.staff?.role === 'office')
     return a
   })
@@ -51,7 +54,13 @@ export default function LedgerPage() {
     setPeriod(p)
     setView(null)
     setDrill(null)
-    void load(p)
+    void load(p, channel)
+  }
+  const chooseChannel = (ch: CaseChannel | undefined) => {
+    setChannel(ch)
+    setView(null)
+    setDrill(null)
+    void load(period, ch)
   }
   const open = async (windowId: string, label: string, column?: LedgerColumn) => {
     setDrill({ windowId, column, label, cases: null })
@@ -61,7 +70,7 @@ export default function LedgerPage() {
   const download = async (what: 'sheet' | 'xlsx' | 'jsonl') => {
     if (exporting) return
     setExporting(what)
-    const a = what === 'sheet' ? await call('ledgerWorkbook', range) : await callChecked('exportArchive', { ...range, format: what })
+    const a = what === 'sheet' ? await call('ledgerWorkbook', range) : await callChecked('exportArchive', { from: range.from, to: range.to, format: what })
     setExporting(null)
     if (!a.ok) return Taro.showModal({ title: '未能导出', content: a.error.message, showCancel: false, confirmText: '知道了' })
     try {
@@ -86,8 +95,18 @@ export default function LedgerPage() {
           </Text>
         ))}
       </View>
+      <View className='chips ledger__channels'>
+        <Text className={`chip ${!channel ? 'chip--on' : ''}`} onClick={() => chooseChannel(undefined)}>
+          全部来源
+        </Text>
+        {(view?.channelChoices ?? []).map((c) => (
+          <Text key={c.id} className={`chip ${channel === c.id ? 'chip--on' : ''}`} onClick={() => chooseChannel(c.id)}>
+            {c.label}
+          </Text>
+        ))}
+      </View>
       <View className='muted ledger__range'>
-        统计期间 {range.from} 至 {range.to} · 按结案日期
+        统计期间 {range.from} 至 {range.to} · 按结案日期{view?.channel ? ` · 仅${view.channel.label}` : ''}
       </View>
       {!view ? (
         <View className='loading'>正在统计…</View>

@@ -3,7 +3,7 @@
 // and a consult answered on the spot is closed as 当场答复 in the same step.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { CaseKind } from '../../../core/schemas'
 import { CHANNEL_LABELS, type IntakeChannel } from '../../../core/registration'
 import type { ActionOutputs, SessionView } from '../../../core/views'
@@ -13,7 +13,7 @@ import { CaseTextField } from '../../components/CaseTextField'
 import { useStaffView } from '../../lib/useStaffView'
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as IntakeChannel[]
-type Errors = Partial<Record<'contact' | 'contact.name' | 'contact.phone' | 'text' | 'receivedAt' | 'answer' | 'form', string>>
+type Errors = Partial<Record<'contact' | 'contact.name' | 'contact.phone' | 'text' | 'receivedAt' | 'answer' | 'matterId' | 'present' | 'form', string>>
 
 /** a letter's or a work order's date, as YYYY-MM-DD HH:mm in the hall's time */
 const toIso = (s: string) => {
@@ -22,10 +22,15 @@ const toIso = (s: string) => {
 }
 
 export default function RegisterPage() {
-  const { view: me, error } = useStaffView(async () => {
-    const s = await call('session', {})
-    return s.ok ? { ok: true as const, data: s.data.staff as NonNullable<SessionView['staff']> } : s
+  const { view: loaded, error } = useStaffView(async () => {
+    const [s, o] = await Promise.all([call('session', {}), call('registerOptions', {})])
+    if (!s.ok) return s
+    if (!o.ok) return o
+    return { ok: true as const, data: { me: s.data.staff as NonNullable<SessionView['staff']>, options: o.data } }
   })
+  const me = loaded?.me
+  const [matterIndex, setMatterIndex] = useState(0)
+  const [present, setPresent] = useState<string[]>([])
   const [channel, setChannel] = useState<IntakeChannel>('counter')
   const [kind, setKind] = useState<CaseKind>('consult')
   const [name, setName] = useState('')
@@ -50,6 +55,11 @@ export default function RegisterPage() {
   const dated = channel === 'letter' || channel === 'hotline12345' || channel === 'online'
   const anonymousAllowed = channel === 'phone' && kind === 'consult'
 
+  const matters = loaded?.options.matters ?? []
+  const matter = matterIndex > 0 ? matters[matterIndex - 1] : undefined
+  const colleagues = loaded?.options.colleagues ?? []
+  const toggle = (id: string) => setPresent((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]))
+
   async function submit() {
     if (!me) return
     const given = name.trim() || phone.trim()
@@ -59,6 +69,8 @@ export default function RegisterPage() {
       channel,
       kind,
       ...(given ? { contact: { name: name.trim(), phone: phone.trim() } } : {}),
+      ...(matter ? { matterId: matter.id } : {}),
+      present,
       text,
       ...(dated && receivedAt.trim() ? { receivedAt: toIso(receivedAt) } : {}),
       ...(kind === 'consult' && onTheSpot ? { answer } : {}),
@@ -83,6 +95,8 @@ export default function RegisterPage() {
     setAnswer('')
     setReceivedAt('')
     setOnTheSpot(false)
+    setMatterIndex(0)
+    setPresent([])
   }
 
   if (done)
@@ -94,10 +108,23 @@ export default function RegisterPage() {
             <View>
               案件编号 <Text className='case-head'>{done.no}</Text>
             </View>
+            <View>
+              查询码 <Text className='case-head'>{done.queryCode}</Text>
+            </View>
             <View>首问负责人：{done.firstResponderName}</View>
             <View className='muted'>{done.status === 'closed' ? '已按当场答复办结，计入台帐。' : '时限自收到之时起计算，请在案件页答复或受理。'}</View>
+            <View className='muted'>
+              {done.texted
+                ? '案件编号和查询码已通过短信发给服务对象。'
+                : channel === 'phone'
+                  ? '请向来电人念出案件编号和查询码，对方可在「查进度」中查看办理情况。'
+                  : '请服务对象扫描回执上的码，或记下案件编号和查询码，随时查看办理进度。'}
+            </View>
           </View>
-          <Button className='btn btn--primary' onClick={() => Taro.redirectTo({ url: `/staff/case/index?id=${done.caseId}` })}>
+          <Button className='btn btn--primary' onClick={() => Taro.navigateTo({ url: `/staff/slip/index?id=${done.caseId}` })}>
+            出示 / 打印回执
+          </Button>
+          <Button className='btn' onClick={() => Taro.redirectTo({ url: `/staff/case/index?id=${done.caseId}` })}>
             打开案件
           </Button>
           <Button className='btn' onClick={again}>
@@ -138,6 +165,20 @@ export default function RegisterPage() {
           {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           {errors.contact ? <View className='field__error'>{errors.contact}</View> : null}
         </View>
+        {matters.length > 0 ? (
+          <View className='field'>
+            <View className='field__label'>事项（可不选）</View>
+            <Picker
+              mode='selector'
+              range={['不选事项', ...matters.map((m) => `${m.name}（${m.window}）`)]}
+              value={matterIndex}
+              onChange={(e) => setMatterIndex(Number(e.detail.value))}
+            >
+              <View className='field__input picker'>{matter ? `${matter.name}（${matter.window}）` : '不选事项'}</View>
+            </Picker>
+            {errors.matterId ? <View className='field__error'>{errors.matterId}</View> : null}
+          </View>
+        ) : null}
         <CaseTextField kind={kind} value={text} placeholder='记下服务对象所问所办的事情' error={errors.text} onInput={setText} />
         {dated ? (
           <View className='field'>
@@ -169,11 +210,25 @@ export default function RegisterPage() {
             {errors.answer ? <View className='field__error'>{errors.answer}</View> : null}
           </View>
         ) : null}
+        {colleagues.length > 0 ? (
+          <View className='field'>
+            <View className='field__label'>一同接待的同事（可多选；职级最高者为首问负责人）</View>
+            <View className='chips'>
+              {colleagues.map((c) => (
+                <Text key={c.id} className={`chip ${present.includes(c.id) ? 'chip--on' : ''}`} onClick={() => toggle(c.id)}>
+                  {c.name}
+                  {c.title ? ` · ${c.title}` : ''}
+                </Text>
+              ))}
+            </View>
+            {errors.present ? <View className='field__error'>{errors.present}</View> : null}
+          </View>
+        ) : null}
         {errors.form ? <View className='field__error'>{errors.form}</View> : null}
         <Button className={`btn btn--primary ${sending ? 'btn--off' : ''}`} loading={sending} disabled={sending} onClick={submit}>
           {onTheSpot && kind === 'consult' ? '登记并办结' : '登记'}
         </Button>
-        <View className='muted'>登记人{me.name}即为首问负责人；时限自收到之时起计算。</View>
+        <View className='muted'>登记人{me.name}即为首问负责人（有职级更高的同事一同接待时，由其负责）；时限自收到之时起计算。</View>
       </View>
     </View>
   )

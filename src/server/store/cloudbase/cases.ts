@@ -22,6 +22,7 @@ import {
   type CloudTransaction,
 } from './db'
 import { countTrends } from './reports'
+import { channelOf } from '../../../core/registration'
 
 const eventId = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(6, '0')}`
 
@@ -32,6 +33,8 @@ function caseDoc(state: CaseState, requestId: string): CloudData {
     no: state.no,
     citizenId: state.citizenId,
     requestId,
+    // the ledger's split by channel (core/registration.ts)
+    channel: channelOf(state),
     windowId: state.windowId,
     status: state.status,
     handlerId: state.handlerId,
@@ -72,6 +75,7 @@ async function insertCase(tx: CloudTransaction, input: NewCase, _: CloudCommand,
     .doc(eventId(state.id, event.seq))
     .set({ data: eventDoc(event) })
   await countTrends(tx, state, trendDelta(null, state))
+  if (input.notices) await writeNotices(tx, input.notices(state), input.channels)
   return state
 }
 
@@ -120,6 +124,10 @@ export function cloudbaseCases(db: CloudDatabase): CaseStore {
       if (!c) return null
       const events = (await all(col('case_events').where({ caseId: id }).orderBy('seq', 'asc'))).map((d) => d.body as CaseEvent)
       return { state: c.state as CaseState, events }
+    },
+    async caseIdOfNo(no) {
+      const [doc] = await all(col('cases').where({ no }), 1)
+      return doc ? (doc.state as CaseState).id : null
     },
     async getCaseState(id) {
       return ((await getOrNull(col('cases').doc(id)))?.state as CaseState | undefined) ?? null

@@ -18,6 +18,7 @@ import { cloudbaseAudit } from './audit'
 import { cloudbaseCases } from './cases'
 import { cloudbaseComplaints } from './complaints'
 import { cloudbaseDeductions } from './deductions'
+import { cloudbaseFaqs } from './faqs'
 import { cloudbaseHalls } from './halls'
 import { cloudbaseInbox } from './inbox'
 import { cloudbaseReports } from './reports'
@@ -47,6 +48,7 @@ const COLLECTIONS = [
   'trend_counts',
   'audit_log',
   'manual_deductions',
+  'faqs',
   ...SECURITY_COLLECTIONS,
 ]
 
@@ -60,6 +62,7 @@ export function createCloudbaseStore(db: CloudDatabase): Store {
     ...cloudbaseInbox(db),
     ...cloudbaseComplaints(db),
     ...cloudbaseDeductions(db),
+    ...cloudbaseFaqs(db),
     ...cloudbaseReports(db),
     ...cloudbaseAudit(db),
     ...cloudbaseSecurity(db),

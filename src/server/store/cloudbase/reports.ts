@@ -65,6 +65,7 @@ export function cloudbaseReports(db: CloudDatabase): ReportStore {
       // count of cases by window and column, summed by the service
       const cond: CloudData = { hallId: q.hallId, ledgerDay: _.and(_.gte(q.from), _.lte(q.to)) }
       if (q.windowId !== undefined) cond.windowId = q.windowId
+      if (q.channel !== undefined) cond.channel = q.channel
       const { list } = await col('cases')
         .aggregate()
         .match(cond)
@@ -81,6 +82,7 @@ export function cloudbaseReports(db: CloudDatabase): ReportStore {
     async ledgerCases(q) {
       const cond: CloudData = { hallId: q.hallId, windowId: q.windowId, ledgerDay: _.and(_.gte(q.from), _.lte(q.to)) }
       if (q.column !== undefined) cond.ledgerColumn = q.column
+      if (q.channel !== undefined) cond.channel = q.channel
       const docs = await all(col('cases').where(cond).orderBy('ledgerDay', 'desc'), q.limit)
       return docs.map((d) => d.state as CaseState)
     },

@@ -31,6 +31,14 @@ export interface NewCase {
   /** builds the case and its first event from the allocated sequence number */
   build: (seq: number) => { state: CaseState; event: CaseEvent }
   /**
+   * a registration by staff: found again by its registering person and requestId, also after a
+   * citizen opened its slip and the case changed owner (core/lookup.ts)
+   */
+  registeredBy?: string
+  /** notices written with the case in its transaction (a registered call's slip by SMS) */
+  notices?: (state: CaseState) => Notification[]
+  channels?: Channel[]
+  /**
    * Photos on the hall's own server the case is created with: each must be the citizen's own upload
    * in this hall, else nothing is written (INVALID_INPUT). They are attached in the same transaction.
    */
@@ -58,6 +66,8 @@ export interface CaseStore {
    */
   createCase(input: NewCase): Promise<{ state: CaseState; created: boolean }>
   getCase(id: string): Promise<{ state: CaseState; events: CaseEvent[] } | null>
+  /** the case with this readable number (查进度 by number), or null */
+  caseIdOfNo(no: string): Promise<string | null>
   getCaseState(id: string): Promise<CaseState | null>
   /** true if this actor already recorded an event with this requestId on the case */
   hasRequest(caseId: string, actorId: string, requestId: string): Promise<boolean>

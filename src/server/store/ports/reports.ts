@@ -1,6 +1,7 @@
 // What the reports read without loading every case: the assessment's facts, the ledger (附件3)
 // and the dashboard's weekly trend, the last two kept as counters beside each case write.
 import type { CaseState } from '../../../core/caseState'
+import type { CaseChannel } from '../../../core/registration'
 import type { LedgerColumn } from '../../../core/events'
 import type { AssessmentFacts } from '../../../core/assessment'
 import type { WeekTrend } from '../../../core/dashboard'
@@ -17,9 +18,24 @@ export interface ReportStore {
    * 附件3: closed cases counted per window and ledger column, closed on the days from `from` to `to`
    * (YYYY-MM-DD, both included, in the hall's time). Kept as counters, so a year costs no more than a day.
    */
-  ledgerCounts(q: { hallId: string; windowId?: string; from: string; to: string }): Promise<Array<{ windowId: string; column: LedgerColumn; count: number }>>
+  /** `channel`: only cases from that channel (core/registration.ts CaseChannel) */
+  ledgerCounts(q: {
+    hallId: string
+    windowId?: string
+    from: string
+    to: string
+    channel?: CaseChannel
+  }): Promise<Array<{ windowId: string; column: LedgerColumn; count: number }>>
   /** the closed cases behind a ledger count, newest first */
-  ledgerCases(q: { hallId: string; windowId: string; column?: LedgerColumn; from: string; to: string; limit: number }): Promise<CaseState[]>
+  ledgerCases(q: {
+    hallId: string
+    windowId: string
+    column?: LedgerColumn
+    from: string
+    to: string
+    limit: number
+    channel?: CaseChannel
+  }): Promise<CaseState[]>
   /**
    * The dashboard's weekly trend for these weeks (Mondays, oldest first): receipts, closures, replies
    * on time or late, and ratings, each counted in the week it happened; added up in the database.

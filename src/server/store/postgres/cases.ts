@@ -55,6 +55,7 @@ async function insertCase(tx: Transaction<Db>, input: NewCase): Promise<CaseStat
   await tx.insertInto('cases').values(caseRow(state, input.requestId)).execute()
   await tx.insertInto('case_events').values(eventRow(event)).execute()
   await countTrends(tx, state.hallId, trendDelta(null, state))
+  if (input.notices) await writeNotices(tx, input.notices(state), input.channels)
   const uploads = [...new Set(input.uploads ?? [])]
   if (uploads.length > 0) {
     // only the citizen's own photos of this hall; one already attached keeps its first case
@@ -79,12 +80,12 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
   const cases: CaseStore = {
     async createCase(input: NewCase) {
       const existing = async () => {
-        const row = await db
-          .selectFrom('cases')
-          .select('state')
-          .where('citizen_id', '=', input.citizenId)
-          .where('request_id', '=', input.requestId)
-          .executeTakeFirst()
+        const query = db.selectFrom('cases').select('state').where('request_id', '=', input.requestId)
+        const row = await (
+          input.registeredBy
+            ? query.where(sql<string>`state -> 'registration' ->> 'registeredBy'`, '=', input.registeredBy)
+            : query.where('citizen_id', '=', input.citizenId)
+        ).executeTakeFirst()
         return row ? { state: row.state, created: false } : null
       }
       const found = await existing()
@@ -105,6 +106,10 @@ export function postgresCases(db: Kysely<Db>): CaseStore {
       if (!row) return null
       const events = await db.selectFrom('case_events').select('body').where('case_id', '=', id).orderBy('seq').execute()
       return { state: row.state, events: events.map((e) => e.body) }
+    },
+    async caseIdOfNo(no) {
+      const row = await db.selectFrom('cases').select('id').where('no', '=', no).executeTakeFirst()
+      return row?.id ?? null
     },
     async getCaseState(id) {
       const row = await db.selectFrom('cases').select('state').where('id', '=', id).executeTakeFirst()

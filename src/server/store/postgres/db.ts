@@ -7,6 +7,7 @@ import type { CaseState } from '../../../core/caseState'
 import { formatShanghai } from '../../../core/calendar'
 import type { Notification } from '../../../core/notification'
 import type { Complaint } from '../../../core/complaint'
+import type { Faq } from '../../../core/faq'
 import type { ManualDeduction } from '../../../core/discipline'
 import type { AuditEntry, Channel, PolicyVersion } from '../port'
 import type { SecurityTables } from './security'
@@ -90,6 +91,8 @@ export interface Db extends SecurityTables {
   calendar_overrides: { hall_id: string; date: string; kind: 'workday' | 'restday'; note: string }
   policy_versions: { hall_id: string; version: number; data: PolicyVersion }
   manual_deductions: { hall_id: string; id: string; request_id: string; staff_id: string; occurred_on: string; data: ManualDeduction }
+  faqs: { hall_id: string; id: string; case_id: string; published_at: string; data: Omit<Faq, 'resolved'>; resolved: number }
+  faq_resolutions: { hall_id: string; faq_id: string; citizen_id: string }
 }
 
 export const json = <T>(value: T) => sql<T>`${JSON.stringify(value)}::jsonb`

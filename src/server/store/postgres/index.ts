@@ -11,6 +11,7 @@ import { postgresAudit } from './audit'
 import { postgresCases } from './cases'
 import { postgresComplaints } from './complaints'
 import { postgresDeductions } from './deductions'
+import { postgresFaqs } from './faqs'
 import { postgresHalls } from './halls'
 import { postgresInbox } from './inbox'
 import { postgresReports } from './reports'
@@ -65,6 +66,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
     ...postgresInbox(db),
     ...postgresComplaints(db),
     ...postgresDeductions(db),
+    ...postgresFaqs(db),
     ...postgresReports(db),
     ...postgresUploads(db),
     ...postgresAudit(db),
@@ -88,7 +90,7 @@ export async function openPostgresStore(opts: PostgresOptions = {}): Promise<Pos
       await closeDriver()
     },
     async truncateAll() {
-      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, manual_deductions, staff_sessions, sign_in_failures, rate_counters`.execute(
+      await sql`truncate halls, windows, matters, staff, notifications, outbox, subscribe_grants, invites, uploads, complaints, ledger_counts, trend_counts, audit_log, cases, case_events, counters, calendar_overrides, policy_versions, manual_deductions, faqs, faq_resolutions, staff_sessions, sign_in_failures, rate_counters`.execute(
         db,
       )
     },

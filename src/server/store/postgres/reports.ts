@@ -6,6 +6,7 @@ import type { AssessedCase } from '../../../core/assessment'
 import { trendsFromCounts, type TrendCount } from '../../../core/dashboard'
 import type { ReportStore } from '../port'
 import type { Db } from './db'
+import type { CaseChannel } from '../../../core/registration'
 
 /** keeps the ledger counters in step when a case enters, leaves or moves within the ledger (附件3) */
 export async function moveLedger(
@@ -51,6 +52,9 @@ export async function countTrends(tx: Transaction<Db>, hallId: string, counts: T
     .execute()
 }
 
+/** a case's channel is in its state; a case submitted in the app has none */
+const channelIs = (channel: CaseChannel) => (channel === 'app' ? sql<boolean>`state ->> 'channel' is null` : sql<boolean>`state ->> 'channel' = ${channel}`)
+
 export function postgresReports(db: Kysely<Db>): ReportStore {
   return {
     async assessmentFacts(q) {
@@ -87,6 +91,20 @@ export function postgresReports(db: Kysely<Db>): ReportStore {
       }
     },
     async ledgerCounts(q) {
+      if (q.channel !== undefined) {
+        // one channel's ledger: counted from the cases themselves (the counters keep no channel)
+        let byCase = db
+          .selectFrom('cases')
+          .select(['window_id', 'ledger_column', sql<number>`count(*)::int`.as('n')])
+          .where('hall_id', '=', q.hallId)
+          .where('ledger_column', 'is not', null)
+          .where('ledger_day', '>=', q.from)
+          .where('ledger_day', '<=', q.to)
+          .where(channelIs(q.channel))
+        if (q.windowId !== undefined) byCase = byCase.where('window_id', '=', q.windowId)
+        const rows = await byCase.groupBy(['window_id', 'ledger_column']).execute()
+        return rows.map((r) => ({ windowId: r.window_id, column: r.ledger_column as LedgerColumn, count: Number(r.n) }))
+      }
       let query = db
         .selectFrom('ledger_counts')
         .select(['window_id', 'col', sql<number>`sum(n)::int`.as('n')])
@@ -107,6 +125,7 @@ export function postgresReports(db: Kysely<Db>): ReportStore {
         .where('ledger_day', '>=', q.from)
         .where('ledger_day', '<=', q.to)
       if (q.column !== undefined) query = query.where('ledger_column', '=', q.column)
+      if (q.channel !== undefined) query = query.where(channelIs(q.channel))
       const rows = await query.orderBy('ledger_day', 'desc').orderBy('id').limit(q.limit).execute()
       return rows.map((r) => r.state)
     },
