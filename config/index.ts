@@ -15,7 +15,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src/app',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // the mini-program template learns aria-role and aria-label (config/aria.ts)
+    plugins: [path.resolve(__dirname, 'aria.ts')],
     defineConstants: {
       // the CloudBase environment baked into the mini-program; empty = the current environment
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),

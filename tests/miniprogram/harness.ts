@@ -5,6 +5,7 @@
 // What a Taro page shows is the node tree it sets as `root` in the page data (its WXML templates
 // draw exactly that tree); the simulator's template engine does not expand Taro's recursive
 // templates, so the tests read the page from that tree. A page can be loaded once per test file.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import simulate from 'miniprogram-simulate'
 
@@ -20,6 +21,10 @@ export const toasts: string[] = []
 /** what the app registered with wx.onNeedPrivacyAuthorization: the test plays WeChat asking for agreement */
 export const privacy: { listener: ((resolve: (r: unknown) => void) => void) | null } = { listener: null }
 
+/** what the app keeps with wx.setStorageSync, and the phone's text size (微信 设置 → 字体大小) */
+export const storage = new Map<string, unknown>()
+export const phoneSettings = { fontSizeSetting: 17 }
+
 export function answer(next: Answers) {
   answers = next
 }
@@ -31,15 +36,23 @@ function installGlobals() {
   let app: Record<string, unknown> | null = null
   const noop = () => {}
   const wx = {
-    getSystemInfoSync: () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, SDKVersion: '3.7.0', language: 'zh_CN' }),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 812,
+      pixelRatio: 2,
+      SDKVersion: '3.7.0',
+      language: 'zh_CN',
+      fontSizeSetting: phoneSettings.fontSizeSetting,
+    }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 2 }),
     getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN' }),
     getDeviceInfo: () => ({ platform: 'devtools' }),
     canIUse: () => true,
     nextTick: (fn: () => void) => setTimeout(fn, 0),
     getLaunchOptionsSync: () => ({ path: 'pages/entry/index', query: {} }),
-    getStorageSync: () => '',
-    setStorageSync: noop,
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     stopPullDownRefresh: noop,
     setNavigationBarTitle: noop,
     pageScrollTo: noop,
@@ -169,4 +182,19 @@ export function textIn(comp: { data: { root?: TaroNode } }, className: string): 
   const out: string[] = []
   collect(hit, out)
   return out.join('')
+}
+
+/**
+ * The WeChat 无障碍 attributes (aria-role, aria-label, aria-checked) the first node with this class
+ * carries into the built WXML: read through the node's template in base.wxml, so a role the template
+ * drops is reported as missing.
+ */
+export function ariaOf(comp: { data: { root?: TaroNode } }, className: string): Record<string, unknown> {
+  const node = comp.data.root ? (findByClass(comp.data.root, className) as (TaroNode & Record<string, unknown>) | null) : null
+  if (!node) throw new Error(`no node with class ${className}`)
+  const wxml = readFileSync(join(WEAPP, 'base.wxml'), 'utf8')
+  const tmpl = new RegExp(`<template name="tmpl_0_${node.nn}">\\s*<[a-z-]+ ([^>]*)>`).exec(wxml)?.[1] ?? ''
+  const out: Record<string, unknown> = {}
+  for (const m of tmpl.matchAll(/aria-([a-z]+)="\{\{i\.(\w+)\}\}"/g)) if (node[m[2]!] !== undefined) out[m[1]!] = node[m[2]!]
+  return out
 }

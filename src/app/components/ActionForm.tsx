@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { ErrorBody } from '../../core/errors'
 import { PhotoPicker } from './Photos'
+import { fieldName, tappable } from '../lib/a11y'
 
 export type FieldSpec =
   | { name: string; label: string; kind: 'text' | 'textarea' | 'number'; placeholder?: string; initial?: string }
@@ -71,14 +72,14 @@ export function ActionForm(props: {
 
   if (!open) {
     return (
-      <View className='action' onClick={() => setOpen(true)}>
+      <View className='action' key='closed' {...tappable('button')} onClick={() => setOpen(true)}>
         <Text className='action__title'>{props.title}</Text>
         <Text className='action__more'>填写</Text>
       </View>
     )
   }
   return (
-    <View className='action action--open'>
+    <View className='action action--open' key='open'>
       <View className='action__title'>{props.title}</View>
       {props.hint ? <View className='action__hint'>{props.hint}</View> : null}
       {props.fields.map((f) => (
@@ -88,6 +89,7 @@ export function ActionForm(props: {
             <Input
               className='field__input'
               type={f.kind === 'number' ? 'number' : 'text'}
+              {...fieldName(f.label)}
               value={String(values[f.name])}
               placeholder={f.placeholder}
               onInput={(e) => set(f.name, e.detail.value)}
@@ -97,13 +99,19 @@ export function ActionForm(props: {
               className='field__textarea field__textarea--short'
               value={String(values[f.name])}
               maxlength={1000}
+              {...fieldName(f.label)}
               placeholder={f.placeholder}
               onInput={(e) => set(f.name, e.detail.value)}
             />
           ) : f.kind === 'toggle' ? (
             <View className='chips'>
               {[true, false].map((on) => (
-                <Text key={String(on)} className={`chip ${values[f.name] === on ? 'chip--on' : ''}`} onClick={() => set(f.name, on)}>
+                <Text
+                  key={String(on)}
+                  className={`chip ${values[f.name] === on ? 'chip--on' : ''}`}
+                  {...tappable('radio', undefined, values[f.name] === on)}
+                  onClick={() => set(f.name, on)}
+                >
                   {on ? '是' : '否'}
                 </Text>
               ))}
@@ -118,7 +126,12 @@ export function ActionForm(props: {
                 const toggle = () =>
                   f.kind === 'multi' ? set(f.name, on ? (v as string[]).filter((x) => x !== o.value) : [...(v as string[]), o.value]) : set(f.name, o.value)
                 return (
-                  <Text key={o.value} className={`chip ${on ? 'chip--on' : ''}`} onClick={toggle}>
+                  <Text
+                    key={o.value}
+                    className={`chip ${on ? 'chip--on' : ''}`}
+                    {...tappable(f.kind === 'multi' ? 'checkbox' : 'radio', undefined, on)}
+                    onClick={toggle}
+                  >
                     {o.label}
                   </Text>
                 )

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '../../core/views'
 import { formatTime } from '../lib/format'
+import { tappable } from '../lib/a11y'
 
 export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boolean }) {
   const print = (form: 'notice' | 'slip' | 'acceptance' | 'refusal', no: string) =>
@@ -30,7 +31,7 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
             </View>
           ))}
           {forStaff && process.env.TARO_ENV === 'h5' ? (
-            <Text className='link' onClick={() => print('notice', n.noticeNo)}>
+            <Text className='link' {...tappable('link')} onClick={() => print('notice', n.noticeNo)}>
               打印{view.forms.supplementNotice.value.title}
             </Text>
           ) : null}
@@ -53,7 +54,7 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
             {h.contactedAt ? `；${formatTime(h.contactedAt)} 已与您联系` : ''}
           </View>
           {forStaff && process.env.TARO_ENV === 'h5' ? (
-            <Text className='link' onClick={() => print('slip', h.slipNo)}>
+            <Text className='link' {...tappable('link')} onClick={() => print('slip', h.slipNo)}>
               打印交接单（附件2）
             </Text>
           ) : null}
@@ -125,7 +126,7 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
             {view.referral.toWindow.number ? `（${view.referral.toWindow.number}）` : ''}：{view.referral.note}
           </View>
           {view.referral.linkedCaseId && !forStaff ? (
-            <Text className='link' onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${view.referral!.linkedCaseId}` })}>
+            <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${view.referral!.linkedCaseId}` })}>
               查看该窗口为您登记的案件
             </Text>
           ) : null}
@@ -155,7 +156,7 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
           </View>
           {view.acceptance.limitReason ? <View className='muted'>时限说明：{view.acceptance.limitReason}</View> : null}
           {forStaff && process.env.TARO_ENV === 'h5' ? (
-            <Text className='link' onClick={() => print('acceptance', view.acceptance!.noticeNo!)}>
+            <Text className='link' {...tappable('link')} onClick={() => print('acceptance', view.acceptance!.noticeNo!)}>
               打印{view.forms.acceptanceNotice.value.title}
             </Text>
           ) : null}
@@ -177,7 +178,7 @@ export function CaseDetails({ view, forStaff }: { view: CaseView; forStaff?: boo
           <View className='list-line'>依据：{view.refusal.legalBasis}</View>
           <View className='muted'>{view.forms.remedy.value}</View>
           {forStaff && view.refusal.noticeNo && process.env.TARO_ENV === 'h5' ? (
-            <Text className='link' onClick={() => print('refusal', view.refusal!.noticeNo!)}>
+            <Text className='link' {...tappable('link')} onClick={() => print('refusal', view.refusal!.noticeNo!)}>
               打印{(view.refusal.afterAcceptance ? view.forms.refusalAfterAcceptance : view.forms.refusalBeforeAcceptance).value.title}
             </Text>
           ) : null}

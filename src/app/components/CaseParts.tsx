@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { CaseSummary, CaseView, ClockView, TimelineEntry } from '../../core/views'
 import type { ResponderCard as Card } from '../../core/schemas'
 import { CLOCK_STATE_LABEL, REPLY_MODE_LABEL, formatTime, remaining } from '../lib/format'
+import { tappable } from '../lib/a11y'
 
 const STATUS_TONE: Record<string, string> = {
   open: 'wait',
@@ -22,7 +23,13 @@ export function ResponderCard({ card }: { card: Card }) {
   return (
     <View className='responder'>
       {card.photo ? (
-        <Image className='responder__avatar responder__avatar--photo' src={card.photo} mode='aspectFill' />
+        <Image
+          className='responder__avatar responder__avatar--photo'
+          src={card.photo}
+          mode='aspectFill'
+          ariaLabel={`${card.name}的照片`}
+          nativeProps={{ alt: `${card.name}的照片` }}
+        />
       ) : (
         <View className='responder__avatar'>{card.name.slice(0, 1)}</View>
       )}
@@ -124,7 +131,7 @@ export function Message({ title, text, children }: { title: string; text?: strin
 /** one case in a list; staff see who asked and the nearest deadline, citizens the window and responder */
 export function CaseListItem({ c, href, forStaff }: { c: CaseSummary; href: string; forStaff?: boolean }) {
   return (
-    <View className='item' onClick={() => Taro.navigateTo({ url: href })}>
+    <View className='item' {...tappable('link')} onClick={() => Taro.navigateTo({ url: href })}>
       <View className='item__row'>
         <Text className='item__no'>{c.no}</Text>
         <StatusTag status={c.status} label={c.statusLabel} />

@@ -5,13 +5,14 @@ import type { ComplaintSummary, ComplaintView } from '../../core/views'
 import { formatTime } from '../lib/format'
 import { PhotoList } from './Photos'
 import { PhoneReveal } from './PhoneReveal'
+import { tappable } from '../lib/a11y'
 
 const tone = (c: { status: string; overdue: boolean }) => (c.overdue ? 'stop' : c.status === 'open' ? 'active' : 'done')
 
 /** one complaint in a list: number, state, what it is about, and its limit while open */
 export function ComplaintItem({ c, href }: { c: ComplaintSummary; href: string }) {
   return (
-    <View className='item complaint-item' onClick={() => Taro.navigateTo({ url: href })}>
+    <View className='item complaint-item' {...tappable('link')} onClick={() => Taro.navigateTo({ url: href })}>
       <View className='item__row'>
         <Text className='item__no'>{c.no}</Text>
         <Text className={`tag tag--${tone(c)}`}>{c.overdue ? '已超期' : c.statusLabel}</Text>

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { matchFaqs, type FaqView } from '../../core/faq'
 import { call, newRequestId } from '../api/client'
+import { tappable } from '../lib/a11y'
 
 export function FaqSuggestions(props: { hallId: string; faqs: FaqView[]; text: string; matterId: string | null }) {
   const [open, setOpen] = useState<string | null>(null)
@@ -20,11 +21,11 @@ export function FaqSuggestions(props: { hallId: string; faqs: FaqView[]; text: s
   }
 
   return (
-    <View className='faq' role='region' ariaLabel='常见问答'>
+    <View className='faq'>
       <View className='faq__title'>这些常见问答也许能解答您的问题</View>
       {shown.map((f) => (
         <View className='faq__item' key={f.id}>
-          <Text className='faq__question' onClick={() => setOpen(open === f.id ? null : f.id)}>
+          <Text className='faq__question' {...tappable('button')} onClick={() => setOpen(open === f.id ? null : f.id)}>
             {f.question}
           </Text>
           {open === f.id ? (
@@ -33,7 +34,7 @@ export function FaqSuggestions(props: { hallId: string; faqs: FaqView[]; text: s
               {resolved.has(f.id) ? (
                 <View className='faq__thanks'>很高兴帮到您。如仍有疑问，可以继续提交咨询。</View>
               ) : (
-                <Text className='faq__solved' onClick={() => solved(f.id)}>
+                <Text className='faq__solved' {...tappable('button')} onClick={() => solved(f.id)}>
                   已解决，不用提问了
                 </Text>
               )}

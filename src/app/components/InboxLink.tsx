@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { call } from '../api/client'
+import { tappable } from '../lib/a11y'
 
 export function InboxLink({ as }: { as: 'citizen' | 'staff' }) {
   const [unread, setUnread] = useState(0)
@@ -18,7 +19,7 @@ export function InboxLink({ as }: { as: 'citizen' | 'staff' }) {
     void load()
   })
   return (
-    <View className='nav-link inbox-link' onClick={() => Taro.navigateTo({ url: `/pages/inbox/index?as=${as}` })}>
+    <View className='nav-link inbox-link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/inbox/index?as=${as}` })}>
       <Text>消息</Text>
       {unread > 0 ? <Text className='badge'>{unread > 99 ? '99+' : unread}</Text> : <Text className='muted'>暂无未读</Text>}
     </View>

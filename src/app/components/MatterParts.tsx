@@ -2,6 +2,7 @@
 // the chosen one with its basis, materials, time limit and window.
 import { Text, View } from '@tarojs/components'
 import type { MatterView, PublicWindow } from '../../core/views'
+import { tappable } from '../lib/a11y'
 
 export const matterLimit = (m: Pick<MatterView, 'kind' | 'promisedDays'>) =>
   m.kind === 'instant' ? '即办件，材料齐全当场办结' : `承诺件，${m.promisedDays} 个工作日内办结`
@@ -13,7 +14,7 @@ export function MatterList(props: { matters: MatterView[]; windows: PublicWindow
       {props.matters.map((m) => {
         const w = windowName(m.windowId)
         return (
-          <View className='matters__item' key={m.id} onClick={() => props.onChoose(m)}>
+          <View className='matters__item' key={m.id} {...tappable('button')} onClick={() => props.onChoose(m)}>
             <View className='matters__name'>{m.name}</View>
             <View className='matters__meta'>
               {matterLimit(m)}
@@ -34,7 +35,7 @@ export function MatterCard(props: { matter: MatterView; window: PublicWindow | n
       <View className='matter-card__head'>
         <Text className='matter-card__name'>{m.name}</Text>
         {props.onDrop ? (
-          <Text className='link matter-card__drop' onClick={props.onDrop}>
+          <Text className='link matter-card__drop' {...tappable('button')} onClick={props.onDrop}>
             不选事项
           </Text>
         ) : null}

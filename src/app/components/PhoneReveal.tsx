@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import type { ActionInput } from '../../core/api'
 import { call } from '../api/client'
+import { tappable } from '../lib/a11y'
 
 export function PhoneReveal({ masked, target }: { masked: string; target: ActionInput<'revealPhone'> }) {
   const [phone, setPhone] = useState<string | null>(null)
@@ -21,7 +22,7 @@ export function PhoneReveal({ masked, target }: { masked: string; target: Action
     return (
       <Text>
         {masked}
-        <Text className='link phone-reveal' onClick={reveal}>
+        <Text className='link phone-reveal' {...tappable('button')} onClick={reveal}>
           {busy ? '正在获取…' : '查看完整号码'}
         </Text>
       </Text>
@@ -31,7 +32,7 @@ export function PhoneReveal({ masked, target }: { masked: string; target: Action
     <Text>
       {phone}
       {process.env.TARO_ENV === 'weapp' ? (
-        <Text className='link phone-reveal' onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}>
+        <Text className='link phone-reveal' {...tappable('button')} onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}>
           拨打
         </Text>
       ) : null}

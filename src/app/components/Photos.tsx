@@ -6,6 +6,7 @@ import { MAX_ATTACHMENTS } from '../../core/attachment'
 import { choosePhotos, uploadPhoto, type PickedPhoto } from '../api/upload'
 import { loadMedia } from '../lib/media'
 import { PrivacyPrompt } from './PrivacyPrompt'
+import { tappable } from '../lib/a11y'
 
 interface Slot {
   key: number
@@ -62,20 +63,27 @@ export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (s
       <View className='photos__grid'>
         {slots.map((slot) => (
           <View key={slot.key} className={`photos__item photos__item--${slot.status}`}>
-            <Image className='photos__img' src={slot.photo.path} mode='aspectFill' onClick={() => preview(slot)} />
+            <Image
+              className='photos__img'
+              src={slot.photo.path}
+              mode='aspectFill'
+              ariaLabel='材料照片，点按查看大图'
+              nativeProps={{ alt: '材料照片，点按查看大图' }}
+              onClick={() => preview(slot)}
+            />
             {slot.status === 'uploading' ? <View className='photos__state'>上传中…</View> : null}
             {slot.status === 'failed' ? (
-              <View className='photos__state photos__state--failed' onClick={() => retry(slot)}>
+              <View className='photos__state photos__state--failed' {...tappable('button', '重新上传这张照片')} onClick={() => retry(slot)}>
                 重新上传
               </View>
             ) : null}
-            <Text className='photos__remove' onClick={() => update(slot.key, null)}>
+            <View className='photos__remove' {...tappable('button', '删除这张照片')} onClick={() => update(slot.key, null)}>
               ×
-            </Text>
+            </View>
           </View>
         ))}
         {slots.length < MAX_ATTACHMENTS ? (
-          <View className='photos__add' onClick={add}>
+          <View className='photos__add' {...tappable('button', '添加照片')} onClick={add}>
             <Text className='photos__plus'>+</Text>
             <Text>添加照片</Text>
           </View>
@@ -102,6 +110,8 @@ export function PhotoList({ photos }: { photos: Array<{ id: string; url: string 
             className='photos__img photos__item'
             src={p.url}
             mode='aspectFill'
+            ariaLabel={`材料照片 ${i + 1}，点按查看大图`}
+            nativeProps={{ alt: `材料照片 ${i + 1}，点按查看大图` }}
             onClick={() => void loadMedia().then((m) => m.previewImage({ current: p.url!, urls }))}
           />
         ) : (

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { PRIVACY_AGREE_BUTTON, answerPrivacy, onPrivacyRequest } from '../lib/privacy'
+import { tappable } from '../lib/a11y'
 
 export function PrivacyPrompt() {
   const [open, setOpen] = useState(false)
@@ -14,7 +15,7 @@ export function PrivacyPrompt() {
       <View className='privacy__card'>
         <Text className='privacy__title'>隐私保护提示</Text>
         <Text className='privacy__text'>为了把您拍摄的证件、材料照片交给窗口工作人员，首问通需要使用您的相机或相册。照片只用于办理您的咨询或办件。</Text>
-        <Text className='privacy__link' onClick={() => Taro.openPrivacyContract({})}>
+        <Text className='privacy__link' {...tappable('link')} onClick={() => Taro.openPrivacyContract({})}>
           阅读《首问通隐私保护指引》
         </Text>
         <View className='privacy__actions'>

@@ -6,6 +6,7 @@ import { BAD_REASON_LABELS, RATING_LABELS, type BadReason } from '../../core/rat
 import type { ErrorBody } from '../../core/errors'
 import type { CaseView } from '../../core/views'
 import { formatTime } from '../lib/format'
+import { fieldName, tappable } from '../lib/a11y'
 
 const LEVELS = [5, 4, 3, 2, 1] as const
 const REASONS = Object.keys(BAD_REASON_LABELS) as BadReason[]
@@ -37,7 +38,12 @@ export function RatingSheet(props: {
       <View className='section__title'>{props.title ?? '请您评价本次服务'}</View>
       <View className='rating__levels'>
         {LEVELS.map((l) => (
-          <Text key={l} className={`rating__level ${level === l ? 'rating__level--on' : ''} ${l <= 2 ? 'rating__level--bad' : ''}`} onClick={() => setLevel(l)}>
+          <Text
+            key={l}
+            className={`rating__level ${level === l ? 'rating__level--on' : ''} ${l <= 2 ? 'rating__level--bad' : ''}`}
+            {...tappable('radio', undefined, level === l)}
+            onClick={() => setLevel(l)}
+          >
             {RATING_LABELS[l]}
           </Text>
         ))}
@@ -47,7 +53,12 @@ export function RatingSheet(props: {
           <View className='field__label'>不满意的原因（可多选）</View>
           <View className='chips'>
             {REASONS.map((t) => (
-              <Text key={t} className={`chip ${tags.includes(t) ? 'chip--on' : ''}`} onClick={() => toggle(t)}>
+              <Text
+                key={t}
+                className={`chip ${tags.includes(t) ? 'chip--on' : ''}`}
+                {...tappable('checkbox', undefined, tags.includes(t))}
+                onClick={() => toggle(t)}
+              >
                 {BAD_REASON_LABELS[t]}
               </Text>
             ))}
@@ -58,7 +69,13 @@ export function RatingSheet(props: {
       {level !== null ? (
         <View className='field'>
           <View className='field__label'>{bad ? '请说说遇到的情况，我们会核查整改' : '想对我们说的话（可不填）'}</View>
-          <Textarea className='field__textarea field__textarea--short' value={text} maxlength={500} onInput={(e) => setText(e.detail.value)} />
+          <Textarea
+            className='field__textarea field__textarea--short'
+            value={text}
+            maxlength={500}
+            {...fieldName('评价的话')}
+            onInput={(e) => setText(e.detail.value)}
+          />
           {fieldError('text')}
         </View>
       ) : null}

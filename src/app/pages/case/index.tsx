@@ -1,5 +1,5 @@
 // The citizen's case page: who is responsible (000 §10), the reply, each deadline and every step.
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
@@ -13,6 +13,10 @@ import { CaseDetails } from '../../components/CaseDetails'
 import { AssistedCard } from '../../components/AssistedParts'
 import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } from '../../components/CaseParts'
 import { PhotoList } from '../../components/Photos'
+import { CitizenPage } from '../../components/CitizenPage'
+import { tappable } from '../../lib/a11y'
+
+const CASE_POLL_MS = 20_000
 import { parseSlipScene } from '../../../core/lookup'
 
 export default function CasePage() {
@@ -43,6 +47,15 @@ export default function CasePage() {
   }, [params.id, params.scene, params.no, params.code, taken])
 
   useRefresh(load)
+  // a citizen waiting at the window sees the reply arrive: in H5 the open page looks again every 20 s
+  // while it is in sight (the mini-program reloads on show and on pull-down)
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void load()
+    }, CASE_POLL_MS)
+    return () => clearInterval(timer)
+  }, [load])
 
   async function act(action: 'materialsComplete' | 'urgeCase', input: { note: string }): Promise<ErrorBody | null> {
     const a = await call(action, { ...input, caseId: view?.id ?? '', requestId: newRequestId() })
@@ -60,14 +73,14 @@ export default function CasePage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法查看' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!view) return <View className='page loading'>正在加载…</View>
+  if (!view) return <CitizenPage className='loading'>正在加载…</CitizenPage>
 
   return (
-    <View className='page'>
+    <CitizenPage>
       <CaseHeader view={view} />
       {view.lookedUp ? (
         <View className='notice' role='status'>
@@ -132,7 +145,7 @@ export default function CasePage() {
       </View>
       <View className='footer'>
         {view.lookedUp ? null : (
-          <Text className='link' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?case=${view.id}` })}>
+          <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?case=${view.id}` })}>
             对服务不满意？我要投诉
           </Text>
         )}
@@ -142,6 +155,6 @@ export default function CasePage() {
         </View>
         {view.hall.complaintChannel ? <View>投诉渠道：{view.hall.complaintChannel}</View> : null}
       </View>
-    </View>
+    </CitizenPage>
   )
 }

@@ -13,6 +13,8 @@ import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { RatingSheet } from '../../components/RatingParts'
 import { useRefresh } from '../../lib/useRefresh'
 import { formatTime } from '../../lib/format'
+import { CitizenPage } from '../../components/CitizenPage'
+import { fieldName, phoneField, showFirstError, tappable } from '../../lib/a11y'
 
 const TOPICS = Object.keys(COMPLAINT_TOPIC_LABELS) as ComplaintTopic[]
 
@@ -37,7 +39,10 @@ function ComplaintForm({ subject }: { subject: Subject }) {
 
   async function submit() {
     if (busy) return
-    if (!topic) return setError({ code: 'INVALID_INPUT', message: '请选择投诉事由', details: { field: 'topic' } })
+    if (!topic) {
+      setError({ code: 'INVALID_INPUT', message: '请选择投诉事由', details: { field: 'topic' } })
+      return showFirstError()
+    }
     if (photos.uploading) return setError({ code: 'INVALID_INPUT', message: '照片还在上传，请稍候再提交' })
     setBusy(true)
     const a = await call('fileComplaint', {
@@ -51,8 +56,18 @@ function ComplaintForm({ subject }: { subject: Subject }) {
     })
     setBusy(false)
     if (a.ok) Taro.redirectTo({ url: `/pages/complaint/index?id=${a.data.id}` })
-    else setError(a.error)
+    else {
+      setError(a.error)
+      showFirstError()
+    }
   }
+  /** a field's error goes as soon as the citizen changes that field */
+  const edit =
+    <T,>(f: string, set: (v: T) => void) =>
+    (v: T) => {
+      set(v)
+      if (String(error?.details?.field ?? '').startsWith(f)) setError(null)
+    }
   const fieldError = (f: string) => {
     const field = String(error?.details?.field ?? '')
     return field === f || field.startsWith(`${f}.`) ? <View className='field__error'>{error!.message}</View> : null
@@ -61,7 +76,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
   const general = error && !known.some((k) => String(error.details?.field ?? '').startsWith(k)) ? error.message : null
 
   return (
-    <View className='page'>
+    <CitizenPage>
       <View className='section form'>
         <View className='section__title'>我要投诉</View>
         <View className='muted complaint__intro'>
@@ -72,7 +87,12 @@ function ComplaintForm({ subject }: { subject: Subject }) {
           <View className='field__label'>投诉事由</View>
           <View className='chips'>
             {TOPICS.map((t) => (
-              <Text key={t} className={`chip ${topic === t ? 'chip--on' : ''}`} onClick={() => setTopic(t)}>
+              <Text
+                key={t}
+                className={`chip ${topic === t ? 'chip--on' : ''}`}
+                {...tappable('radio', undefined, topic === t)}
+                onClick={() => edit('topic', setTopic)(t)}
+              >
                 {COMPLAINT_TOPIC_LABELS[t]}
               </Text>
             ))}
@@ -82,16 +102,20 @@ function ComplaintForm({ subject }: { subject: Subject }) {
         <View className='field'>
           <View className='field__label'>
             具体情况
-            <Text className='field__count'>
-              {text.trim().length}/{COMPLAINT_TEXT_MAX}
+            {/* nothing is cut off: the count says how much to shorten, the server's check refuses it */}
+            <Text className={`field__count ${text.trim().length > COMPLAINT_TEXT_MAX ? 'field__count--over' : ''}`} aria-live='polite'>
+              {text.trim().length > COMPLAINT_TEXT_MAX
+                ? `超出 ${text.trim().length - COMPLAINT_TEXT_MAX} 字，请删减`
+                : `${text.trim().length}/${COMPLAINT_TEXT_MAX}`}
             </Text>
           </View>
           <Textarea
             className='field__textarea'
             value={text}
-            maxlength={COMPLAINT_TEXT_MAX}
+            maxlength={-1}
+            {...fieldName('具体情况')}
             placeholder='请写明时间、窗口和经过，至少 10 个字'
-            onInput={(e) => setText(e.detail.value)}
+            onInput={(e) => edit('text', setText)(e.detail.value)}
           />
           {fieldError('text')}
         </View>
@@ -102,12 +126,25 @@ function ComplaintForm({ subject }: { subject: Subject }) {
         </View>
         <View className='field'>
           <View className='field__label'>您的称呼</View>
-          <Input className='field__input' value={name} maxlength={60} onInput={(e) => setName(e.detail.value)} />
+          <Input
+            className='field__input'
+            value={name}
+            maxlength={60}
+            {...fieldName('您的称呼')}
+            onInput={(e) => edit('contact.name', setName)(e.detail.value)}
+          />
           {fieldError('contact.name')}
         </View>
         <View className='field'>
           <View className='field__label'>联系电话</View>
-          <Input className='field__input' value={phone} maxlength={20} placeholder='方便我们核实情况后回复您' onInput={(e) => setPhone(e.detail.value)} />
+          <Input
+            className='field__input'
+            value={phone}
+            maxlength={20}
+            {...phoneField('联系电话')}
+            placeholder='方便我们核实情况后回复您'
+            onInput={(e) => edit('contact.phone', setPhone)(e.detail.value)}
+          />
           {fieldError('contact.phone')}
         </View>
         {general ? <View className='field__error'>{general}</View> : null}
@@ -115,7 +152,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
           提交投诉
         </Button>
       </View>
-    </View>
+    </CitizenPage>
   )
 }
 
@@ -174,24 +211,24 @@ export default function ComplaintPage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法投诉' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!params.id) return subject ? <ComplaintForm subject={subject} /> : <View className='page loading'>正在加载…</View>
-  if (!view) return <View className='page loading'>正在加载…</View>
+  if (!params.id) return subject ? <ComplaintForm subject={subject} /> : <CitizenPage className='loading'>正在加载…</CitizenPage>
+  if (!view) return <CitizenPage className='loading'>正在加载…</CitizenPage>
   return (
-    <View className='page'>
+    <CitizenPage>
       {view.status === 'open' ? <View className='notice'>您的投诉已受理，政务服务科将在 {formatTime(view.dueAt)} 前调查核实并答复您。</View> : null}
       {view.can.rate ? <RatingSheet title='请评价投诉的处理情况' reasons={false} onSubmit={rate} /> : null}
       <ComplaintBody view={view} />
       {view.caseId ? (
         <View className='footer'>
-          <Text className='link' onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${view.caseId}` })}>
+          <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: `/pages/case/index?id=${view.caseId}` })}>
             查看相关案件
           </Text>
         </View>
       ) : null}
-    </View>
+    </CitizenPage>
   )
 }

@@ -15,6 +15,9 @@ import { FaqSuggestions } from '../../components/FaqSuggestions'
 import { MatterCard, MatterList } from '../../components/MatterParts'
 import { PhotoPicker, type PhotoState } from '../../components/Photos'
 import { AssistedChoice, assistedInput, NO_ASSIST, type AssistedChoiceValue } from '../../components/AssistedParts'
+import { CitizenPage, PhoneLink } from '../../components/CitizenPage'
+import { rememberScene, useCareMode } from '../../lib/careMode'
+import { fieldName, phoneField, showFirstError, tappable } from '../../lib/a11y'
 
 const Form = z.object({ contact: Contact, text: CaseText })
 type Errors = Partial<
@@ -47,6 +50,9 @@ export default function EntryPage() {
   const [photos, setPhotos] = useState<PhotoState>({ ids: [], uploading: false })
   // one id per filled form: a double tap submits the same request once
   const [requestId, setRequestId] = useState(newRequestId)
+  const mode = useCareMode()
+  // care mode opens on four big buttons; the form follows the citizen's choice
+  const [careForm, setCareForm] = useState(false)
 
   useEffect(() => {
     if (!scene) {
@@ -55,6 +61,7 @@ export default function EntryPage() {
     }
     entryAnswer(scene).then((a) => {
       if (a.ok) {
+        rememberScene(scene)
         setEntry(a.data)
         setWindowChoice(a.data.window)
       } else {
@@ -87,6 +94,7 @@ export default function EntryPage() {
         next[key] ??= issue.message
       }
       setErrors(next)
+      showFirstError()
       return
     }
     setErrors({})
@@ -113,11 +121,17 @@ export default function EntryPage() {
     // a photo's error names its place in the list ("attachments.2"): show it under the photos
     const field = (raw?.startsWith('attachments') ? 'attachments' : raw) as keyof Errors | undefined
     setErrors(field && field !== 'form' ? { [field]: a.error.message } : { form: a.error.message })
+    showFirstError()
+  }
+  /** a field's error goes as soon as the citizen changes that field */
+  const edit = (key: keyof Errors, set: (v: string) => void) => (v: string) => {
+    set(v)
+    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest)
   }
 
   if (invalid) {
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法识别这个二维码' text={invalid.message}>
           {invalid.hall ? (
             <View className='message__contact'>
@@ -129,10 +143,10 @@ export default function EntryPage() {
             <View className='message__contact'>如需帮助，请到大厅服务台咨询。</View>
           )}
         </Message>
-      </View>
+      </CitizenPage>
     )
   }
-  if (!entry) return <View className='page loading'>正在加载…</View>
+  if (!entry) return <CitizenPage className='loading'>正在加载…</CitizenPage>
 
   const windowOf = (m: MatterView) => entry.windows.find((w) => w.id === m.windowId) ?? null
   function chooseMatter(m: MatterView) {
@@ -151,8 +165,46 @@ export default function EntryPage() {
   // a window's code offers that window's matters; the hall's code the search over all of them
   const windowMatters = windowChoice ? entry.matters.filter((m) => m.windowId === windowChoice.id) : []
 
+  const hallPhone = entry.hall.supervisionPhone
+  if (mode[0] && !careForm) {
+    const start = (k: 'consult' | 'application') => {
+      setKind(k)
+      setCareForm(true)
+    }
+    return (
+      <CitizenPage mode={mode}>
+        <View className='hero'>
+          <View className='hero__hall'>{entry.hall.name}</View>
+          {entry.window ? <View className='hero__window'>{entry.window.name}</View> : null}
+          <View className='hero__promise'>第一位接待您的工作人员负责到底，{entry.limits.reply} 个工作日内答复您。</View>
+        </View>
+        <View className='care-menu'>
+          <View className='care-menu__btn care-menu__btn--primary' {...tappable('button', '我要咨询')} onClick={() => start('consult')}>
+            我要咨询
+          </View>
+          <View className='care-menu__btn' {...tappable('button', '我要办事')} onClick={() => start('application')}>
+            我要办事
+          </View>
+          <View className='care-menu__btn' {...tappable('button', '查进度')} onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
+            查进度
+          </View>
+          {hallPhone ? (
+            <View
+              className='care-menu__btn'
+              {...tappable('button', `打电话给大厅 ${hallPhone}`)}
+              onClick={() => void Taro.makePhoneCall({ phoneNumber: hallPhone }).catch(() => {})}
+            >
+              打电话给大厅
+              <View className='care-menu__sub'>{hallPhone}</View>
+            </View>
+          ) : null}
+        </View>
+      </CitizenPage>
+    )
+  }
+
   return (
-    <View className='page'>
+    <CitizenPage mode={mode}>
       <View className='hero'>
         <View className='hero__hall'>{entry.hall.name}</View>
         {windowChoice ? (
@@ -188,6 +240,7 @@ export default function EntryPage() {
                 className='search__input'
                 value={query}
                 maxlength={30}
+                {...fieldName('搜索事项')}
                 placeholder='搜索事项：名称、拼音首字母或关键词'
                 onInput={(e) => setQuery(e.detail.value)}
               />
@@ -202,7 +255,7 @@ export default function EntryPage() {
           ) : null}
           <View className='section__title'>选择窗口</View>
           {entry.windows.map((w) => (
-            <View className='choice' key={w.id} onClick={() => setWindowChoice(w)}>
+            <View className='choice' key={w.id} {...tappable('button')} onClick={() => setWindowChoice(w)}>
               <View className='choice__name'>
                 {w.name}
                 <Text className='choice__number'>{w.number}</Text>
@@ -223,7 +276,12 @@ export default function EntryPage() {
           ) : null}
           <View className='segmented'>
             {(['consult', 'application'] as const).map((k) => (
-              <Text key={k} className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`} onClick={() => setKind(k)}>
+              <Text
+                key={k}
+                className={`segmented__item ${kind === k ? 'segmented__item--on' : ''}`}
+                {...tappable('radio', undefined, kind === k)}
+                onClick={() => setKind(k)}
+              >
                 {k === 'consult' ? '我要咨询' : '我要办事'}
               </Text>
             ))}
@@ -231,7 +289,14 @@ export default function EntryPage() {
           {matter && entry.hall.assisted && kind === 'application' ? <AssistedChoice value={assist} onChange={setAssist} errors={errors} /> : null}
           <View className='field'>
             <View className='field__label'>单位或姓名</View>
-            <Input className='field__input' value={name} maxlength={60} placeholder='例如：张三 / 某某有限公司' onInput={(e) => setName(e.detail.value)} />
+            <Input
+              className='field__input'
+              value={name}
+              maxlength={60}
+              {...fieldName('单位或姓名')}
+              placeholder='例如：张三 / 某某有限公司'
+              onInput={(e) => edit('contact.name', setName)(e.detail.value)}
+            />
             {errors['contact.name'] ? <View className='field__error'>{errors['contact.name']}</View> : null}
           </View>
           <View className='field'>
@@ -239,14 +304,14 @@ export default function EntryPage() {
             <Input
               className='field__input'
               value={phone}
-              type='text'
+              {...phoneField('联系电话')}
               maxlength={20}
               placeholder='手机号或带区号的固定电话'
-              onInput={(e) => setPhone(e.detail.value)}
+              onInput={(e) => edit('contact.phone', setPhone)(e.detail.value)}
             />
             {errors['contact.phone'] ? <View className='field__error'>{errors['contact.phone']}</View> : null}
           </View>
-          <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={setText} />
+          <CaseTextField kind={kind} value={text} placeholder='请写明您要咨询或办理的事情，至少 5 个字' error={errors.text} onInput={edit('text', setText)} />
           {kind === 'consult' ? <FaqSuggestions hallId={entry.hall.id} faqs={entry.faqs ?? []} text={text} matterId={matter?.id ?? null} /> : null}
           <View className='field'>
             <View className='field__label'>材料照片</View>
@@ -261,22 +326,34 @@ export default function EntryPage() {
       )}
 
       <View className='footer'>
-        <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
+        <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
           查看我的咨询
         </Text>
-        <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
+        <Text className='link footer__gap' {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
           查进度
         </Text>
         {windowChoice ? (
-          <Text className='link footer__gap' onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?hall=${entry.hall.id}&window=${windowChoice.id}` })}>
+          <Text
+            className='link footer__gap'
+            {...tappable('link')}
+            onClick={() => Taro.navigateTo({ url: `/pages/complaint/index?hall=${entry.hall.id}&window=${windowChoice.id}` })}
+          >
             投诉本窗口
           </Text>
         ) : null}
         {entry.hall.hours.length ? <View>办公时间 {entry.hall.hours.join('；')}</View> : null}
-        {entry.hall.supervisionPhone ? <View>监督电话 {entry.hall.supervisionPhone}</View> : null}
+        {hallPhone ? (
+          <View>
+            监督电话 <PhoneLink phone={hallPhone} label='监督' />
+          </View>
+        ) : null}
         {/* 004 自助办理制度 第五条: whom to call when a self-service terminal is out of order */}
-        {entry.hall.selfServicePhone ? <View>自助设备报修 {entry.hall.selfServicePhone}</View> : null}
+        {entry.hall.selfServicePhone ? (
+          <View>
+            自助设备报修 <PhoneLink phone={entry.hall.selfServicePhone} label='自助设备报修' />
+          </View>
+        ) : null}
       </View>
-    </View>
+    </CitizenPage>
   )
 }

@@ -8,6 +8,8 @@ import { call } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { formatTime } from '../../lib/format'
 import { useRefresh } from '../../lib/useRefresh'
+import { CitizenPage } from '../../components/CitizenPage'
+import { tappable } from '../../lib/a11y'
 
 const KIND_LABEL = { reminder: '提醒', breach: '超时', urge: '催办', progress: '进度', task: '待办' } as const
 
@@ -41,7 +43,7 @@ export default function InboxPage() {
   }
   const subscribeBar =
     process.env.TARO_ENV === 'weapp' && view?.template ? (
-      <View className='nav-link' onClick={() => subscribe(view.template!)}>
+      <View className='nav-link' {...tappable('button')} onClick={() => subscribe(view.template!)}>
         <Text>接收微信消息提醒</Text>
         <Text className='link'>开启</Text>
       </View>
@@ -54,32 +56,32 @@ export default function InboxPage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法加载消息' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!view) return <View className='page loading'>正在加载…</View>
+  if (!view) return <CitizenPage className='loading'>正在加载…</CitizenPage>
   if (view.items.length === 0) {
     return (
-      <View className='page'>
+      <CitizenPage>
         {subscribeBar}
         <Message title='暂无消息' text='办理进度、提醒和催办会显示在这里。' />
-      </View>
+      </CitizenPage>
     )
   }
   return (
-    <View className='page'>
+    <CitizenPage>
       {subscribeBar}
       <View className='inbox__bar'>
         <Text>{view.unread > 0 ? `${view.unread} 条未读` : '全部已读'}</Text>
         {view.unread > 0 ? (
-          <Text className='link' onClick={readAll}>
+          <Text className='link' {...tappable('button')} onClick={readAll}>
             全部标为已读
           </Text>
         ) : null}
       </View>
       {view.items.map((n) => (
-        <View className={`item inbox__item ${n.read ? '' : 'inbox__item--unread'}`} key={n.key} onClick={() => open(n.key, n.caseId)}>
+        <View className={`item inbox__item ${n.read ? '' : 'inbox__item--unread'}`} key={n.key} {...tappable('link')} onClick={() => open(n.key, n.caseId)}>
           <View className='item__row'>
             <Text className='item__no'>
               <Text className={`tag inbox__tag inbox__tag--${n.kind}`}>{KIND_LABEL[n.kind]}</Text>
@@ -91,6 +93,6 @@ export default function InboxPage() {
           <View className='item__meta'>{formatTime(n.at)}</View>
         </View>
       ))}
-    </View>
+    </CitizenPage>
   )
 }

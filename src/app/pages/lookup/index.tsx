@@ -5,6 +5,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { call } from '../../api/client'
+import { CitizenPage } from '../../components/CitizenPage'
+import { fieldName } from '../../lib/a11y'
 
 type Field = 'no' | 'code' | 'form'
 
@@ -30,7 +32,7 @@ export default function LookupPage() {
   }
 
   return (
-    <View className='page'>
+    <CitizenPage>
       <View className='section form'>
         <View className='section__title'>查询办理进度</View>
         <View className='muted'>换了手机、清除了微信缓存，或工作人员为您登记的来访来电，都可以在这里查看。</View>
@@ -38,6 +40,7 @@ export default function LookupPage() {
           <View className='field__label'>案件编号</View>
           <Input
             className='field__input'
+            {...fieldName('案件编号')}
             value={no}
             maxlength={40}
             placeholder='回执或短信上的编号，例如 SF-20261123-0007'
@@ -53,6 +56,7 @@ export default function LookupPage() {
           <Input
             className='field__input'
             type='number'
+            {...fieldName('查询码或联系电话后 4 位')}
             value={code}
             maxlength={6}
             placeholder='回执上的 6 位查询码，或手机号后 4 位'
@@ -69,6 +73,6 @@ export default function LookupPage() {
         </Button>
         <Text className='muted'>为保护您的信息，连续输错多次后需等待 30 分钟再查。</Text>
       </View>
-    </View>
+    </CitizenPage>
   )
 }

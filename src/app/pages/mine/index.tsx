@@ -8,6 +8,8 @@ import { CaseListItem, Message } from '../../components/CaseParts'
 import { ComplaintItem } from '../../components/ComplaintParts'
 import { InboxLink } from '../../components/InboxLink'
 import { useRefresh } from '../../lib/useRefresh'
+import { CitizenPage } from '../../components/CitizenPage'
+import { tappable } from '../../lib/a11y'
 
 export default function MinePage() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null)
@@ -23,20 +25,20 @@ export default function MinePage() {
 
   if (error)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='无法加载' text={error} />
-      </View>
+      </CitizenPage>
     )
-  if (!cases) return <View className='page loading'>正在加载…</View>
+  if (!cases) return <CitizenPage className='loading'>正在加载…</CitizenPage>
   if (cases.length === 0)
     return (
-      <View className='page'>
+      <CitizenPage>
         <Message title='还没有咨询记录' text='扫描大厅或窗口的二维码即可咨询。' />
         <LookupLink />
-      </View>
+      </CitizenPage>
     )
   return (
-    <View className='page'>
+    <CitizenPage>
       <InboxLink as='citizen' />
       {cases.map((c) => (
         <CaseListItem c={c} key={c.id} href={`/pages/case/index?id=${c.id}`} />
@@ -46,7 +48,7 @@ export default function MinePage() {
         <ComplaintItem c={c} key={c.id} href={`/pages/complaint/index?id=${c.id}`} />
       ))}
       <LookupLink />
-    </View>
+    </CitizenPage>
   )
 }
 
@@ -54,7 +56,7 @@ export default function MinePage() {
 function LookupLink() {
   return (
     <View className='footer'>
-      <Text className='link' onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
+      <Text className='link' {...tappable('link')} onClick={() => Taro.navigateTo({ url: '/pages/lookup/index' })}>
         找不到？用案件编号和查询码查进度
       </Text>
     </View>
