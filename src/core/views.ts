@@ -662,7 +662,8 @@ export interface ActionOutputs {
   getCase: CaseView
   registerOptions: {
     windows: Array<{ id: string; name: string }>
-    matters: Array<{ id: string; name: string; window: string }>
+    /** searchable as on the entry page (core/matter.ts): by name, pinyin initials and keywords */
+    matters: Array<{ id: string; name: string; window: string; initials: string; keywords: string[] }>
     colleagues: Array<{ id: string; name: string; title: string; window: string }>
   }
   lookupCase: CaseView

@@ -20,7 +20,7 @@ it('registers a walk-in consult with the colleague present and shows the slip’
       ok: true,
       data: {
         windows: [{ id: 'bdc', name: '不动产登记窗口' }],
-        matters: [{ id: 'bdc-gh', name: '二手房转移登记', window: '不动产登记窗口' }],
+        matters: [{ id: 'bdc-gh', name: '二手房转移登记', window: '不动产登记窗口', initials: 'esfzydj', keywords: ['过户'] }],
         colleagues: [{ id: 'bdc-lead', name: '周建国', title: '窗口负责人', window: '不动产登记窗口' }],
       },
     }),

@@ -2,6 +2,7 @@
 // first, and the colleagues who may have answered together with the registering person (002 首问(办) 第一条).
 import { requireStaff } from '../authorize'
 import type { Handler } from '../context'
+import { initialsOf } from '../catalog'
 
 export const registerOptions: Handler<'registerOptions'> = async (ctx) => {
   const me = requireStaff(ctx)
@@ -13,7 +14,7 @@ export const registerOptions: Handler<'registerOptions'> = async (ctx) => {
     matters: matters
       .filter((m) => m.active)
       .sort((a, b) => mine(a.windowId) - mine(b.windowId))
-      .map((m) => ({ id: m.id, name: m.name, window: windowName.get(m.windowId) ?? '' })),
+      .map((m) => ({ id: m.id, name: m.name, window: windowName.get(m.windowId) ?? '', initials: initialsOf(m.name), keywords: m.keywords })),
     // the hall office registers for any window; others answer together at their own window
     colleagues: staff
       .filter((s) => s.active && s.id !== me.id && (me.role === 'office' || s.windowId === me.windowId || s.role === 'office'))

@@ -3,7 +3,7 @@
 // and a consult answered on the spot is closed as 当场答复 in the same step.
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { CaseKind } from '../../../core/schemas'
 import { CHANNEL_LABELS, type IntakeChannel } from '../../../core/registration'
 import type { ActionOutputs, SessionView } from '../../../core/views'
@@ -11,6 +11,8 @@ import { call, newRequestId } from '../../api/client'
 import { Message } from '../../components/CaseParts'
 import { CaseTextField } from '../../components/CaseTextField'
 import { useStaffView } from '../../lib/useStaffView'
+import { searchMatters } from '../../../core/matter'
+import { tappable } from '../../lib/a11y'
 import { AssistedChoice, assistedInput, NO_ASSIST, type AssistedChoiceValue } from '../../components/AssistedParts'
 
 const CHANNELS = Object.keys(CHANNEL_LABELS) as IntakeChannel[]
@@ -45,7 +47,8 @@ export default function RegisterPage() {
     return { ok: true as const, data: { me: s.data.staff as NonNullable<SessionView['staff']>, options: o.data } }
   })
   const me = loaded?.me
-  const [matterIndex, setMatterIndex] = useState(0)
+  const [matterId, setMatterId] = useState<string | null>(null)
+  const [query, setQuery] = useState('')
   const [present, setPresent] = useState<string[]>([])
   const [channel, setChannel] = useState<IntakeChannel>('counter')
   const [kind, setKind] = useState<CaseKind>('consult')
@@ -80,7 +83,9 @@ export default function RegisterPage() {
   }
 
   const matters = loaded?.options.matters ?? []
-  const matter = matterIndex > 0 ? matters[matterIndex - 1] : undefined
+  const matter = matters.find((m) => m.id === matterId)
+  // the clerk's own window's matters come first (registerOptions); typing narrows by name, initials or keyword
+  const found = query.trim() ? searchMatters(matters, query).slice(0, 8) : []
   const colleagues = loaded?.options.colleagues ?? []
   const toggle = (id: string) => setPresent((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]))
 
@@ -122,7 +127,8 @@ export default function RegisterPage() {
     setAnswer('')
     setReceivedAt('')
     setOnTheSpot(false)
-    setMatterIndex(0)
+    setMatterId(null)
+    setQuery('')
     setPresent([])
   }
 
@@ -206,14 +212,46 @@ export default function RegisterPage() {
         {matters.length > 0 ? (
           <View className='field'>
             <View className='field__label'>{assisted ? '要帮办代办的事项' : '事项（可不选）'}</View>
-            <Picker
-              mode='selector'
-              range={[assisted ? '请选择事项' : '不选事项', ...matters.map((m) => `${m.name}（${m.window}）`)]}
-              value={matterIndex}
-              onChange={(e) => setMatterIndex(Number(e.detail.value))}
-            >
-              <View className='field__input picker'>{matter ? `${matter.name}（${matter.window}）` : assisted ? '请选择事项' : '不选事项'}</View>
-            </Picker>
+            {matter ? (
+              <View className='matter-card'>
+                <View className='matter-card__head'>
+                  <Text className='matter-card__name'>{matter.name}</Text>
+                  <Text className='link matter-card__drop' {...tappable('button')} onClick={() => setMatterId(null)}>
+                    {assisted ? '更换事项' : '不选事项'}
+                  </Text>
+                </View>
+                <View className='muted'>{matter.window}</View>
+              </View>
+            ) : (
+              <View>
+                <Input
+                  className='field__input search__input'
+                  value={query}
+                  placeholder='输入事项名称、拼音首字母或关键词'
+                  onInput={(e) => setQuery(e.detail.value)}
+                />
+                {found.length > 0 ? (
+                  <View className='matters'>
+                    {found.map((m) => (
+                      <View
+                        key={m.id}
+                        className='matters__item'
+                        {...tappable('button')}
+                        onClick={() => {
+                          setMatterId(m.id)
+                          setErrors((e) => ({ ...e, matterId: undefined }))
+                        }}
+                      >
+                        <View className='matters__name'>{m.name}</View>
+                        <View className='matters__meta'>{m.window}</View>
+                      </View>
+                    ))}
+                  </View>
+                ) : query.trim() ? (
+                  <View className='muted'>没有找到这个事项，换个说法试试，或不选事项直接登记。</View>
+                ) : null}
+              </View>
+            )}
             {errors.matterId ? <View className='field__error'>{errors.matterId}</View> : null}
           </View>
         ) : null}
