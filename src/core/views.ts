@@ -327,6 +327,8 @@ export interface CaseSummary {
   submittedAt: string
   responderName: string | null
   nextDueAt: string | null
+  /** the nearest deadline in working days and hours (「剩余 1 个工作日 3 小时」), where the list shows it */
+  dueText: string | null
 }
 
 export interface StaffView {

@@ -89,9 +89,9 @@ export function responderCard(state: CaseState, dir: Directory, photoUrls: Map<s
   }
 }
 
-function nextDue(state: CaseState): string | null {
-  const open = state.clocks.filter((c) => !c.metAt).map((c) => c.dueAt)
-  open.sort((a, b) => Date.parse(a) - Date.parse(b))
+function nextClock(state: CaseState) {
+  const open = state.clocks.filter((c) => !c.metAt)
+  open.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
   return open[0] ?? null
 }
 
@@ -263,7 +263,12 @@ export function caseView(
   }
 }
 
-export function caseSummary(state: CaseState, dir: Directory): CaseSummary {
+/**
+ * A case in a list. With the hall's calendar, its nearest deadline is told in working days and hours,
+ * as the case page tells it (004 限时办结: time limits run in working days).
+ */
+export function caseSummary(state: CaseState, dir: Directory, at?: { now: Date; calendar: WorkCalendar }): CaseSummary {
+  const clock = nextClock(state)
   return {
     id: state.id,
     no: state.no,
@@ -275,6 +280,7 @@ export function caseSummary(state: CaseState, dir: Directory): CaseSummary {
     text: state.text.length > 60 ? `${state.text.slice(0, 60)}…` : state.text,
     submittedAt: state.submittedAt,
     responderName: state.firstResponderId ? dir.staff(state.firstResponderId) : null,
-    nextDueAt: nextDue(state),
+    nextDueAt: clock?.dueAt ?? null,
+    dueText: clock && at ? countdown(clock, at.now, at.calendar) : null,
   }
 }

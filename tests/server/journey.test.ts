@@ -132,6 +132,22 @@ describe('claim and reply', () => {
     expect(other.unclaimed.map((c) => c.id)).not.toContain(caseId)
   })
 
+  it('the queue tells the nearest deadline in working days, as the case page does, also across a weekend', async () => {
+    const { caseId } = await submitted()
+    now = new Date('2026-11-23T02:05:00Z')
+    await api().ok(staffMember('bdc-li'), 'claimCase', { caseId, requestId: rid() })
+    // Monday, Saturday (nothing runs), and the next Tuesday when the 2-working-day reply is overdue
+    for (const at of ['2026-11-23T03:00:00Z', '2026-11-28T03:00:00Z', '2026-12-01T03:00:00Z']) {
+      now = new Date(at)
+      const item = (await api().ok(staffMember('bdc-li'), 'staffQueue', {})).mine.find((c) => c.id === caseId)!
+      const page = await api().ok(staffMember('bdc-li'), 'getCase', { caseId })
+      const running = page.clocks.find((c) => c.state === 'running' || c.state === 'breached')!
+      expect(item.dueText).toBe(running.countdown)
+      expect(item.dueText).toMatch(/工作(日|小时)/)
+    }
+    expect((await api().ok(staffMember('bdc-li'), 'staffQueue', {})).mine.find((c) => c.id === caseId)!.dueText).toMatch(/^已超时 \d+ 个工作日$/)
+  })
+
   it('the whole journey: claim, reply, and the citizen sees the responder card and every step', async () => {
     const { me, caseId } = await submitted()
     now = new Date('2026-11-23T02:05:00Z')

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { CaseSummary, CaseView, ClockView, TimelineEntry } from '../../core/views'
 import type { ResponderCard as Card } from '../../core/schemas'
-import { CLOCK_STATE_LABEL, REPLY_MODE_LABEL, formatTime, remaining } from '../lib/format'
+import { CLOCK_STATE_LABEL, REPLY_MODE_LABEL, formatTime } from '../lib/format'
 import { tappable } from '../lib/a11y'
 
 const STATUS_TONE: Record<string, string> = {
@@ -140,7 +140,7 @@ export function CaseListItem({ c, href, forStaff }: { c: CaseSummary; href: stri
       <View className='item__meta'>
         {forStaff ? c.contactName : c.windowName} · {formatTime(c.submittedAt)}
         {!forStaff && c.responderName ? ` · 负责人 ${c.responderName}` : ''}
-        {forStaff && c.nextDueAt ? <Text className='item__due'> · {remaining(c.nextDueAt)}</Text> : null}
+        {forStaff && c.dueText ? <Text className={`item__due ${/超时|到期/.test(c.dueText) ? 'item__due--late' : ''}`}> · {c.dueText}</Text> : null}
       </View>
     </View>
   )

@@ -3,7 +3,7 @@ import { requireStaff } from '../authorize'
 import { caseSummary, publicWindow } from '../caseView'
 import type { Handler } from '../context'
 import { directoryOf } from '../directory'
-import { loadBundle } from '../hallContext'
+import { hallContextOf, loadBundle } from '../hallContext'
 import type { CaseQuery } from '../store/port'
 
 const ACTIVE = ['open', 'inProgress', 'awaitingMaterials', 'handoverPending', 'joint', 'forwarding'] as const
@@ -36,17 +36,18 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
   const bundle = await loadBundle(ctx.store, { hallId, staffIds: responders })
   const dir = directoryOf(bundle.windows, bundle.staff)
   const window = windowId ? (dir.windows.get(windowId) ?? null) : null
+  const at = { now: ctx.now, calendar: hallContextOf(bundle, 'current').calendar }
   const toRectify = rated!.filter((s) => (s.rectifications ?? []).some((r) => !r.followUp))
   const incoming = pending!.filter((s) => s.handovers[s.handovers.length - 1]?.toStaffId === staff.id)
   const byDue = (a: { nextDueAt: string | null }, b: { nextDueAt: string | null }) =>
     (a.nextDueAt ? Date.parse(a.nextDueAt) : Infinity) - (b.nextDueAt ? Date.parse(b.nextDueAt) : Infinity)
   return {
     window: window ? publicWindow(window) : null,
-    incoming: incoming.map((s) => caseSummary(s, dir)),
-    unclaimed: unclaimed!.map((s) => caseSummary(s, dir)).sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt)),
-    mine: mine!.map((s) => caseSummary(s, dir)).sort(byDue),
-    supervised: supervised!.map((s) => caseSummary(s, dir)).sort(byDue),
-    rectifications: toRectify.map((s) => caseSummary(s, dir)).sort(byDue),
-    coHandled: coHandled!.map((s) => caseSummary(s, dir)).sort(byDue),
+    incoming: incoming.map((s) => caseSummary(s, dir, at)),
+    unclaimed: unclaimed!.map((s) => caseSummary(s, dir, at)).sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt)),
+    mine: mine!.map((s) => caseSummary(s, dir, at)).sort(byDue),
+    supervised: supervised!.map((s) => caseSummary(s, dir, at)).sort(byDue),
+    rectifications: toRectify.map((s) => caseSummary(s, dir, at)).sort(byDue),
+    coHandled: coHandled!.map((s) => caseSummary(s, dir, at)).sort(byDue),
   }
 }
