@@ -40,6 +40,7 @@ const view = (windowId: string | null): DashboardView => ({
       submittedAt: '2026-11-16T10:00:00+08:00',
       responderName: '李晓梅',
       nextDueAt: '2026-11-18T17:30:00+08:00',
+      dueText: null,
       clockLabel: '答复时限',
       dueAt: '2026-11-18T17:30:00+08:00',
       overdueText: '已超时 5 个工作日',
