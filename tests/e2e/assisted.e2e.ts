@@ -4,7 +4,7 @@
 // finishes the request; the citizen follows it across the windows and rates it; the hall office reads
 // the 帮办代办工作登记台账. Screenshots 80–86 at 375×812.
 import type { Page } from 'playwright-core'
-import { demoHall, phone, shot } from './support'
+import { demoHall, phone, shot, confirmDialog } from './support'
 
 const hall = demoHall()
 
@@ -84,6 +84,7 @@ it('a 代办 across two windows, followed by the citizen from one request, ends 
   await li.locator('.action__title', { hasText: '办结' }).click()
   await li.locator('.action--open textarea').fill('转移登记已办结，新证已交代办员')
   await li.locator('.action--open .btn', { hasText: '办结' }).click()
+  await confirmDialog(li, '确认办结')
   await li.getByText('已办结', { exact: true }).first().waitFor()
   const zheng = await hall.signIn('郑雪')
   await openCase(zheng, '代为申报房产交易契税')
@@ -104,10 +105,12 @@ it('a 代办 across two windows, followed by the citizen from one request, ends 
   await agent.locator('.action__title', { hasText: '办结' }).click()
   await agent.locator('.action--open textarea').fill('已代为办结过户和契税，新证及原件已当面交还申请人')
   await agent.locator('.action--open .btn', { hasText: '办结' }).click()
+  await confirmDialog(agent, '确认办结')
   await agent.getByText('已办结', { exact: true }).first().waitFor()
   await citizen.reload()
   await citizen.locator('.rating__level', { hasText: '非常满意' }).click()
   await citizen.getByText('提交评价').click()
+  await confirmDialog(citizen, '确认提交')
   await citizen.locator('.section', { hasText: '非常满意' }).first().waitFor()
   await shot(citizen, '85-citizen-rated-request')
 

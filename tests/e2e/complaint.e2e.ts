@@ -1,7 +1,7 @@
 // 投诉 in the H5 build: the citizen complains about a replied case from its page, the hall office
 // answers it as verified on the complaint desk, the case is reopened, and the citizen rates the
 // handling.
-import { demoHall, shot } from './support'
+import { demoHall, shot, confirmDialog } from './support'
 
 const hall = demoHall()
 const signIn = (name: string) => hall.signIn(name)
@@ -55,6 +55,7 @@ it('complaint from the case page → the hall office answers it as verified → 
   await citizen.locator('.rating__level', { hasText: /^满意$/ }).click()
   await shot(citizen, '44-citizen-complaint-outcome')
   await citizen.getByText('提交评价').click()
+  await confirmDialog(citizen, '确认提交')
   await citizen.getByText(/您对处理情况的评价：/).waitFor()
   await citizen.getByText('查看相关案件').click()
   await citizen.locator('.tag', { hasText: '办理中' }).first().waitFor()

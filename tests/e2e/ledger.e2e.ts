@@ -1,6 +1,6 @@
 // 台帐 in the H5 build: a consult answered on the spot and closed shows in its window's column; the
 // hall office opens the count's cases, downloads the sheet as xlsx and opens the QR posters.
-import { demoHall, shot } from './support'
+import { demoHall, shot, confirmDialog } from './support'
 
 const hall = demoHall()
 const signIn = (name: string) => hall.signIn(name)
@@ -18,6 +18,7 @@ it('a closed consult is counted in the ledger; the office drills down and export
   await sun.getByText('答复已送达市民').waitFor()
   await sun.locator('.action__title', { hasText: '结案' }).click()
   await sun.locator('.action--open').getByText('结案').last().click()
+  await confirmDialog(sun, '确认结案')
   await sun.getByText('已结案').first().waitFor()
 
   const office = await signIn('徐文')

@@ -3,7 +3,7 @@
 // the hall's own on the calendar.
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
-import { demoHall, phone, shot } from './support'
+import { demoHall, phone, shot, confirmDialog } from './support'
 
 const hall = demoHall()
 
@@ -23,6 +23,7 @@ it('exports, refuses a sheet with a bad row naming it, imports the corrected she
   const importFile = async (buffer: Buffer) => {
     const [chooser] = await Promise.all([office.waitForEvent('filechooser'), office.getByText('导入 Excel').click()])
     await chooser.setFiles({ name: '事项清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer })
+    await confirmDialog(office, '确认导入')
   }
 
   await importFile(bad)

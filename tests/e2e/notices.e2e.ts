@@ -2,7 +2,7 @@
 // with its printable 受理通知书, a refusal with its 不予受理通知书, and a deduction entered, shown on the
 // person's sheet and revoked.
 import type { Page } from 'playwright-core'
-import { demoHall, phone, shot } from './support'
+import { demoHall, phone, shot, confirmDialog } from './support'
 
 const hall = demoHall()
 
@@ -46,6 +46,9 @@ it('a promised acceptance prints its 受理通知书; a refusal its 不予受理
   await staff.locator('.action--open input').first().fill('《不动产登记暂行条例》第十四条')
   await shot(staff, '41-staff-refusal-form')
   await staff.locator('.action--open .btn', { hasText: '出具不予受理通知书' }).click()
+  await staff.locator('.taro-modal__content').getByText('出具后不能撤回', { exact: false }).waitFor()
+  await shot(staff, '47-staff-confirm-refusal')
+  await confirmDialog(staff, '确认出具')
   await staff.getByText('不予受理通知书已出具').waitFor()
   await shot(staff, '42-staff-refused')
   await staff.getByText('打印不予受理通知书', { exact: true }).click()

@@ -1,6 +1,6 @@
 // 好差评 in the H5 build: the citizen gives a bad rating with its reason, the window lead records the
 // rectification and the follow-up, and the citizen sees the outcome on the case page.
-import { demoHall, shot } from './support'
+import { demoHall, shot, confirmDialog } from './support'
 
 const hall = demoHall()
 const signIn = (name: string) => hall.signIn(name)
@@ -22,6 +22,7 @@ it('bad rating → rectification → follow-up → the citizen sees the outcome'
   await citizen.locator('.rating textarea').fill('让我自己去找别的窗口，没有说清楚要带什么')
   await shot(citizen, '30-citizen-bad-rating')
   await citizen.getByText('提交评价').click()
+  await confirmDialog(citizen, '确认提交')
   await citizen.getByText('窗口负责人正在核查，会尽快给您答复。').waitFor()
 
   const lead = await signIn('周建国')

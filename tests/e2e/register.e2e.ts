@@ -1,7 +1,7 @@
 // 登记来访来电 in the H5 build: a clerk registers a walk-in consult answered on the spot from the queue's
 // menu; it is closed as 当场答复 at once and the hall office finds it counted in the ledger.
 import { join } from 'node:path'
-import { demoHall, phone, shot, SHOTS } from './support'
+import { demoHall, phone, shot, SHOTS, confirmDialog } from './support'
 
 const hall = demoHall()
 
@@ -66,10 +66,12 @@ it('a walk-in consult: the slip → the citizen opens its link on their phone an
   await citizen.reload()
   await citizen.locator('.rating__level', { hasText: '非常满意' }).click()
   await citizen.getByText('提交评价').click()
+  await confirmDialog(citizen, '确认提交')
   await citizen.getByText('非常满意').first().waitFor()
   await sun.reload()
   await sun.locator('.action__title', { hasText: '结案' }).click()
   await sun.locator('.action--open').getByText('结案', { exact: true }).last().click()
+  await confirmDialog(sun, '确认结案')
   await sun.getByText('已结案').first().waitFor()
 
   // the same code on another phone: read only

@@ -82,6 +82,11 @@ export async function launch(): Promise<Browser> {
 export const phone = (browser: Browser): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', isMobile: true, hasTouch: true })
 
+/** answers the confirmation an irreversible action asks first (src/app/lib/confirm.ts) with its button */
+export async function confirmDialog(page: Page, button: string) {
+  await page.locator('.taro-modal__foot').getByText(button, { exact: true }).click()
+}
+
 export async function shot(page: Page, name: string) {
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })

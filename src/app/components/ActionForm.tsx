@@ -3,7 +3,8 @@ import { useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { ErrorBody } from '../../core/errors'
 import { PhotoPicker } from './Photos'
-import { fieldName, tappable } from '../lib/a11y'
+import { fieldName, showFirstError, tappable } from '../lib/a11y'
+import { confirmFirst, type Confirmation } from '../lib/confirm'
 
 export type FieldSpec =
   | { name: string; label: string; kind: 'text' | 'textarea' | 'number'; placeholder?: string; initial?: string }
@@ -34,6 +35,8 @@ export function ActionForm(props: {
   fields: FieldSpec[]
   submitLabel: string
   tone?: 'primary' | 'plain' | 'danger'
+  /** an action that cannot be undone asks first and says what will happen */
+  confirm?: Confirmation
   onSubmit: (values: FormValues) => Promise<ErrorBody | null>
 }) {
   const [open, setOpen] = useState(props.fields.length === 0)
@@ -46,6 +49,7 @@ export function ActionForm(props: {
 
   async function submit() {
     if (busy) return
+    if (props.confirm && !(await confirmFirst(props.confirm))) return
     setBusy(true)
     const out: FormValues = {}
     for (const f of props.fields) {
@@ -61,6 +65,7 @@ export function ActionForm(props: {
     const refusal = await props.onSubmit(out)
     setBusy(false)
     setError(refusal)
+    if (refusal) showFirstError()
     if (!refusal) {
       setValues(initialValues(props.fields))
       setResets((n) => n + 1)

@@ -7,6 +7,7 @@ import type { ErrorBody } from '../../core/errors'
 import type { CaseView } from '../../core/views'
 import { formatTime } from '../lib/format'
 import { fieldName, tappable } from '../lib/a11y'
+import { confirmFirst } from '../lib/confirm'
 
 const LEVELS = [5, 4, 3, 2, 1] as const
 const REASONS = Object.keys(BAD_REASON_LABELS) as BadReason[]
@@ -17,7 +18,7 @@ export function RatingSheet(props: {
   /** ask a bad rating's reasons (a case's service); off for rating how a complaint was handled */
   reasons?: boolean
 }) {
-  const [level, setLevel] = useState<number | null>(null)
+  const [level, setLevel] = useState<(typeof LEVELS)[number] | null>(null)
   const [tags, setTags] = useState<BadReason[]>([])
   const [text, setText] = useState('')
   const [error, setError] = useState<ErrorBody | null>(null)
@@ -27,6 +28,13 @@ export function RatingSheet(props: {
 
   async function submit() {
     if (level === null || busy) return
+    // a rating is given once per round (core/caseMachine.ts 'rated') and cannot be changed: say so before it is sent
+    const sure = await confirmFirst({
+      title: '确认提交评价',
+      content: `您的评价是「${RATING_LABELS[level]}」。每件事只能评价一次，提交后不能修改。`,
+      confirmText: '确认提交',
+    })
+    if (!sure) return
     setBusy(true)
     setError(await props.onSubmit({ level, tags: bad ? tags : [], text }))
     setBusy(false)

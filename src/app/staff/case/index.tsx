@@ -16,6 +16,7 @@ import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } f
 import { PhotoList } from '../../components/Photos'
 import { PhoneReveal } from '../../components/PhoneReveal'
 import { useStaffView } from '../../lib/useStaffView'
+import { showFirstError } from '../../lib/a11y'
 import { UP_REASONS, type UpReason, type UpTo } from '../../../core/reportUp'
 import { NOTICE_TOPIC_LABELS as NOTICE_TOPIC_NAMES, type NoticeTopic } from '../../../core/policy'
 import { citeInWords } from '../../../core/regulation'
@@ -29,6 +30,8 @@ export default function StaffCasePage() {
   const [mode, setMode] = useState<'onTheSpot' | 'timed'>('timed')
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
+  // a refused reply (e.g. a forbidden phrase) is told under the reply box, where the clerk is typing
+  const [replyError, setReplyError] = useState<string | null>(null)
 
   /** runs an action on this case; answers the refusal, or null when done */
   async function act<A extends ActionName>(action: A, input: Omit<ActionInput<A>, 'caseId' | 'requestId'>, done: string): Promise<ErrorBody | null> {
@@ -58,7 +61,8 @@ export default function StaffCasePage() {
     setBusy(true)
     const refusal = await act('replyCase', { text, mode }, '答复已送达市民')
     setBusy(false)
-    if (refusal) setNotice(refusal.message)
+    setReplyError(refusal?.message ?? null)
+    if (refusal) showFirstError()
     else setText('')
   }
 
@@ -143,8 +147,12 @@ export default function StaffCasePage() {
             value={text}
             maxlength={2000}
             placeholder='请耐心、完整地答复，一次性告知所需材料和办理方式'
-            onInput={(e) => setText(e.detail.value)}
+            onInput={(e) => {
+              setText(e.detail.value)
+              setReplyError(null)
+            }}
           />
+          {replyError ? <View className='field__error'>{replyError}</View> : null}
           <Button
             className={`btn btn--primary ${busy || text.trim().length < 2 ? 'btn--off' : ''}`}
             loading={busy}
@@ -221,6 +229,11 @@ export default function StaffCasePage() {
             title='办结'
             fields={[{ name: 'result', label: '办理结果', kind: 'textarea' }]}
             submitLabel='办结'
+            confirm={{
+              title: '确认办结',
+              content: '办结后时限停止计算，市民会收到办理结果并可以评价；办结不能撤回。',
+              confirmText: '确认办结',
+            }}
             onSubmit={submitWith('completeCase', '已办结', (v) => ({ result: String(v.result) }))}
           />
         ) : null}
@@ -234,6 +247,12 @@ export default function StaffCasePage() {
             ]}
             submitLabel={`出具${refusalWording.value.title}`}
             tone='danger'
+            confirm={{
+              title: `确认出具${refusalWording.value.title}`,
+              content: `本案将以${view.acceptance ? '不予办理' : '不予受理'}结束，市民会收到理由、依据和救济途径；出具后不能撤回。`,
+              confirmText: '确认出具',
+              danger: true,
+            }}
             onSubmit={submitWith('refuseCase', `${refusalWording.value.title}已出具`, (v) => ({ reason: String(v.reason), legalBasis: String(v.legalBasis) }))}
           />
         ) : null}
@@ -503,7 +522,16 @@ export default function StaffCasePage() {
             onSubmit={submitWith('recordFollowUp', '已记录回访', (v) => ({ result: String(v.result), satisfied: Boolean(v.satisfied) }))}
           />
         ) : null}
-        {can.close ? <ActionForm title='结案' fields={[]} submitLabel='结案' tone='plain' onSubmit={submitWith('closeCase', '已结案', () => ({}))} /> : null}
+        {can.close ? (
+          <ActionForm
+            title='结案'
+            fields={[]}
+            submitLabel='结案'
+            tone='plain'
+            confirm={{ title: '确认结案', content: '结案后本案归档、计入台帐，不能再答复或办理。', confirmText: '确认结案' }}
+            onSubmit={submitWith('closeCase', '已结案', () => ({}))}
+          />
+        ) : null}
       </View>
       {view.reply ? <ReplyBlock reply={view.reply} /> : null}
       {view.kind === 'consult' && view.reply ? (

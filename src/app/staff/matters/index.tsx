@@ -1,6 +1,7 @@
 // 事项清单 for the hall office (003): each window's matters with basis, materials and promised limit,
 // edited one at a time or as a spreadsheet (export, edit, import all or nothing: each bad row named).
 import { useState } from 'react'
+import { confirmFirst } from '../../lib/confirm'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
@@ -100,6 +101,12 @@ export default function MattersPage() {
   const importAll = async () => {
     const base64 = await pickWorkbook()
     if (!base64) return
+    const sure = await confirmFirst({
+      title: '确认导入事项清单',
+      content: '表格中的事项将新增到清单或按名称更新现有事项，市民扫码后立即看到新的清单；导入后不能撤回，表格有错时不会导入任何事项。',
+      confirmText: '确认导入',
+    })
+    if (!sure) return
     const a = await call('importMatters', { base64 })
     if (a.ok) {
       setProblems([])

@@ -2,6 +2,7 @@
 // them on the responder card, 000 §10) and how they sign in — an invite code to bind WeChat in the
 // mini-program, a login and password on the hall's own server. Deactivate, never delete.
 import { useState } from 'react'
+import { confirmFirst } from '../../lib/confirm'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import type { ErrorBody } from '../../../core/errors'
@@ -65,6 +66,16 @@ export default function PeoplePage() {
     return null
   }
   const toggle = async (p: Person) => {
+    if (
+      p.active &&
+      !(await confirmFirst({
+        title: `停用 ${p.name}`,
+        content: '停用后本人不能再登录，也不会再接到新的案件；其案件和考核记录保留，可随时重新启用。',
+        confirmText: '确认停用',
+        danger: true,
+      }))
+    )
+      return
     const refusal = await save({ role: p.role }, p, !p.active)
     if (refusal) Taro.showToast({ title: refusal.message, icon: 'none' })
   }
