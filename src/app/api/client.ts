@@ -31,8 +31,20 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
  */
 export function settle<T>(a: ApiAnswer<T>, show: (data: T) => void, fail: (message: string) => void): void {
   if (a.ok) show(a.data)
-  else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: '/staff/login/index' })
+  else if (a.error.code === 'UNAUTHENTICATED') Taro.redirectTo({ url: signInAgainUrl() })
   else fail(a.error.message)
+}
+
+/** the sign-in page saying why it is shown, and returning to the page the person was on once signed in */
+export function signInAgainUrl(): string {
+  const router = Taro.getCurrentInstance().router
+  const path = (router?.path ?? '').split('?')[0]!.replace(/^\/?/, '/')
+  const query = Object.entries(router?.params ?? {})
+    .filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && k !== 'stamp')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+    .join('&')
+  const back = path.length > 1 && !path.startsWith('/staff/login') ? `${path}${query ? `?${query}` : ''}` : ''
+  return `/staff/login/index?expired=1${back ? `&back=${encodeURIComponent(back)}` : ''}`
 }
 
 /** a request id for one user intent: a double tap sends the same id, so the server acts once */

@@ -3,7 +3,7 @@
 // message where the page would be.
 import { useEffect, useState } from 'react'
 import type { ApiAnswer } from '../../core/api'
-import { settle } from '../api/client'
+import { call, settle } from '../api/client'
 import { useRefresh } from './useRefresh'
 
 export interface StaffView<T, A extends unknown[]> {
@@ -24,12 +24,21 @@ export function useStaffView<T, A extends unknown[] = []>(
     loaded?: (view: T) => void
     /** load on opening only: printing reveals the citizen's number, a poster asks WeChat for a code */
     once?: boolean
+    /**
+     * the page reads what a citizen may read too (a case): without a staff session the server answers
+     * 找不到, so a refusal is checked against the session and an ended one goes to the sign-in page
+     */
+    sharedWithCitizens?: boolean
   } = {},
 ): StaffView<T, A> {
   const [view, setView] = useState<T | null>(null)
   const [error, setError] = useState<string | null>(null)
   const load = async (...args: A) => {
-    const a = await fetch(...args)
+    let a = await fetch(...args)
+    if (!a.ok && opts.sharedWithCitizens && (a.error.code === 'NOT_FOUND' || a.error.code === 'FORBIDDEN')) {
+      const s = await call('session', {})
+      if (s.ok && !s.data.staff) a = { ok: false, error: { code: 'UNAUTHENTICATED', message: '请重新登录' } }
+    }
     settle(
       a,
       (data) => {

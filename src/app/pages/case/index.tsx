@@ -1,7 +1,7 @@
 // The citizen's case page: who is responsible (000 §10), the reply, each deadline and every step.
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { CaseView } from '../../../core/views'
 import { useRefresh } from '../../lib/useRefresh'
 import type { ErrorBody } from '../../../core/errors'
@@ -15,9 +15,9 @@ import { CaseHeader, ClockList, Message, ReplyBlock, ResponderCard, Timeline } f
 import { PhotoList } from '../../components/Photos'
 import { CitizenPage } from '../../components/CitizenPage'
 import { tappable } from '../../lib/a11y'
+import { parseSlipScene } from '../../../core/lookup'
 
 const CASE_POLL_MS = 20_000
-import { parseSlipScene } from '../../../core/lookup'
 
 export default function CasePage() {
   const { params } = useRouter()
@@ -74,7 +74,18 @@ export default function CasePage() {
   if (error)
     return (
       <CitizenPage>
-        <Message title='无法查看' text={error} />
+        <Message title='无法查看' text={error}>
+          {/* a link from someone else, an old link or a case from another WeChat: the ways to one's own case */}
+          <View className='message__text'>
+            如果这是别人转给您的链接，或您是用其他微信、其他手机提交的，可以用案件编号和查询码（或登记手机号后四位）查进度。
+          </View>
+          <Button className='btn btn--primary message__action' onClick={() => Taro.redirectTo({ url: '/pages/lookup/index' })}>
+            查进度
+          </Button>
+          <Button className='btn btn--plain' onClick={() => Taro.redirectTo({ url: '/pages/mine/index' })}>
+            我的咨询
+          </Button>
+        </Message>
       </CitizenPage>
     )
   if (!view) return <CitizenPage className='loading'>正在加载…</CitizenPage>

@@ -25,7 +25,7 @@ const UP_REASON_OPTIONS = (Object.keys(UP_REASONS) as UpReason[]).map((k) => ({ 
 
 export default function StaffCasePage() {
   const { params } = useRouter()
-  const { view, setView, error, load } = useStaffView(() => call('getCase', { caseId: params.id ?? '' }))
+  const { view, setView, error, load } = useStaffView(() => call('getCase', { caseId: params.id ?? '' }), { sharedWithCitizens: true })
   const [notice, setNotice] = useState<string | null>(null)
   const [mode, setMode] = useState<'onTheSpot' | 'timed'>('timed')
   const [text, setText] = useState('')

@@ -1,14 +1,24 @@
 // Staff sign-in. Mini-program: bind the WeChat account once with the hall office's invite code.
 // Self-hosted: hall, login and password. Demo mode: one tap on a demo staff member.
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { DemoStaffEntry } from '../../../core/views'
 import { call } from '../../api/client'
 
 const ROLE = { staff: '窗口人员', lead: '窗口负责人', office: '政务服务科' } as const
 
+/** only a page of this app is a way back after signing in */
+const backTo = (raw: string | undefined) => {
+  const url = raw ? decodeURIComponent(raw) : ''
+  return /^\/(staff|pages)\/[a-z-]+\/index(\?.*)?$/.test(url) && !url.startsWith('/staff/login') ? url : '/staff/queue/index'
+}
+
 export default function StaffLoginPage() {
+  const { params } = useRouter()
+  // a page whose session had ended sent the person here: say so, and go back there once signed in
+  const expired = params.expired === '1'
+  const back = backTo(params.back)
   const [demo, setDemo] = useState<DemoStaffEntry[] | null>(null)
   const [hallId, setHallId] = useState('')
   const [login, setLogin] = useState('')
@@ -21,7 +31,7 @@ export default function StaffLoginPage() {
   useEffect(() => {
     call('session', {}).then(async (a) => {
       if (a.ok && a.data.staff) {
-        Taro.redirectTo({ url: '/staff/queue/index' })
+        Taro.redirectTo({ url: back })
         return
       }
       if (a.ok && a.data.demo) {
@@ -32,7 +42,7 @@ export default function StaffLoginPage() {
     })
   }, [])
 
-  const done = () => Taro.redirectTo({ url: '/staff/queue/index' })
+  const done = () => Taro.redirectTo({ url: back })
 
   async function signIn() {
     setBusy(true)
@@ -61,6 +71,11 @@ export default function StaffLoginPage() {
   if (!ready) return <View className='page loading'>正在加载…</View>
   return (
     <View className='page'>
+      {expired ? (
+        <View className='notice' role='status'>
+          登录已过期或已在别处退出，请重新登录；登录后回到刚才的页面。
+        </View>
+      ) : null}
       {process.env.TARO_ENV === 'weapp' ? (
         <View className='section form'>
           <View className='section__title'>绑定工作人员身份</View>
@@ -124,6 +139,11 @@ export default function StaffLoginPage() {
           ))}
         </View>
       ) : null}
+      <View className='footer'>
+        <Text className='link' onClick={() => Taro.reLaunch({ url: '/pages/entry/index' })}>
+          我是办事群众，返回首页
+        </Text>
+      </View>
     </View>
   )
 }

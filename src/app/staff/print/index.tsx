@@ -65,7 +65,7 @@ export default function PrintPage() {
       const p = await call('revealPhone', { caseId: a.data.id })
       return p.ok ? { ok: true as const, data: { ...a.data, contact: { ...a.data.contact, phone: p.data.phone } } } : a
     },
-    { once: true },
+    { once: true, sharedWithCitizens: true },
   )
 
   if (error)
