@@ -577,10 +577,12 @@ export const CASE_ACTIONS = {
   assignCase: define({
     input: onCase({ staffId: StaffId }),
     by: 'staff',
+    ability: 'assign',
     may: leadOnly,
     names: (input) => ({ staffIds: [input.staffId] }),
     check: (input, state, d) => colleagueAtWindow(d.named, state, input.staffId, 'staffId', '只能指派给本窗口在岗的工作人员'),
     decide: (input) => ({ type: 'assigned', payload: { staffId: input.staffId } }),
+    sample: () => ({ ...sampleCase, staffId: 'x-colleague' }),
   }),
 
   /** 002 帮办代办 三(一): the 帮办代办 window's lead gives the request to one agent (帮办代办员) of the window */

@@ -305,6 +305,7 @@ export const CASE_ABILITIES = [
   'reportJointDispute',
   'decideJointDispute',
   'takeOver',
+  'assign',
   'close',
   'rate',
   'rectify',
@@ -422,6 +423,8 @@ export interface LedgerView {
 
 /** the citizen's slip of a registered case: shown on the phone or printed (A6, 58/80 mm receipt paper) */
 export interface SlipView {
+  /** self-hosted: said when the slip's code carries an address citizens' phones cannot open */
+  addressWarning: string | null
   no: string
   queryCode: string
   kind: CaseKind
@@ -446,6 +449,8 @@ export interface EntryCodesView {
   hours: string[]
   /** the hall policy's reply limit for consults, in working days, for the promise on the poster */
   replyDays: number
+  /** self-hosted: said before printing when the codes carry an address citizens' phones cannot open */
+  addressWarning: string | null
   /** the hall's code first (windowId null), then each active window's */
   codes: Array<{ windowId: string | null; name: string; number: string; scope: string; link: string | null; image: string | null; problem: string | null }>
 }

@@ -40,6 +40,8 @@ it('a closed consult is counted in the ledger; the office drills down and export
   await posters.goto(`${hall.server.base}/#/staff/posters/index`)
   await posters.locator('.poster').nth(6).waitFor()
   expect(await posters.locator('.poster').count()).toBe(7)
+  // opened at 127.0.0.1 with no PUBLIC_URL: the office is told the codes would open nothing on a phone
+  await posters.locator('.notice--alert', { hasText: '只能在本机打开' }).waitFor()
   await posters.waitForFunction(
     () => Array.from(document.querySelectorAll('.poster__code img, img.poster__code')).filter((i) => (i as HTMLImageElement).naturalWidth > 0).length === 7,
   )

@@ -30,6 +30,16 @@ it('self-hosted: a code of the H5 entry link for the hall and each active window
   expect((await configured.ok(office, 'entryCodes', { origin: 'http://127.0.0.1:3000' })).codes[1]!.link).toMatch(/^https:\/\/hall\.example\.cn\/#\//)
 })
 
+it('warns before printing codes whose address a citizen’s phone cannot open', async () => {
+  const api = testApi({ store: db.store, now: () => new Date() })
+  expect((await api.ok(office, 'entryCodes', { origin: 'https://zwfw.example.gov.cn' })).addressWarning).toBeNull()
+  const local = await api.ok(office, 'entryCodes', { origin: 'http://127.0.0.1:3000' })
+  expect(local.addressWarning).toMatch(/只能在本机打开.*PUBLIC_URL/)
+  expect(local.codes[1]!.link).toMatch(/^http:\/\/127\.0\.0\.1:3000\//)
+  const intranet = testApi({ store: db.store, now: () => new Date(), publicUrl: 'http://192.168.1.20:3000' })
+  expect((await intranet.ok(office, 'entryCodes', {})).addressWarning).toMatch(/内网地址.*检查服务器设置的 PUBLIC_URL/)
+})
+
 it('only the hall office makes codes; a self-hosted hall needs its address', async () => {
   const api = testApi({ store: db.store, now: () => new Date() })
   for (const who of [staffMember('bdc-lead'), staffMember('bdc-li')]) expect((await api.call(who, 'entryCodes', {})).ok || 'refused').toBe('refused')

@@ -162,13 +162,13 @@ describe('claim and reply', () => {
     ).toEqual(['createHandover', 'outsideHall', 'refer', 'reply', 'reportJoint', 'reportUp'].sort())
     expect(claimed.colleagues.map((c) => c.id).sort()).toEqual(['bdc-lead', 'bdc-li', 'bdc-wang'])
     const leadView = await api().ok(staffMember('bdc-lead'), 'getCase', { caseId })
-    // 000 extends no limit: the lead may take over, not extend
+    // 000 extends no limit: the lead may take over or give the case to a colleague, not extend
     expect(
       Object.entries(leadView.can)
         .filter(([, v]) => v)
         .map(([k]) => k)
         .sort(),
-    ).toEqual(['takeOver'])
+    ).toEqual(['assign', 'takeOver'])
     now = new Date('2026-11-23T02:20:00Z')
     await api().ok(staffMember('bdc-li'), 'replyCase', {
       caseId,

@@ -162,6 +162,10 @@ it('a registered call is texted its slip through the hall’s gateway; staff see
   expect(slip).toMatchObject({ no: reg.no, queryCode: reg.queryCode, channel: '来电', bound: false, responder: { name: '李晓梅' } })
   expect(slip.link).toBe(`https://hall.example.cn/#/pages/case/index?scene=${encodeURIComponent(`n=${reg.no}&q=${reg.queryCode}`)}`)
   expect(slip.image).toMatch(/^data:image\/svg\+xml;base64,/)
+  expect(slip.addressWarning).toBeNull()
+  // printed from the office computer with no public address set: the slip says so before it is handed over
+  const local = await api({ publicUrl: undefined }).ok(li, 'caseSlip', { caseId: reg.caseId, origin: 'http://localhost:3000' })
+  expect(local.addressWarning).toMatch(/只能在本机打开/)
   const view = await api().ok(li, 'getCase', { caseId: reg.caseId })
   expect(view.slip).toEqual({ queryCode: reg.queryCode, path: reg.slipPath })
   // a citizen cannot print another's slip

@@ -4,6 +4,7 @@ import { readRefusal, signInFirst } from '../../core/access'
 import { DomainError } from '../../core/errors'
 import { slipScene, isUnbound, CHANNEL_LABELS } from '../../core/registration'
 import { codeImage } from '../codeImage'
+import { addressWarning } from '../../core/publicAddress'
 import type { Handler } from '../context'
 import { loadBundle } from '../hallContext'
 
@@ -25,6 +26,7 @@ export const caseSlip: Handler<'caseSlip'> = async (ctx, input) => {
   const responder = bundle.staff.find((s) => s.id === r.firstResponderId)
   const code = await codeImage(ctx, slipScene(state.no, r.queryCode), CASE_PAGE, base, '案件编号过长，无法生成小程序码')
   return {
+    addressWarning: ctx.mode === 'selfHosted' ? addressWarning(base, !!ctx.publicUrl) : null,
     no: state.no,
     queryCode: r.queryCode,
     kind: state.kind,

@@ -9,6 +9,7 @@ import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
 import type { Handler } from '../context'
 import { codeImage } from '../codeImage'
+import { addressWarning } from '../../core/publicAddress'
 
 export const ENTRY_PAGE = 'pages/entry/index'
 
@@ -28,6 +29,7 @@ export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
     codes.push({ ...t, ...(await codeImage(ctx, scene, ENTRY_PAGE, base, '大厅编号与窗口编号合计过长，无法生成小程序码，请缩短窗口编号')) })
   }
   return {
+    addressWarning: ctx.mode === 'selfHosted' ? addressWarning(base, !!ctx.publicUrl) : null,
     hallName: hall.name,
     supervisionPhone: hall.supervisionPhone,
     hours: describeHours(hall.hours ?? DEFAULT_HOURS),

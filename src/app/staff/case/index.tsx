@@ -471,6 +471,15 @@ export default function StaffCasePage() {
             onSubmit={submitWith('decideJointDispute', '裁定已送达各窗口', (v) => ({ decision: String(v.decision) }))}
           />
         ) : null}
+        {can.assign && colleagues.length > 0 ? (
+          <ActionForm
+            title={view.responder ? '改派本窗口同事' : '指派本窗口同事'}
+            hint='被指派的同事成为本案的首问负责人，时限照常计算，不因改派重新起算；未阅知的交接单随之撤回。'
+            fields={[{ name: 'staffId', label: '指派给', kind: 'choice', options: colleagues }]}
+            submitLabel='指派'
+            onSubmit={submitWith('assignCase', '已指派，对方会在待办中看到本案', (v) => ({ staffId: String(v.staffId) }))}
+          />
+        ) : null}
         {can.takeOver ? (
           <ActionForm
             title='窗口负责人接手'

@@ -24,6 +24,11 @@ export default function PostersPage() {
   if (!view) return <View className='page loading'>正在生成二维码…</View>
   return (
     <View className='posters'>
+      {view.addressWarning ? (
+        <View className='notice notice--alert no-print' role='alert'>
+          {view.addressWarning}
+        </View>
+      ) : null}
       {process.env.TARO_ENV === 'h5' ? (
         <View className='no-print posters__bar'>
           <Button className='btn btn--primary' onClick={() => window.print()}>

@@ -46,6 +46,11 @@ export default function SlipPage() {
 
   return (
     <View className={`page slip-page slip-page--${paper}`}>
+      {view.addressWarning ? (
+        <View className='notice notice--alert no-print' role='alert'>
+          {view.addressWarning}
+        </View>
+      ) : null}
       <View className='slip'>
         <View className='slip__hall'>{view.hallName}</View>
         <View className='slip__title'>服务回执</View>
