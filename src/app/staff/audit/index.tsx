@@ -96,7 +96,7 @@ export default function AuditPage() {
       {view?.chain ? <ChainBanner chain={view.chain} /> : null}
       <View className='section'>
         <View className='section__title'>
-          筛选<Text className='section__aside'>办公室可见 · 只读</Text>
+          筛选<Text className='section__aside'>仅政务服务科可见</Text>
         </View>
         <View className='field__label'>操作类别</View>
         <View className='chips audit__kinds'>
@@ -121,7 +121,7 @@ export default function AuditPage() {
         <View className='field__label'>操作人</View>
         <View className='chips'>
           <Text
-            className='chip chip--on'
+            className={`chip ${person ? 'chip--on' : ''}`}
             {...tappable('button', `操作人：${person ? person.name : '全部人员'}，点按更换`)}
             onClick={() => setChoosingPerson(!choosingPerson)}
           >
@@ -170,7 +170,11 @@ export default function AuditPage() {
           ) : null}
         </View>
         {filtered ? (
-          <Text className='link' {...tappable('button')} onClick={() => apply({ kind: undefined, actorId: undefined, from: undefined, to: undefined })}>
+          <Text
+            className='link audit__clear'
+            {...tappable('button')}
+            onClick={() => apply({ kind: undefined, actorId: undefined, from: undefined, to: undefined })}
+          >
             清除全部筛选
           </Text>
         ) : null}
