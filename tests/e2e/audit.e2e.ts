@@ -1,8 +1,11 @@
 // 审计日志 in the H5 build: the hall office looks at a citizen's whole phone number on a case, then finds
 // that look in the audit log by its kind, with the chain 完整; a person who did nothing has no entries.
-import { demoHall, shot } from './support'
+// An entry edited in the database afterwards shows the chain 断裂 at its number.
+import { sql } from 'kysely'
+import type { PostgresStore } from '../../src/server/store/postgres'
+import { demoHall, shot, startInProcess } from './support'
 
-const hall = demoHall()
+const hall = demoHall(startInProcess)
 
 it('the hall office finds its look at a phone number in the audit log, and sees the chain whole', async () => {
   const { page: citizen, no } = await hall.consult('bdc', { name: '王芳', phone: '13812345678' }, '请问二手房过户需要带哪些材料？')
@@ -30,4 +33,15 @@ it('the hall office finds its look at a phone number in the audit log, and sees 
   await office.getByText('没有符合条件的记录，可以放宽筛选条件再看看').waitFor()
   await office.getByText('清除全部筛选').click()
   await office.locator('.audit__entry', { hasText: `案件 ${no}` }).waitFor()
+})
+
+it('an entry edited in the database shows the chain broken at its number, with the reason', async () => {
+  const store = hall.server.store as PostgresStore
+  await sql`update audit_log set entry = jsonb_set(entry, '{actor,name}', '"别人"') where hall_id = 'demo' and seq = 1`.execute(store.db)
+  const office = await hall.signIn('徐文')
+  await office.goto(`${hall.server.base}/#/staff/audit/index`)
+  await office.locator('.audit__chain--broken', { hasText: '链条断裂：第 1 条记录有问题' }).waitFor()
+  await office.getByText(/记录内容与其校验值不符（被修改过）/).waitFor()
+  await office.locator('.audit__entry', { hasText: '第 1 条' }).getByText('校验未通过').waitFor()
+  await shot(office, '98-office-audit-log-broken')
 })

@@ -35,13 +35,15 @@ function ChainBanner(props: { chain: NonNullable<AuditLogView['chain']> }) {
   )
 }
 
-function EntryCard(props: { e: Entry }) {
+function EntryCard(props: { e: Entry; broken: boolean }) {
   const e = props.e
   return (
     <View className='audit__entry'>
       <View className='audit__head'>
         <Text className='audit__time'>{formatDateTime(e.at)}</Text>
-        <Text className='audit__seq'>第 {e.seq} 条</Text>
+        <Text className='audit__seq'>
+          {props.broken ? <Text className='tag tag--stop'>校验未通过</Text> : null} 第 {e.seq} 条
+        </Text>
       </View>
       <View className='audit__what'>
         <Text className='audit__who'>{e.actor.name}</Text>
@@ -186,7 +188,7 @@ export default function AuditPage() {
         {!view ? <View className='loading'>正在查询…</View> : null}
         {view && entries.length === 0 ? <View className='muted'>{filtered ? '没有符合条件的记录，可以放宽筛选条件再看看' : '还没有审计记录'}</View> : null}
         {entries.map((e) => (
-          <EntryCard key={e.seq} e={e} />
+          <EntryCard key={e.seq} e={e} broken={view?.chain?.ok === false && view.chain.seq === e.seq} />
         ))}
         {next !== null ? (
           <Button className='btn btn--plain' loading={loadingMore} onClick={() => void loadMore(next)}>
