@@ -1,11 +1,30 @@
 // 审计日志 in the H5 build: the hall office looks at a citizen's whole phone number on a case, then finds
 // that look in the audit log by its kind, with the chain 完整; a person who did nothing has no entries.
 // An entry edited in the database afterwards shows the chain 断裂 at its number.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { sql } from 'kysely'
+import type { Page } from 'playwright-core'
 import type { PostgresStore } from '../../src/server/store/postgres'
 import { demoHall, shot, startInProcess } from './support'
 
 const hall = demoHall(startInProcess)
+const AXE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** the serious and critical violations axe-core finds, and the chips and links a screen reader would not announce */
+async function accessibility(page: Page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE })
+  return page.evaluate(async () => {
+    type Found = { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<Found> } }).axe
+    const r = await axe.run(document, { resultTypes: ['violations'] })
+    const serious = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)
+    const roleless = Array.from(document.querySelectorAll('.chip, .link'))
+      .filter((el) => el.getBoundingClientRect().height > 0 && !el.getAttribute('role'))
+      .map((el) => `${el.className}: ${(el.textContent ?? '').slice(0, 20)}`)
+    return { serious, roleless }
+  })
+}
 
 it('the hall office finds its look at a phone number in the audit log, and sees the chain whole', async () => {
   const { page: citizen, no } = await hall.consult('bdc', { name: '王芳', phone: '13812345678' }, '请问二手房过户需要带哪些材料？')
@@ -26,6 +45,7 @@ it('the hall office finds its look at a phone number in the audit log, and sees 
   await expect(entry.textContent()).resolves.toMatch(/徐文.*查看完整手机号/)
   await expect(office.locator('.audit__entry').count()).resolves.toBe(1)
   await shot(office, '97-office-audit-log')
+  expect(await accessibility(office)).toEqual({ serious: [], roleless: [] })
 
   // the same kind by someone who did not look: nothing, said kindly
   await office.getByText(/全部人员/).click()
