@@ -20,6 +20,7 @@ export default defineAppConfig({
         'assisted/index',
         'posters/index',
         'people/index',
+        'audit/index',
         'hall/index',
         'matters/index',
         'calendar/index',

@@ -16,6 +16,7 @@ import { CaseChannel, RegistrationInput } from './registration'
 import { AssistedRequestInput, ReviewInput } from './assistedService'
 import { LookupInput } from './lookup'
 import { FaqId, FaqInput } from './faq'
+import { AuditLogQuery } from './auditLog'
 
 export { MIN_YEAR, MAX_YEAR }
 
@@ -202,6 +203,8 @@ export const ActionInputs = {
   // the photo on a staff member's responder card; null removes it
   setStaffPhoto: z.object({ staffId: StaffId, photo: StaffPhotoId.nullable() }),
   setStaffPassword: z.object({ staffId: StaffId, password: text().min(8, '密码至少 8 位').max(200) }),
+  // 审计日志: the hall office reads its audit log by kind, person and day, newest first, and sees whether the chain is whole
+  auditLog: AuditLogQuery,
   // lifts a staff member's sign-in lock after too many wrong passwords (self-hosted)
   unlockSignIn: z.object({ staffId: StaffId }),
   // WeChat sign-in for staff by a one-time invite code from the hall office

@@ -540,6 +540,30 @@ export interface MatterAdminView {
   windows: Array<{ id: string; name: string }>
 }
 
+/** the hall office's audit log viewer: a page of entries, newest first, and the chain's state */
+export interface AuditLogView {
+  /** the whole chain checked: 完整 with its count, or where it breaks and why; null on the pages after the first */
+  chain: { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string } | null
+  entries: Array<{
+    seq: number
+    at: string
+    actor: { kind: 'staff' | 'operator'; id: string; name: string }
+    action: string
+    /** the action in Chinese, e.g. 查看完整手机号 */
+    label: string
+    kind: string
+    /** what it was done to, in words */
+    target: string
+    /** the detail, one phrase each */
+    details: string[]
+  }>
+  /** the next page: pass as beforeSeq; null when this is the last */
+  nextBeforeSeq: number | null
+  kinds: Array<{ id: string; label: string }>
+  /** the hall's staff and the system's guards, for the person filter */
+  people: Array<{ id: string; name: string; note: string }>
+}
+
 export interface StaffAdminView {
   /** cloud: WeChat binding by invite code; self-hosted: login and password */
   mode: 'cloud' | 'selfHosted'
@@ -747,6 +771,7 @@ export interface ActionOutputs {
   exportMatters: MadeFile
   importMatters: { imported: number; created: number; updated: number }
   staffList: StaffAdminView
+  auditLog: AuditLogView
   saveStaff: StaffAdminView['staff'][number]
   setStaffPhoto: StaffAdminView['staff'][number]
   setStaffPassword: { staffId: string; login: string }

@@ -717,6 +717,48 @@ export function describeStoreContract(label: string, open: () => Promise<OpenedS
       expect((await store.listAudit('other', 0, 100)).map((e) => e.seq)).toEqual([1])
     })
 
+    it('finds audit entries by kind or action, person and day, newest first, page by page', async () => {
+      const xu = { kind: 'staff', id: 'xu', name: '徐文' } as const
+      const li = { kind: 'staff', id: 'li', name: '李晓梅' } as const
+      const guard = { kind: 'operator', id: 'sign-in', name: '登录保护' } as const
+      const written: Array<[typeof xu | typeof li | typeof guard, string, string]> = [
+        [xu, 'invite.create', '2026-11-20T09:00:00+08:00'],
+        [li, 'phone.reveal', '2026-11-20T23:59:59+08:00'],
+        [xu, 'phone.reveal', '2026-11-21T00:00:00+08:00'],
+        [guard, 'signIn.lock', '2026-11-22T10:00:00+08:00'],
+        [xu, 'staff.unbind', '2026-11-23T10:00:00+08:00'],
+        [li, 'phone.reveal', '2026-11-23T11:00:00+08:00'],
+        // a kind's name that begins like another's is not of it
+        [xu, 'phoneBook.export', '2026-11-23T12:00:00+08:00'],
+      ]
+      for (const [actor, action, at] of written) await audit(store, { hallId: 'tl', actor, action, target: 'hall:tl', detail: {} }, new Date(at))
+      await audit(store, { hallId: 'other', actor: xu, action: 'phone.reveal', target: 'case:x', detail: {} }, new Date('2026-11-23T10:00:00+08:00'))
+      const seqs = async (q: Parameters<typeof store.queryAudit>[1], page: Parameters<typeof store.queryAudit>[2] = { limit: 50 }) =>
+        (await store.queryAudit('tl', q, page)).map((e) => e.seq)
+
+      expect(await seqs({})).toEqual([7, 6, 5, 4, 3, 2, 1])
+      expect(await seqs({ action: 'phone' })).toEqual([6, 3, 2])
+      expect(await seqs({ action: 'phone.reveal' })).toEqual([6, 3, 2])
+      expect(await seqs({ action: 'phone.rev' })).toEqual([])
+      expect(await seqs({ action: 'staff' })).toEqual([5])
+      expect(await seqs({ actorId: 'li' })).toEqual([6, 2])
+      expect(await seqs({ actorId: 'sign-in' })).toEqual([4])
+      expect(await seqs({ action: 'phone', actorId: 'xu' })).toEqual([3])
+      // the days include their first and last second, in Beijing time
+      expect(await seqs({ from: '2026-11-20', to: '2026-11-20' })).toEqual([2, 1])
+      expect(await seqs({ from: '2026-11-21' })).toEqual([7, 6, 5, 4, 3])
+      expect(await seqs({ to: '2026-11-21' })).toEqual([3, 2, 1])
+      expect(await seqs({ action: 'phone', from: '2026-11-21', to: '2026-11-23' })).toEqual([6, 3])
+      // paging: before the last one seen
+      expect(await seqs({}, { limit: 3 })).toEqual([7, 6, 5])
+      expect(await seqs({}, { beforeSeq: 5, limit: 3 })).toEqual([4, 3, 2])
+      expect(await seqs({}, { beforeSeq: 2, limit: 3 })).toEqual([1])
+      expect(await seqs({ action: 'phone' }, { beforeSeq: 6, limit: 1 })).toEqual([3])
+      // the whole entry, as written
+      const [latest] = await store.queryAudit('other', {}, { limit: 1 })
+      expect(latest).toMatchObject({ hallId: 'other', seq: 1, action: 'phone.reveal', actor: xu, target: 'case:x' })
+    })
+
     it('keeps the hall calendar overrides', async () => {
       await store.putCalendarOverride('tl', { date: '2027-01-01', kind: 'restday', note: '元旦' })
       await store.putCalendarOverride('tl', { date: '2026-12-26', kind: 'workday', note: '延时服务' })

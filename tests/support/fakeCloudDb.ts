@@ -10,7 +10,7 @@
 // - update() merges nested objects field by field (a nested object is flattened to dotted paths, as
 //   the service does), arrays and `_.set(v)` replace, `_.inc(n)` adds;
 // - where() matches equality and the commands eq / in / lt / lte / gte and and(…) of them (which never
-//   match a missing field); orderBy, skip, limit; get() returns 100 documents unless limited, and the
+//   match a missing field), on a top-level field or a nested one by its dotted path (`entry.actor.id`); orderBy, skip, limit; get() returns 100 documents unless limited, and the
 //   SDK caps a limit at 1,000 (@cloudbase/database query.ts);
 // - aggregate(): match, group (by fields, with $sum), sort and limit; end() gives { list }, at most 20
 //   rows without a limit stage (the conservative reading of the documentation);
@@ -69,9 +69,12 @@ function fits(have: unknown, want: Command): boolean {
   return false
 }
 
+/** a field by its dotted path (`entry.actor.id`), as where() names a nested field */
+const field = (doc: CloudData, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (isPlain(v) ? v[k] : undefined), doc)
+
 function matches(doc: CloudData, cond: CloudData): boolean {
   return Object.entries(cond).every(([k, want]) => {
-    const have = doc[k] ?? null
+    const have = field(doc, k) ?? null
     // as the service does, an array field equal to a value matches when it holds the value
     return isCommand(want) ? fits(have, want) : Array.isArray(have) && !Array.isArray(want) ? have.includes(want) : have === want
   })

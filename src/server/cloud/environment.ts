@@ -180,7 +180,15 @@ export const COLLECTIONS: CollectionDecl[] = [
     name: 'trend_counts',
     indexes: [ix('hall_window_day', false, asc('hallId'), asc('windowId'), asc('day')), ix('hall_day', false, asc('hallId'), asc('day'))],
   },
-  { name: 'audit_log', indexes: [ix('hall_seq', true, asc('hallId'), asc('seq'))] },
+  {
+    name: 'audit_log',
+    indexes: [
+      ix('hall_seq', true, asc('hallId'), asc('seq')),
+      // the hall office's audit log viewer: a kind or an action, or a person, newest first
+      ix('hall_action_seq', false, asc('hallId'), asc('entry.action'), desc('seq')),
+      ix('hall_actor_seq', false, asc('hallId'), asc('entry.actor.id'), desc('seq')),
+    ],
+  },
   {
     name: 'staff_sessions',
     indexes: [ix('staff_revoked', false, asc('staffId'), asc('revokedAt')), ix('expires', false, asc('expiresAt'))],

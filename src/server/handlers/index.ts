@@ -26,6 +26,7 @@ import { bindInvite, createInvite, unbindStaff } from './invite'
 import { ledger, ledgerCases, ledgerWorkbook } from './ledger'
 import { assistedLedger, assistedLedgerWorkbook, assistedSupervision, drawAssistedSample, recordAssistedReview } from './assistedService'
 import { revealPhone } from './revealPhone'
+import { auditLog } from './auditLog'
 import { entryCodes } from './entryCodes'
 import { saveStaff, setStaffPassword, setStaffPhoto, staffList } from './people'
 import { unlockSignIn } from './signIn'
@@ -100,6 +101,7 @@ export const handlers: { [A in ActionName]: Handler<A> } = {
   setStaffPhoto,
   setStaffPassword,
   unlockSignIn,
+  auditLog,
   ledger,
   ledgerCases,
   ledgerWorkbook,

@@ -341,4 +341,12 @@ export const MIGRATIONS: Migration[] = [
         primary key (hall_id, faq_id, citizen_id))`,
     ],
   },
+  {
+    version: 18,
+    statements: [
+      // the hall office's audit log viewer: a kind or an action, a person, newest first (postgres/audit.ts queryAudit)
+      `create index audit_log_action_idx on audit_log (hall_id, ((entry->>'action') collate "C"), seq)`,
+      `create index audit_log_actor_idx on audit_log (hall_id, (entry#>>'{actor,id}'), seq)`,
+    ],
+  },
 ]

@@ -14,7 +14,7 @@ import type { RuleStore } from './ports/rules'
 import type { SecurityStore } from './ports/security'
 import type { StaffStore } from './ports/staff'
 
-export type { AuditEntry, AuditStore } from './ports/audit'
+export { actionRange, endOfDay, type AuditEntry, type AuditQuery, type AuditStore } from './ports/audit'
 export type { Append, AppendResult, CaseQuery, CaseStore, NewCase } from './ports/cases'
 export type { ComplaintQuery, ComplaintStore, NewComplaint } from './ports/complaints'
 export type { DeductionStore } from './ports/deductions'

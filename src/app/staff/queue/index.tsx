@@ -23,6 +23,7 @@ const MENU: Array<{ url: string; title: string | ((role: StaffRole) => string); 
   { url: '/staff/calendar/index', title: '工作日历', hint: '节假日与调休', roles: ['office'] },
   { url: '/staff/policy/index', title: '规则设置', hint: '时限、扣分与依据', roles: ['staff', 'lead', 'office'] },
   { url: '/staff/people/index', title: '工作人员管理', hint: '账号与邀请码', roles: ['office'] },
+  { url: '/staff/audit/index', title: '审计日志', hint: '谁在何时做了什么 · 链条校验', roles: ['office'] },
   { url: '/staff/posters/index', title: '二维码与海报', hint: '打印张贴', roles: ['office'] },
 ]
 

@@ -6,7 +6,7 @@
 //   requests, counters, calendar_overrides (hallId+date), policy_versions (hallId+version),
 //   ledger_counts (hallId+windowId+day), trend_counts (hallId+windowId+day), cases (hallId+submittedAt;
 //   hallId+updatedAt) for the archive export and the assessment, manual_deductions (hallId+occurredOn;
-//   hallId+staffId+occurredOn).
+//   hallId+staffId+occurredOn), audit_log (hallId+seq unique; hallId+entry.action+seq; hallId+entry.actor.id+seq).
 // Concurrency: every multi-document change runs in `db.runTransaction`; the service aborts one of two
 // transactions that write the same document, and the adapter retries it, so an append decided on a
 // stale version ends as 'conflict' and a counter never hands out a number twice.

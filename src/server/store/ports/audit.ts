@@ -15,6 +15,17 @@ export interface AuditEntry {
   hash: string
 }
 
+/** which entries the hall office asks for; every field narrows the answer */
+export interface AuditQuery {
+  /** a kind of action (`phone`: every `phone.…`) or one action exactly (`phone.reveal`) */
+  action?: string
+  /** the actor's id: a staff member, or `sign-in`, `lookup-guard`, `cli` */
+  actorId?: string
+  /** the first and last day (YYYY-MM-DD, Beijing time) the entries were made on */
+  from?: string
+  to?: string
+}
+
 export interface AuditStore {
   /**
    * Appends to the hall's audit chain: `build` gets the last entry (null for the first) and returns
@@ -23,4 +34,17 @@ export interface AuditStore {
   appendAudit(build: (prev: { seq: number; hash: string } | null) => AuditEntry): Promise<AuditEntry>
   /** the hall's audit entries after `afterSeq`, in order */
   listAudit(hallId: string, afterSeq: number, limit: number): Promise<AuditEntry[]>
+  /** the hall's entries that fit `q`, newest first, before `beforeSeq` when given, at most `limit` */
+  queryAudit(hallId: string, q: AuditQuery, page: { beforeSeq?: number; limit: number }): Promise<AuditEntry[]>
 }
+
+/**
+ * The range of action names `q.action` stands for: a kind without a dot is every `kind.…`
+ * (from `kind.` up to but not including `kind/`, the character after the dot), an action with a dot itself.
+ */
+export function actionRange(action: string): { exact: string } | { from: string; below: string } {
+  return action.includes('.') ? { exact: action } : { from: `${action}.`, below: `${action}/` }
+}
+
+/** the last instant of a day as an entry's `at` is written (…+08:00), for a `to` that includes the day */
+export const endOfDay = (day: string) => `${day}T23:59:59+08:00`
