@@ -40,7 +40,7 @@ export default function StaffLoginPage() {
       }
       setReady(true)
     })
-  }, [])
+  }, [back])
 
   const done = () => Taro.redirectTo({ url: back })
 
