@@ -45,6 +45,7 @@ it('complaint from the case page → the hall office answers it as verified → 
     .fill('经调查核实，工作人员未按首问负责制一次性告知，存在推诿情况。已对其批评教育，并由公积金窗口重新为您办理。')
   await shot(office, '43-office-complaint-answer')
   await office.getByText('答复投诉人').click()
+  await confirmDialog(office, '确认答复')
   await office.getByText('已答复投诉人').waitFor()
   await office.getByText('经核实的责任人：赵丽娟').waitFor()
 

@@ -23,7 +23,8 @@ export interface PhotoState {
 
 let nextKey = 1
 
-export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (state: PhotoState) => void }) {
+/** what the photos are for, in the hint under the picker: a case's papers by default */
+export function PhotoPicker({ hallId, onChange, what = '身份证、合同等材料' }: { hallId: string; onChange: (state: PhotoState) => void; what?: string }) {
   const [slots, setSlots] = useState<Slot[]>([])
   const [pickError, setPickError] = useState<string | null>(null)
 
@@ -91,7 +92,7 @@ export function PhotoPicker({ hallId, onChange }: { hallId: string; onChange: (s
       </View>
       <PrivacyPrompt />
       <View className={pickError ? 'field__error' : 'muted'} role={pickError ? 'alert' : undefined}>
-        {pickError ?? failed?.message ?? `可拍摄身份证、合同等材料，最多 ${MAX_ATTACHMENTS} 张，每张不超过 5 MB（选填）`}
+        {pickError ?? failed?.message ?? `可拍摄${what}，最多 ${MAX_ATTACHMENTS} 张，每张不超过 5 MB（选填）`}
       </View>
     </View>
   )

@@ -121,7 +121,7 @@ function ComplaintForm({ subject }: { subject: Subject }) {
         </View>
         <View className='field'>
           <View className='field__label'>照片（选填）</View>
-          <PhotoPicker hallId={subject.hall.id} onChange={setPhotos} />
+          <PhotoPicker hallId={subject.hall.id} onChange={setPhotos} what='现场照片、收到的告知单或聊天截图等能说明情况的图片' />
           {fieldError('attachments')}
         </View>
         <View className='field'>

@@ -54,6 +54,8 @@ export default function ComplaintDeskItemPage() {
           {view.intake.channel}登记 · 收到于 {view.intake.receivedAt.slice(0, 16).replace('T', ' ')}。{view.intake.tell}
         </View>
       ) : null}
+      {/* what the complaint is and its clock first; the answer below it, as on the case page */}
+      <ComplaintBody view={view} />
       {view.concerns ? (
         <View className='section'>
           <View className='section__title'>涉及</View>
@@ -93,6 +95,11 @@ export default function ComplaintDeskItemPage() {
               { name: 'answer', label: '调查核实情况和处理结果', kind: 'textarea' },
             ]}
             submitLabel='答复投诉人'
+            confirm={{
+              title: '确认答复投诉人',
+              content: '答复后投诉办结，投诉人会收到答复并可以评价；核实属实的计入责任人当月考核。答复后不能修改。',
+              confirmText: '确认答复',
+            }}
             onSubmit={answer}
           />
         </View>
@@ -113,7 +120,6 @@ export default function ComplaintDeskItemPage() {
           />
         </View>
       ) : null}
-      <ComplaintBody view={view} />
     </View>
   )
 }
