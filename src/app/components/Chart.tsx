@@ -105,7 +105,9 @@ export function Chart(props: { height: number; draw: () => F2Element; deps: unkn
       const pixelRatio = process.env.TARO_ENV === 'h5' ? window.devicePixelRatio || 1 : Taro.getSystemInfoSync().pixelRatio
       node.width = width * pixelRatio
       node.height = props.height * pixelRatio
-      canvas = new F2Canvas({ context: node.getContext('2d'), pixelRatio, width, height: props.height, children: props.draw() })
+      // F2 halves its own 'px' sizes for a 750-wide design, which leaves legend dots and points about 3 px
+      // on a phone; three quarters keeps them visible without crowding the labels
+      canvas = new F2Canvas({ context: node.getContext('2d'), pixelRatio, width, height: props.height, px2hd: (v: number) => v * 0.75, children: props.draw() })
       await canvas.render()
     }, 50)
     return () => {
