@@ -55,6 +55,21 @@ async function shareImage(form: PaperForm) {
   await Taro.showShareImageMenu({ path: tempFilePath })
 }
 
+// a phone number (mobile, masked or landline) is never split across two lines of a narrow cell
+const PHONE = /(1\d{2}(?:\d{4}|\*{4})\d{4}|0\d{2,3}-\d{7,8})/
+
+function unbroken(text: string) {
+  return text.split(PHONE).map((part, i) =>
+    i % 2 === 1 ? (
+      <Text key={i} className='nobreak'>
+        {part}
+      </Text>
+    ) : (
+      part
+    ),
+  )
+}
+
 export default function PrintPage() {
   const { params } = useRouter()
   const { view, error } = useStaffView(
@@ -145,9 +160,9 @@ export default function PrintPage() {
         {form.rows.map(([k1, v1, k2, v2]) => (
           <View className='a4__row' key={k1}>
             <View className='a4__key'>{k1}</View>
-            <View className={`a4__val ${k2 ? '' : 'a4__val--wide'}`}>{v1}</View>
+            <View className={`a4__val ${k2 ? '' : 'a4__val--wide'}`}>{unbroken(v1)}</View>
             {k2 ? <View className='a4__key'>{k2}</View> : null}
-            {k2 ? <View className='a4__val'>{v2}</View> : null}
+            {k2 ? <View className='a4__val'>{unbroken(v2 ?? '')}</View> : null}
           </View>
         ))}
       </View>
