@@ -4,7 +4,7 @@
 // The built complaint page in the mini-program: the answer, the reopened case, and the citizen's
 // rating of how the complaint was handled.
 import type { ComplaintView } from '../../src/core/views'
-import { answer, calls, fire, renderPage, textOf } from './harness'
+import { answer, calls, modalAnswer, modals, fire, renderPage, textOf } from './harness'
 
 const complaint = (over: Partial<ComplaintView> = {}): ComplaintView => ({
   id: 'k_aaaaaaaaaaaaaaaa',
@@ -58,6 +58,12 @@ it('shows the finding and the reopened case, and sends the rating of the handlin
 
   // the first level is 非常满意 (5)
   await fire(comp, 'rating__level', 'tap')
+  // a rating is given once: the first tap asks, and a 再想想 sends nothing
+  modalAnswer.confirm = false
+  await fire(comp, 'btn--primary', 'tap')
+  expect(modals).toEqual(['确认提交评价'])
+  expect(calls.filter((c) => c.action === 'rateComplaint')).toEqual([])
+  modalAnswer.confirm = true
   await fire(comp, 'btn--primary', 'tap')
   expect(calls.filter((c) => c.action === 'rateComplaint').map((c) => c.input)).toEqual([{ complaintId: 'k_aaaaaaaaaaaaaaaa', level: 5, text: '' }])
   expect(textOf(comp)).toContain('您对处理情况的评价：非常满意')

@@ -23,6 +23,9 @@ export const privacy: { listener: ((resolve: (r: unknown) => void) => void) | nu
 
 /** what the app keeps with wx.setStorageSync, and the phone's text size (微信 设置 → 字体大小) */
 export const storage = new Map<string, unknown>()
+/** the confirmations the app asked (wx.showModal titles), and how the test answers them */
+export const modals: string[] = []
+export const modalAnswer = { confirm: true }
 export const phoneSettings = { fontSizeSetting: 17 }
 
 export function answer(next: Answers) {
@@ -64,6 +67,12 @@ function installGlobals() {
     redirectTo: ({ url }: { url: string }) => visited.push(url),
     navigateTo: ({ url }: { url: string }) => visited.push(url),
     showToast: ({ title }: { title: string }) => toasts.push(title),
+    showModal: (o: { title: string; success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+      modals.push(o.title)
+      const r = { errMsg: 'showModal:ok', confirm: modalAnswer.confirm, cancel: !modalAnswer.confirm }
+      o.success?.(r)
+      o.complete?.(r)
+    },
     onNeedPrivacyAuthorization: (listener: (resolve: (r: unknown) => void) => void) => {
       privacy.listener = listener
     },

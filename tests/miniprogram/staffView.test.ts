@@ -21,7 +21,8 @@ it.each([
   })
   const comp = await renderPage(page, {})
   expect(calls.map((c) => c.action)).toContain(action)
-  expect(visited).toEqual(['/staff/login/index'])
+  // the sign-in page says the session ended and comes back to this page
+  expect(visited).toEqual([`/staff/login/index?expired=1&back=${encodeURIComponent(`/${page}`)}`])
   expect(textOf(comp)).not.toContain('请先登录')
 })
 
