@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '考核与评价' })
+export default definePageConfig({ navigationBarTitleText: '考核与评价', enablePullDownRefresh: true })
