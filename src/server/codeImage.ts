@@ -1,6 +1,8 @@
 // The codes citizens scan: in the cloud a mini-program code (wxacode.getUnlimited) whose scene carries
 // what the page needs; self-hosted a QR code (SVG, sharp at any print size) of the H5 link.
 import QRCode from 'qrcode'
+import { DomainError } from '../core/errors'
+import { addressWarning } from '../core/publicAddress'
 import type { HandlerContext } from './context'
 
 /** wxacode.getUnlimited takes at most 32 visible characters of scene */
@@ -10,6 +12,18 @@ export interface CodeImage {
   link: string | null
   image: string | null
   problem: string | null
+}
+
+/**
+ * The address a self-hosted hall's codes carry: PUBLIC_URL, else the office browser's (`origin`), with
+ * what to tell the office before printing when citizens' phones could not open it. The cloud's codes
+ * carry no address.
+ */
+export function codeAddress(ctx: HandlerContext, origin: string | undefined): { base: string; addressWarning: string | null } {
+  const base = (ctx.publicUrl ?? origin ?? '').replace(/\/$/, '')
+  if (ctx.mode !== 'selfHosted') return { base, addressWarning: null }
+  if (!base) throw new DomainError('INVALID_INPUT', '请设置大厅的公开访问地址（PUBLIC_URL）', { field: 'origin' })
+  return { base, addressWarning: addressWarning(base, !!ctx.publicUrl) }
 }
 
 /** `page` without a leading slash, e.g. pages/entry/index; `base` the hall's public address (self-hosted) */

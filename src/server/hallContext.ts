@@ -21,10 +21,13 @@ function policyOf(hall: Hall, stored: PolicyVersion | null, version: number): Po
   return policy.value
 }
 
+/** the hall's working-day calendar from a bundle, for a caller that needs no policy (a list's countdowns) */
+export const calendarOf = (bundle: HallBundle): WorkCalendar => createCalendar({ overrides: bundle.overrides, hours: bundle.hall.hours })
+
 /** the hall's rules from a bundle: the version it was read for, or the hall's current one */
 export function hallContextOf(bundle: HallBundle, which: 'asked' | 'current', askedVersion?: number): HallContext {
   const { hall } = bundle
-  const calendar = createCalendar({ overrides: bundle.overrides, hours: hall.hours })
+  const calendar = calendarOf(bundle)
   const policy =
     which === 'current' ? policyOf(hall, bundle.currentPolicy, hall.policyVersion) : policyOf(hall, bundle.policy, askedVersion ?? hall.policyVersion)
   return { hall, policy, calendar }

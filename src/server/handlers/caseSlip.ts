@@ -3,8 +3,7 @@
 import { readRefusal, signInFirst } from '../../core/access'
 import { DomainError } from '../../core/errors'
 import { slipScene, isUnbound, CHANNEL_LABELS } from '../../core/registration'
-import { codeImage } from '../codeImage'
-import { addressWarning } from '../../core/publicAddress'
+import { codeAddress, codeImage } from '../codeImage'
 import type { Handler } from '../context'
 import { loadBundle } from '../hallContext'
 
@@ -19,14 +18,13 @@ export const caseSlip: Handler<'caseSlip'> = async (ctx, input) => {
   if (refusal) throw refusal
   const r = state.registration
   if (!r) throw new DomainError('INVALID_INPUT', '只有工作人员登记的案件有回执；网上提交的案件，服务对象可在小程序中查看', { field: 'caseId' })
-  const base = (ctx.publicUrl ?? input.origin ?? '').replace(/\/$/, '')
-  if (ctx.mode === 'selfHosted' && !base) throw new DomainError('INVALID_INPUT', '请设置大厅的公开访问地址（PUBLIC_URL）', { field: 'origin' })
+  const { base, addressWarning } = codeAddress(ctx, input.origin)
   const bundle = await loadBundle(ctx.store, { hallId: state.hallId, staffIds: [r.firstResponderId], windowIds: [state.windowId] })
   const window = bundle.windows.find((w) => w.id === state.windowId)
   const responder = bundle.staff.find((s) => s.id === r.firstResponderId)
   const code = await codeImage(ctx, slipScene(state.no, r.queryCode), CASE_PAGE, base, '案件编号过长，无法生成小程序码')
   return {
-    addressWarning: ctx.mode === 'selfHosted' ? addressWarning(base, !!ctx.publicUrl) : null,
+    addressWarning,
     no: state.no,
     queryCode: r.queryCode,
     kind: state.kind,

@@ -8,8 +8,7 @@ import { requireStaff } from '../authorize'
 import { loadDirectory } from '../directory'
 import { loadHallContext } from '../hallContext'
 import type { Handler } from '../context'
-import { codeImage } from '../codeImage'
-import { addressWarning } from '../../core/publicAddress'
+import { codeAddress, codeImage } from '../codeImage'
 
 export const ENTRY_PAGE = 'pages/entry/index'
 
@@ -17,8 +16,7 @@ export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
   const me = requireStaff(ctx)
   if (me.role !== 'office') throw new DomainError('FORBIDDEN', '二维码由政务服务科生成和张贴')
   const [{ hall, policy }, dir] = await Promise.all([loadHallContext(ctx.store, me.hallId, 'current'), loadDirectory(ctx.store, me.hallId)])
-  const base = (ctx.publicUrl ?? input.origin ?? '').replace(/\/$/, '')
-  if (ctx.mode === 'selfHosted' && !base) throw new DomainError('INVALID_INPUT', '请设置大厅的公开访问地址（PUBLIC_URL）', { field: 'origin' })
+  const { base, addressWarning } = codeAddress(ctx, input.origin)
 
   const targets = [{ windowId: null as string | null, name: hall.name, number: '', scope: '请选择窗口或搜索事项' }].concat(
     [...dir.windows.values()].filter((w) => w.active).map((w) => ({ windowId: w.id, name: w.name, number: w.number, scope: w.scope })),
@@ -29,7 +27,7 @@ export const entryCodes: Handler<'entryCodes'> = async (ctx, input) => {
     codes.push({ ...t, ...(await codeImage(ctx, scene, ENTRY_PAGE, base, '大厅编号与窗口编号合计过长，无法生成小程序码，请缩短窗口编号')) })
   }
   return {
-    addressWarning: ctx.mode === 'selfHosted' ? addressWarning(base, !!ctx.publicUrl) : null,
+    addressWarning,
     hallName: hall.name,
     supervisionPhone: hall.supervisionPhone,
     hours: describeHours(hall.hours ?? DEFAULT_HOURS),

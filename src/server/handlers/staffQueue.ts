@@ -3,7 +3,7 @@ import { requireStaff } from '../authorize'
 import { caseSummary, publicWindow } from '../caseView'
 import type { Handler } from '../context'
 import { directoryOf } from '../directory'
-import { hallContextOf, loadBundle } from '../hallContext'
+import { calendarOf, loadBundle } from '../hallContext'
 import type { CaseQuery } from '../store/port'
 
 const ACTIVE = ['open', 'inProgress', 'awaitingMaterials', 'handoverPending', 'joint', 'forwarding'] as const
@@ -36,7 +36,7 @@ export const staffQueue: Handler<'staffQueue'> = async (ctx) => {
   const bundle = await loadBundle(ctx.store, { hallId, staffIds: responders })
   const dir = directoryOf(bundle.windows, bundle.staff)
   const window = windowId ? (dir.windows.get(windowId) ?? null) : null
-  const at = { now: ctx.now, calendar: hallContextOf(bundle, 'current').calendar }
+  const at = { now: ctx.now, calendar: calendarOf(bundle) }
   const toRectify = rated!.filter((s) => (s.rectifications ?? []).some((r) => !r.followUp))
   const incoming = pending!.filter((s) => s.handovers[s.handovers.length - 1]?.toStaffId === staff.id)
   const byDue = (a: { nextDueAt: string | null }, b: { nextDueAt: string | null }) =>
